@@ -1,0 +1,718 @@
+/**
+ * The dossier state machine (NĐ 118/2025/NĐ-CP Art. 17–22) as a pure function: no database,
+ * no clock, no I/O. The caller passes the current state, an action and a context (the time
+ * "now", the officer, the working calendar and the due-date function) and gets back either
+ * the next state plus the event to append to the trail (the "Phiếu kiểm soát quá trình giải
+ * quyết hồ sơ"), or a refusal naming the rule that forbids the action.
+ *
+ * Decisions (also in docs/dossier-lifecycle.md):
+ * - "extended" is not a state: `state.extension` (null or the one extension) is the flag.
+ * - While awaiting a supplement the clock is stopped and the old due date is void
+ *   (`dueDate: null`); when the supplement is complete the processing time restarts from
+ *   zero at that instant (Art. 19).
+ * - A supplement request later than 3 working days after receipt is FORBIDDEN by default
+ *   (otherwise a late request would let the agency restart a clock it already overran);
+ *   `ctx.policy.lateSupplementRequest = 'flag'` allows it and marks it `late` in the trail.
+ * - Closing needs more than 15 calendar days since the notice: the notice day is not
+ *   counted, day 15 is the last day the citizen may supplement, and if that day is not a
+ *   working day the period ends on the next working day (BLDS 2015 Art. 147–148); closing
+ *   is allowed from the day after.
+ * - An extension must be requested on a Vietnam date ≤ due date − 1 calendar day, the new
+ *   date must be later than the current one and a working day.
+ * - Refusal is possible from `received` and `in_process`; from `awaiting_supplement` the
+ *   supplement is recorded first, or the dossier is closed after 15 days.
+ * - Stop on request (Art. 21) is possible from receipt until the result is ready.
+ * - On-time class is computed at return against the due date (trước hạn / đúng hạn /
+ *   quá hạn); the class at the moment the result became ready is recorded too.
+ */
+import { z } from 'zod';
+import {
+  addDays,
+  daysBetween,
+  isVnDate,
+  vnDate,
+  vnInstant,
+  vnParts,
+} from '../../shared/time/vnTime';
+import type { VnDate } from '../../shared/time/vnTime';
+import type { ComputeDueDate, DueDateOptions, TimeUnit, WorkingCalendar } from './calendarPort';
+import { ruleMessage, warningMessage } from './messages';
+import type { Lang, LifecycleRule, MessageParams, WarningKind } from './messages';
+
+export type { ComputeDueDate, DueDateOptions, TimeUnit, WorkingCalendar } from './calendarPort';
+export type { LifecycleRule, WarningKind } from './messages';
+
+// ---------------------------------------------------------------------------------------
+// State
+
+export const DOSSIER_STATUSES = [
+  'received',
+  'in_process',
+  'awaiting_supplement',
+  'result_ready',
+  'returned',
+  'refused',
+  'stopped',
+  'closed',
+] as const;
+export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
+
+export const TERMINAL_STATUSES: readonly DossierStatus[] = [
+  'returned',
+  'refused',
+  'stopped',
+  'closed',
+];
+
+export type OnTimeClass = 'early' | 'on_time' | 'late';
+export type CollectorKind = 'applicant' | 'authorised';
+export type PaymentMethod = 'cash' | 'transfer' | 'online';
+
+export interface ProcessingTime {
+  amount: number;
+  unit: TimeUnit;
+}
+
+/** All instants are ISO-8601 UTC strings (JSON-safe); all business dates are 'YYYY-MM-DD'. */
+export interface DossierState {
+  status: DossierStatus;
+  processingTime: ProcessingTime;
+  /** When the complete dossier was received and the receipt issued (Art. 17(3)). */
+  receivedAt: string;
+  /** When the current processing clock started: `receivedAt`, or the supplement completion. */
+  clockStartedAt: string;
+  /** The current appointment date; null while awaiting a supplement (the clock is stopped). */
+  dueDate: VnDate | null;
+  dueAt: string | null;
+  /** The due date printed on the receipt (for the apology letter and reports). */
+  originalDueDate: VnDate;
+  currentUnit: string | null;
+  supplement: {
+    requestedAt: string;
+    reason: string;
+    documents: string[];
+    /** True when requested after the 3-working-day limit (only with policy 'flag'). */
+    late: boolean;
+    receivedAt: string | null;
+  } | null;
+  /** The one extension allowed (Art. 19); null = never extended. */
+  extension: {
+    requestedAt: string;
+    reason: string;
+    previousDueDate: VnDate;
+    newDueDate: VnDate;
+  } | null;
+  resultReadyAt: string | null;
+  returned: {
+    at: string;
+    collectedBy: string;
+    collectorKind: CollectorKind;
+    idChecked: boolean;
+    authorisationChecked: boolean;
+    feePaidVnd: number | null;
+    paymentMethod: PaymentMethod | null;
+    onTime: OnTimeClass;
+  } | null;
+  refusal: { at: string; reason: string } | null;
+  stop: { at: string; reason: string | null } | null;
+  closedAt: string | null;
+  lastEventAt: string;
+}
+
+// ---------------------------------------------------------------------------------------
+// Actions (the HTTP/IPC body shape) and events
+
+const text = z.string().trim();
+const vnDateString = z.string().refine(isVnDate, { message: 'Ngày không hợp lệ (YYYY-MM-DD)' });
+
+export const transferActionSchema = z.object({
+  action: z.literal('transfer'),
+  unit: text.min(1),
+  note: text.optional(),
+});
+export const requestSupplementActionSchema = z.object({
+  action: z.literal('request-supplement'),
+  reason: text.min(1),
+  documents: z.array(text.min(1)).optional(),
+});
+export const supplementReceivedActionSchema = z.object({
+  action: z.literal('supplement-received'),
+  note: text.optional(),
+});
+export const refuseActionSchema = z.object({
+  action: z.literal('refuse'),
+  reason: text.min(1),
+});
+export const extendActionSchema = z.object({
+  action: z.literal('extend'),
+  reason: text.min(1),
+  newDueDate: vnDateString,
+});
+export const resultReadyActionSchema = z.object({
+  action: z.literal('result-ready'),
+  note: text.optional(),
+});
+export const returnActionSchema = z.object({
+  action: z.literal('return'),
+  collectedBy: text.min(1),
+  /** Absent = the applicant in person. */
+  collectorKind: z.enum(['applicant', 'authorised']).optional(),
+  idChecked: z.boolean(),
+  authorisationChecked: z.boolean().optional(),
+  feePaidVnd: z.number().int().nonnegative().optional(),
+  paymentMethod: z.enum(['cash', 'transfer', 'online']).optional(),
+  note: text.optional(),
+});
+export const stopActionSchema = z.object({
+  action: z.literal('stop'),
+  reason: text.optional(),
+});
+export const closeActionSchema = z.object({
+  action: z.literal('close'),
+  reason: text.optional(),
+});
+
+export const dossierActionSchema = z.discriminatedUnion('action', [
+  transferActionSchema,
+  requestSupplementActionSchema,
+  supplementReceivedActionSchema,
+  refuseActionSchema,
+  extendActionSchema,
+  resultReadyActionSchema,
+  returnActionSchema,
+  stopActionSchema,
+  closeActionSchema,
+]);
+export type DossierAction = z.infer<typeof dossierActionSchema>;
+export type DossierActionName = DossierAction['action'];
+
+export type DossierEventType =
+  | 'received'
+  | 'transferred'
+  | 'supplement_requested'
+  | 'supplement_received'
+  | 'closed'
+  | 'refused'
+  | 'extended'
+  | 'result_ready'
+  | 'returned'
+  | 'stopped';
+
+export type EventDetails = Record<string, string | number | boolean | null | string[]>;
+
+export interface DossierEvent {
+  type: DossierEventType;
+  at: string;
+  officerId: string;
+  fromStatus: DossierStatus | null;
+  toStatus: DossierStatus;
+  reason: string | null;
+  dueDateBefore: VnDate | null;
+  dueDateAfter: VnDate | null;
+  details: EventDetails;
+}
+
+export interface LifecyclePolicy {
+  /** What to do with a supplement request after 3 working days. Default 'forbid'. */
+  lateSupplementRequest?: 'forbid' | 'flag';
+}
+
+export interface LifecycleContext {
+  now: Date;
+  officerId: string;
+  calendar: WorkingCalendar;
+  dueDate: ComputeDueDate;
+  dueDateOptions?: DueDateOptions;
+  policy?: LifecyclePolicy;
+  /** Language of the refusal message; default Vietnamese. */
+  lang?: Lang;
+}
+
+export type TransitionResult =
+  | { ok: true; state: DossierState; event: DossierEvent }
+  | { ok: false; code: 'TRANSITION_FORBIDDEN'; rule: LifecycleRule; message: string };
+
+// ---------------------------------------------------------------------------------------
+// Helpers
+
+const SEARCH_LIMIT = 400; // days; a calendar with no working day in a year is broken
+
+/** The first working day strictly after `d` (independent of nextWorkingDay's convention). */
+function firstWorkingDayAfter(calendar: WorkingCalendar, d: VnDate): VnDate {
+  let day = addDays(d, 1);
+  for (let i = 0; i < SEARCH_LIMIT && !calendar.isWorkingDay(day); i++) day = addDays(day, 1);
+  return day;
+}
+
+function firstWorkingDayAtOrAfter(calendar: WorkingCalendar, d: VnDate): VnDate {
+  return calendar.isWorkingDay(d) ? d : firstWorkingDayAfter(calendar, d);
+}
+
+/** Latest Vietnam date on which a supplement may be requested (3 working days, Art. 19). */
+export function supplementRequestDeadline(state: DossierState, calendar: WorkingCalendar): VnDate {
+  return calendar.addWorkingDays(vnDate(new Date(state.receivedAt)), 3);
+}
+
+/**
+ * First Vietnam date on which a dossier awaiting a supplement may be closed: the notice day
+ * is not counted, the 15th day is the citizen's last day (moved to the next working day if
+ * it is a day off), closing is possible the day after.
+ */
+export function closeAllowedFrom(requestedAt: Date, calendar: WorkingCalendar): VnDate {
+  const lastDay = firstWorkingDayAtOrAfter(calendar, addDays(vnDate(requestedAt), 15));
+  return addDays(lastDay, 1);
+}
+
+/** Latest Vietnam date on which an extension may be requested: due date − 1 day. */
+export function extensionRequestDeadline(dueDate: VnDate): VnDate {
+  return addDays(dueDate, -1);
+}
+
+/** trước hạn / đúng hạn / quá hạn: compares the Vietnam date of `at` with the due date. */
+export function classifyOnTime(returnedAt: Date, dueDate: VnDate): OnTimeClass {
+  const day = vnDate(returnedAt);
+  if (day < dueDate) return 'early';
+  if (day === dueDate) return 'on_time';
+  return 'late';
+}
+
+function forbid(
+  rule: LifecycleRule,
+  ctx: LifecycleContext,
+  params: MessageParams = {},
+): TransitionResult {
+  return {
+    ok: false,
+    code: 'TRANSITION_FORBIDDEN',
+    rule,
+    message: ruleMessage(rule, params, ctx.lang ?? 'vi'),
+  };
+}
+
+function isTerminal(status: DossierStatus): boolean {
+  return TERMINAL_STATUSES.includes(status);
+}
+
+function sameTimeOfDay(previousDueAt: string | null, newDueDate: VnDate): Date {
+  if (!previousDueAt) return vnInstant(newDueDate, 17, 0);
+  const p = vnParts(new Date(previousDueAt));
+  return vnInstant(newDueDate, p.hour, p.minute, p.second);
+}
+
+// ---------------------------------------------------------------------------------------
+// Reception
+
+export interface ReceiveInput {
+  receivedAt: Date;
+  processingTime: ProcessingTime;
+  officerId: string;
+  calendar: WorkingCalendar;
+  dueDate: ComputeDueDate;
+  dueDateOptions?: DueDateOptions;
+}
+
+/** The initial state of a complete dossier at reception (Art. 17) and its first event. */
+export function receiveDossier(input: ReceiveInput): { state: DossierState; event: DossierEvent } {
+  const due = input.dueDate(
+    input.calendar,
+    { receivedAt: input.receivedAt, ...input.processingTime },
+    input.dueDateOptions,
+  );
+  const at = input.receivedAt.toISOString();
+  const state: DossierState = {
+    status: 'received',
+    processingTime: { ...input.processingTime },
+    receivedAt: at,
+    clockStartedAt: at,
+    dueDate: due.dueDate,
+    dueAt: due.dueAt.toISOString(),
+    originalDueDate: due.dueDate,
+    currentUnit: null,
+    supplement: null,
+    extension: null,
+    resultReadyAt: null,
+    returned: null,
+    refusal: null,
+    stop: null,
+    closedAt: null,
+    lastEventAt: at,
+  };
+  const event: DossierEvent = {
+    type: 'received',
+    at,
+    officerId: input.officerId,
+    fromStatus: null,
+    toStatus: 'received',
+    reason: null,
+    dueDateBefore: null,
+    dueDateAfter: due.dueDate,
+    details: {
+      processingAmount: input.processingTime.amount,
+      processingUnit: input.processingTime.unit,
+    },
+  };
+  return { state, event };
+}
+
+// ---------------------------------------------------------------------------------------
+// Transitions
+
+const ALLOWED_FROM: Record<DossierActionName, readonly DossierStatus[]> = {
+  transfer: ['received', 'in_process'],
+  'request-supplement': ['received', 'in_process'],
+  'supplement-received': ['awaiting_supplement'],
+  close: ['awaiting_supplement'],
+  refuse: ['received', 'in_process'],
+  extend: ['received', 'in_process'],
+  'result-ready': ['received', 'in_process'],
+  return: ['result_ready'],
+  stop: ['received', 'in_process', 'awaiting_supplement'],
+};
+
+const STATUS_RULE: Record<DossierActionName, LifecycleRule> = {
+  transfer: 'transfer.fromStatus',
+  'request-supplement': 'supplement.fromStatus',
+  'supplement-received': 'supplementReceived.notAwaiting',
+  close: 'close.notAwaiting',
+  refuse: 'refuse.fromStatus',
+  extend: 'extend.fromStatus',
+  'result-ready': 'resultReady.fromStatus',
+  return: 'return.onlyFromResultReady',
+  stop: 'stop.fromStatus',
+};
+
+/**
+ * Apply one officer action to a dossier. Pure: the same inputs always give the same output.
+ * Rule checks run in this order: final state, clock sanity, allowed-from status, then the
+ * action's own rules (so "second supplement" is reported as `supplement.onlyOnce` even on
+ * a dossier that is back in process).
+ */
+export function applyDossierAction(
+  state: DossierState,
+  action: DossierAction,
+  ctx: LifecycleContext,
+): TransitionResult {
+  if (isTerminal(state.status)) return forbid('dossier.terminal', ctx, { status: state.status });
+  if (ctx.now.getTime() < new Date(state.lastEventAt).getTime()) {
+    return forbid('time.beforeLastEvent', ctx);
+  }
+  // Rules that hold whatever the current status (checked before the status table so the
+  // officer sees the real reason).
+  if (action.action === 'request-supplement' && state.supplement !== null) {
+    return forbid('supplement.onlyOnce', ctx);
+  }
+  if (action.action === 'extend' && state.extension !== null) {
+    return forbid('extend.onlyOnce', ctx);
+  }
+  if (!ALLOWED_FROM[action.action].includes(state.status)) {
+    return forbid(STATUS_RULE[action.action], ctx, { status: state.status });
+  }
+
+  const at = ctx.now.toISOString();
+  const today = vnDate(ctx.now);
+  const base = { at, officerId: ctx.officerId, fromStatus: state.status };
+  const done = (next: DossierState, event: Omit<DossierEvent, 'at' | 'officerId' | 'fromStatus'>) =>
+    ({
+      ok: true,
+      state: { ...next, lastEventAt: at },
+      event: { ...base, ...event },
+    }) as const;
+
+  switch (action.action) {
+    case 'transfer': {
+      const unit = action.unit.trim();
+      if (!unit) return forbid('transfer.unitRequired', ctx);
+      return done(
+        { ...state, status: 'in_process', currentUnit: unit },
+        {
+          type: 'transferred',
+          toStatus: 'in_process',
+          reason: action.note?.trim() || null,
+          dueDateBefore: state.dueDate,
+          dueDateAfter: state.dueDate,
+          details: { unit, previousUnit: state.currentUnit },
+        },
+      );
+    }
+
+    case 'request-supplement': {
+      const reason = action.reason.trim();
+      if (!reason) return forbid('supplement.reasonRequired', ctx);
+      const deadline = supplementRequestDeadline(state, ctx.calendar);
+      const late = today > deadline;
+      if (late && (ctx.policy?.lateSupplementRequest ?? 'forbid') === 'forbid') {
+        return forbid('supplement.within3WorkingDays', ctx, { deadline });
+      }
+      const documents = (action.documents ?? []).map((d) => d.trim()).filter(Boolean);
+      return done(
+        {
+          ...state,
+          status: 'awaiting_supplement',
+          dueDate: null,
+          dueAt: null,
+          supplement: { requestedAt: at, reason, documents, late, receivedAt: null },
+        },
+        {
+          type: 'supplement_requested',
+          toStatus: 'awaiting_supplement',
+          reason,
+          dueDateBefore: state.dueDate,
+          dueDateAfter: null,
+          details: {
+            documents,
+            late,
+            deadline,
+            closeAllowedFrom: closeAllowedFrom(ctx.now, ctx.calendar),
+          },
+        },
+      );
+    }
+
+    case 'supplement-received': {
+      const due = ctx.dueDate(
+        ctx.calendar,
+        { receivedAt: ctx.now, ...state.processingTime },
+        ctx.dueDateOptions,
+      );
+      const status: DossierStatus = state.currentUnit ? 'in_process' : 'received';
+      const supplement = state.supplement ? { ...state.supplement, receivedAt: at } : null;
+      return done(
+        {
+          ...state,
+          status,
+          clockStartedAt: at,
+          dueDate: due.dueDate,
+          dueAt: due.dueAt.toISOString(),
+          supplement,
+        },
+        {
+          type: 'supplement_received',
+          toStatus: status,
+          reason: action.note?.trim() || null,
+          dueDateBefore: null,
+          dueDateAfter: due.dueDate,
+          details: { clockRestartedAt: at },
+        },
+      );
+    }
+
+    case 'close': {
+      const requestedAt = state.supplement?.requestedAt;
+      if (!requestedAt) return forbid('close.notAwaiting', ctx);
+      const from = closeAllowedFrom(new Date(requestedAt), ctx.calendar);
+      if (today < from) return forbid('close.before15Days', ctx, { date: from });
+      return done(
+        { ...state, status: 'closed', closedAt: at },
+        {
+          type: 'closed',
+          toStatus: 'closed',
+          reason: action.reason?.trim() || null,
+          dueDateBefore: null,
+          dueDateAfter: null,
+          details: {
+            supplementRequestedAt: requestedAt,
+            daysSinceNotice: daysBetween(vnDate(new Date(requestedAt)), today),
+          },
+        },
+      );
+    }
+
+    case 'refuse': {
+      const reason = action.reason.trim();
+      if (!reason) return forbid('refuse.reasonRequired', ctx);
+      return done(
+        { ...state, status: 'refused', refusal: { at, reason } },
+        {
+          type: 'refused',
+          toStatus: 'refused',
+          reason,
+          dueDateBefore: state.dueDate,
+          dueDateAfter: null,
+          details: { afterDueDate: state.dueDate !== null && today > state.dueDate },
+        },
+      );
+    }
+
+    case 'extend': {
+      const reason = action.reason.trim();
+      if (!reason) return forbid('extend.reasonRequired', ctx);
+      const current = state.dueDate;
+      if (current === null) return forbid('extend.fromStatus', ctx, { status: state.status });
+      const newDueDate = action.newDueDate;
+      if (!isVnDate(newDueDate)) return forbid('extend.newDueDateInvalid', ctx);
+      const deadline = extensionRequestDeadline(current);
+      if (today > deadline) return forbid('extend.tooLate', ctx, { dueDate: current, deadline });
+      if (newDueDate <= current) {
+        return forbid('extend.newDueDateNotAfterCurrent', ctx, { dueDate: current, newDueDate });
+      }
+      if (!ctx.calendar.isWorkingDay(newDueDate)) {
+        return forbid('extend.newDueDateNotWorkingDay', ctx, { newDueDate });
+      }
+      return done(
+        {
+          ...state,
+          dueDate: newDueDate,
+          dueAt: sameTimeOfDay(state.dueAt, newDueDate).toISOString(),
+          extension: { requestedAt: at, reason, previousDueDate: current, newDueDate },
+        },
+        {
+          type: 'extended',
+          toStatus: state.status,
+          reason,
+          dueDateBefore: current,
+          dueDateAfter: newDueDate,
+          details: { originalDueDate: state.originalDueDate },
+        },
+      );
+    }
+
+    case 'result-ready': {
+      return done(
+        { ...state, status: 'result_ready', resultReadyAt: at },
+        {
+          type: 'result_ready',
+          toStatus: 'result_ready',
+          reason: action.note?.trim() || null,
+          dueDateBefore: state.dueDate,
+          dueDateAfter: state.dueDate,
+          details: {
+            resultOnTime: state.dueDate ? classifyOnTime(ctx.now, state.dueDate) : null,
+          },
+        },
+      );
+    }
+
+    case 'return': {
+      const collectedBy = action.collectedBy.trim();
+      if (!collectedBy) return forbid('return.collectorRequired', ctx);
+      const collectorKind = action.collectorKind ?? 'applicant';
+      const authorisationChecked = action.authorisationChecked ?? false;
+      if (collectorKind === 'authorised' && !authorisationChecked) {
+        return forbid('return.authorisationRequired', ctx);
+      }
+      const dueDate = state.dueDate ?? state.originalDueDate;
+      const onTime = classifyOnTime(ctx.now, dueDate);
+      const returned = {
+        at,
+        collectedBy,
+        collectorKind,
+        idChecked: action.idChecked,
+        authorisationChecked,
+        feePaidVnd: action.feePaidVnd ?? null,
+        paymentMethod: action.paymentMethod ?? null,
+        onTime,
+      };
+      return done(
+        { ...state, status: 'returned', returned },
+        {
+          type: 'returned',
+          toStatus: 'returned',
+          reason: action.note?.trim() || null,
+          dueDateBefore: state.dueDate,
+          dueDateAfter: state.dueDate,
+          details: {
+            collectedBy,
+            collectorKind,
+            idChecked: action.idChecked,
+            authorisationChecked,
+            feePaidVnd: returned.feePaidVnd,
+            paymentMethod: returned.paymentMethod,
+            onTime,
+          },
+        },
+      );
+    }
+
+    case 'stop': {
+      const reason = action.reason?.trim() || null;
+      return done(
+        { ...state, status: 'stopped', stop: { at, reason } },
+        {
+          type: 'stopped',
+          toStatus: 'stopped',
+          reason,
+          dueDateBefore: state.dueDate,
+          dueDateAfter: null,
+          details: { requestedByApplicant: true },
+        },
+      );
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Warnings for the desk
+
+export interface DossierWarning {
+  kind: WarningKind;
+  /** Due date concerned (due_today / due_tomorrow / overdue). */
+  dueDate?: VnDate;
+  /** due_tomorrow: last day to send the apology; supplement_overdue: close allowed from. */
+  date?: VnDate;
+  /** overdue: calendar days past the due date. */
+  days?: number;
+  /** due_tomorrow: an extension (apology + new date) can still be sent today. */
+  apologyPossible?: boolean;
+  message: string;
+}
+
+/**
+ * What the desk should flag for a dossier right now:
+ * - `due_today`: due date is today;
+ * - `due_tomorrow`: no working day left between today and the due date (the last day on
+ *   which an apology with a new date is still possible, if the dossier was never extended);
+ * - `overdue`: due date passed and no result yet;
+ * - `supplement_overdue`: awaiting supplement and the 15 days are over (may be closed).
+ */
+export function dossierWarnings(
+  state: DossierState,
+  now: Date,
+  calendar: WorkingCalendar,
+  lang: Lang = 'vi',
+): DossierWarning[] {
+  const today = vnDate(now);
+  if (state.status === 'awaiting_supplement' && state.supplement) {
+    const from = closeAllowedFrom(new Date(state.supplement.requestedAt), calendar);
+    if (today >= from) {
+      return [
+        {
+          kind: 'supplement_overdue',
+          date: from,
+          message: warningMessage('supplement_overdue', { date: from }, lang),
+        },
+      ];
+    }
+    return [];
+  }
+  if ((state.status !== 'received' && state.status !== 'in_process') || !state.dueDate) return [];
+  const dueDate = state.dueDate;
+  if (today > dueDate) {
+    const days = daysBetween(dueDate, today);
+    return [
+      {
+        kind: 'overdue',
+        dueDate,
+        days,
+        message: warningMessage('overdue', { dueDate, days }, lang),
+      },
+    ];
+  }
+  if (today === dueDate) {
+    return [
+      { kind: 'due_today', dueDate, message: warningMessage('due_today', { dueDate }, lang) },
+    ];
+  }
+  if (firstWorkingDayAfter(calendar, today) >= dueDate) {
+    const deadline = extensionRequestDeadline(dueDate);
+    return [
+      {
+        kind: 'due_tomorrow',
+        dueDate,
+        date: deadline,
+        apologyPossible: state.extension === null,
+        message: warningMessage('due_tomorrow', { dueDate, deadline }, lang),
+      },
+    ];
+  }
+  return [];
+}
