@@ -1,0 +1,48 @@
+/**
+ * ULIDs: 26-character, time-sortable, created where the record is created so that events
+ * can be synced and replayed idempotently (architecture §2). Monotonic within one process.
+ */
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+let lastTime = -1;
+let lastRandom: number[] = [];
+
+function randomDigits(): number[] {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b % 32);
+}
+
+function incrementDigits(digits: number[]): number[] {
+  const next = [...digits];
+  for (let i = next.length - 1; i >= 0; i--) {
+    const d = next[i] ?? 0;
+    if (d < 31) {
+      next[i] = d + 1;
+      return next;
+    }
+    next[i] = 0;
+  }
+  return randomDigits(); // overflow: practically impossible (2^80 ids in one ms)
+}
+
+export function ulid(now: number = Date.now()): string {
+  let random: number[];
+  if (now <= lastTime) {
+    random = incrementDigits(lastRandom);
+    now = lastTime;
+  } else {
+    random = randomDigits();
+  }
+  lastTime = now;
+  lastRandom = random;
+  let time = '';
+  let t = now;
+  for (let i = 0; i < 10; i++) {
+    time = ALPHABET[t % 32] + time;
+    t = Math.floor(t / 32);
+  }
+  return time + random.map((d) => ALPHABET[d]).join('');
+}
+
+export const ULID_RE = /^[0-9A-HJKMNP-TV-Z]{26}$/;
