@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { createAuthService, DEFAULT_AUTH_POLICY, type AuthPolicy } from './auth/authService';
+import { systemClock, type Clock } from './clock';
+import { closeDatabase, DB_FILE_NAME, openDatabase, type Db } from './db/connection';
+import { migrate } from './db/migrate';
+import { seedDemo } from './demo/seedDemo';
+import { createDispatcher, type Dispatcher } from './dispatch';
+import { EventBus } from './events/eventBus';
+import { createHandlers } from './handlers';
+import { getSite } from './settings/site';
+import { APP_VERSION } from './version';
+
+export interface CoreOptions {
+  /** Folder holding motcua.sqlite (and later backups, print spool). */
+  dataDir: string;
+  clock?: Clock;
+  authPolicy?: Partial<AuthPolicy>;
+  /** Seed the demo site, counters and accounts (idempotent). */
+  demo?: boolean;
+}
+
+export interface Core {
+  readonly dataDir: string;
+  readonly dbFile: string;
+  readonly db: Db;
+  readonly version: string;
+  readonly clock: Clock;
+  readonly events: EventBus;
+  readonly auth: ReturnType<typeof createAuthService>;
+  readonly dispatcher: Dispatcher;
+  close(): void;
+}
+
+/**
+ * The Electron-free core: opens the database, migrates it, wires services and the
+ * dispatcher. Used by the Electron main process, the hub and the tests alike.
+ */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const clock = options.clock ?? systemClock;
+  const dbFile = path.join(options.dataDir, DB_FILE_NAME);
+  const db = openDatabase(dbFile);
+  try {
+    migrate(db);
+    getSite(db, clock.now()); // gives a new installation its permanent site id
+    const auth = createAuthService(db, clock, { ...DEFAULT_AUTH_POLICY, ...options.authPolicy });
+    const events = new EventBus();
+    if (options.demo) await seedDemo(db, auth, clock);
+    const handlers = createHandlers({ db, clock, auth, events, version: APP_VERSION });
+    const dispatcher = createDispatcher(handlers, auth);
+    return {
+      dataDir: options.dataDir,
+      dbFile,
+      db,
+      version: APP_VERSION,
+      clock,
+      events,
+      auth,
+      dispatcher,
+      close: () => closeDatabase(db),
+    };
+  } catch (e) {
+    closeDatabase(db);
+    throw e;
+  }
+}

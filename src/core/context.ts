@@ -1,0 +1,12 @@
+import type { PublicUser } from '../shared/contract';
+import type { Lang } from '../shared/i18n';
+
+/** Who is calling an operation, derived by the edge (HTTP or IPC) before the handler runs. */
+export interface CallContext {
+  user: PublicUser | null;
+  /** sha256 of the bearer token of this call, if any (to end exactly this session). */
+  tokenHash: string | null;
+  /** Rate-limit key: the client IP over HTTP, 'ipc' in Electron. */
+  clientKey: string;
+  lang: Lang;
+}

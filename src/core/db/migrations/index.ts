@@ -1,0 +1,14 @@
+import type { Db } from '../connection';
+import { m001Foundation } from './001-foundation';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Db): void;
+}
+
+/**
+ * Numbered migrations. Released schema only grows: never edit a released migration, add a
+ * new one; new columns are nullable or have defaults.
+ */
+export const migrations: readonly Migration[] = [m001Foundation];

@@ -1,0 +1,37 @@
+import type { AuthService } from '../auth/authService';
+import type { Clock } from '../clock';
+import { ensureCounter } from '../counters/countersRepo';
+import type { Db } from '../db/connection';
+import { getSite, updateSite } from '../settings/site';
+
+/** The demo accounts documented in the README. Never use them on a real site. */
+export const DEMO_USERS = [
+  { username: 'admin', password: 'Admin@123', role: 'admin', fullName: 'Quản trị viên' },
+  { username: 'canbo1', password: 'Canbo@123', role: 'officer', fullName: 'Nguyễn Thị Ngọc Ánh' },
+] as const;
+
+export const DEMO_SITE = {
+  agencyName: 'Ủy ban nhân dân xã Quảng Phú',
+  agencyCode: '000.00.14.H56',
+  address: 'Thôn Phú Thọ, xã Quảng Phú, tỉnh Thanh Hóa',
+};
+
+/**
+ * Seed demo data idempotently: running it twice changes nothing the second time, and it
+ * never overwrites an account or a site that an administrator has already edited.
+ */
+export async function seedDemo(db: Db, auth: AuthService, clock: Clock): Promise<void> {
+  const now = clock.now();
+  const site = getSite(db, now);
+  if (site.agencyCode === '000.00.00.H00') updateSite(db, DEMO_SITE, now);
+  db.transaction(() => {
+    ensureCounter(db, { number: 1, name: 'Quầy 1 — Hộ tịch, Chứng thực', priority: false }, now);
+    ensureCounter(db, { number: 2, name: 'Quầy 2 — Đất đai, Xây dựng', priority: false }, now);
+    ensureCounter(db, { number: 3, name: 'Quầy 3 — Ưu tiên, Trả kết quả', priority: true }, now);
+  })();
+  for (const u of DEMO_USERS) {
+    if (!auth.findByUsername(u.username)) {
+      await auth.createUser({ ...u }, null);
+    }
+  }
+}

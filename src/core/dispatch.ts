@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import {
+  ERROR_STATUS,
+  getOperation,
+  isAppError,
+  roleAllows,
+  type ApiError,
+  type ErrorCode,
+  type Operation,
+  type PublicUser,
+} from '../shared/contract';
+import { translate, type Lang, type MessageKey, type MessageParams } from '../shared/i18n';
+import type { AuthService } from './auth/authService';
+import type { CallContext } from './context';
+import type { Handlers } from './handlers';
+import { RateLimiter } from './security/rateLimiter';
+
+export type DispatchResult =
+  | { ok: true; status: 200 | 201 | 204; data: unknown }
+  | { ok: false; status: number; error: ApiError };
+
+export interface CallerInfo {
+  token: string | null;
+  clientKey: string;
+  lang: Lang;
+}
+
+const zodLocales = { vi: z.locales.vi(), en: z.locales.en() };
+
+/** Build an error value with the localised message of its code. */
+export function errorResult(
+  code: ErrorCode,
+  lang: Lang,
+  opts: {
+    messageKey?: MessageKey;
+    params?: MessageParams;
+    message?: { vi: string; en: string };
+    details?: unknown;
+  } = {},
+): DispatchResult {
+  const message = opts.message
+    ? opts.message[lang]
+    : translate(lang, opts.messageKey ?? (`errors.${code}` as MessageKey), opts.params);
+  return {
+    ok: false,
+    status: ERROR_STATUS[code],
+    error: { code, message, ...(opts.details === undefined ? {} : { details: opts.details }) },
+  };
+}
+
+export type Dispatcher = ReturnType<typeof createDispatcher>;
+
+/**
+ * The one place where a call becomes a result, for IPC and HTTP alike:
+ * find the operation → authenticate → check the role → rate-limit → validate input (zod) →
+ * run the handler → turn any failure into an error value. Nothing throws out of here.
+ */
+export function createDispatcher(
+  handlers: Handlers,
+  auth: AuthService,
+  log: (msg: string, err: unknown) => void = (msg, err) => console.error(msg, err),
+) {
+  const limiter = new RateLimiter();
+
+  async function invoke(
+    name: string,
+    rawInput: unknown,
+    caller: CallerInfo,
+  ): Promise<DispatchResult> {
+    const lang = caller.lang;
+    const op: Operation | undefined = getOperation(name);
+    if (!op) return errorResult('ROUTE_NOT_FOUND', lang);
+    try {
+      let user: PublicUser | null = null;
+      let tokenHash: string | null = null;
+      if (caller.token) {
+        try {
+          ({ user, tokenHash } = auth.authenticate(caller.token));
+        } catch (e) {
+          // A stale token on a public operation is simply ignored.
+          if (op.role !== 'public') throw e;
+        }
+      }
+      if (!roleAllows(op.role, user?.role ?? null)) {
+        return errorResult(user ? 'FORBIDDEN' : 'UNAUTHENTICATED', lang);
+      }
+      if (op.rateLimit && !limiter.take(op.name, caller.clientKey, op.rateLimit.perMinute)) {
+        return errorResult('RATE_LIMITED', lang);
+      }
+      const parsed = op.input.safeParse(rawInput ?? {}, { error: zodLocales[lang].localeError });
+      if (!parsed.success) {
+        return errorResult('VALIDATION_ERROR', lang, {
+          details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        });
+      }
+      const ctx: CallContext = { user, tokenHash, clientKey: caller.clientKey, lang };
+      const handler = handlers[name as keyof Handlers] as (
+        input: unknown,
+        ctx: CallContext,
+      ) => unknown;
+      const data = await handler(parsed.data, ctx);
+      if (op.successStatus === 204 || (data === null && op.noContentOnNull)) {
+        return { ok: true, status: 204, data: null };
+      }
+      return { ok: true, status: op.successStatus ?? 200, data: op.output.parse(data) };
+    } catch (e) {
+      if (isAppError(e)) return errorResult(e.code, lang, e.options);
+      log(`[motcua] operation ${name} failed`, e);
+      return errorResult('INTERNAL', lang);
+    }
+  }
+
+  return { invoke };
+}

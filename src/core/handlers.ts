@@ -1,0 +1,76 @@
+import {
+  AppError,
+  operationList,
+  type OpName,
+  type OutputOf,
+  type ParsedInputOf,
+  type PublicUser,
+} from '../shared/contract';
+import { buildOpenApi } from '../shared/contract/openapi';
+import { listAudit } from './audit/auditLog';
+import { recordAudit } from './audit/auditLog';
+import type { AuthService } from './auth/authService';
+import type { Clock } from './clock';
+import type { CallContext } from './context';
+import { listCounters } from './counters/countersRepo';
+import { schemaVersion } from './db/migrate';
+import type { Db } from './db/connection';
+import type { EventBus } from './events/eventBus';
+import { getSite, updateSite } from './settings/site';
+
+export type Handler<N extends OpName> = (
+  input: ParsedInputOf<N>,
+  ctx: CallContext,
+) => OutputOf<N> | null | Promise<OutputOf<N> | null>;
+
+/** One handler per contract operation; the type makes a missing handler a compile error. */
+export type Handlers = { [N in OpName]: Handler<N> };
+
+export interface HandlerDeps {
+  db: Db;
+  clock: Clock;
+  auth: AuthService;
+  events: EventBus;
+  version: string;
+}
+
+function requireUser(ctx: CallContext): PublicUser {
+  if (!ctx.user) throw new AppError('UNAUTHENTICATED');
+  return ctx.user;
+}
+
+export function createHandlers({ db, clock, auth, events, version }: HandlerDeps): Handlers {
+  let openApiCache: Record<string, unknown> | null = null;
+  return {
+    'system.health': () => ({ status: 'ok', version, schemaVersion: schemaVersion(db) }),
+    'system.openapi': () => (openApiCache ??= buildOpenApi(operationList, version)),
+    'setup.status': () => ({ needsAdmin: auth.needsAdmin() }),
+    'setup.createAdmin': (input) => auth.createFirstAdmin(input),
+    'site.get': () => getSite(db, clock.now()),
+    'site.update': (input, ctx) => {
+      const now = clock.now();
+      const site = db.transaction(() => {
+        const updated = updateSite(db, input, now);
+        recordAudit(
+          db,
+          { actor: requireUser(ctx), action: 'site.update', entity: 'site', details: input },
+          now,
+        );
+        return updated;
+      })();
+      events.publish('site.changed', undefined, now);
+      return site;
+    },
+    'counters.list': () => listCounters(db),
+    'audit.list': (input) => listAudit(db, input),
+    'auth.login': (input) => auth.login(input.username, input.password),
+    'auth.logout': (_input, ctx) => {
+      if (ctx.tokenHash) auth.logout(ctx.tokenHash, requireUser(ctx));
+      return null;
+    },
+    'auth.me': (_input, ctx) => requireUser(ctx),
+    'users.list': () => auth.listUsers(),
+    'users.create': (input, ctx) => auth.createUser(input, requireUser(ctx)),
+    'users.update': ({ id, ...changes }, ctx) => auth.updateUser(id, changes, requireUser(ctx)),
+  };
+}

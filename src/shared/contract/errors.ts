@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import type { MessageKey, MessageParams } from '../i18n';
+
+/**
+ * Every failure is a value `{ error: { code, message, details? } }` (architecture §1).
+ * Each code has one HTTP status and one message key; the message is localised at the edge.
+ */
+export const ERROR_STATUS = {
+  VALIDATION_ERROR: 400,
+  BAD_JSON: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  SESSION_EXPIRED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  USERNAME_TAKEN: 409,
+  SETUP_DONE: 409,
+  LAST_ADMIN: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNPROCESSABLE: 422,
+  WEAK_PASSWORD: 422,
+  ACCOUNT_LOCKED: 429,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>['error'];
+
+/**
+ * Thrown inside the core, caught by the dispatcher and turned into an error value.
+ * `messageKey` overrides the code's default message (e.g. a rule-specific explanation);
+ * `message` (already localised text, e.g. from a domain module) overrides both.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly options: {
+      messageKey?: MessageKey;
+      params?: MessageParams;
+      message?: { vi: string; en: string };
+      details?: unknown;
+    } = {},
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

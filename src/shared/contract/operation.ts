@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+
+/**
+ * One operation of the contract. IPC channels, the preload bridge, HTTP routes, the
+ * OpenAPI document and the renderer's typed client are all derived from these objects.
+ */
+export type Role = 'public' | 'officer' | 'admin';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  /** Unique dotted name, e.g. 'auth.login'. Also the IPC channel suffix. */
+  readonly name: string;
+  readonly method: HttpMethod;
+  /** Path under /api/v1, with {param} placeholders, e.g. '/dossiers/{code}'. */
+  readonly path: string;
+  readonly role: Role;
+  readonly summary: string;
+  /** Path params, query and JSON body are merged into one object and validated here. */
+  readonly input: I;
+  readonly output: O;
+  /** HTTP status on success (default 200). 204 means no body. */
+  readonly successStatus?: 200 | 201 | 204;
+  /** When the handler returns null, answer 204 (e.g. "nobody waits"). */
+  readonly noContentOnNull?: boolean;
+  /** Public operations that anyone on the LAN can call are rate-limited per client. */
+  readonly rateLimit?: { perMinute: number };
+}
+
+export function defineOperation<const N extends string, I extends z.ZodType, O extends z.ZodType>(
+  op: Operation<I, O> & { name: N },
+): Operation<I, O> & { name: N } {
+  return op;
+}
+
+const ROLE_RANK: Record<Role, number> = { public: 0, officer: 1, admin: 2 };
+
+/** Whether a caller with `actual` role (or none) may call an operation requiring `required`. */
+export function roleAllows(required: Role, actual: Role | null): boolean {
+  if (required === 'public') return true;
+  if (actual === null) return false;
+  return ROLE_RANK[actual] >= ROLE_RANK[required];
+}
+
+/** Names of {param} placeholders in a path template. */
+export function pathParams(path: string): string[] {
+  return [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+}
+
+export const IPC_PREFIX = 'motcua:';
+export const IPC_EVENT_CHANNEL = 'motcua:event';
+export const API_PREFIX = '/api/v1';
+export const EVENTS_PATH = '/api/v1/events';

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { defineOperation } from './operation';
+import { emptyInput, idSchema, isoInstant, passwordSchema } from './common';
+
+export const siteSchema = z.object({
+  siteId: z.string(),
+  agencyName: z.string(),
+  agencyCode: z.string(),
+  address: z.string(),
+});
+export type Site = z.infer<typeof siteSchema>;
+
+export const systemOperations = {
+  health: defineOperation({
+    name: 'system.health',
+    method: 'GET',
+    path: '/health',
+    role: 'public',
+    summary: 'Liveness and versions',
+    input: emptyInput,
+    output: z.object({ status: z.literal('ok'), version: z.string(), schemaVersion: z.number() }),
+  }),
+  openapi: defineOperation({
+    name: 'system.openapi',
+    method: 'GET',
+    path: '/openapi.json',
+    role: 'public',
+    summary: 'OpenAPI 3 description of every operation',
+    input: emptyInput,
+    output: z.record(z.string(), z.unknown()),
+  }),
+  setupStatus: defineOperation({
+    name: 'setup.status',
+    method: 'GET',
+    path: '/setup',
+    role: 'public',
+    summary: 'Whether the first administrator still has to be created',
+    input: emptyInput,
+    output: z.object({ needsAdmin: z.boolean() }),
+  }),
+  setupCreateAdmin: defineOperation({
+    name: 'setup.createAdmin',
+    method: 'POST',
+    path: '/setup/admin',
+    role: 'public',
+    summary: 'Create the first administrator (only while none exists)',
+    input: z
+      .object({ fullName: z.string().trim().min(1).max(120), password: passwordSchema })
+      .strict(),
+    output: z.object({ username: z.string() }),
+    successStatus: 201,
+    rateLimit: { perMinute: 10 },
+  }),
+  siteGet: defineOperation({
+    name: 'site.get',
+    method: 'GET',
+    path: '/site',
+    role: 'public',
+    summary: 'The office: name, agency identifier code, address',
+    input: emptyInput,
+    output: siteSchema,
+  }),
+  siteUpdate: defineOperation({
+    name: 'site.update',
+    method: 'PUT',
+    path: '/site',
+    role: 'admin',
+    summary: 'Change the office details',
+    input: z
+      .object({
+        agencyName: z.string().trim().min(1).max(200),
+        agencyCode: z
+          .string()
+          .trim()
+          .regex(/^[0-9A-Z]+(\.[0-9A-Z]+){1,4}$/),
+        address: z.string().trim().max(300),
+      })
+      .strict(),
+    output: siteSchema,
+  }),
+  countersList: defineOperation({
+    name: 'counters.list',
+    method: 'GET',
+    path: '/counters',
+    role: 'public',
+    summary: 'Counters of the office',
+    input: emptyInput,
+    output: z.array(
+      z.object({
+        id: idSchema,
+        number: z.number().int(),
+        name: z.string(),
+        serviceIds: z.array(z.string()),
+        priority: z.boolean(),
+      }),
+    ),
+  }),
+  auditList: defineOperation({
+    name: 'audit.list',
+    method: 'GET',
+    path: '/audit',
+    role: 'admin',
+    summary: 'Audit log, newest first',
+    input: z
+      .object({
+        limit: z.coerce.number().int().min(1).max(500).default(100),
+        before: z.string().max(64).optional(),
+      })
+      .strict(),
+    output: z.array(
+      z.object({
+        id: z.string(),
+        at: isoInstant,
+        actor: z.string().nullable(),
+        action: z.string(),
+        entity: z.string().nullable(),
+        entityId: z.string().nullable(),
+        details: z.unknown(),
+      }),
+    ),
+  }),
+} as const;
