@@ -1,0 +1,129 @@
+/**
+ * `npm run hub -- [--data-dir DIR] [--port PORT] [--host ADDR] [--demo] [--admin-password PW]`
+ * The product without Electron: the core + HTTP/SSE server + the React screens.
+ */
+import path from 'node:path';
+import readline from 'node:readline';
+import { parseArgs } from 'node:util';
+import { defaultDataDir } from '../core/paths';
+import { DEFAULT_HOST, DEFAULT_PORT, startHub, type Hub } from './startHub';
+
+const USAGE = `Một Cửa Kiosk — hub
+  npm run hub -- [options]
+
+  --data-dir DIR         thư mục dữ liệu (mặc định: $MOTCUA_DATA_DIR hoặc ${defaultDataDir()})
+  --port PORT            cổng HTTP (mặc định ${DEFAULT_PORT}, hoặc $MOTCUA_PORT)
+  --host ADDR            địa chỉ lắng nghe (mặc định ${DEFAULT_HOST}; 0.0.0.0 để các máy trong mạng LAN kết nối)
+  --demo                 tạo dữ liệu mẫu (đơn vị, 3 quầy, tài khoản admin/Admin@123, canbo1/Canbo@123)
+  --admin-password PW    mật khẩu quản trị khi khởi động lần đầu (hoặc $MOTCUA_ADMIN_PASSWORD)
+  --static-dir DIR       thư mục giao diện đã build (mặc định out/renderer)
+  -h, --help             hướng dẫn này
+`;
+
+function fail(message: string): never {
+  console.error(`Lỗi: ${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`cổng không hợp lệ: ${value}`);
+  return port;
+}
+
+function ask(question: string): Promise<string> {
+  const rl = readline.createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: true,
+  });
+  return new Promise((resolve) => {
+    rl.question(question, (answer) => {
+      rl.close();
+      resolve(answer);
+    });
+  });
+}
+
+async function firstStartAdmin(hub: Hub, given: string | undefined): Promise<void> {
+  if (!hub.core.auth.needsAdmin()) return;
+  let password = given;
+  if (!password && process.stdin.isTTY) {
+    console.log('Chưa có tài khoản quản trị. Hãy đặt mật khẩu cho tài khoản "admin".');
+    for (;;) {
+      password = await ask('Mật khẩu quản trị (ít nhất 8 ký tự, có chữ và số): ');
+      const again = await ask('Nhập lại mật khẩu: ');
+      if (password === again) break;
+      console.log('Hai mật khẩu không khớp, vui lòng nhập lại.');
+    }
+  }
+  if (!password) {
+    console.log(`Chưa có tài khoản quản trị: mở ${hub.url}/setup để tạo mật khẩu quản trị.`);
+    return;
+  }
+  try {
+    await hub.core.auth.createFirstAdmin({ fullName: 'Quản trị viên', password });
+    console.log('Đã tạo tài khoản quản trị "admin".');
+  } catch (e) {
+    console.error('Không tạo được tài khoản quản trị:', (e as Error).message);
+    console.log(`Mở ${hub.url}/setup để tạo mật khẩu quản trị.`);
+  }
+}
+
+export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        'data-dir': { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        demo: { type: 'boolean', default: false },
+        'admin-password': { type: 'string' },
+        'static-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    fail((e as Error).message);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+  const port = parsePort(values.port ?? process.env.MOTCUA_PORT ?? String(DEFAULT_PORT));
+  const host = values.host ?? process.env.MOTCUA_HOST ?? DEFAULT_HOST;
+  const staticDir = path.resolve(values['static-dir'] ?? path.join(__dirname, '../renderer'));
+
+  let hub: Hub;
+  try {
+    hub = await startHub({ dataDir, port, host, staticDir, demo: values.demo });
+  } catch (e) {
+    console.error(`Không khởi động được hub: ${(e as Error).message}`);
+    process.exit(1);
+  }
+  const shutdown = (signal: string) => {
+    console.log(`\nNhận ${signal}: đang dừng hub, đóng cơ sở dữ liệu…`);
+    hub.stop().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error(e);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+
+  console.log(`Dữ liệu: ${hub.core.dbFile}`);
+  await firstStartAdmin(hub, values['admin-password'] ?? process.env.MOTCUA_ADMIN_PASSWORD);
+  console.log(`Một Cửa Kiosk hub đang chạy: ${hub.url}  (Ctrl+C để dừng)`);
+}
+
+if (require.main === module) {
+  void main();
+}

@@ -1,0 +1,122 @@
+import {
+  API_PREFIX,
+  contract,
+  getOperation,
+  pathParams,
+  type ApiError,
+  type AppEvent,
+  type InputOf,
+  type OpName,
+  type OutputOf,
+} from '../../shared/contract';
+import { translate, type Lang } from '../../shared/i18n';
+
+/**
+ * The renderer's one typed client. It does not know where it runs: with the Electron
+ * preload bridge (window.motcua) it uses IPC; in a browser it uses HTTP to the page's origin.
+ */
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError; status: number };
+
+interface WireResult {
+  ok: boolean;
+  status: number;
+  data?: unknown;
+  error?: ApiError;
+}
+
+interface Bridge {
+  ops: Record<
+    string,
+    (payload: { input?: unknown; token?: string | null; lang?: Lang }) => Promise<WireResult>
+  >;
+  onEvent(listener: (event: AppEvent) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    motcua?: Bridge;
+  }
+}
+
+export type TransportKind = 'ipc' | 'http';
+
+export function transportKind(): TransportKind {
+  return typeof window !== 'undefined' && window.motcua ? 'ipc' : 'http';
+}
+
+/** Build method, URL and body for an operation from the contract (no route written twice). */
+export function httpRequestFor(
+  name: string,
+  input: Record<string, unknown>,
+): { method: string; url: string; body?: string } {
+  const op = getOperation(name);
+  if (!op) throw new Error(`Unknown operation ${name}`);
+  const rest: Record<string, unknown> = { ...input };
+  let path = op.path;
+  for (const p of pathParams(op.path)) {
+    path = path.replace(`{${p}}`, encodeURIComponent(String(rest[p] ?? '')));
+    delete rest[p];
+  }
+  let url = `${API_PREFIX}${path}`;
+  if (op.method === 'GET' || op.method === 'DELETE') {
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(rest))
+      if (v !== undefined && v !== null) qs.set(k, String(v));
+    const q = qs.toString();
+    if (q) url += `?${q}`;
+    return { method: op.method, url };
+  }
+  return { method: op.method, url, body: JSON.stringify(rest) };
+}
+
+export class ApiClient {
+  constructor(
+    private readonly getToken: () => string | null,
+    private readonly getLang: () => Lang,
+    private readonly onUnauthenticated: () => void = () => {},
+  ) {}
+
+  async call<N extends OpName>(name: N, input: InputOf<N>): Promise<ApiResult<OutputOf<N>>> {
+    const lang = this.getLang();
+    const token = this.getToken();
+    let wire: WireResult;
+    try {
+      wire = window.motcua
+        ? await window.motcua.ops[name]!({ input, token, lang })
+        : await this.viaHttp(name, input as Record<string, unknown>, token, lang);
+    } catch {
+      return {
+        ok: false,
+        status: 0,
+        error: { code: 'NETWORK', message: translate(lang, 'errors.NETWORK') },
+      };
+    }
+    if (wire.ok) return { ok: true, data: (wire.data ?? null) as OutputOf<N> };
+    const error = wire.error ?? { code: 'INTERNAL', message: translate(lang, 'errors.INTERNAL') };
+    if (
+      ['UNAUTHENTICATED', 'SESSION_EXPIRED'].includes(error.code) &&
+      contract[name].role !== 'public'
+    ) {
+      this.onUnauthenticated();
+    }
+    return { ok: false, status: wire.status, error };
+  }
+
+  private async viaHttp(
+    name: string,
+    input: Record<string, unknown>,
+    token: string | null,
+    lang: Lang,
+  ): Promise<WireResult> {
+    const req = httpRequestFor(name, input ?? {});
+    const headers: Record<string, string> = { 'Accept-Language': lang };
+    if (req.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (token) headers.Authorization = `Bearer ${token}`;
+    const res = await fetch(req.url, { method: req.method, headers, body: req.body });
+    if (res.status === 204) return { ok: true, status: 204, data: null };
+    const json: unknown = await res.json();
+    if (res.ok) return { ok: true, status: res.status, data: json };
+    const err = (json as { error?: ApiError }).error;
+    return { ok: false, status: res.status, ...(err ? { error: err } : {}) };
+  }
+}

@@ -1,0 +1,29 @@
+import { EVENTS_PATH, type AppEvent } from '../../shared/contract';
+
+export type ConnectionState = 'connecting' | 'online' | 'offline' | 'ipc';
+
+/**
+ * Subscribe to live events: IPC in Electron, server-sent events over HTTP. The connection
+ * state drives the "connected / offline" indicator; EventSource reconnects by itself.
+ */
+export function subscribeEvents(
+  onEvent: (event: AppEvent) => void,
+  onState: (state: ConnectionState) => void,
+): () => void {
+  if (window.motcua) {
+    onState('ipc');
+    return window.motcua.onEvent(onEvent);
+  }
+  onState('connecting');
+  const source = new EventSource(EVENTS_PATH);
+  source.onopen = () => onState('online');
+  source.onerror = () => onState('offline');
+  source.onmessage = (e: MessageEvent<string>) => {
+    try {
+      onEvent(JSON.parse(e.data) as AppEvent);
+    } catch {
+      /* ignore a malformed frame */
+    }
+  };
+  return () => source.close();
+}

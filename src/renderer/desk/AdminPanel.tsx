@@ -1,0 +1,228 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { ApiError, OutputOf } from '../../shared/contract';
+import { formatVnDateTime } from '../../shared/time/vnTime';
+import { useApp } from '../app-context';
+import { ErrorMessage } from '../components/ErrorMessage';
+
+type Site = OutputOf<'site.get'>;
+type Users = OutputOf<'users.list'>;
+type Audit = OutputOf<'audit.list'>;
+
+function SiteForm({ site, onSaved }: { site: Site; onSaved(site: Site): void }) {
+  const { t, api } = useApp();
+  const [form, setForm] = useState({
+    agencyName: site.agencyName,
+    agencyCode: site.agencyCode,
+    address: site.address,
+  });
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    const result = await api.call('site.update', form);
+    if (result.ok) {
+      setError(null);
+      setSaved(true);
+      onSaved(result.data);
+    } else setError(result.error);
+  };
+  return (
+    <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="site-title">
+      <h2 id="site-title">{t('admin.settings')}</h2>
+      <div className="form-grid">
+        <label>
+          {t('admin.agencyName')}
+          <input
+            value={form.agencyName}
+            onChange={(e) => setForm({ ...form, agencyName: e.target.value })}
+          />
+        </label>
+        <label>
+          {t('admin.agencyCode')}
+          <input
+            value={form.agencyCode}
+            onChange={(e) => setForm({ ...form, agencyCode: e.target.value })}
+          />
+        </label>
+        <label className="span-2">
+          {t('admin.address')}
+          <input
+            value={form.address}
+            onChange={(e) => setForm({ ...form, address: e.target.value })}
+          />
+        </label>
+      </div>
+      <ErrorMessage error={error} />
+      {saved && (
+        <p className="alert alert-ok" role="status">
+          {t('admin.saved')}
+        </p>
+      )}
+      <button type="submit" className="btn btn-primary">
+        {t('admin.save')}
+      </button>
+    </form>
+  );
+}
+
+function UsersCard() {
+  const { t, api } = useApp();
+  const [users, setUsers] = useState<Users>([]);
+  const [form, setForm] = useState({
+    username: '',
+    fullName: '',
+    role: 'officer' as 'officer' | 'admin',
+    password: '',
+  });
+  const [error, setError] = useState<ApiError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    const result = await api.call('users.list', {});
+    if (result.ok) setUsers(result.data);
+  }, [api]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const result = await api.call('users.create', form);
+    if (result.ok) {
+      setError(null);
+      setNotice(t('admin.userCreated', { username: result.data.username }));
+      setForm({ username: '', fullName: '', role: 'officer', password: '' });
+      void load();
+    } else {
+      setNotice(null);
+      setError(result.error);
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="users-title">
+      <h2 id="users-title">{t('admin.users')}</h2>
+      <table className="table">
+        <thead>
+          <tr>
+            <th>{t('admin.username')}</th>
+            <th>{t('admin.fullName')}</th>
+            <th>{t('admin.role')}</th>
+            <th>{t('admin.active')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <td>{u.username}</td>
+              <td>{u.fullName}</td>
+              <td>{t(u.role === 'admin' ? 'role.admin' : 'role.officer')}</td>
+              <td>
+                {u.lockedUntil && new Date(u.lockedUntil) > new Date()
+                  ? t('admin.locked', { time: formatVnDateTime(new Date(u.lockedUntil)) })
+                  : u.active
+                    ? t('common.yes')
+                    : t('common.no')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form
+        className="form-row"
+        onSubmit={(e) => void submit(e)}
+        aria-label={t('admin.createUser')}
+      >
+        <input
+          placeholder={t('admin.username')}
+          aria-label={t('admin.username')}
+          value={form.username}
+          onChange={(e) => setForm({ ...form, username: e.target.value })}
+          required
+        />
+        <input
+          placeholder={t('admin.fullName')}
+          aria-label={t('admin.fullName')}
+          value={form.fullName}
+          onChange={(e) => setForm({ ...form, fullName: e.target.value })}
+          required
+        />
+        <select
+          aria-label={t('admin.role')}
+          value={form.role}
+          onChange={(e) =>
+            setForm({ ...form, role: e.target.value === 'admin' ? 'admin' : 'officer' })
+          }
+        >
+          <option value="officer">{t('role.officer')}</option>
+          <option value="admin">{t('role.admin')}</option>
+        </select>
+        <input
+          type="password"
+          placeholder={t('admin.newPassword')}
+          aria-label={t('admin.newPassword')}
+          value={form.password}
+          onChange={(e) => setForm({ ...form, password: e.target.value })}
+          required
+          autoComplete="new-password"
+        />
+        <button type="submit" className="btn btn-primary">
+          {t('admin.createUser')}
+        </button>
+      </form>
+      <ErrorMessage error={error} />
+      {notice && (
+        <p className="alert alert-ok" role="status">
+          {notice}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function AuditCard() {
+  const { t, api } = useApp();
+  const [rows, setRows] = useState<Audit>([]);
+  useEffect(() => {
+    void api.call('audit.list', { limit: 20 }).then((r) => r.ok && setRows(r.data));
+  }, [api]);
+  return (
+    <section className="card" aria-labelledby="audit-title">
+      <h2 id="audit-title">{t('admin.audit')}</h2>
+      <table className="table table-dense">
+        <thead>
+          <tr>
+            <th>{t('admin.auditAt')}</th>
+            <th>{t('admin.auditActor')}</th>
+            <th>{t('admin.auditAction')}</th>
+            <th>{t('admin.auditEntity')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>{formatVnDateTime(new Date(r.at))}</td>
+              <td>{r.actor ?? '—'}</td>
+              <td>
+                <code>{r.action}</code>
+              </td>
+              <td>{r.entity ? `${r.entity} ${r.entityId ?? ''}` : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function AdminPanel({ site, onSiteSaved }: { site: Site; onSiteSaved(site: Site): void }) {
+  const { t } = useApp();
+  return (
+    <section aria-labelledby="admin-title" className="stack">
+      <h2 id="admin-title" className="section-title">
+        {t('admin.title')}
+      </h2>
+      <SiteForm site={site} onSaved={onSiteSaved} />
+      <UsersCard />
+      <AuditCard />
+    </section>
+  );
+}

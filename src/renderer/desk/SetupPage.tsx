@@ -1,0 +1,74 @@
+import { useState, type FormEvent } from 'react';
+import type { ApiError } from '../../shared/contract';
+import { useApp } from '../app-context';
+import { ErrorMessage } from '../components/ErrorMessage';
+
+/** First start without demo data: create the admin password from the screen. */
+export function SetupPage({ onDone }: { onDone(): void }) {
+  const { t, api } = useApp();
+  const [fullName, setFullName] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [error, setError] = useState<ApiError | string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (password !== confirm) {
+      setError(t('setup.passwordMismatch'));
+      return;
+    }
+    setBusy(true);
+    const result = await api.call('setup.createAdmin', { fullName, password });
+    setBusy(false);
+    if (result.ok) onDone();
+    else setError(result.error);
+  };
+
+  return (
+    <main id="main" className="center-page">
+      <form
+        className="card login-card"
+        onSubmit={(e) => void submit(e)}
+        aria-labelledby="setup-title"
+      >
+        <h1 id="setup-title">{t('setup.title')}</h1>
+        <p>{t('setup.intro')}</p>
+        <label>
+          {t('setup.fullName')}
+          <input
+            required
+            value={fullName}
+            onChange={(e) => setFullName(e.target.value)}
+            autoFocus
+          />
+        </label>
+        <label>
+          {t('setup.password')}
+          <input
+            type="password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="new-password"
+          />
+        </label>
+        <label>
+          {t('setup.passwordConfirm')}
+          <input
+            type="password"
+            required
+            value={confirm}
+            onChange={(e) => setConfirm(e.target.value)}
+            autoComplete="new-password"
+          />
+        </label>
+        <p className="hint">{t('setup.passwordRule')}</p>
+        <ErrorMessage error={error} />
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {t('setup.submit')}
+        </button>
+      </form>
+    </main>
+  );
+}
