@@ -217,11 +217,11 @@ export interface LifecyclePolicy {
   lateSupplementRequest?: 'forbid' | 'flag';
 }
 
-export interface LifecycleContext {
+export interface LifecycleContext<C extends WorkingCalendar = WorkingCalendar> {
   now: Date;
   officerId: string;
-  calendar: WorkingCalendar;
-  dueDate: ComputeDueDate;
+  calendar: C;
+  dueDate: ComputeDueDate<C>;
   dueDateOptions?: DueDateOptions;
   policy?: LifecyclePolicy;
   /** Language of the refusal message; default Vietnamese. */
@@ -278,7 +278,7 @@ export function classifyOnTime(returnedAt: Date, dueDate: VnDate): OnTimeClass {
 
 function forbid(
   rule: LifecycleRule,
-  ctx: LifecycleContext,
+  ctx: { lang?: Lang },
   params: MessageParams = {},
 ): TransitionResult {
   return {
@@ -302,17 +302,19 @@ function sameTimeOfDay(previousDueAt: string | null, newDueDate: VnDate): Date {
 // ---------------------------------------------------------------------------------------
 // Reception
 
-export interface ReceiveInput {
+export interface ReceiveInput<C extends WorkingCalendar = WorkingCalendar> {
   receivedAt: Date;
   processingTime: ProcessingTime;
   officerId: string;
-  calendar: WorkingCalendar;
-  dueDate: ComputeDueDate;
+  calendar: C;
+  dueDate: ComputeDueDate<C>;
   dueDateOptions?: DueDateOptions;
 }
 
 /** The initial state of a complete dossier at reception (Art. 17) and its first event. */
-export function receiveDossier(input: ReceiveInput): { state: DossierState; event: DossierEvent } {
+export function receiveDossier<C extends WorkingCalendar>(
+  input: ReceiveInput<C>,
+): { state: DossierState; event: DossierEvent } {
   const due = input.dueDate(
     input.calendar,
     { receivedAt: input.receivedAt, ...input.processingTime },
@@ -387,10 +389,10 @@ const STATUS_RULE: Record<DossierActionName, LifecycleRule> = {
  * action's own rules (so "second supplement" is reported as `supplement.onlyOnce` even on
  * a dossier that is back in process).
  */
-export function applyDossierAction(
+export function applyDossierAction<C extends WorkingCalendar>(
   state: DossierState,
   action: DossierAction,
-  ctx: LifecycleContext,
+  ctx: LifecycleContext<C>,
 ): TransitionResult {
   if (isTerminal(state.status)) return forbid('dossier.terminal', ctx, { status: state.status });
   if (ctx.now.getTime() < new Date(state.lastEventAt).getTime()) {
