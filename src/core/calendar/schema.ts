@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { isVnDate, weekdayOf } from '../../shared/time/vnTime';
 import { LUNAR_MAX_YEAR, LUNAR_MIN_YEAR } from './lunar';
 
-const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date must be YYYY-MM-DD');
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+const dateString = z.string().regex(DATE_SHAPE, 'Date must be YYYY-MM-DD');
 
 /**
  * A year table as an administrator edits it: every date real and inside that year, worked
@@ -24,6 +25,7 @@ export const yearCalendarSchema = z
       const seen = new Set<string>();
       value[list].forEach((date, index) => {
         const path = [list, index];
+        if (typeof date !== 'string' || !DATE_SHAPE.test(date)) return; // reported by the shape check
         if (!isVnDate(date)) {
           ctx.addIssue({ code: 'custom', path, message: `Not a real date: ${date}` });
           return;
