@@ -14,7 +14,11 @@ const rendererIndex = path.join(root, 'out/renderer/index.html');
 if (!fs.existsSync(hubEntry) || !fs.existsSync(rendererIndex)) {
   console.log('Chưa có bản build: đang build ứng dụng (khoảng 10–30 giây)…');
   const bin = path.join(root, 'node_modules/.bin/electron-vite');
-  const result = spawnSync(bin, ['build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync(bin, ['build'], {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (result.status !== 0) {
     console.error('Build thất bại. Hãy chạy "npm ci" rồi thử lại.');
     process.exit(result.status ?? 1);

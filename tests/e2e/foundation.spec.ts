@@ -8,7 +8,9 @@ test.describe('foundation: sign-in, navigation, language, connection', () => {
     await expect(page.getByRole('heading', { name: 'Đăng nhập cán bộ' })).toBeVisible();
     await snap(page, 'foundation-01-login');
     await login(page, 'canbo1', 'Canbo@123');
-    await expect(page.getByRole('heading', { name: 'Quầy tiếp nhận và trả kết quả' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'Quầy tiếp nhận và trả kết quả' }),
+    ).toBeVisible();
     await expect(page.getByTestId('current-user')).toHaveText('Nguyễn Thị Ngọc Ánh');
     await expect(page.getByTestId('site-name')).toHaveText('Ủy ban nhân dân xã Quảng Phú');
     await expect(page.getByTestId('counter-list').getByRole('listitem')).toHaveCount(3);
