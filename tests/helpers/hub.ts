@@ -1,0 +1,113 @@
+/**
+ * Shared helpers for the foundation tests: temp data folders, a demo hub on an ephemeral
+ * 127.0.0.1 port, sign-in, and a small JSON-over-fetch wrapper. Every hub and folder created
+ * here is cleaned up by `cleanupHubs()` (call it in afterEach/afterAll).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startHub, type Hub, type HubOptions } from '../../src/hub/startHub';
+
+const tempDirs: string[] = [];
+const hubs: Hub[] = [];
+
+export const ADMIN = { username: 'admin', password: 'Admin@123' } as const;
+export const OFFICER = { username: 'canbo1', password: 'Canbo@123' } as const;
+
+/** A fresh folder under the OS temp dir, removed by `cleanupHubs()`. */
+export function makeTempDir(prefix = 'motcua-test-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** Start a hub (demo data by default) on an ephemeral port in a new temp data folder. */
+export async function startTestHub(options: Partial<HubOptions> = {}): Promise<Hub> {
+  const hub = await startHub({
+    dataDir: options.dataDir ?? makeTempDir(),
+    port: 0,
+    host: '127.0.0.1',
+    demo: true,
+    ...options,
+  });
+  hubs.push(hub);
+  return hub;
+}
+
+/** Stop every hub started here and delete every temp folder. */
+export async function cleanupHubs(): Promise<void> {
+  const running = hubs.splice(0);
+  await Promise.all(running.map((h) => h.stop()));
+  for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+export interface JsonResponse {
+  status: number;
+  headers: Headers;
+  body: unknown;
+  text: string;
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+/** Call the hub and parse the answer (JSON when there is a body). */
+export async function api(
+  baseUrl: string,
+  pathname: string,
+  init: {
+    method?: string;
+    token?: string | null;
+    json?: unknown;
+    rawBody?: string;
+    lang?: string;
+    headers?: Record<string, string>;
+  } = {},
+): Promise<JsonResponse> {
+  const headers: Record<string, string> = { ...init.headers };
+  if (init.token) headers.Authorization = `Bearer ${init.token}`;
+  if (init.lang) headers['Accept-Language'] = init.lang;
+  let body: string | undefined;
+  if (init.json !== undefined) body = JSON.stringify(init.json);
+  if (init.rawBody !== undefined) body = init.rawBody;
+  if (body !== undefined && !headers['Content-Type']) headers['Content-Type'] = 'application/json';
+  const res = await fetch(`${baseUrl}${pathname}`, {
+    method: init.method ?? (body === undefined ? 'GET' : 'POST'),
+    headers,
+    body,
+  });
+  const text = await res.text();
+  let parsed: unknown = null;
+  if (text && (res.headers.get('content-type') ?? '').includes('json')) {
+    parsed = JSON.parse(text) as unknown;
+  }
+  return { status: res.status, headers: res.headers, body: parsed, text };
+}
+
+/** The `error` part of an error answer; fails loudly when the body has no such shape. */
+export function errorOf(res: JsonResponse): ErrorBody['error'] {
+  const body = res.body as Partial<ErrorBody> | null;
+  if (!body || typeof body !== 'object' || !body.error) {
+    throw new Error(`expected an error body, got ${res.status} ${res.text.slice(0, 200)}`);
+  }
+  return body.error;
+}
+
+/** Sign in over HTTP and return the bearer token (throws on anything but 200). */
+export async function login(
+  baseUrl: string,
+  who: { username: string; password: string } = ADMIN,
+): Promise<string> {
+  const res = await api(baseUrl, '/api/v1/auth/login', { json: who });
+  if (res.status !== 200)
+    throw new Error(`login ${who.username} failed: ${res.status} ${res.text}`);
+  return (res.body as { token: string }).token;
+}
+
+/** Row counts of the tables an edge failure must never touch. */
+export function rowCounts(hub: Hub): { users: number; settings: number; audit: number } {
+  const count = (table: string) =>
+    (hub.core.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return { users: count('users'), settings: count('settings'), audit: count('audit_log') };
+}
