@@ -85,11 +85,12 @@ test.describe('foundation: sign-in, navigation, language, connection', () => {
     page,
   }) => {
     await login(page, 'admin', 'Admin@123');
+    await page.getByRole('tab', { name: /Quản trị/ }).click();
     await expect(page.getByRole('heading', { name: 'Quản trị hệ thống' })).toBeVisible();
     await page.getByLabel('Tên đơn vị').fill('Ủy ban nhân dân xã Đông Sơn');
     await page.getByRole('button', { name: 'Lưu' }).click();
     await expect(page.getByText('Đã lưu.')).toBeVisible();
-    await expect(page.getByTestId('site-name')).toHaveText('Ủy ban nhân dân xã Đông Sơn');
+    await expect(page.getByTestId('current-site')).toHaveText('Ủy ban nhân dân xã Đông Sơn');
 
     const form = page.getByRole('form', { name: 'Thêm tài khoản' });
     await form.getByLabel('Tên đăng nhập').fill('canbo2');
@@ -106,6 +107,6 @@ test.describe('foundation: sign-in, navigation, language, connection', () => {
     // Put the demo name back for the other tests.
     await page.getByLabel('Tên đơn vị').fill('Ủy ban nhân dân xã Quảng Phú');
     await page.getByRole('button', { name: 'Lưu' }).click();
-    await expect(page.getByTestId('site-name')).toHaveText('Ủy ban nhân dân xã Quảng Phú');
+    await expect(page.getByTestId('current-site')).toHaveText('Ủy ban nhân dân xã Quảng Phú');
   });
 });

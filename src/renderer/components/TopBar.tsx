@@ -22,7 +22,11 @@ export function TopBar({ current, siteName }: { current: string; siteName: strin
       </a>
       <div className="brand">
         <strong>{t('app.name')}</strong>
-        {siteName && <span className="brand-site">{siteName}</span>}
+        {siteName && (
+          <span className="brand-site" data-testid="current-site">
+            {siteName}
+          </span>
+        )}
       </div>
       <nav aria-label={t('app.name')}>
         {LINKS.map((l) => (

@@ -1,57 +1,66 @@
 import { useEffect, useState } from 'react';
-import type { OutputOf } from '../../shared/contract';
 import { useApp } from '../app-context';
-import { AdminPanel } from './AdminPanel';
+import { DESK_TABS, type DeskTabProps } from './deskTabs';
 
-type Site = OutputOf<'site.get'>;
-type Counters = OutputOf<'counters.list'>;
+/** The officer's workspace: tabs for each task, Alt+<key> to switch without the mouse. */
+export function DeskPage(props: DeskTabProps) {
+  const { t, session } = useApp();
+  const tabs = DESK_TABS.filter((tab) => !tab.adminOnly || session?.user.role === 'admin');
+  const [active, setActive] = useState(tabs[0]?.id ?? 'overview');
 
-/** The officer's home at the counter. Queue and dossier work plug in here. */
-export function DeskPage({ site, onSiteChanged }: { site: Site; onSiteChanged(site: Site): void }) {
-  const { t, api, session } = useApp();
-  const [counters, setCounters] = useState<Counters>([]);
   useEffect(() => {
-    void api.call('counters.list', {}).then((r) => r.ok && setCounters(r.data));
-  }, [api]);
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const tab = tabs.find((x) => x.key.toLowerCase() === e.key.toLowerCase());
+      if (tab) {
+        e.preventDefault();
+        setActive(tab.id);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [tabs]);
+
   if (!session) return null;
+  const current = tabs.find((tab) => tab.id === active) ?? tabs[0];
   return (
-    <main id="main" className="page stack">
-      <h1>{t('desk.title')}</h1>
-      <p data-testid="signed-in-as">
-        {t('desk.signedInAs', {
-          name: session.user.fullName,
-          role: t(session.user.role === 'admin' ? 'role.admin' : 'role.officer'),
-        })}
-      </p>
-      <div className="grid-2">
-        <section className="card" aria-labelledby="site-card-title">
-          <h2 id="site-card-title">{t('desk.site')}</h2>
-          <dl className="facts">
-            <dt>{t('desk.site')}</dt>
-            <dd data-testid="site-name">{site.agencyName}</dd>
-            <dt>{t('desk.agencyCode')}</dt>
-            <dd>{site.agencyCode}</dd>
-            <dt>{t('desk.address')}</dt>
-            <dd>{site.address || '—'}</dd>
-          </dl>
-        </section>
-        <section className="card" aria-labelledby="counters-title">
-          <h2 id="counters-title">{t('desk.counters')}</h2>
-          {counters.length === 0 ? (
-            <p>{t('desk.noCounters')}</p>
-          ) : (
-            <ul className="counter-list" data-testid="counter-list">
-              {counters.map((c) => (
-                <li key={c.id}>
-                  <strong>{t('desk.counterNumber', { number: c.number })}</strong> {c.name}
-                  {c.priority && <span className="badge">{t('desk.priorityCounter')}</span>}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+    <main id="main" className="page desk">
+      <div className="desk-head">
+        <h1>{t('desk.title')}</h1>
+        <p data-testid="signed-in-as">
+          {t('desk.signedInAs', {
+            name: session.user.fullName,
+            role: t(session.user.role === 'admin' ? 'role.admin' : 'role.officer'),
+          })}
+        </p>
       </div>
-      {session.user.role === 'admin' && <AdminPanel site={site} onSiteSaved={onSiteChanged} />}
+      <div role="tablist" className="tabs" aria-label={t('desk.title')}>
+        {tabs.map((tab) => (
+          <button
+            key={tab.id}
+            role="tab"
+            type="button"
+            id={`tab-${tab.id}`}
+            aria-selected={tab.id === current?.id}
+            aria-controls={`panel-${tab.id}`}
+            className={tab.id === current?.id ? 'tab active' : 'tab'}
+            onClick={() => setActive(tab.id)}
+            title={`Alt+${tab.key}`}
+          >
+            {t(tab.label)} <kbd>Alt+{tab.key}</kbd>
+          </button>
+        ))}
+      </div>
+      {current && (
+        <section
+          role="tabpanel"
+          id={`panel-${current.id}`}
+          aria-labelledby={`tab-${current.id}`}
+          className="tab-panel"
+        >
+          {current.render(props)}
+        </section>
+      )}
     </main>
   );
 }

@@ -51,6 +51,7 @@ export const en: Record<MessageKey, string> = {
   'desk.noCounters': 'No counters are configured.',
   'desk.signedInAs': 'Signed in: {name} ({role})',
   'desk.shortcuts': 'Shortcuts',
+  'desk.tab.overview': 'Overview',
 
   'role.admin': 'administrator',
   'role.officer': 'officer',

@@ -54,6 +54,7 @@ export const vi = {
   'desk.noCounters': 'Chưa khai báo quầy nào.',
   'desk.signedInAs': 'Đăng nhập: {name} ({role})',
   'desk.shortcuts': 'Phím tắt',
+  'desk.tab.overview': 'Tổng quan',
 
   'role.admin': 'quản trị',
   'role.officer': 'cán bộ',

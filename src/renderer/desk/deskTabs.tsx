@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react';
+import type { OutputOf } from '../../shared/contract';
+import type { MessageKey } from '../../shared/i18n';
+import { AdminPanel } from './AdminPanel';
+import { OverviewTab } from './OverviewTab';
+
+export type Site = OutputOf<'site.get'>;
+
+export interface DeskTabProps {
+  site: Site;
+  onSiteChanged(site: Site): void;
+}
+
+/**
+ * The officer desk is a set of tabs, each a feature's screen. Alt+<key> switches tabs.
+ * A feature adds its screen by adding one entry here.
+ */
+export interface DeskTab {
+  id: string;
+  label: MessageKey;
+  /** Alt+key shortcut (a digit or letter). */
+  key: string;
+  adminOnly?: boolean;
+  render(props: DeskTabProps): ReactNode;
+}
+
+export const DESK_TABS: DeskTab[] = [
+  { id: 'overview', label: 'desk.tab.overview', key: '1', render: (p) => <OverviewTab {...p} /> },
+  {
+    id: 'admin',
+    label: 'nav.admin',
+    key: '9',
+    adminOnly: true,
+    render: (p) => <AdminPanel site={p.site} onSiteSaved={p.onSiteChanged} />,
+  },
+];
