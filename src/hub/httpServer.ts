@@ -217,7 +217,11 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
       rel = '/';
     }
     let file = path.normalize(path.join(staticDir, rel));
-    if (!file.startsWith(staticDir)) file = path.join(staticDir, 'index.html');
+    // Compare with a trailing separator: a bare prefix check would let '/..%2fdist-old/x'
+    // escape from /app/dist into the sibling folder /app/dist-old.
+    if (file !== staticDir && !file.startsWith(staticDir + path.sep)) {
+      file = path.join(staticDir, 'index.html');
+    }
     let stat = fs.statSync(file, { throwIfNoEntry: false });
     if (!stat || stat.isDirectory()) {
       // Client-side routes (/desk, /kiosk, /display, …) all load the single page.
