@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  catalogFileSchema,
+  isProcedureEffective,
+  procedureSchema,
+} from '../../../src/shared/catalog/procedure';
+
+const file = join(__dirname, '../../../resources/catalog/default-procedures.json');
+const raw: unknown = JSON.parse(readFileSync(file, 'utf8'));
+
+describe('resources/catalog/default-procedures.json', () => {
+  const parsed = catalogFileSchema.safeParse(raw);
+
+  it('validates against the procedure schema', () => {
+    expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+  });
+
+  const procedures = parsed.success ? parsed.data.procedures : [];
+
+  it('holds every commune procedure of domain §6 with its time limit and unique ids', () => {
+    const expected: Record<string, [number, string]> = {
+      '1.001193': [1, 'working_day'],
+      '1.000894': [1, 'working_day'],
+      '1.000656': [5, 'working_day'],
+      '1.001022': [3, 'working_day'],
+      '1.000689': [8, 'working_day'],
+      '1.004873': [3, 'working_day'],
+      '1.004884': [5, 'working_day'],
+      '1.004859': [3, 'working_day'],
+      '1.004837': [5, 'working_day'],
+      '1.004746': [25, 'day'],
+      '2.002516': [1, 'working_day'],
+      '1.004222': [7, 'working_day'],
+      '1.004194': [3, 'working_day'],
+      '2.000986': [20, 'day'],
+      '2.000815': [0, 'same_day'],
+      '2.000884': [0, 'same_day'],
+    };
+    const byCode = new Map(procedures.map((p) => [p.nationalCode, p]));
+    expect([...byCode.keys()].sort()).toEqual(Object.keys(expected).sort());
+    for (const [code, [amount, unit]] of Object.entries(expected)) {
+      expect(byCode.get(code)?.processingTime, code).toMatchObject({ amount, unit });
+    }
+    expect(new Set(procedures.map((p) => p.id)).size).toBe(procedures.length);
+  });
+
+  it('has the fees of domain §6', () => {
+    const fee = (code: string) => procedures.find((p) => p.nationalCode === code)?.fee;
+    expect(fee('2.002516')?.amountVnd).toBe(8000);
+    expect(fee('1.004222')?.amountVnd).toBe(20000);
+    expect(fee('1.004222')?.text).toContain('10.000');
+    expect(fee('1.004194')?.amountVnd).toBe(15000);
+    expect(fee('2.000815')?.amountVnd).toBe(2000);
+    expect(fee('1.000894')?.amountVnd).toBe(0);
+  });
+
+  it('is written in NFC Vietnamese with full diacritics and has documents and legal basis', () => {
+    for (const p of procedures) {
+      const texts = [
+        p.name,
+        p.field,
+        p.decidingAuthority,
+        ...p.requiredDocuments.map((d) => d.name),
+      ];
+      for (const t of texts) expect(t.normalize('NFC')).toBe(t);
+      expect(
+        p.requiredDocuments.some((d) => !d.optional),
+        p.name,
+      ).toBe(true);
+      expect(p.legalBasis.length, p.name).toBeGreaterThan(0);
+      expect(isProcedureEffective(p, '2026-01-01')).toBe(true);
+    }
+    const birth = procedures.find((p) => p.nationalCode === '1.001193');
+    expect(birth?.requiredDocuments.map((d) => d.name).join(' ')).toContain('Giấy chứng sinh');
+  });
+});
+
+describe('procedureSchema', () => {
+  const base = {
+    id: 'x',
+    nationalCode: '1.001193',
+    name: 'Đăng ký khai sinh',
+    field: 'Hộ tịch',
+    decidingAuthority: 'Ủy ban nhân dân cấp xã',
+    processingTime: { amount: 1, unit: 'working_day' },
+    fee: { amountVnd: 0 },
+    requiredDocuments: [{ name: 'Tờ khai', kind: 'original', count: 1 }],
+    effectiveFrom: '2025-07-01',
+  };
+  it('accepts a minimal procedure and fills defaults', () => {
+    const r = procedureSchema.safeParse(base);
+    expect(r.success && r.data.requiredDocuments[0]?.optional).toBe(false);
+    expect(r.success && r.data.legalBasis).toEqual([]);
+    expect(
+      procedureSchema.safeParse({ ...base, nationalCode: '1.001193.000.00.00.H56' }).success,
+    ).toBe(true);
+  });
+  it.each([
+    ['bad national code', { nationalCode: '1001193' }],
+    ['same_day with an amount', { processingTime: { amount: 1, unit: 'same_day' } }],
+    ['fractional working days', { processingTime: { amount: 1.5, unit: 'working_day' } }],
+    ['zero working days', { processingTime: { amount: 0, unit: 'working_day' } }],
+    ['unknown unit', { processingTime: { amount: 1, unit: 'week' } }],
+    ['no fee', { fee: {} }],
+    ['negative fee', { fee: { amountVnd: -1 } }],
+    ['no documents', { requiredDocuments: [] }],
+    ['document name with ;', { requiredDocuments: [{ name: 'a; b', kind: 'original', count: 1 }] }],
+    ['bad kind', { requiredDocuments: [{ name: 'a', kind: 'scan', count: 1 }] }],
+    ['count 0', { requiredDocuments: [{ name: 'a', kind: 'copy', count: 0 }] }],
+    ['bad date', { effectiveFrom: '2025-02-30' }],
+    ['effectiveTo before effectiveFrom', { effectiveTo: '2025-06-30' }],
+    ['bad id', { id: 'a b' }],
+  ])('rejects %s', (_name, patch) => {
+    expect(procedureSchema.safeParse({ ...base, ...patch }).success).toBe(false);
+  });
+});
