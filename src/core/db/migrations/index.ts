@@ -1,5 +1,6 @@
 import type { Db } from '../connection';
 import { m001Foundation } from './001-foundation';
+import { m002Printing } from './002-printing';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
  * Numbered migrations. Released schema only grows: never edit a released migration, add a
  * new one; new columns are nullable or have defaults.
  */
-export const migrations: readonly Migration[] = [m001Foundation];
+export const migrations: readonly Migration[] = [m001Foundation, m002Printing];
