@@ -74,7 +74,7 @@ function oneCopy(data: DossierReceiptData, copy: 'keep' | 'customer'): Block[] {
     blocks.push(
       b.text(`${l.documentsHeader}:`),
       b.columns(
-        { text: l.colNo, weight: 1, bold: true },
+        { text: l.colNo, weight: 1.5, bold: true },
         { text: l.colName, weight: 5, bold: true },
         { text: l.colKind, weight: 3, bold: true },
         { text: l.colCount, weight: 1, bold: true, align: 'right' },
@@ -83,7 +83,7 @@ function oneCopy(data: DossierReceiptData, copy: 'keep' | 'customer'): Block[] {
     data.documents.forEach((d, i) =>
       blocks.push(
         b.columns(
-          { text: String(i + 1), weight: 1 },
+          { text: String(i + 1), weight: 1.5 },
           { text: d.name, weight: 5 },
           { text: l.kind[d.kind], weight: 3 },
           { text: String(d.count), weight: 1, align: 'right' },
