@@ -1,0 +1,263 @@
+/**
+ * The BUILT hub (`node out/main/hub.js`) as a real child process: acknowledged writes survive
+ * a SIGKILL, SIGTERM closes cleanly (WAL checkpointed, lock released), and it starts fast.
+ */
+import Database from 'better-sqlite3';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const HUB_JS = path.join(ROOT, 'out/main/hub.js');
+const READY = /hub đang chạy: (http:\/\/127\.0\.0\.1:\d+)/;
+
+const children = new Set<ChildProcess>();
+const dirs: string[] = [];
+
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-crash-'));
+  dirs.push(dir);
+  return dir;
+}
+
+function spawnHub(dataDir: string, port = 0): ChildProcess {
+  const child = spawn(
+    process.execPath,
+    [HUB_JS, '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1', '--demo'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, MOTCUA_ADMIN_PASSWORD: '' },
+    },
+  );
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
+/** Resolve with the hub's URL once it prints its ready line. */
+function waitReady(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const onExit = (code: number | null) =>
+      reject(new Error(`hub exited (${code}) before ready:\n${out}\n${err}`));
+    child.stderr?.on('data', (c: Buffer) => {
+      err += c.toString('utf8');
+    });
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString('utf8');
+      const m = READY.exec(out);
+      if (m) {
+        child.off('exit', onExit);
+        resolve(m[1] as string);
+      }
+    });
+    child.once('exit', onExit);
+  });
+}
+
+/** Wait for the process to exit, failing if it takes longer than `ms`. */
+function waitExit(
+  child: ChildProcess,
+  ms: number,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  }
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`hub did not exit within ${ms} ms`)), ms);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal });
+    });
+  });
+}
+
+async function login(base: string): Promise<string> {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'Admin@123' }),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { token: string }).token;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(() => {
+  if (!fs.existsSync(HUB_JS)) {
+    execFileSync(path.join(ROOT, 'node_modules/.bin/electron-vite'), ['build'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+  }
+  expect(fs.existsSync(HUB_JS)).toBe(true);
+}, 120_000);
+
+afterEach(async () => {
+  for (const child of [...children]) {
+    child.kill('SIGKILL');
+    await waitExit(child, 5000).catch(() => undefined);
+  }
+});
+
+afterAll(() => {
+  for (const child of children) child.kill('SIGKILL');
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('built hub as a process', () => {
+  it('keeps every acknowledged write across a SIGKILL mid-stream; the database stays intact', async () => {
+    const dataDir = tempDir();
+    const first = spawnHub(dataDir);
+    const base = await waitReady(first);
+    const token = await login(base);
+
+    const acknowledged: string[] = [];
+    let next = 0;
+    let inFlight = 0;
+    let inFlightAtKill = -1;
+    let killed = false;
+    const TARGET = 12;
+
+    async function worker(): Promise<void> {
+      while (!killed) {
+        next += 1;
+        const username = `u${String(next).padStart(4, '0')}`;
+        inFlight += 1;
+        try {
+          const res = await fetch(`${base}/api/v1/users`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+            body: JSON.stringify({
+              username,
+              fullName: `Cán bộ ${username}`,
+              role: 'officer',
+              password: 'Canbo@2026',
+            }),
+          });
+          await res.text();
+          if (res.status === 201) acknowledged.push(username);
+          else if (!killed) throw new Error(`unexpected ${res.status} for ${username}`);
+        } catch (e) {
+          if (!killed) throw e;
+          return; // the hub died under this request: it was never acknowledged
+        } finally {
+          inFlight -= 1;
+        }
+        if (!killed && acknowledged.length >= TARGET) {
+          killed = true;
+          inFlightAtKill = inFlight;
+          first.kill('SIGKILL');
+        }
+      }
+    }
+
+    await Promise.all([worker(), worker(), worker(), worker()]);
+    const exit = await waitExit(first, 5000);
+    expect(exit.signal).toBe('SIGKILL');
+    expect(inFlightAtKill).toBeGreaterThan(0); // killed with writes still on the wire
+    expect(acknowledged.length).toBeGreaterThanOrEqual(TARGET);
+
+    // Restart on the same folder: the stale lock of the dead process is taken over.
+    const second = spawnHub(dataDir);
+    const base2 = await waitReady(second);
+    const token2 = await login(base2);
+    const res = await fetch(`${base2}/api/v1/users`, {
+      headers: { Authorization: `Bearer ${token2}` },
+    });
+    expect(res.status).toBe(200);
+    const stored = new Set(((await res.json()) as { username: string }[]).map((u) => u.username));
+    const lost = acknowledged.filter((u) => !stored.has(u));
+    expect(lost).toEqual([]);
+
+    second.kill('SIGTERM');
+    expect((await waitExit(second, 5000)).code).toBe(0);
+    const db = new Database(path.join(dataDir, 'motcua.sqlite'), { readonly: true });
+    try {
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      const rows = db.prepare('SELECT username FROM users').all() as { username: string }[];
+      const inFile = new Set(rows.map((r) => r.username));
+      expect(acknowledged.filter((u) => !inFile.has(u))).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('SIGTERM: exits 0, the WAL is checkpointed away and the lock file removed', async () => {
+    const dataDir = tempDir();
+    const child = spawnHub(dataDir);
+    const base = await waitReady(child);
+    const token = await login(base);
+    const created = await fetch(`${base}/api/v1/users`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        username: 'truockhidung',
+        fullName: 'Trước khi dừng',
+        role: 'officer',
+        password: 'Canbo@2026',
+      }),
+    });
+    expect(created.status).toBe(201);
+    // An open event stream must not keep the process alive.
+    const controller = new AbortController();
+    const events = await fetch(`${base}/api/v1/events`, { signal: controller.signal });
+    expect(events.status).toBe(200);
+    expect(fs.existsSync(path.join(dataDir, 'motcua.lock'))).toBe(true);
+
+    child.kill('SIGTERM');
+    const exit = await waitExit(child, 5000);
+    controller.abort();
+    expect(exit).toEqual({ code: 0, signal: null });
+
+    const wal = path.join(dataDir, 'motcua.sqlite-wal');
+    expect(!fs.existsSync(wal) || fs.statSync(wal).size === 0).toBe(true);
+    expect(fs.existsSync(path.join(dataDir, 'motcua.lock'))).toBe(false);
+    const db = new Database(path.join(dataDir, 'motcua.sqlite'), { readonly: true });
+    try {
+      expect(db.prepare("SELECT 1 AS ok FROM users WHERE username = 'truockhidung'").get()).toEqual(
+        { ok: 1 },
+      );
+    } finally {
+      db.close();
+    }
+  });
+
+  it('once built, answers /api/v1/health within 3 s of starting', async () => {
+    const dataDir = tempDir();
+    const port = await freePort();
+    const started = performance.now();
+    const child = spawnHub(dataDir, port);
+    let elapsed = -1;
+    while (performance.now() - started < 10_000 && child.exitCode === null) {
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
+        if (res.status === 200) {
+          elapsed = performance.now() - started;
+          expect(await res.json()).toMatchObject({ status: 'ok' });
+          break;
+        }
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(elapsed).toBeGreaterThan(0);
+    expect(elapsed).toBeLessThan(3000);
+  });
+});
