@@ -83,10 +83,10 @@ export function qrSvg(data: string, sizeMm: number): string {
 }
 
 const CSS = `
-@page { size: A5 portrait; margin: 10mm 11mm 10mm 13mm; }
+@page { size: A5 portrait; margin: 8mm 10mm 8mm 12mm; }
 * { box-sizing: border-box; }
 html, body { margin: 0; padding: 0; }
-body { font-family: "${FAMILY}", "Noto Sans", "Times New Roman", serif; font-size: 10.5pt; line-height: 1.35; color: #000; }
+body { font-family: "${FAMILY}", "Noto Sans", "Times New Roman", serif; font-size: 10pt; line-height: 1.28; color: #000; }
 .page { page-break-after: always; break-after: page; }
 .page:last-child { page-break-after: auto; break-after: auto; }
 .head { width: 100%; border-collapse: collapse; }
@@ -99,16 +99,16 @@ h1 { font-size: 12.5pt; text-align: center; margin: 2mm 0 0.5mm; }
 .copy { text-align: center; font-style: italic; margin-bottom: 2mm; }
 .code { display: flex; justify-content: space-between; align-items: center; gap: 3mm; }
 .code .v { font-weight: 700; font-size: 11pt; }
-p { margin: 0.7mm 0; }
+p { margin: 0.5mm 0; }
 table.docs { width: 100%; border-collapse: collapse; margin: 1mm 0 1.5mm; font-size: 9.5pt; }
 table.docs th, table.docs td { border: 0.6pt solid #000; padding: 0.6mm 1.2mm; vertical-align: top; }
 table.docs th { font-weight: 700; text-align: center; }
 table.docs td.n { text-align: center; width: 9mm; }
 table.docs td.k { width: 30mm; }
 table.docs td.c { text-align: center; width: 12mm; }
-.sign { width: 100%; border-collapse: collapse; margin-top: 4mm; }
+.sign { width: 100%; border-collapse: collapse; margin-top: 3mm; page-break-inside: avoid; break-inside: avoid; }
 .sign td { width: 50%; text-align: center; vertical-align: top; }
-.sign .space { height: 16mm; }
+.sign .space { height: 14mm; }
 .hint { font-style: italic; font-size: 9pt; }
 @media screen { body { background: #888; } .page { background: #fff; width: 148mm; min-height: 210mm; margin: 6mm auto; padding: 10mm 11mm 10mm 13mm; } }
 `;
