@@ -1,6 +1,7 @@
 import type { Db } from '../connection';
 import { m001Foundation } from './001-foundation';
 import { m002Printing } from './002-printing';
+import { m003Dossiers } from './003-dossiers';
 
 export interface Migration {
   version: number;
@@ -12,4 +13,4 @@ export interface Migration {
  * Numbered migrations. Released schema only grows: never edit a released migration, add a
  * new one; new columns are nullable or have defaults.
  */
-export const migrations: readonly Migration[] = [m001Foundation, m002Printing];
+export const migrations: readonly Migration[] = [m001Foundation, m002Printing, m003Dossiers];
