@@ -2,6 +2,7 @@ import type { Db } from '../connection';
 import { m001Foundation } from './001-foundation';
 import { m002Printing } from './002-printing';
 import { m003Dossiers } from './003-dossiers';
+import { m004Queue } from './004-queue';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,9 @@ export interface Migration {
  * Numbered migrations. Released schema only grows: never edit a released migration, add a
  * new one; new columns are nullable or have defaults.
  */
-export const migrations: readonly Migration[] = [m001Foundation, m002Printing, m003Dossiers];
+export const migrations: readonly Migration[] = [
+  m001Foundation,
+  m002Printing,
+  m003Dossiers,
+  m004Queue,
+];
