@@ -85,21 +85,25 @@ export function createAuthService(db: Db, clock: Clock, policy: AuthPolicy = DEF
       recordAudit(db, { actor: null, action: 'auth.login.failed', details: { username } }, now);
       throw new AppError('INVALID_CREDENTIALS');
     }
-    if (user.locked_until && new Date(user.locked_until) > now) {
+    const refuseIfLocked = (u: UserRow) => {
+      if (!u.locked_until || new Date(u.locked_until) <= now) return;
       recordAudit(
         db,
-        { actor: toPublic(user), action: 'auth.login.locked', entity: 'user', entityId: user.id },
+        { actor: toPublic(u), action: 'auth.login.locked', entity: 'user', entityId: u.id },
         now,
       );
-      const minutes = Math.ceil((new Date(user.locked_until).getTime() - now.getTime()) / 60_000);
+      const minutes = Math.ceil((new Date(u.locked_until).getTime() - now.getTime()) / 60_000);
       throw new AppError('ACCOUNT_LOCKED', {
         params: { minutes },
-        details: { lockedUntil: user.locked_until },
+        details: { lockedUntil: u.locked_until },
       });
-    }
+    };
+    refuseIfLocked(user);
     const ok = await verifyPassword(password, user.password_hash, user.password_salt);
-    // Re-read after the await: another login may have changed the counters meanwhile.
+    // Re-read after the await: another login may have changed the counters meanwhile, and
+    // guesses sent in parallel must not keep being evaluated once one of them locked the account.
     const fresh = findById(user.id) ?? user;
+    refuseIfLocked(fresh);
     if (!ok) {
       const attempts = fresh.failed_attempts + 1;
       const lock = attempts >= policy.maxFailedAttempts;

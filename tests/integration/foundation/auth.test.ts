@@ -143,6 +143,19 @@ describe('login', () => {
     expect(actions).toContain('auth.login');
   });
 
+  it('guesses sent all at once are not all evaluated: the lockout still stops at 5', async () => {
+    const wrong = { username: 'canbo1', password: 'Sai@12345' };
+    const results = await Promise.all(Array.from({ length: 10 }, () => attempt(wrong)));
+    const codes = results.map((r) => errorOf(r).code).sort();
+    expect(codes.filter((c) => c === 'INVALID_CREDENTIALS')).toHaveLength(4);
+    expect(codes.filter((c) => c === 'ACCOUNT_LOCKED')).toHaveLength(6);
+    expect((await attempt(OFFICER)).status).toBe(429);
+    const adminToken = await login(url, ADMIN);
+    const actions = (await audit(adminToken)).map((r) => r.action);
+    expect(actions.filter((a) => a === 'auth.login.failed')).toHaveLength(4);
+    expect(actions.filter((a) => a === 'auth.lockout')).toHaveLength(1);
+  });
+
   it('an administrator can unlock a locked account at once', async () => {
     for (let i = 0; i < 5; i++) await attempt({ username: 'canbo1', password: 'Sai@12345' });
     expect((await attempt(OFFICER)).status).toBe(429);
