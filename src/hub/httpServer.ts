@@ -193,9 +193,19 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
       }
       Object.assign(input, body);
     }
-    route.params.forEach((name, i) => {
-      input[name] = decodeURIComponent(match[i + 1] as string);
-    });
+    for (const [i, name] of route.params.entries()) {
+      try {
+        input[name] = decodeURIComponent(match[i + 1] as string);
+      } catch {
+        // A malformed %-escape is the client's mistake (400), not a server failure (500).
+        return sendJson(
+          res,
+          errorResult('VALIDATION_ERROR', lang, {
+            details: [{ path: name, message: 'malformed URL encoding' }],
+          }),
+        );
+      }
+    }
     const result = await core.dispatcher.invoke(route.op.name, input, {
       token: bearerToken(req),
       clientKey: req.socket.remoteAddress ?? 'unknown',

@@ -191,6 +191,20 @@ describe('bad input at the HTTP edge is refused, answered in the caller language
     await expectStillHealthy();
   });
 
+  it('a malformed %-escape in a path parameter → 400 VALIDATION_ERROR, not 500', async () => {
+    const before = rowCounts(hub);
+    const res = await api(url, '/api/v1/users/%E0%A4%A', {
+      method: 'PATCH',
+      token: adminToken,
+      json: { fullName: 'Không đổi' },
+      lang: 'en',
+    });
+    const error = expectError(res, 400, 'VALIDATION_ERROR', 'en');
+    expect(error.details).toEqual([{ path: 'id', message: expect.any(String) }]);
+    expect(rowCounts(hub)).toEqual(before);
+    await expectStillHealthy();
+  });
+
   it('a body over 1 MB with a Content-Length → 413 PAYLOAD_TOO_LARGE', async () => {
     const before = rowCounts(hub);
     const big = JSON.stringify({ ...validUser, fullName: 'A'.repeat(1024 * 1024 + 10) });
