@@ -155,8 +155,8 @@ describe('registerIpc()', () => {
     core = await createCore({ dataDir: dir, demo: true });
     unregister = registerIpc(ipc, core.dispatcher, (url) => isOwnUrl(url, env));
   });
-  afterAll(() => {
-    core.close();
+  afterAll(async () => {
+    await core.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -58,8 +58,8 @@ describe('stored accounts', () => {
   let dir: string;
   let core: Core | undefined;
 
-  afterEach(() => {
-    core?.close();
+  afterEach(async () => {
+    await core?.close();
     core = undefined;
     fs.rmSync(dir, { recursive: true, force: true });
   });
