@@ -7,6 +7,7 @@ import { seedDemo } from './demo/seedDemo';
 import { createDispatcher, type Dispatcher } from './dispatch';
 import { EventBus } from './events/eventBus';
 import { createHandlers } from './handlers';
+import { createPrintService, type PrintService } from './printing/jobs/printService';
 import { getSite } from './settings/site';
 import { APP_VERSION } from './version';
 
@@ -28,7 +29,9 @@ export interface Core {
   readonly events: EventBus;
   readonly auth: ReturnType<typeof createAuthService>;
   readonly dispatcher: Dispatcher;
-  close(): void;
+  readonly print: PrintService;
+  /** Stop background work (print retries), then checkpoint and close the database. */
+  close(): Promise<void>;
 }
 
 /**
@@ -45,8 +48,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const auth = createAuthService(db, clock, { ...DEFAULT_AUTH_POLICY, ...options.authPolicy });
     const events = new EventBus();
     if (options.demo) await seedDemo(db, auth, clock);
-    const handlers = createHandlers({ db, clock, auth, events, version: APP_VERSION });
+    const print = createPrintService(db, clock, events);
+    const handlers = createHandlers({ db, clock, auth, events, print, version: APP_VERSION });
     const dispatcher = createDispatcher(handlers, auth);
+    print.start();
     return {
       dataDir: options.dataDir,
       dbFile,
@@ -56,7 +61,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events,
       auth,
       dispatcher,
-      close: () => closeDatabase(db),
+      print,
+      close: async () => {
+        await print.stop();
+        closeDatabase(db);
+      },
     };
   } catch (e) {
     closeDatabase(db);

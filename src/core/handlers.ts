@@ -16,6 +16,8 @@ import { listCounters } from './counters/countersRepo';
 import { schemaVersion } from './db/migrate';
 import type { Db } from './db/connection';
 import type { EventBus } from './events/eventBus';
+import { createPrintingHandlers } from './printing/jobs/handlers';
+import type { PrintService } from './printing/jobs/printService';
 import { getSite, updateSite } from './settings/site';
 
 export type Handler<N extends OpName> = (
@@ -31,6 +33,7 @@ export interface HandlerDeps {
   clock: Clock;
   auth: AuthService;
   events: EventBus;
+  print: PrintService;
   version: string;
 }
 
@@ -39,7 +42,8 @@ function requireUser(ctx: CallContext): PublicUser {
   return ctx.user;
 }
 
-export function createHandlers({ db, clock, auth, events, version }: HandlerDeps): Handlers {
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { db, clock, auth, events, version } = deps;
   let openApiCache: Record<string, unknown> | null = null;
   return {
     'system.health': () => ({ status: 'ok', version, schemaVersion: schemaVersion(db) }),
@@ -72,5 +76,6 @@ export function createHandlers({ db, clock, auth, events, version }: HandlerDeps
     'users.list': () => auth.listUsers(),
     'users.create': (input, ctx) => auth.createUser(input, requireUser(ctx)),
     'users.update': ({ id, ...changes }, ctx) => auth.updateUser(id, changes, requireUser(ctx)),
+    ...createPrintingHandlers(deps),
   };
 }

@@ -183,6 +183,7 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
         }
         throw e;
       }
+      if (route.op.bodyField) body = { [route.op.bodyField]: body };
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {
         return sendJson(
           res,

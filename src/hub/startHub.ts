@@ -42,7 +42,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       });
     });
   } catch (e) {
-    core.close();
+    await core.close();
     lock.release();
     throw e;
   }
@@ -58,9 +58,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       (stopping ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections(); // event streams never end by themselves
-      }).finally(() => {
-        core.close();
-        lock.release();
-      })),
+      })
+        .then(() => core.close())
+        .finally(() => lock.release())),
   };
 }

@@ -66,7 +66,7 @@ export function httpRequestFor(
     if (q) url += `?${q}`;
     return { method: op.method, url };
   }
-  return { method: op.method, url, body: JSON.stringify(rest) };
+  return { method: op.method, url, body: JSON.stringify(op.bodyField ? rest[op.bodyField] : rest) };
 }
 
 export class ApiClient {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { authOperations } from './auth';
 import type { Operation } from './operation';
+import { printingOperations } from './printing';
 import { systemOperations } from './system';
 
 /**
@@ -10,6 +11,7 @@ import { systemOperations } from './system';
 const groups = {
   ...systemOperations,
   ...authOperations,
+  ...printingOperations,
 };
 
 type Groups = typeof groups;
@@ -35,3 +37,4 @@ export * from './errors';
 export * from './common';
 export { siteSchema, type Site } from './system';
 export { userSummarySchema } from './auth';
+export * from './printing';

@@ -34,10 +34,16 @@ export function buildOpenApi(operations: readonly Operation[], version: string):
         parameters.push({ name, in: 'query', required: required.has(name), schema });
       }
     } else {
+      if (op.bodyField) {
+        requestBody = {
+          required: true,
+          content: { 'application/json': { schema: properties[op.bodyField] ?? {} } },
+        };
+      }
       const bodyProps = Object.fromEntries(
         Object.entries(properties).filter(([name]) => !inPath.has(name)),
       );
-      requestBody = {
+      requestBody ??= {
         required: true,
         content: {
           'application/json': {

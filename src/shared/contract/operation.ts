@@ -22,6 +22,11 @@ export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   readonly successStatus?: 200 | 201 | 204;
   /** When the handler returns null, answer 204 (e.g. "nobody waits"). */
   readonly noContentOnNull?: boolean;
+  /**
+   * When set, the whole JSON body (e.g. an array) is the value of this input field instead of
+   * being merged into the input object — for `PUT /printers` whose body is the list itself.
+   */
+  readonly bodyField?: string;
   /** Public operations that anyone on the LAN can call are rate-limited per client. */
   readonly rateLimit?: { perMinute: number };
 }

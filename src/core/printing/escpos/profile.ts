@@ -1,10 +1,11 @@
 /**
- * Printer profiles: one per physical printer (or model) at the desk. The ESC t numbers of
- * the Vietnamese code pages differ between models, so they are data, not code.
+ * Printer profiles: the schema lives in src/shared/printing/printerProfile.ts (the contract
+ * uses it too); the helpers that turn a profile into printer facts live here.
  */
-
-export { EPSON_CODE_PAGES, PrinterProfileSchema } from '../../../shared/printing/printerProfile';
+import type { z } from 'zod';
 import { EPSON_CODE_PAGES, PrinterProfileSchema } from '../../../shared/printing/printerProfile';
+
+export { EPSON_CODE_PAGES, PrinterProfileSchema };
 
 export type PrinterProfile = z.output<typeof PrinterProfileSchema>;
 export type PrinterProfileInput = z.input<typeof PrinterProfileSchema>;
