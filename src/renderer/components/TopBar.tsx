@@ -2,6 +2,7 @@ import { useApp } from '../app-context';
 import { navigate } from '../router';
 import { ConnectionStatus } from './ConnectionStatus';
 import { LanguageSwitch } from './LanguageSwitch';
+import { PrinterStatusBadge } from './PrinterStatusBadge';
 
 const LINKS = [
   { path: '/desk', key: 'nav.desk' },
@@ -45,6 +46,7 @@ export function TopBar({ current, siteName }: { current: string; siteName: strin
         ))}
       </nav>
       <div className="topbar-right">
+        <PrinterStatusBadge />
         <ConnectionStatus />
         <LanguageSwitch />
         {session && (

@@ -40,6 +40,8 @@ export const printerStatusSchema = z.object({
     'none',
   ]),
   message: z.string(),
+  /** The technical reason when the state is not ok (Vietnamese), e.g. the connection error. */
+  detail: z.string().nullable(),
   failedJobs: z.number().int(),
   checkedAt: isoInstant,
 });

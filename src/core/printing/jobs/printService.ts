@@ -338,10 +338,8 @@ export function createPrintService(
           else if (s.status.paperNearEnd) state = 'paper_near_end';
           else state = 'ok';
         }
-        const message =
-          translate(lang, `printing.state.${state}` as MessageKey) +
-          (detail && lang === 'vi' ? ` — ${detail}` : '');
-        const view = { ...base, state, message };
+        const message = translate(lang, `printing.state.${state}` as MessageKey);
+        const view = { ...base, state, message, detail: detail || null };
         statusCache.set(p.id, { at: Date.now(), view, lang });
         return view;
       }),

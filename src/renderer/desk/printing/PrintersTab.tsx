@@ -1,0 +1,211 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ApiError, OutputOf, PrintJob } from '../../../shared/contract';
+import { formatVnDateTime } from '../../../shared/time/vnTime';
+import type { MessageKey } from '../../../shared/i18n';
+import { useApp } from '../../app-context';
+import { ErrorMessage } from '../../components/ErrorMessage';
+
+type Status = OutputOf<'printers.status'>;
+
+/** Printers and recent print jobs: nothing that failed is hidden, everything can be reprinted. */
+export function PrintersTab() {
+  const { t, api, onEvent, session } = useApp();
+  const [status, setStatus] = useState<Status>([]);
+  const [jobs, setJobs] = useState<PrintJob[]>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [preview, setPreview] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    const [s, j] = await Promise.all([
+      api.call('printers.status', {}),
+      api.call('printJobs.list', { limit: 30 }),
+    ]);
+    if (s.ok) setStatus(s.data);
+    if (j.ok) setJobs(j.data);
+  }, [api]);
+  useEffect(() => {
+    void load();
+    return onEvent((e) => {
+      if (e.type === 'print.job' || e.type === 'printers.changed') void load();
+    });
+  }, [load, onEvent]);
+
+  const retry = async (id: string) => {
+    const r = await api.call('printJobs.retry', { id });
+    setError(r.ok ? null : r.error);
+    void load();
+  };
+  const showPreview = async (id: string) => {
+    const r = await api.call('printJobs.preview', { id });
+    if (r.ok) setPreview(r.data.png);
+    else setError(r.error);
+  };
+
+  return (
+    <div className="stack">
+      <section className="card" aria-labelledby="printers-title">
+        <h2 id="printers-title">{t('printing.title')}</h2>
+        {status.length === 0 ? (
+          <p>{t('printing.noPrinters')}</p>
+        ) : (
+          <ul className="counter-list" data-testid="printer-list">
+            {status.map((p) => (
+              <li key={p.id}>
+                <strong>{p.name}</strong> — <span className={`state-${p.state}`}>{p.message}</span>
+                {p.detail && <span className="hint"> ({p.detail})</span>}
+                {p.failedJobs > 0 && (
+                  <span className="badge">
+                    {t('printing.status.failed')}: {p.failedJobs}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="card" aria-labelledby="jobs-title">
+        <h2 id="jobs-title">{t('printing.jobs')}</h2>
+        <ErrorMessage error={error} />
+        <table className="table table-dense" data-testid="print-jobs">
+          <thead>
+            <tr>
+              <th>{t('admin.auditAt')}</th>
+              <th>{t('printing.kind')}</th>
+              <th>{t('printing.statusHeader')}</th>
+              <th>{t('printing.attempts')}</th>
+              <th>{t('printing.error')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {jobs.map((j) => (
+              <tr key={j.id} className={j.status === 'failed' ? 'row-failed' : undefined}>
+                <td>{formatVnDateTime(new Date(j.createdAt))}</td>
+                <td>{j.kind}</td>
+                <td>{t(`printing.status.${j.status}` as MessageKey)}</td>
+                <td>{j.attempts}</td>
+                <td>
+                  {j.error?.message}
+                  {j.nextAttemptAt && (
+                    <div className="hint">
+                      {t('printing.nextAttempt', {
+                        time: formatVnDateTime(new Date(j.nextAttemptAt)),
+                      })}
+                    </div>
+                  )}
+                </td>
+                <td className="actions">
+                  {session &&
+                    j.status !== 'printing' &&
+                    j.status !== 'queued' &&
+                    j.status !== 'screen' && (
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        onClick={() => void retry(j.id)}
+                      >
+                        {t('printing.retry')}
+                      </button>
+                    )}
+                  <button
+                    type="button"
+                    className="btn btn-small btn-ghost"
+                    onClick={() => void showPreview(j.id)}
+                  >
+                    {t('printing.preview')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {preview && (
+          <div className="slip-preview">
+            <img src={preview} alt={t('printing.preview')} />
+            <button type="button" className="btn btn-ghost" onClick={() => setPreview(null)}>
+              {t('common.close')}
+            </button>
+          </div>
+        )}
+      </section>
+      {session?.user.role === 'admin' && <PrinterProfilesEditor onSaved={() => void load()} />}
+    </div>
+  );
+}
+
+function PrinterProfilesEditor({ onSaved }: { onSaved(): void }) {
+  const { t, api } = useApp();
+  const [text, setText] = useState('');
+  const [ids, setIds] = useState<string[]>([]);
+  const [error, setError] = useState<ApiError | string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => {
+    void api.call('printers.list', {}).then((r) => {
+      if (r.ok) {
+        setText(JSON.stringify(r.data, null, 2));
+        setIds(r.data.map((p) => p.id));
+      }
+    });
+  }, [api]);
+  const save = async () => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      setError(t('printing.invalidJson'));
+      return;
+    }
+    const r = await api.call('printers.replace', { printers: parsed as OutputOf<'printers.list'> });
+    if (r.ok) {
+      setError(null);
+      setNotice(t('admin.saved'));
+      setIds(r.data.map((p) => p.id));
+      onSaved();
+    } else {
+      setNotice(null);
+      setError(r.error);
+    }
+  };
+  const test = async (id: string) => {
+    const r = await api.call('printers.test', { id });
+    if (!r.ok || r.data.status === 'failed') {
+      setNotice(null);
+      setError(r.ok ? (r.data.error?.message ?? null) : r.error);
+    } else {
+      setError(null);
+      setNotice(
+        `${t('printing.testPrint')}: ${t(`printing.status.${r.data.status}` as MessageKey)}`,
+      );
+    }
+    onSaved();
+  };
+  return (
+    <section className="card" aria-labelledby="profiles-title">
+      <h2 id="profiles-title">{t('printing.profiles')}</h2>
+      <p className="hint">{t('printing.profilesHint')}</p>
+      <textarea
+        className="code-editor"
+        aria-label={t('printing.profiles')}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        rows={12}
+        spellCheck={false}
+      />
+      <div className="form-row">
+        <button type="button" className="btn btn-primary" onClick={() => void save()}>
+          {t('admin.save')}
+        </button>
+        {ids.map((id) => (
+          <button key={id} type="button" className="btn btn-ghost" onClick={() => void test(id)}>
+            {t('printing.testPrint')}: {id}
+          </button>
+        ))}
+      </div>
+      <ErrorMessage error={error} />
+      {notice && (
+        <p className="alert alert-ok" role="status">
+          {notice}
+        </p>
+      )}
+    </section>
+  );
+}
