@@ -17,6 +17,7 @@ import { schemaVersion } from './db/migrate';
 import type { Db } from './db/connection';
 import type { EventBus } from './events/eventBus';
 import { createPrintingHandlers } from './printing/jobs/handlers';
+import { createQueueHandlers } from './queue/handlers';
 import type { PrintService } from './printing/jobs/printService';
 import { getSite, updateSite } from './settings/site';
 
@@ -77,5 +78,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'users.create': (input, ctx) => auth.createUser(input, requireUser(ctx)),
     'users.update': ({ id, ...changes }, ctx) => auth.updateUser(id, changes, requireUser(ctx)),
     ...createPrintingHandlers(deps),
+    ...createQueueHandlers(deps),
   };
 }

@@ -16,17 +16,24 @@ interface CounterRow {
   priority: number;
 }
 
-/** Active counters in number order. Services per counter arrive with the queue module. */
+/** Active counters in number order, with the queue services each one serves. */
 export function listCounters(db: Db): Counter[] {
   const rows = db
     .prepare('SELECT id, number, name, priority FROM counters WHERE active = 1 ORDER BY number')
     .all() as CounterRow[];
+  const links = db
+    .prepare(
+      `SELECT cs.counter_id, cs.service_id FROM counter_services cs
+       JOIN queue_services s ON s.id = cs.service_id AND s.active = 1
+       ORDER BY s.sort_order, s.prefix`,
+    )
+    .all() as { counter_id: string; service_id: string }[];
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
     name: r.name,
     priority: r.priority === 1,
-    serviceIds: [],
+    serviceIds: links.filter((l) => l.counter_id === r.id).map((l) => l.service_id),
   }));
 }
 

@@ -2,6 +2,7 @@ import type { AuthService } from '../auth/authService';
 import type { Clock } from '../clock';
 import { ensureCounter } from '../counters/countersRepo';
 import type { Db } from '../db/connection';
+import { seedQueueDemo } from '../queue/demoServices';
 import { getSite, updateSite } from '../settings/site';
 
 /** The demo accounts documented in the README. Never use them on a real site. */
@@ -29,6 +30,7 @@ export async function seedDemo(db: Db, auth: AuthService, clock: Clock): Promise
     ensureCounter(db, { number: 2, name: 'Quầy 2 — Đất đai, Xây dựng', priority: false }, now);
     ensureCounter(db, { number: 3, name: 'Quầy 3 — Ưu tiên, Trả kết quả', priority: true }, now);
   })();
+  seedQueueDemo(db, now);
   for (const u of DEMO_USERS) {
     if (!auth.findByUsername(u.username)) {
       await auth.createUser({ ...u }, null);

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { authOperations } from './auth';
 import type { Operation } from './operation';
 import { printingOperations } from './printing';
+import { queueOperations } from './queue';
 import { systemOperations } from './system';
 
 /**
@@ -12,6 +13,7 @@ const groups = {
   ...systemOperations,
   ...authOperations,
   ...printingOperations,
+  ...queueOperations,
 };
 
 type Groups = typeof groups;

@@ -1,0 +1,201 @@
+import { AppError, type PublicUser } from '../../shared/contract';
+import type { PrintService } from '../printing/jobs/printService';
+import { ticketLayout } from '../printing/layouts/ticket';
+import type { CallContext } from '../context';
+import type { Clock } from '../clock';
+import type { Db } from '../db/connection';
+import type { EventBus } from '../events/eventBus';
+import type { Handler } from '../handlers';
+import { recordAudit } from '../audit/auditLog';
+import { getSite } from '../settings/site';
+import { translate } from '../../shared/i18n';
+import { createQueueService, ruleError, toOfficerTicket, type TicketRow } from './queueService';
+import { getQueueSettings, saveQueueSettings } from './settings';
+
+/** The printing subsystem as the queue sees it: `deps.print` (src/core/printing/jobs). */
+export type TicketPrintPort = Pick<PrintService, 'submit'>;
+
+export interface QueueDeps {
+  db: Db;
+  clock: Clock;
+  events: EventBus;
+  /** Without it (tests of the ordering alone) tickets are issued with printStatus 'none'. */
+  print?: TicketPrintPort | undefined;
+}
+
+type QueueOps =
+  | 'queue.services'
+  | 'queue.priorities'
+  | 'queue.issue'
+  | 'queue.ticket'
+  | 'queue.callNext'
+  | 'queue.callNumber'
+  | 'queue.action'
+  | 'queue.reprint'
+  | 'queue.counterPause'
+  | 'queue.counterResume'
+  | 'queue.counterView'
+  | 'queue.board'
+  | 'queue.settings'
+  | 'queue.settingsUpdate';
+
+function requireUser(ctx: CallContext): PublicUser {
+  if (!ctx.user) throw new AppError('UNAUTHENTICATED');
+  return ctx.user;
+}
+
+/** The queue's operations; spread into `createHandlers`. */
+export function createQueueHandlers(deps: QueueDeps): { [N in QueueOps]: Handler<N> } {
+  const { db, clock, events } = deps;
+  const queue = createQueueService(db, clock, events);
+
+  async function printTicket(t: TicketRow) {
+    const print = deps.print;
+    if (!print) return { id: null, status: 'none' as const, error: null };
+    const settings = getQueueSettings(db);
+    const service = db
+      .prepare('SELECT name FROM queue_services WHERE id = ?')
+      .get(t.service_id) as {
+      name: string;
+    };
+    const label = t.priority
+      ? settings.priorityCategories.find((c) => c.code === t.priority)?.label
+      : undefined;
+    const base = settings.statusPageBaseUrl.replace(/\/$/, '');
+    try {
+      const document = ticketLayout({
+        agencyName: getSite(db, clock.now()).agencyName,
+        number: t.number,
+        serviceName: service.name,
+        issuedAt: new Date(t.issued_at),
+        peopleAhead: t.ahead_at_issue,
+        estimatedWaitMinutes: { min: t.est_min, max: t.est_max },
+        statusUrl: `${base}/ticket/${t.id}`,
+        ...(label ? { priorityLabel: label } : {}),
+      });
+      const job = await print.submit({
+        role: 'ticket',
+        kind: 'ticket',
+        document,
+        refType: 'ticket',
+        refId: t.id,
+        autoRetry: false, // a citizen is standing at the kiosk: fail now, do not print later
+      });
+      const status = job.status === 'printing' ? 'queued' : job.status;
+      return { id: job.id, status, error: job.error ? job.error.message : null };
+    } catch (e) {
+      return {
+        id: null,
+        status: 'failed' as const,
+        error: e instanceof Error ? e.message : String(e),
+      };
+    }
+  }
+
+  return {
+    'queue.services': () =>
+      queue.services().map((s) => ({
+        id: s.id,
+        code: s.code,
+        name: s.name,
+        prefix: s.prefix,
+        waiting: s.waiting,
+      })),
+    'queue.priorities': () =>
+      getQueueSettings(db)
+        .priorityCategories.filter((c) => c.enabled)
+        .map((c) => ({ code: c.code, label: c.label })),
+    'queue.issue': async (input, ctx) => {
+      const settings = getQueueSettings(db);
+      const printing = deps.print !== undefined;
+      let t = queue.issue(input, ctx.user ? 'officer' : 'kiosk', {
+        awaitPrint: printing && settings.issueOnlyIfPrinted,
+        printStatus: printing ? 'pending' : 'none',
+      });
+      if (printing) {
+        const job = await printTicket(t);
+        t = queue.recordPrint(t.id, job, settings.issueOnlyIfPrinted);
+        if (t.status === 'void') {
+          throw ruleError('queue.err.printFailed', { reason: job.error ?? '' }, 'UNPROCESSABLE', {
+            reason: 'TICKET_PRINT_FAILED',
+            ticketId: t.id,
+            number: t.number,
+          });
+        }
+      }
+      return {
+        id: t.id,
+        number: t.number,
+        serviceId: t.service_id,
+        status: 'waiting' as const,
+        issuedAt: t.issued_at,
+        ahead: t.ahead_at_issue,
+        estimatedWaitMinutes: [t.est_min, t.est_max] as [number, number],
+      };
+    },
+    'queue.ticket': (input) => queue.publicTicket(input.id),
+    'queue.callNext': (input, ctx) => {
+      const t = queue.callNext(input.counterId, requireUser(ctx));
+      return t ? { ticket: toOfficerTicket(t) } : null;
+    },
+    'queue.callNumber': (input, ctx) => ({
+      ticket: toOfficerTicket(queue.callNumber(input.counterId, input.number, requireUser(ctx))),
+    }),
+    'queue.action': ({ id, ...rest }, ctx) => ({
+      ticket: toOfficerTicket(queue.act(id, rest, requireUser(ctx))),
+    }),
+    'queue.reprint': async (input) => {
+      const t = queue.getTicket(input.id);
+      if (!deps.print) throw ruleError('queue.err.noPrinting', {}, 'CONFLICT');
+      if (t.status === 'done') throw ruleError('queue.err.reprintDone', { number: t.number });
+      const job = await printTicket(t);
+      const next = queue.recordPrint(t.id, job, getQueueSettings(db).issueOnlyIfPrinted);
+      return { ticket: toOfficerTicket(next) };
+    },
+    'queue.counterPause': (input, ctx) =>
+      queue.setPaused(input.counterId, true, input.reason, requireUser(ctx)),
+    'queue.counterResume': (input, ctx) =>
+      queue.setPaused(input.counterId, false, null, requireUser(ctx)),
+    'queue.counterView': (input) => queue.counterView(input.counterId),
+    'queue.board': (_input, ctx) => ({
+      ...queue.board(),
+      rule: ruleText(ctx, getQueueSettings(db)),
+    }),
+    'queue.settings': () => getQueueSettings(db),
+    'queue.settingsUpdate': (input, ctx) => {
+      const now = clock.now();
+      const saved = db.transaction(() => {
+        const value = saveQueueSettings(db, input, now);
+        recordAudit(
+          db,
+          {
+            actor: requireUser(ctx),
+            action: 'queue.settings.update',
+            entity: 'settings',
+            details: value,
+          },
+          now,
+        );
+        return value;
+      })();
+      events.publish('queue.changed', { settings: true }, now);
+      return saved;
+    },
+  };
+}
+
+/** The fairness rule in plain words, as shown on the board (i18n `queue.ruleText.*`). */
+export function ruleText(
+  ctx: Pick<CallContext, 'lang'>,
+  s: { regularPerPriority: number; maxWaitOverride: boolean },
+): string {
+  const parts = [
+    translate(ctx.lang, 'queue.ruleText.fifo'),
+    s.regularPerPriority === 0
+      ? translate(ctx.lang, 'queue.ruleText.priorityFirst')
+      : translate(ctx.lang, 'queue.ruleText.ratio', { n: s.regularPerPriority }),
+  ];
+  if (s.maxWaitOverride) parts.push(translate(ctx.lang, 'queue.ruleText.maxWait'));
+  parts.push(translate(ctx.lang, 'queue.ruleText.priorityCounter'));
+  return parts.join(' ');
+}

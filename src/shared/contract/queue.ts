@@ -1,0 +1,359 @@
+import { z } from 'zod';
+import { defineOperation } from './operation';
+import { emptyInput, idSchema, isoInstant } from './common';
+
+/**
+ * The queue (issue 4). Public operations (kiosk, board, ticket status) carry NO personal
+ * data: numbers, services, counters and times only.
+ */
+
+export const PRIORITY_CATEGORIES = ['elderly', 'disability', 'pregnant', 'child', 'merit'] as const;
+export const priorityCategorySchema = z.enum(PRIORITY_CATEGORIES);
+export type PriorityCategory = z.infer<typeof priorityCategorySchema>;
+
+export const TICKET_STATUSES = [
+  'printing',
+  'waiting',
+  'called',
+  'serving',
+  'parked',
+  'no_show',
+  'done',
+  'void',
+] as const;
+export const ticketStatusSchema = z.enum(TICKET_STATUSES);
+export type TicketStatus = z.infer<typeof ticketStatusSchema>;
+
+export const ticketOutcomeSchema = z.enum([
+  'served',
+  'no_show',
+  'transferred',
+  'abandoned',
+  'void',
+]);
+export const printStatusSchema = z.enum([
+  'pending',
+  'queued',
+  'printed',
+  'failed',
+  'screen',
+  'none',
+]);
+export type TicketPrintStatus = z.infer<typeof printStatusSchema>;
+
+export const TICKET_ACTIONS = [
+  'recall',
+  'start',
+  'complete',
+  'no-show',
+  'reactivate',
+  'park',
+  'transfer',
+] as const;
+export const ticketActionSchema = z.enum(TICKET_ACTIONS);
+export type TicketAction = z.infer<typeof ticketActionSchema>;
+
+/** Where a reactivated no-show goes back in the line (documented in docs/queue.md). */
+export const reactivatePositionSchema = z.enum(['end', 'original', 'after']);
+
+export const priorityCategoryConfigSchema = z
+  .object({
+    code: priorityCategorySchema,
+    label: z.string().trim().min(1).max(80),
+    enabled: z.boolean(),
+  })
+  .strict();
+
+export const DEFAULT_PRIORITY_CATEGORIES: z.input<typeof priorityCategoryConfigSchema>[] = [
+  { code: 'elderly', label: 'Người cao tuổi (từ 60 tuổi)', enabled: true },
+  { code: 'disability', label: 'Người khuyết tật', enabled: true },
+  { code: 'pregnant', label: 'Phụ nữ mang thai', enabled: true },
+  { code: 'child', label: 'Người đi cùng trẻ dưới 6 tuổi', enabled: true },
+  { code: 'merit', label: 'Người có công với cách mạng', enabled: true },
+];
+
+/** Queue settings (admin-editable, stored under the settings key 'queue'). */
+export const queueSettingsSchema = z
+  .object({
+    /** Regular tickets called between two priority tickets when both wait (0 = priority always first). */
+    regularPerPriority: z.number().int().min(0).max(10).default(2),
+    /** A regular ticket that has waited ≥ its service target goes before a priority one. */
+    maxWaitOverride: z.boolean().default(true),
+    reactivatePosition: reactivatePositionSchema.default('after'),
+    /** With 'after': how many waiting tickets of the service go before a reactivated no-show. */
+    reactivateAfter: z.number().int().min(1).max(20).default(2),
+    /** A ticket counts as issued only once it printed (default); otherwise it is shown on screen. */
+    issueOnlyIfPrinted: z.boolean().default(true),
+    priorityCategories: z
+      .array(priorityCategoryConfigSchema)
+      .min(1)
+      .max(PRIORITY_CATEGORIES.length)
+      .refine((list) => new Set(list.map((c) => c.code)).size === list.length, {
+        message: 'duplicate category',
+      })
+      .default(DEFAULT_PRIORITY_CATEGORIES),
+    /** The hub's address on the office LAN: the ticket's QR opens `<base>/ticket/<id>`. */
+    statusPageBaseUrl: z
+      .string()
+      .trim()
+      .regex(/^https?:\/\/[^\s/]+(:\d+)?\/?$/)
+      .default('http://127.0.0.1:8787'),
+  })
+  .strict();
+export type QueueSettings = z.output<typeof queueSettingsSchema>;
+
+const ticketNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{1,2}\d{3,4}$/);
+
+/** What an officer sees of a ticket (still no personal data: the queue never stores any). */
+export const officerTicketSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  serviceId: z.string(),
+  status: ticketStatusSchema,
+  outcome: ticketOutcomeSchema.nullable(),
+  priority: priorityCategorySchema.nullable(),
+  channel: z.enum(['kiosk', 'officer']),
+  businessDate: z.string(),
+  issuedAt: isoInstant,
+  calledAt: isoInstant.nullable(),
+  startedAt: isoInstant.nullable(),
+  completedAt: isoInstant.nullable(),
+  callCount: z.number().int(),
+  counterId: z.string().nullable(),
+  targetCounterId: z.string().nullable(),
+  transferNote: z.string().nullable(),
+  transferCount: z.number().int(),
+  printStatus: printStatusSchema,
+  printError: z.string().nullable(),
+  voidReason: z.string().nullable(),
+  aheadAtIssue: z.number().int(),
+  estimatedWaitMinutes: z.tuple([z.number().int(), z.number().int()]),
+  waitSeconds: z.number().int().nullable(),
+  walkSeconds: z.number().int().nullable(),
+  serviceSeconds: z.number().int().nullable(),
+});
+export type OfficerTicket = z.infer<typeof officerTicketSchema>;
+
+export const publicTicketSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  serviceId: z.string(),
+  serviceName: z.string(),
+  status: ticketStatusSchema,
+  priority: z.boolean(),
+  businessDate: z.string(),
+  issuedAt: isoInstant,
+  ahead: z.number().int(),
+  estimatedWaitMinutes: z.tuple([z.number().int(), z.number().int()]),
+  counterNumber: z.number().int().nullable(),
+  calledAt: isoInstant.nullable(),
+  printStatus: printStatusSchema,
+});
+
+const counterStatsSchema = z.object({
+  served: z.number().int(),
+  noShow: z.number().int(),
+  transferred: z.number().int(),
+  called: z.number().int(),
+  avgWaitMinutes: z.number().nullable(),
+  avgServiceMinutes: z.number().nullable(),
+  overTargetPercent: z.number().nullable(),
+});
+
+const counterPath = { counterId: idSchema };
+
+export const queueOperations = {
+  queueServices: defineOperation({
+    name: 'queue.services',
+    method: 'GET',
+    path: '/queue/services',
+    role: 'public',
+    summary: 'Queue services with the number of tickets waiting',
+    input: emptyInput,
+    output: z.array(
+      z.object({
+        id: z.string(),
+        code: z.string(),
+        name: z.string(),
+        prefix: z.string(),
+        waiting: z.number().int(),
+      }),
+    ),
+  }),
+  queuePriorities: defineOperation({
+    name: 'queue.priorities',
+    method: 'GET',
+    path: '/queue/priorities',
+    role: 'public',
+    summary: 'Enabled priority categories with their Vietnamese labels',
+    input: emptyInput,
+    output: z.array(z.object({ code: priorityCategorySchema, label: z.string() })),
+  }),
+  issueTicket: defineOperation({
+    name: 'queue.issue',
+    method: 'POST',
+    path: '/queue/tickets',
+    role: 'public',
+    summary: 'Take a number (kiosk, or an officer for a walk-in)',
+    input: z.object({ serviceId: idSchema, priority: priorityCategorySchema.optional() }).strict(),
+    output: z.object({
+      id: z.string(),
+      number: z.string(),
+      serviceId: z.string(),
+      status: z.literal('waiting'),
+      issuedAt: isoInstant,
+      ahead: z.number().int(),
+      estimatedWaitMinutes: z.tuple([z.number().int(), z.number().int()]),
+    }),
+    successStatus: 201,
+    // A kiosk physically issues a few tickets a minute; the limit stops a runaway client.
+    rateLimit: { perMinute: 600 },
+  }),
+  ticketStatus: defineOperation({
+    name: 'queue.ticket',
+    method: 'GET',
+    path: '/queue/tickets/{id}',
+    role: 'public',
+    summary: "A ticket's public status (no personal data)",
+    input: z.object({ id: idSchema }).strict(),
+    output: publicTicketSchema,
+    rateLimit: { perMinute: 240 },
+  }),
+  callNext: defineOperation({
+    name: 'queue.callNext',
+    method: 'POST',
+    path: '/counters/{counterId}/call-next',
+    role: 'officer',
+    summary: 'Call the next ticket by the fair-ordering rule; 204 when nobody waits',
+    input: z.object(counterPath).strict(),
+    output: z.object({ ticket: officerTicketSchema }),
+    noContentOnNull: true,
+  }),
+  callSpecific: defineOperation({
+    name: 'queue.callNumber',
+    method: 'POST',
+    path: '/counters/{counterId}/call',
+    role: 'officer',
+    summary: "Call a specific number (waiting or parked) of today's queue",
+    input: z.object({ ...counterPath, number: ticketNumber }).strict(),
+    output: z.object({ ticket: officerTicketSchema }),
+  }),
+  ticketAction: defineOperation({
+    name: 'queue.action',
+    method: 'POST',
+    path: '/queue/tickets/{id}/actions',
+    role: 'officer',
+    summary:
+      'recall | start | complete | no-show | reactivate | park | transfer (to a service and/or counter, with a note)',
+    input: z
+      .object({
+        id: idSchema,
+        action: ticketActionSchema,
+        counterId: idSchema.optional(),
+        toServiceId: idSchema.optional(),
+        note: z.string().trim().max(300).optional(),
+      })
+      .strict(),
+    output: z.object({ ticket: officerTicketSchema }),
+  }),
+  reprint: defineOperation({
+    name: 'queue.reprint',
+    method: 'POST',
+    path: '/queue/tickets/{id}/reprint',
+    role: 'officer',
+    summary:
+      'Print a ticket again (after a failed print); a ticket voided by the failure is restored',
+    input: z.object({ id: idSchema }).strict(),
+    output: z.object({ ticket: officerTicketSchema }),
+  }),
+  counterPause: defineOperation({
+    name: 'queue.counterPause',
+    method: 'POST',
+    path: '/counters/{counterId}/pause',
+    role: 'officer',
+    summary: 'Pause a counter with a reason (it calls nobody until resumed)',
+    input: z.object({ ...counterPath, reason: z.string().trim().min(1).max(200) }).strict(),
+    output: z.object({ counterId: z.string(), status: z.enum(['open', 'paused']) }),
+  }),
+  counterResume: defineOperation({
+    name: 'queue.counterResume',
+    method: 'POST',
+    path: '/counters/{counterId}/resume',
+    role: 'officer',
+    summary: 'Resume a paused counter',
+    input: z.object(counterPath).strict(),
+    output: z.object({ counterId: z.string(), status: z.enum(['open', 'paused']) }),
+  }),
+  counterView: defineOperation({
+    name: 'queue.counterView',
+    method: 'GET',
+    path: '/counters/{counterId}/queue',
+    role: 'officer',
+    summary: "A counter's screen: state, current ticket, waiting list per service, today's stats",
+    input: z.object(counterPath).strict(),
+    output: z.object({
+      counter: z.object({
+        id: z.string(),
+        number: z.number().int(),
+        name: z.string(),
+        priority: z.boolean(),
+        serviceIds: z.array(z.string()),
+        status: z.enum(['open', 'paused']),
+        pauseReason: z.string().nullable(),
+      }),
+      current: officerTicketSchema.nullable(),
+      waiting: z.array(
+        z.object({
+          serviceId: z.string(),
+          tickets: z.array(officerTicketSchema),
+        }),
+      ),
+      parked: z.array(officerTicketSchema),
+      noShows: z.array(officerTicketSchema),
+      printFailed: z.array(officerTicketSchema),
+      stats: counterStatsSchema,
+    }),
+  }),
+  board: defineOperation({
+    name: 'queue.board',
+    method: 'GET',
+    path: '/queue/board',
+    role: 'public',
+    summary: 'The lobby board: serving per counter, last 6 calls, waiting per service, the rule',
+    input: emptyInput,
+    output: z.object({
+      serving: z.array(
+        z.object({
+          counter: z.number().int(),
+          number: z.string().nullable(),
+          paused: z.boolean(),
+        }),
+      ),
+      recent: z.array(z.object({ number: z.string(), counter: z.number().int(), at: isoInstant })),
+      waiting: z.array(z.object({ serviceId: z.string(), count: z.number().int() })),
+      rule: z.string(),
+    }),
+  }),
+  settingsGet: defineOperation({
+    name: 'queue.settings',
+    method: 'GET',
+    path: '/queue/settings',
+    role: 'officer',
+    summary: 'Queue settings (ratio, max-wait override, reactivation, printing rule, categories)',
+    input: emptyInput,
+    output: queueSettingsSchema,
+  }),
+  settingsUpdate: defineOperation({
+    name: 'queue.settingsUpdate',
+    method: 'PUT',
+    path: '/queue/settings',
+    role: 'admin',
+    summary: 'Change the queue settings',
+    input: queueSettingsSchema,
+    output: queueSettingsSchema,
+  }),
+} as const;
