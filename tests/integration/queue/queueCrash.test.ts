@@ -1,0 +1,173 @@
+/**
+ * The BUILT hub (`node out/main/hub.js`) killed with SIGKILL while kiosks issue tickets:
+ * after a restart every ticket whose 201 reached a client is there, and numbering continues
+ * after the highest number ever committed (never reusing one a citizen may hold).
+ */
+import Database from 'better-sqlite3';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const HUB_JS = path.join(ROOT, 'out/main/hub.js');
+const READY = /hub đang chạy: (http:\/\/127\.0\.0\.1:\d+)/;
+
+const children = new Set<ChildProcess>();
+const dirs: string[] = [];
+
+function spawnHub(dataDir: string): ChildProcess {
+  const child = spawn(
+    process.execPath,
+    [HUB_JS, '--data-dir', dataDir, '--port', '0', '--host', '127.0.0.1', '--demo'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, MOTCUA_ADMIN_PASSWORD: '' },
+    },
+  );
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
+function waitReady(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const onExit = (code: number | null) =>
+      reject(new Error(`hub exited (${code}) before ready:\n${out}\n${err}`));
+    child.stderr?.on('data', (c: Buffer) => {
+      err += c.toString('utf8');
+    });
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString('utf8');
+      const m = READY.exec(out);
+      if (m) {
+        child.off('exit', onExit);
+        resolve(m[1] as string);
+      }
+    });
+    child.once('exit', onExit);
+  });
+}
+
+function waitExit(child: ChildProcess, ms: number): Promise<NodeJS.Signals | number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve(child.signalCode ?? child.exitCode);
+  }
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`hub did not exit within ${ms} ms`)), ms);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve(signal ?? code);
+    });
+  });
+}
+
+async function serviceId(base: string, prefix: string): Promise<string> {
+  const res = await fetch(`${base}/api/v1/queue/services`);
+  const list = (await res.json()) as { id: string; prefix: string }[];
+  return (list.find((s) => s.prefix === prefix) as { id: string }).id;
+}
+
+beforeAll(() => {
+  if (!fs.existsSync(HUB_JS)) {
+    execFileSync(path.join(ROOT, 'node_modules/.bin/electron-vite'), ['build'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+  }
+  expect(fs.existsSync(HUB_JS)).toBe(true);
+}, 180_000);
+
+afterEach(async () => {
+  for (const child of [...children]) {
+    child.kill('SIGKILL');
+    await waitExit(child, 5000).catch(() => undefined);
+  }
+});
+
+afterAll(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('queue numbering survives a SIGKILL of the built hub', () => {
+  it('keeps every acknowledged ticket and continues numbering without reuse', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-queue-crash-'));
+    dirs.push(dataDir);
+    const first = spawnHub(dataDir);
+    const base = await waitReady(first);
+    const a = await serviceId(base, 'A');
+
+    const acknowledged: { id: string; number: string }[] = [];
+    let killed = false;
+    let inFlightAtKill = -1;
+    let inFlight = 0;
+    const TARGET = 60;
+
+    async function kiosk(): Promise<void> {
+      while (!killed) {
+        inFlight += 1;
+        try {
+          const res = await fetch(`${base}/api/v1/queue/tickets`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ serviceId: a }),
+          });
+          const body = (await res.json()) as { id: string; number: string };
+          if (res.status === 201) acknowledged.push({ id: body.id, number: body.number });
+          else if (!killed) throw new Error(`unexpected ${res.status}`);
+        } catch (e) {
+          if (!killed) throw e;
+          return; // the hub died under this request: never acknowledged
+        } finally {
+          inFlight -= 1;
+        }
+        if (!killed && acknowledged.length >= TARGET) {
+          killed = true;
+          inFlightAtKill = inFlight;
+          first.kill('SIGKILL');
+        }
+      }
+    }
+    await Promise.all([kiosk(), kiosk(), kiosk(), kiosk()]);
+    expect(await waitExit(first, 5000)).toBe('SIGKILL');
+    expect(inFlightAtKill).toBeGreaterThan(0); // killed with requests on the wire
+    expect(new Set(acknowledged.map((t) => t.number)).size).toBe(acknowledged.length);
+
+    const second = spawnHub(dataDir);
+    const base2 = await waitReady(second);
+    for (const t of acknowledged) {
+      const res = await fetch(`${base2}/api/v1/queue/tickets/${t.id}`);
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { number: string }).number).toBe(t.number);
+    }
+    const next = await fetch(`${base2}/api/v1/queue/tickets`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ serviceId: a }),
+    });
+    expect(next.status).toBe(201);
+    const nextNumber = ((await next.json()) as { number: string }).number;
+    const highestAck = Math.max(...acknowledged.map((t) => Number(t.number.slice(1))));
+    expect(Number(nextNumber.slice(1))).toBeGreaterThan(highestAck);
+    expect(acknowledged.map((t) => t.number)).not.toContain(nextNumber);
+
+    second.kill('SIGTERM');
+    expect(await waitExit(second, 5000)).toBe(0);
+    const db = new Database(path.join(dataDir, 'motcua.sqlite'), { readonly: true });
+    try {
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      const numbers = (
+        db.prepare('SELECT number FROM tickets ORDER BY seq').all() as { number: string }[]
+      ).map((r) => r.number);
+      // Committed numbers are exactly A001…Ann: no gap, no duplicate, the new one last.
+      expect(numbers).toEqual(numbers.map((_, i) => `A${String(i + 1).padStart(3, '0')}`));
+      expect(numbers.at(-1)).toBe(nextNumber);
+    } finally {
+      db.close();
+    }
+  });
+});
