@@ -3,6 +3,7 @@ import { m001Foundation } from './001-foundation';
 import { m002Printing } from './002-printing';
 import { m003Dossiers } from './003-dossiers';
 import { m004Queue } from './004-queue';
+import { m005Ratings } from './005-ratings';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   m002Printing,
   m003Dossiers,
   m004Queue,
+  m005Ratings,
 ];
