@@ -12,6 +12,7 @@ import {
 } from '../shared/contract';
 import { langFromAcceptLanguage, type Lang } from '../shared/i18n';
 import { openEventStream } from './sse';
+import { serveVoice } from './voice';
 
 export const MAX_BODY_BYTES = 1024 * 1024; // 1 MB
 
@@ -274,7 +275,7 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
       if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)) {
         handleApi(req, res, url, lang).catch(done);
       } else if (req.method === 'GET' || req.method === 'HEAD') {
-        serveStatic(req, res, url);
+        if (!serveVoice(req, res, url.pathname, core.dataDir)) serveStatic(req, res, url);
       } else {
         sendJson(res, errorResult('METHOD_NOT_ALLOWED', lang));
       }
