@@ -4,11 +4,14 @@ import { m002Printing } from './002-printing';
 import { m003Dossiers } from './003-dossiers';
 import { m004Queue } from './004-queue';
 import { m005Ratings } from './005-ratings';
+import { m006Sync } from './006-sync';
 
 export interface Migration {
   version: number;
   name: string;
   up(db: Db): void;
+  /** Changes the sync outbox format: refused while unsent sync records exist (issue 8). */
+  changesOutbox?: boolean;
 }
 
 /**
@@ -21,4 +24,5 @@ export const migrations: readonly Migration[] = [
   m003Dossiers,
   m004Queue,
   m005Ratings,
+  m006Sync,
 ];
