@@ -18,6 +18,9 @@ import type { Db } from './db/connection';
 import type { EventBus } from './events/eventBus';
 import { createPrintingHandlers } from './printing/jobs/handlers';
 import { createQueueHandlers } from './queue/handlers';
+import { calendarHandlers } from './calendar/handlers';
+import { catalogHandlers } from './catalog/handlers';
+import { dossierHandlers } from './dossiers/handlers';
 import type { PrintService } from './printing/jobs/printService';
 import { getSite, updateSite } from './settings/site';
 
@@ -79,5 +82,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'users.update': ({ id, ...changes }, ctx) => auth.updateUser(id, changes, requireUser(ctx)),
     ...createPrintingHandlers(deps),
     ...createQueueHandlers(deps),
+    ...calendarHandlers(deps),
+    ...catalogHandlers(deps),
+    ...dossierHandlers(deps),
   };
 }

@@ -2,6 +2,7 @@ import type { AuthService } from '../auth/authService';
 import type { Clock } from '../clock';
 import { ensureCounter } from '../counters/countersRepo';
 import type { Db } from '../db/connection';
+import { seedDemoDossiers } from '../dossiers/demo';
 import { seedQueueDemo } from '../queue/demoServices';
 import { getSite, updateSite } from '../settings/site';
 
@@ -36,4 +37,5 @@ export async function seedDemo(db: Db, auth: AuthService, clock: Clock): Promise
       await auth.createUser({ ...u }, null);
     }
   }
+  seedDemoDossiers(db, clock);
 }

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import { authOperations } from './auth';
+import { calendarOperations } from './calendar';
+import { catalogOperations } from './catalog';
+import { dossierOperations } from './dossiers';
 import type { Operation } from './operation';
 import { printingOperations } from './printing';
 import { queueOperations } from './queue';
@@ -14,6 +17,9 @@ const groups = {
   ...authOperations,
   ...printingOperations,
   ...queueOperations,
+  ...catalogOperations,
+  ...calendarOperations,
+  ...dossierOperations,
 };
 
 type Groups = typeof groups;

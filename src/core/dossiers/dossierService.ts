@@ -1,0 +1,609 @@
+/**
+ * Dossiers (issue 5; domain §1–§5, §9): reception with the dossier code and due date,
+ * lifecycle actions through the pure state machine (lifecycle.ts), search, warnings, the
+ * public lookup and reception slips. Rules of the house:
+ * - one transaction per change: state + trail event + audit row (and, at reception, the code
+ *   sequence and the register entry), events published after the commit, without personal
+ *   data;
+ * - views of a dossier are audited (who viewed which dossier, domain §9);
+ * - the public lookup answers the same 404 for an unknown code and for a wrong check.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { Procedure } from '../../shared/catalog/procedure';
+import { AppError, type PublicUser } from '../../shared/contract';
+import type { Dossier, DossierSummary, DOSSIER_ACTIONS } from '../../shared/contract/dossiers';
+import { formatDossierCode, parseDossierCode } from '../../shared/dossierCode';
+import { ulid } from '../../shared/ids';
+import type { Lang } from '../../shared/i18n';
+import { foldVietnamese } from '../../shared/text/fold';
+import { addDays, vnDate, vnInstant, vnParts } from '../../shared/time/vnTime';
+import { recordAudit } from '../audit/auditLog';
+import { computeDueDate } from '../calendar';
+import type { CalendarService } from '../calendar/calendarService';
+import type { CatalogService } from '../catalog/catalogService';
+import type { Clock } from '../clock';
+import type { Db } from '../db/connection';
+import type { EventBus } from '../events/eventBus';
+import { getSite } from '../settings/site';
+import { createDossierRepo, type DossierRow, type EventRow } from './dossierRepo';
+import {
+  applyDossierAction,
+  dossierActionSchema,
+  dossierWarnings,
+  receiveDossier,
+  type DossierEvent,
+  type DossierState,
+  type DossierStatus,
+} from './lifecycle';
+
+type ActionName = (typeof DOSSIER_ACTIONS)[number];
+
+export interface ProcedureSnapshot {
+  id: string;
+  code: string;
+  name: string;
+  field: string;
+  decidingAuthority: string;
+  processingTime: { amount: number; unit: Procedure['processingTime']['unit'] };
+  processingNote: string | null;
+}
+
+export interface SubmittedDocument {
+  name: string;
+  kind: 'original' | 'copy' | 'certified_copy';
+  count: number;
+}
+
+export interface ApplicantInput {
+  fullName: string;
+  idNumber?: string | undefined;
+  phone?: string | undefined;
+  address?: string | undefined;
+  email?: string | undefined;
+}
+
+export interface ReceiveInput {
+  procedureId: string;
+  applicant: ApplicantInput;
+  documents?: SubmittedDocument[] | undefined;
+  receivedAt?: string | undefined;
+  ticketId?: string | undefined;
+  resultMethod?: 'desk' | 'post' | undefined;
+}
+
+export type ActionInput = { code: string; action: ActionName } & Record<string, unknown>;
+
+export interface DossierServiceDeps {
+  db: Db;
+  clock: Clock;
+  calendar: CalendarService;
+  catalog: CatalogService;
+  events: EventBus;
+}
+
+const ACTIVE: readonly DossierStatus[] = ['received', 'in_process'];
+
+/** What the lifecycle would accept from a status (a screen hint; the lifecycle decides). */
+export function allowedActions(state: DossierState): ActionName[] {
+  const out: ActionName[] = [];
+  if (ACTIVE.includes(state.status)) {
+    out.push('transfer');
+    if (!state.supplement) out.push('request-supplement');
+    if (!state.extension) out.push('extend');
+    out.push('result-ready', 'refuse', 'stop');
+  } else if (state.status === 'awaiting_supplement') {
+    out.push('supplement-received', 'close', 'stop');
+  } else if (state.status === 'result_ready') {
+    out.push('return');
+  }
+  return out;
+}
+
+const digitsOnly = (s: string): string => s.replace(/\D/g, '');
+
+/** A 4-digit comparison that takes the same time whatever the inputs. */
+function sameFour(a: string, b: string): boolean {
+  const x = Buffer.from(a.padStart(4, '#').slice(-4));
+  const y = Buffer.from(b.padStart(4, '*').slice(-4));
+  return timingSafeEqual(x, y);
+}
+
+export type DossierService = ReturnType<typeof createDossierService>;
+
+export function createDossierService(deps: DossierServiceDeps) {
+  const { db, clock, calendar, catalog, events } = deps;
+  const repo = createDossierRepo(db);
+
+  const snapshotOf = (p: Procedure): ProcedureSnapshot => ({
+    id: p.id,
+    code: p.nationalCode,
+    name: p.name,
+    field: p.field,
+    decidingAuthority: p.decidingAuthority,
+    processingTime: { amount: p.processingTime.amount, unit: p.processingTime.unit },
+    processingNote: p.processingTime.note ?? null,
+  });
+
+  const parseState = (row: DossierRow): DossierState => JSON.parse(row.state) as DossierState;
+  const parseProcedure = (row: DossierRow): ProcedureSnapshot =>
+    JSON.parse(row.procedure) as ProcedureSnapshot;
+
+  function warningsOf(state: DossierState, now: Date, lang: Lang) {
+    return dossierWarnings(state, now, calendar.calendar(), lang).map((w) => ({
+      kind: w.kind,
+      message: w.message,
+      ...(w.apologyPossible === undefined ? {} : { apologyPossible: w.apologyPossible }),
+    }));
+  }
+
+  function summary(row: DossierRow, now: Date, lang: Lang): DossierSummary {
+    const proc = parseProcedure(row);
+    const state = parseState(row);
+    return {
+      id: row.id,
+      code: row.code,
+      status: row.status,
+      procedureId: row.procedure_id,
+      procedureCode: proc.code,
+      procedureName: proc.name,
+      applicantName: row.applicant_name,
+      idNumber: row.applicant_id_number,
+      phone: row.applicant_phone,
+      receivedAt: row.received_at,
+      dueDate: row.due_date,
+      warnings: warningsOf(state, now, lang),
+    };
+  }
+
+  function toEvent(e: EventRow) {
+    return {
+      seq: e.seq,
+      type: e.type,
+      at: e.at,
+      officerName: e.officer_name,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
+      reason: e.reason,
+      dueBefore: e.due_before,
+      dueAfter: e.due_after,
+      details: JSON.parse(e.details) as Record<string, unknown>,
+    };
+  }
+
+  function full(row: DossierRow, now: Date, lang: Lang): Dossier {
+    const proc = parseProcedure(row);
+    const state = parseState(row);
+    return {
+      ...summary(row, now, lang),
+      procedure: {
+        id: proc.id,
+        code: proc.code,
+        name: proc.name,
+        field: proc.field,
+        processingTime: proc.processingTime,
+      },
+      applicant: {
+        fullName: row.applicant_name,
+        idNumber: row.applicant_id_number,
+        phone: row.applicant_phone,
+        address: row.applicant_address,
+        email: row.applicant_email,
+      },
+      documents: JSON.parse(row.documents) as SubmittedDocument[],
+      dueAt: row.due_at,
+      originalDueDate: state.originalDueDate,
+      extended: state.extension !== null,
+      supplementRequested: state.supplement !== null,
+      currentUnit: state.currentUnit,
+      agencyCode: row.agency_code,
+      decidingAuthority: row.deciding_authority,
+      receivingUnit: row.receiving_unit,
+      ticketId: row.ticket_id,
+      resultMethod: row.result_method,
+      register: { year: row.register_year, entry: row.register_entry },
+      resultReady: state.status === 'result_ready' || state.status === 'returned',
+      onTime: state.returned?.onTime ?? null,
+      returned: state.returned
+        ? {
+            at: state.returned.at,
+            collectedBy: state.returned.collectedBy,
+            idChecked: state.returned.idChecked,
+          }
+        : null,
+      allowedActions: allowedActions(state),
+      events: repo.events(row.id).map(toEvent),
+    };
+  }
+
+  function requireRow(code: string): DossierRow {
+    const row = repo.byCode(code.trim().toUpperCase());
+    if (!row)
+      throw new AppError('NOT_FOUND', { messageKey: 'dossier.error.notFound', params: { code } });
+    return row;
+  }
+
+  function eventRow(dossierId: string, e: DossierEvent, officer: PublicUser) {
+    return {
+      id: ulid(new Date(e.at).getTime()),
+      dossierId,
+      type: e.type,
+      at: e.at,
+      officerId: officer.id,
+      officerName: officer.fullName,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      reason: e.reason,
+      dueBefore: e.dueDateBefore,
+      dueAfter: e.dueDateAfter,
+      details: JSON.stringify(e.details),
+    };
+  }
+
+  function effectiveProcedure(procedureId: string, day: string): Procedure {
+    const procedure = catalog.get(procedureId);
+    if (!procedure) {
+      throw new AppError('UNPROCESSABLE', {
+        messageKey: 'dossier.error.procedureUnknown',
+        params: { id: procedureId },
+      });
+    }
+    if (
+      procedure.effectiveFrom > day ||
+      (procedure.effectiveTo !== undefined && procedure.effectiveTo < day)
+    ) {
+      throw new AppError('UNPROCESSABLE', {
+        messageKey: 'dossier.error.procedureNotInForce',
+        params: { name: procedure.name },
+      });
+    }
+    return procedure;
+  }
+
+  /** Receive a complete dossier (Art. 17): code, due date, register entry, first event. */
+  function receive(input: ReceiveInput, officer: PublicUser) {
+    const now = clock.now();
+    let receivedAt = now;
+    if (input.receivedAt !== undefined) {
+      receivedAt = new Date(input.receivedAt);
+      if (receivedAt.getTime() > now.getTime() + 60_000) {
+        throw new AppError('UNPROCESSABLE', { messageKey: 'dossier.error.receivedInFuture' });
+      }
+      if (officer.role !== 'admin' && vnDate(receivedAt) !== vnDate(now)) {
+        throw new AppError('FORBIDDEN', { messageKey: 'dossier.error.backEntryAdminOnly' });
+      }
+    }
+    const receivedDay = vnDate(receivedAt);
+    const procedure = effectiveProcedure(input.procedureId, receivedDay);
+    const snapshot = snapshotOf(procedure);
+    const site = getSite(db, now);
+    const agencyCode = repo.agencyFor(procedure.decidingAuthority) ?? site.agencyCode;
+    const documents: SubmittedDocument[] =
+      input.documents ??
+      procedure.requiredDocuments
+        .filter((d) => !d.optional)
+        .map((d) => ({
+          name: d.name,
+          kind: d.kind === 'original' ? ('original' as const) : ('copy' as const),
+          count: d.count,
+        }));
+    const { state, event } = receiveDossier({
+      receivedAt,
+      processingTime: snapshot.processingTime,
+      officerId: officer.id,
+      calendar: calendar.calendar(),
+      dueDate: computeDueDate,
+    });
+    const id = ulid(now.getTime());
+    const registerYear = vnParts(receivedAt).year;
+    const a = input.applicant;
+
+    const code = db
+      .transaction(() => {
+        const seq = repo.nextSequence(agencyCode, receivedDay);
+        const formatted = formatDossierCode({ agencyCode, receivedAt, sequence: seq });
+        if (!formatted.ok) {
+          throw new AppError('UNPROCESSABLE', {
+            message: { vi: formatted.message, en: formatted.message },
+          });
+        }
+        const entry = repo.nextRegisterEntry(registerYear);
+        repo.insert(
+          {
+            id,
+            code: formatted.value,
+            agencyCode,
+            procedureId: procedure.id,
+            procedure: JSON.stringify(snapshot),
+            applicantName: a.fullName,
+            idNumber: a.idNumber ?? null,
+            phone: a.phone ?? null,
+            address: a.address ?? null,
+            email: a.email ?? null,
+            documents: JSON.stringify(documents),
+            receivedAt: receivedAt.toISOString(),
+            receivedDate: receivedDay,
+            dueDate: state.dueDate as string,
+            dueAt: state.dueAt as string,
+            state: JSON.stringify(state),
+            decidingAuthority: procedure.decidingAuthority,
+            receivingUnit: site.agencyName,
+            ticketId: input.ticketId ?? null,
+            resultMethod: input.resultMethod ?? 'desk',
+            registerYear,
+            registerEntry: entry,
+            receivedBy: officer.id,
+            now: now.toISOString(),
+          },
+          foldVietnamese(a.fullName),
+        );
+        repo.appendEvent(
+          eventRow(id, { ...event, details: { ...event.details, code: formatted.value } }, officer),
+        );
+        recordAudit(
+          db,
+          {
+            actor: officer,
+            action: 'dossier.receive',
+            entity: 'dossier',
+            entityId: id,
+            details: {
+              code: formatted.value,
+              procedureId: procedure.id,
+              backEntry: input.receivedAt !== undefined,
+              ticketId: input.ticketId ?? null,
+            },
+          },
+          now,
+        );
+        return formatted.value;
+      })
+      .immediate();
+    events.publish('dossier.changed', { id, status: 'received' }, now);
+    return {
+      id,
+      code,
+      status: 'received' as const,
+      receivedAt: receivedAt.toISOString(),
+      dueDate: state.dueDate as string,
+      dueAt: state.dueAt as string,
+    };
+  }
+
+  /** One dossier with its trail; the view is audited. */
+  function get(code: string, viewer: PublicUser, lang: Lang): Dossier {
+    const now = clock.now();
+    const row = requireRow(code);
+    recordAudit(
+      db,
+      {
+        actor: viewer,
+        action: 'dossier.view',
+        entity: 'dossier',
+        entityId: row.id,
+        details: { code: row.code },
+      },
+      now,
+    );
+    return full(row, now, lang);
+  }
+
+  /** Apply a lifecycle action: state + event + audit in one transaction, or 409 with the rule. */
+  function act(input: ActionInput, officer: PublicUser, lang: Lang): Dossier {
+    const { code, ...rest } = input;
+    const parsed = dossierActionSchema.safeParse(rest);
+    if (!parsed.success) {
+      throw new AppError('VALIDATION_ERROR', {
+        details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      });
+    }
+    const now = clock.now();
+    const row = db
+      .transaction(() => {
+        const current = requireRow(code);
+        const result = applyDossierAction(parseState(current), parsed.data, {
+          now,
+          officerId: officer.id,
+          calendar: calendar.calendar(),
+          dueDate: computeDueDate,
+          lang,
+        });
+        if (!result.ok) {
+          throw new AppError('TRANSITION_FORBIDDEN', {
+            message: { vi: result.message, en: result.message },
+            details: { rule: result.rule },
+          });
+        }
+        repo.update(current.id, result.state, now.toISOString());
+        repo.appendEvent(eventRow(current.id, result.event, officer));
+        recordAudit(
+          db,
+          {
+            actor: officer,
+            action: `dossier.${parsed.data.action}`,
+            entity: 'dossier',
+            entityId: current.id,
+            details: { code: current.code, from: current.status, to: result.state.status },
+          },
+          now,
+        );
+        return requireRow(current.code);
+      })
+      .immediate();
+    events.publish('dossier.changed', { id: row.id, status: row.status }, now);
+    return full(row, now, lang);
+  }
+
+  /** Officer search: code, ID number, phone or folded name; filters; newest first. */
+  function search(
+    input: {
+      q?: string | undefined;
+      status?: DossierStatus | undefined;
+      procedureId?: string | undefined;
+      from?: string | undefined;
+      to?: string | undefined;
+      page: number;
+      pageSize: number;
+    },
+    viewer: PublicUser,
+    lang: Lang,
+  ): { items: DossierSummary[]; total: number } {
+    const now = clock.now();
+    const q = (input.q ?? '').trim();
+    const filters: Parameters<typeof repo.search>[0] = {
+      status: input.status,
+      procedureId: input.procedureId,
+      fromInstant: input.from ? vnInstant(input.from).toISOString() : undefined,
+      toInstant: input.to ? vnInstant(addDays(input.to, 1)).toISOString() : undefined,
+      limit: input.pageSize,
+      offset: (input.page - 1) * input.pageSize,
+    };
+    if (q) {
+      const upper = q.toUpperCase();
+      if (parseDossierCode(upper).ok) filters.code = { exact: upper };
+      else if (/^[0-9A-Z.]+-[0-9-]*$/.test(upper) || /^[0-9]{2,3}\.[0-9A-Z.]*$/.test(upper)) {
+        filters.code = { prefix: upper };
+      } else if (/^[\d\s.+()-]+$/.test(q) && digitsOnly(q).length >= 6) {
+        filters.digits = digitsOnly(q);
+      } else {
+        const words = foldVietnamese(q)
+          .split(' ')
+          .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
+          .filter(Boolean);
+        if (words.length === 0) return { items: [], total: 0 };
+        filters.ftsQuery = words.map((w) => `"${w}"*`).join(' ');
+      }
+    }
+    const { rows, total } = repo.search(filters);
+    if (q) {
+      recordAudit(
+        db,
+        {
+          actor: viewer,
+          action: 'dossier.search',
+          entity: 'dossier',
+          details: { q, results: total },
+        },
+        now,
+      );
+    }
+    return { items: rows.map((r) => summary(r, now, lang)), total };
+  }
+
+  /** Due today, due tomorrow (apology still possible), overdue, supplement > 15 days. */
+  function warnings(lang: Lang): DossierSummary[] {
+    const now = clock.now();
+    const today = vnDate(now);
+    const horizon = calendar.calendar().nextWorkingDay(today);
+    const supplementBefore = vnInstant(addDays(today, -15)).toISOString();
+    const rows = [...repo.dueCandidates(horizon), ...repo.supplementCandidates(supplementBefore)];
+    return rows.map((r) => summary(r, now, lang)).filter((s) => s.warnings.length > 0);
+  }
+
+  /**
+   * Public lookup: code + last 4 digits of the phone or ID number. The same 404 for an
+   * unknown code and a wrong check, and the same comparisons in both cases.
+   */
+  function publicLookup(code: string, check: string) {
+    const row = repo.byCode(code.trim().toUpperCase());
+    const phone = row?.applicant_phone ?? '';
+    const idNumber = row?.applicant_id_number ?? '';
+    const wellFormed = /^\d{4}$/.test(check);
+    const c = wellFormed ? check : '####';
+    const okPhone = sameFour(phone.length >= 4 ? phone : '', c);
+    const okId = sameFour(idNumber.length >= 4 ? idNumber : '', c);
+    if (!row || !wellFormed || !(okPhone || okId)) {
+      throw new AppError('NOT_FOUND', { messageKey: 'dossier.error.lookupNotFound' });
+    }
+    const state = parseState(row);
+    return {
+      code: row.code,
+      procedureName: parseProcedure(row).name,
+      status: row.status,
+      dueDate: state.dueDate ?? null,
+      resultReady: row.status === 'result_ready',
+    };
+  }
+
+  /** Incomplete or refused at the counter (Art. 17): recorded, no dossier code. */
+  function createSlip(
+    input: {
+      kind: 'supplement' | 'refusal';
+      procedureId: string;
+      applicant: ApplicantInput;
+      reason: string;
+      documents?: string[] | undefined;
+      ticketId?: string | undefined;
+    },
+    officer: PublicUser,
+  ): { id: string; kind: 'supplement' | 'refusal' } {
+    const now = clock.now();
+    const procedure = effectiveProcedure(input.procedureId, vnDate(now));
+    const id = ulid(now.getTime());
+    const a = input.applicant;
+    db.transaction(() => {
+      repo.insertSlip({
+        id,
+        kind: input.kind,
+        procedureId: procedure.id,
+        procedure: JSON.stringify(snapshotOf(procedure)),
+        applicantName: a.fullName,
+        idNumber: a.idNumber ?? null,
+        phone: a.phone ?? null,
+        address: a.address ?? null,
+        email: a.email ?? null,
+        reason: input.reason,
+        documents: JSON.stringify(input.documents ?? []),
+        ticketId: input.ticketId ?? null,
+        officerId: officer.id,
+        at: now.toISOString(),
+      });
+      recordAudit(
+        db,
+        {
+          actor: officer,
+          action: `reception.${input.kind}`,
+          entity: 'reception_slip',
+          entityId: id,
+          details: { procedureId: procedure.id },
+        },
+        now,
+      );
+    })();
+    return { id, kind: input.kind };
+  }
+
+  function setAgency(authority: string, agencyCode: string, actor: PublicUser) {
+    const now = clock.now();
+    const code = agencyCode.trim().toUpperCase();
+    if (code && !/^(?:(?:(?:\d{3}\.)?\d{2}\.)?\d{2}\.)?[A-Z]\d{2}$/.test(code)) {
+      throw new AppError('VALIDATION_ERROR', {
+        messageKey: 'dossier.error.agencyCode',
+      });
+    }
+    db.transaction(() => {
+      repo.setAgency(authority, code || null, now.toISOString());
+      recordAudit(
+        db,
+        { actor, action: 'agencies.set', entity: 'agency', entityId: authority, details: { code } },
+        now,
+      );
+    })();
+    return repo.agencies();
+  }
+
+  return {
+    repo,
+    receive,
+    get,
+    act,
+    search,
+    warnings,
+    publicLookup,
+    createSlip,
+    setAgency,
+    agencies: () => repo.agencies(),
+    rowByCode: requireRow,
+    parseState,
+    parseProcedure,
+  };
+}

@@ -1,0 +1,368 @@
+/**
+ * The dossier forms as printable HTML (TT 01/2018/TT-VPCP; domain §2): Mẫu 01 receipt (the
+ * printing module's receiptA5Html), 02 supplement request, 03 refusal, 04 apology and new
+ * appointment, 05 control slip (the event trail), 06 register (A4 landscape, one book a
+ * year) and the return slip. Pure functions from data to a complete HTML document with the
+ * bundled Noto Sans embedded (diacritics never depend on the machine's fonts), no script.
+ * Templates are versioned by `FORM_TEMPLATE_VERSION` (domain §2: keep forms selectable).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DOCUMENT_KIND_LABELS, TIME_UNIT_LABELS } from '../../shared/catalog/procedure';
+import { formatVnDate, formatVnDateTime } from '../../shared/time/vnTime';
+import type { Agency } from '../printing/layouts/common';
+import { vnStrings } from '../printing/layouts/common';
+import { labelsVi } from '../printing/layouts/labels.vi';
+import { escapeHtml as e, qrSvg } from '../printing/forms/receiptA5';
+import { FONT_FILES, findFontDir } from '../printing/raster/font';
+
+export const FORM_TEMPLATE_VERSION = 'TT01-2018';
+
+export const STATUS_VI: Record<string, string> = {
+  received: 'Đã tiếp nhận',
+  in_process: 'Đang giải quyết',
+  awaiting_supplement: 'Chờ bổ sung hồ sơ',
+  result_ready: 'Đã có kết quả',
+  returned: 'Đã trả kết quả',
+  refused: 'Từ chối giải quyết',
+  stopped: 'Dừng giải quyết theo đề nghị',
+  closed: 'Đã đóng hồ sơ',
+};
+
+export const EVENT_VI: Record<string, string> = {
+  received: 'Tiếp nhận hồ sơ',
+  transferred: 'Chuyển xử lý',
+  supplement_requested: 'Yêu cầu bổ sung hồ sơ',
+  supplement_received: 'Nhận hồ sơ bổ sung',
+  closed: 'Đóng hồ sơ (không bổ sung sau 15 ngày)',
+  refused: 'Từ chối giải quyết',
+  extended: 'Gia hạn, xin lỗi và hẹn lại ngày trả',
+  result_ready: 'Có kết quả giải quyết',
+  returned: 'Trả kết quả',
+  stopped: 'Dừng giải quyết theo đề nghị',
+};
+
+export const ON_TIME_VI: Record<string, string> = {
+  early: 'Trước hạn',
+  on_time: 'Đúng hạn',
+  late: 'Quá hạn',
+};
+
+export interface FormApplicant {
+  fullName: string;
+  idNumber: string | null;
+  phone: string | null;
+  address: string | null;
+  email: string | null;
+}
+
+export interface FormProcedure {
+  code: string;
+  name: string;
+  processingTime: { amount: number; unit: 'working_day' | 'day' | 'hour' | 'same_day' };
+}
+
+let fontCss: string | null = null;
+function embeddedFontCss(): string {
+  if (fontCss !== null) return fontCss;
+  const dir = findFontDir();
+  if (!dir) return (fontCss = '');
+  const b64 = (f: string): string => readFileSync(path.join(dir, f)).toString('base64');
+  fontCss =
+    `@font-face{font-family:"MotCuaNotoSans";font-weight:400;src:url(data:font/ttf;base64,${b64(FONT_FILES.regular)}) format("truetype");}\n` +
+    `@font-face{font-family:"MotCuaNotoSans";font-weight:700;src:url(data:font/ttf;base64,${b64(FONT_FILES.bold)}) format("truetype");}\n`;
+  return fontCss;
+}
+
+const BASE_CSS = `
+* { box-sizing: border-box; }
+html, body { margin: 0; padding: 0; }
+body { font-family: "MotCuaNotoSans", "Noto Sans", "Times New Roman", serif; font-size: 10.5pt; line-height: 1.35; color: #000; }
+.head { width: 100%; border-collapse: collapse; }
+.head td { vertical-align: top; text-align: center; width: 50%; padding: 0; }
+.b { font-weight: 700; } .i { font-style: italic; }
+.u { display: inline-block; border-bottom: 1px solid #000; padding-bottom: 1px; }
+.date { text-align: right; font-style: italic; margin: 3mm 0 2mm; }
+h1 { font-size: 12.5pt; text-align: center; margin: 2mm 0 2mm; }
+p { margin: 0.8mm 0; }
+table.grid { width: 100%; border-collapse: collapse; margin: 1mm 0 2mm; font-size: 9.5pt; }
+table.grid th, table.grid td { border: 0.6pt solid #000; padding: 0.6mm 1.2mm; vertical-align: top; }
+table.grid th { font-weight: 700; text-align: center; }
+td.n { text-align: center; }
+.sign { width: 100%; border-collapse: collapse; margin-top: 4mm; }
+.sign td { width: 50%; text-align: center; vertical-align: top; }
+.sign .space { height: 16mm; }
+.hint { font-style: italic; font-size: 9pt; }
+.code { display: flex; justify-content: space-between; align-items: center; gap: 3mm; }
+`;
+
+function documentHtml(title: string, page: 'A5' | 'A4-landscape', body: string): string {
+  const size = page === 'A5' ? 'A5 portrait' : 'A4 landscape';
+  const screenWidth = page === 'A5' ? '148mm' : '297mm';
+  return `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="form-template" content="${FORM_TEMPLATE_VERSION}">
+<title>${e(title)}</title>
+<style>
+${embeddedFontCss()}@page { size: ${size}; margin: 10mm 11mm 10mm 13mm; }
+${BASE_CSS}
+@media screen { body { background: #888; } .page { background: #fff; width: ${screenWidth}; margin: 6mm auto; padding: 10mm 11mm 10mm 13mm; } }
+</style>
+</head>
+<body>
+<section class="page">
+${body}
+</section>
+</body>
+</html>
+`;
+}
+
+function header(agency: Agency, at: Date): string {
+  const s = vnStrings(at);
+  return `<table class="head"><tr>
+<td>${agency.parentName ? `<div>${e(agency.parentName)}</div>` : ''}<div class="b u">${e(agency.name)}</div></td>
+<td><div class="b">${e(labelsVi.nationalMotto)}</div><div class="b u">${e(labelsVi.nationalMottoSub)}</div></td>
+</tr></table>
+<div class="date">${e(labelsVi.dateLine(agency.place, s.day, s.month, s.year))}</div>`;
+}
+
+function applicantLines(a: FormApplicant): string {
+  const contact = [a.phone ? `Số điện thoại: ${a.phone}` : '', a.email ? `Email: ${a.email}` : '']
+    .filter(Boolean)
+    .join('; ');
+  return `<p>Ông/Bà: <span class="b">${e(a.fullName)}</span></p>
+${a.address ? `<p>Địa chỉ: ${e(a.address)}</p>` : ''}
+${contact ? `<p>${e(contact)}</p>` : ''}`;
+}
+
+function signatures(left: string, right: string, leftName: string, rightName: string): string {
+  return `<table class="sign"><tr>
+<td><div class="b">${e(left)}</div><div class="hint">(Ký và ghi rõ họ tên)</div><div class="space"></div><div>${e(leftName)}</div></td>
+<td><div class="b">${e(right)}</div><div class="hint">(Ký và ghi rõ họ tên)</div><div class="space"></div><div>${e(rightName)}</div></td>
+</tr></table>`;
+}
+
+export function processingTimeText(p: FormProcedure['processingTime']): string {
+  if (p.unit === 'same_day') return 'Trong ngày (nhận sau 15 giờ: ngày làm việc tiếp theo)';
+  return `${p.amount} ${TIME_UNIT_LABELS.vi[p.unit]}`;
+}
+
+/** Mẫu 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ. */
+export function supplementFormHtml(d: {
+  agency: Agency;
+  at: Date;
+  dossierCode: string | null;
+  applicant: FormApplicant;
+  procedure: FormProcedure;
+  documents: string[];
+  reason: string;
+  officerName: string;
+  officerPhone?: string;
+}): string {
+  const rows = d.documents.length
+    ? d.documents.map((x, i) => `<tr><td class="n">${i + 1}</td><td>${e(x)}</td></tr>`).join('')
+    : '<tr><td class="n">1</td><td>Theo lý do nêu dưới đây</td></tr>';
+  return documentHtml(
+    `Mẫu 02 - Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ`,
+    'A5',
+    `${header(d.agency, d.at)}
+<h1>PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ</h1>
+${d.dossierCode ? `<p>Mã hồ sơ: <span class="b">${e(d.dossierCode)}</span></p>` : ''}
+<p>Hồ sơ của:</p>
+${applicantLines(d.applicant)}
+<p>Nội dung yêu cầu giải quyết: <span class="b">${e(d.procedure.name)}</span> (${e(d.procedure.code)})</p>
+<p>Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:</p>
+<table class="grid"><thead><tr><th style="width:10mm">STT</th><th>Nội dung, giấy tờ cần bổ sung</th></tr></thead><tbody>${rows}</tbody></table>
+<p>Lý do: ${e(d.reason)}</p>
+<p>Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ với ${e(d.officerName)}${d.officerPhone ? `, số điện thoại ${e(d.officerPhone)}` : ''} để được hướng dẫn.</p>
+<p class="i">Hồ sơ không được bổ sung trong thời hạn 15 ngày kể từ ngày nhận phiếu này sẽ bị đóng theo quy định.</p>
+${signatures('NGƯỜI NỘP HỒ SƠ', 'NGƯỜI HƯỚNG DẪN', d.applicant.fullName, d.officerName)}`,
+  );
+}
+
+/** Mẫu 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ. */
+export function refusalFormHtml(d: {
+  agency: Agency;
+  at: Date;
+  dossierCode: string | null;
+  applicant: FormApplicant;
+  procedure: FormProcedure;
+  reason: string;
+  officerName: string;
+}): string {
+  return documentHtml(
+    'Mẫu 03 - Phiếu từ chối tiếp nhận giải quyết hồ sơ',
+    'A5',
+    `${header(d.agency, d.at)}
+<h1>PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ</h1>
+${d.dossierCode ? `<p>Mã hồ sơ: <span class="b">${e(d.dossierCode)}</span></p>` : ''}
+<p>Cơ quan tiếp nhận hồ sơ của:</p>
+${applicantLines(d.applicant)}
+<p>Nội dung yêu cầu giải quyết: <span class="b">${e(d.procedure.name)}</span> (${e(d.procedure.code)})</p>
+<p>Qua xem xét, cơ quan từ chối tiếp nhận, giải quyết hồ sơ với lý do cụ thể như sau:</p>
+<p class="b">${e(d.reason)}</p>
+<p>Xin thông báo để Ông/Bà được biết và thực hiện.</p>
+${signatures('NGƯỜI NỘP HỒ SƠ', 'CÁN BỘ TIẾP NHẬN', d.applicant.fullName, d.officerName)}`,
+  );
+}
+
+/** Mẫu 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả. */
+export function apologyFormHtml(d: {
+  agency: Agency;
+  at: Date;
+  dossierCode: string;
+  applicant: FormApplicant;
+  procedure: FormProcedure;
+  receivedAt: Date;
+  originalDueDate: string;
+  newDueDate: string;
+  reason: string;
+  signerName: string;
+}): string {
+  return documentHtml(
+    'Mẫu 04 - Phiếu xin lỗi và hẹn lại ngày trả kết quả',
+    'A5',
+    `${header(d.agency, d.at)}
+<h1>PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ</h1>
+<p>Kính gửi: Ông/Bà <span class="b">${e(d.applicant.fullName)}</span></p>
+<p>Ngày ${e(formatVnDate(d.receivedAt))}, cơ quan tiếp nhận hồ sơ đề nghị giải quyết thủ tục <span class="b">${e(d.procedure.name)}</span> của Ông/Bà.</p>
+<p>Mã hồ sơ: <span class="b">${e(d.dossierCode)}</span>; thời gian hẹn trả kết quả: ngày ${e(formatVnDate(d.originalDueDate))}.</p>
+<p>Tuy nhiên đến nay, cơ quan chưa trả kết quả giải quyết hồ sơ cho Ông/Bà đúng hẹn. Lý do: ${e(d.reason)}</p>
+<p>Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, công sức của Ông/Bà. Chúng tôi xin lỗi Ông/Bà và sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào ngày <span class="b">${e(formatVnDate(d.newDueDate))}</span>.</p>
+<p>Xin trân trọng cảm ơn.</p>
+<table class="sign"><tr><td></td><td><div class="b">THỦ TRƯỞNG CƠ QUAN GIẢI QUYẾT</div><div class="hint">(Ký và ghi rõ họ tên, đóng dấu)</div><div class="space"></div><div>${e(d.signerName)}</div></td></tr></table>`,
+  );
+}
+
+export interface ControlEvent {
+  at: string;
+  type: string;
+  officerName: string | null;
+  reason: string | null;
+  dueBefore: string | null;
+  dueAfter: string | null;
+  unit: string | null;
+  onTime: string | null;
+}
+
+/** Mẫu 05: Phiếu kiểm soát quá trình giải quyết hồ sơ (one row per event of the trail). */
+export function controlSlipHtml(d: {
+  agency: Agency;
+  at: Date;
+  dossierCode: string;
+  applicant: FormApplicant;
+  procedure: FormProcedure;
+  receivedAt: Date;
+  dueDate: string | null;
+  events: ControlEvent[];
+}): string {
+  const rows = d.events
+    .map(
+      (
+        x,
+        i,
+      ) => `<tr><td class="n">${i + 1}</td><td>${e(EVENT_VI[x.type] ?? x.type)}${x.unit ? `<br>${e(x.unit)}` : ''}</td>
+<td>${e(formatVnDateTime(new Date(x.at)))}</td><td>${e(x.officerName ?? '')}</td>
+<td>${x.onTime ? e(ON_TIME_VI[x.onTime] ?? x.onTime) : ''}</td>
+<td>${x.dueAfter && x.dueAfter !== x.dueBefore ? `Hẹn trả: ${e(formatVnDate(x.dueAfter))}` : ''}${x.reason ? `${x.dueAfter && x.dueAfter !== x.dueBefore ? '<br>' : ''}${e(x.reason)}` : ''}</td></tr>`,
+    )
+    .join('');
+  return documentHtml(
+    'Mẫu 05 - Phiếu kiểm soát quá trình giải quyết hồ sơ',
+    'A5',
+    `${header(d.agency, d.at)}
+<h1>PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ</h1>
+<p>Mã hồ sơ: <span class="b">${e(d.dossierCode)}</span></p>
+<p>Người nộp: ${e(d.applicant.fullName)}; thủ tục: ${e(d.procedure.name)}</p>
+<p>Thời gian nhận hồ sơ: ${e(formatVnDateTime(d.receivedAt))}; hẹn trả kết quả: ${d.dueDate ? e(formatVnDate(d.dueDate)) : '—'}</p>
+<table class="grid"><thead><tr><th style="width:8mm">STT</th><th>Nội dung, đơn vị</th><th style="width:26mm">Thời gian</th><th>Người thực hiện</th><th style="width:16mm">Kết quả</th><th>Ghi chú</th></tr></thead><tbody>${rows}</tbody></table>`,
+  );
+}
+
+export interface RegisterRow {
+  entry: number;
+  code: string;
+  procedureName: string;
+  sets: number;
+  applicantName: string;
+  contact: string;
+  decidingAuthority: string;
+  receivedAt: Date;
+  dueDate: string | null;
+  transferredAt: string | null;
+  resultAt: string | null;
+  returnedAt: string | null;
+  note: string;
+}
+
+/** Mẫu 06: Sổ theo dõi hồ sơ (A4 landscape; one book a year, entry numbers through the year). */
+export function registerHtml(d: {
+  agency: Agency;
+  at: Date;
+  year: number;
+  rows: RegisterRow[];
+}): string {
+  const dt = (iso: string | null): string => (iso ? e(formatVnDate(new Date(iso))) : '');
+  const rows = d.rows
+    .map(
+      (
+        r,
+      ) => `<tr><td class="n">${r.entry}</td><td>${e(r.code)}</td><td>${e(r.procedureName)}</td><td class="n">${r.sets}</td>
+<td>${e(r.applicantName)}</td><td>${e(r.contact)}</td><td>${e(r.decidingAuthority)}</td>
+<td>${e(formatVnDateTime(r.receivedAt))}</td><td>${r.dueDate ? e(formatVnDate(r.dueDate)) : ''}</td>
+<td>${dt(r.transferredAt)}</td><td>${dt(r.resultAt)}</td><td>${dt(r.returnedAt)}</td><td></td><td>${e(r.note)}</td></tr>`,
+    )
+    .join('');
+  return documentHtml(
+    `Mẫu 06 - Sổ theo dõi hồ sơ năm ${d.year}`,
+    'A4-landscape',
+    `${header(d.agency, d.at)}
+<h1>SỔ THEO DÕI HỒ SƠ</h1>
+<p style="text-align:center">Quyển số: ${d.year} — Năm ${d.year}</p>
+<table class="grid" style="font-size:8pt"><thead><tr>
+<th>STT</th><th>Mã hồ sơ</th><th>Tên TTHC</th><th>Số lượng hồ sơ (bộ)</th><th>Tên cá nhân, tổ chức</th><th>Địa chỉ, số điện thoại</th><th>Cơ quan chủ trì giải quyết</th>
+<th>Nhận hồ sơ</th><th>Hẹn trả kết quả</th><th>Chuyển hồ sơ đến cơ quan giải quyết</th><th>Nhận kết quả từ cơ quan giải quyết</th><th>Trả kết quả cho cá nhân, tổ chức</th><th>Ký nhận</th><th>Ghi chú</th>
+</tr></thead><tbody>${rows}</tbody></table>`,
+  );
+}
+
+/** Phiếu trả kết quả as an A5 page (the thermal slip is printing/layouts/returnSlip). */
+export function returnSlipHtml(d: {
+  agency: Agency;
+  at: Date;
+  dossierCode: string;
+  applicantName: string;
+  procedureName: string;
+  receivedAt: Date;
+  dueDate: string;
+  returnedAt: Date;
+  collectedBy: string;
+  onTime: string;
+  officerName: string;
+  ratingUrl?: string;
+}): string {
+  return documentHtml(
+    'Phiếu trả kết quả',
+    'A5',
+    `${header(d.agency, d.at)}
+<h1>PHIẾU TRẢ KẾT QUẢ</h1>
+<div class="code"><p>Mã hồ sơ: <span class="b">${e(d.dossierCode)}</span></p>${d.ratingUrl ? qrSvg(d.ratingUrl, 18) : ''}</div>
+<p>Người nộp: <span class="b">${e(d.applicantName)}</span></p>
+<p>Thủ tục: ${e(d.procedureName)}</p>
+<p>Ngày nhận hồ sơ: ${e(formatVnDate(d.receivedAt))}; ngày hẹn trả: ${e(formatVnDate(d.dueDate))}</p>
+<p>Thời gian trả kết quả: ${e(formatVnDateTime(d.returnedAt))} — <span class="b">${e(ON_TIME_VI[d.onTime] ?? d.onTime)}</span></p>
+<p>Người nhận kết quả: ${e(d.collectedBy)}</p>
+${signatures('NGƯỜI NHẬN KẾT QUẢ', 'CÁN BỘ TRẢ KẾT QUẢ', d.collectedBy, d.officerName)}
+${d.ratingUrl ? '<p class="i" style="text-align:center">Mời Ông/Bà quét mã QR để đánh giá mức độ hài lòng.</p>' : ''}`,
+  );
+}
+
+export const documentKindLabel = (kind: string): string =>
+  kind === 'certified_copy'
+    ? DOCUMENT_KIND_LABELS.vi.certified_copy
+    : kind === 'copy'
+      ? DOCUMENT_KIND_LABELS.vi.copy
+      : DOCUMENT_KIND_LABELS.vi.original;
