@@ -2,6 +2,7 @@
  * Every SQL statement of the dossier module, in one place; parameters always bound.
  * Callers wrap writes in a transaction together with the audit row (dossierService.ts).
  */
+import { foldVietnamese } from '../../shared/text/fold';
 import type { Db } from '../db/connection';
 import type { DossierState, DossierStatus } from './lifecycle';
 
@@ -106,6 +107,28 @@ const COLUMNS = `d.rowid AS rowid, d.id, d.code, d.agency_code, d.procedure_id, 
   d.applicant_email, d.documents, d.received_at, d.received_date, d.due_date, d.due_at,
   d.status, d.state, d.deciding_authority, d.receiving_unit, d.ticket_id, d.result_method,
   d.register_year, d.register_entry, d.received_by`;
+
+/**
+ * What the FTS index holds for a name: the folded words plus all words joined into one token
+ * ("dang van duc dangvanduc"), so a full name typed from its start is one short prefix lookup
+ * (`"dangvanduc"*`) instead of an intersection of very common words (Nguyễn, Văn, Thị).
+ */
+export function ftsNameText(fullName: string): string {
+  const folded = foldVietnamese(fullName);
+  const joined = folded.replace(/[^\p{L}\p{N}]/gu, '');
+  return folded.includes(' ') ? `${folded} ${joined}` : folded;
+}
+
+/** FTS5 queries for folded words: [joined prefix (≥ 2 words), every word as a prefix]. */
+export function ftsQueries(q: string): string[] {
+  const words = foldVietnamese(q)
+    .split(' ')
+    .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
+    .filter(Boolean);
+  if (words.length === 0) return [];
+  const all = words.map((w) => `"${w}"*`).join(' ');
+  return words.length > 1 ? [`"${words.join('')}"*`, all] : [all];
+}
 
 /**
  * The search statement: the WHERE clause is assembled from fixed fragments, every value is
@@ -247,9 +270,9 @@ export function createDossierRepo(db: Db) {
     nextSequence: (agencyCode: string, day: string): number =>
       s.nextSeq.pluck().get(agencyCode, day) as number,
     nextRegisterEntry: (year: number): number => s.nextEntry.pluck().get(year) as number,
-    insert(d: NewDossier, foldedName: string): void {
+    insert(d: NewDossier): void {
       const info = s.insert.run(d);
-      s.insertFts.run(info.lastInsertRowid, foldedName);
+      s.insertFts.run(info.lastInsertRowid, ftsNameText(d.applicantName));
     },
     byCode: (code: string): DossierRow | undefined => s.byCode.get(code) as DossierRow | undefined,
     update(id: string, state: DossierState, now: string): void {

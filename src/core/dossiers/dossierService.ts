@@ -15,7 +15,6 @@ import type { Dossier, DossierSummary, DOSSIER_ACTIONS } from '../../shared/cont
 import { formatDossierCode, parseDossierCode } from '../../shared/dossierCode';
 import { ulid } from '../../shared/ids';
 import type { Lang } from '../../shared/i18n';
-import { foldVietnamese } from '../../shared/text/fold';
 import { addDays, vnDate, vnInstant, vnParts } from '../../shared/time/vnTime';
 import { recordAudit } from '../audit/auditLog';
 import { computeDueDate } from '../calendar';
@@ -25,7 +24,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { EventBus } from '../events/eventBus';
 import { getSite } from '../settings/site';
-import { createDossierRepo, type DossierRow, type EventRow } from './dossierRepo';
+import { createDossierRepo, ftsQueries, type DossierRow, type EventRow } from './dossierRepo';
 import {
   applyDossierAction,
   dossierActionSchema,
@@ -307,35 +306,32 @@ export function createDossierService(deps: DossierServiceDeps) {
           });
         }
         const entry = repo.nextRegisterEntry(registerYear);
-        repo.insert(
-          {
-            id,
-            code: formatted.value,
-            agencyCode,
-            procedureId: procedure.id,
-            procedure: JSON.stringify(snapshot),
-            applicantName: a.fullName,
-            idNumber: a.idNumber ?? null,
-            phone: a.phone ?? null,
-            address: a.address ?? null,
-            email: a.email ?? null,
-            documents: JSON.stringify(documents),
-            receivedAt: receivedAt.toISOString(),
-            receivedDate: receivedDay,
-            dueDate: state.dueDate as string,
-            dueAt: state.dueAt as string,
-            state: JSON.stringify(state),
-            decidingAuthority: procedure.decidingAuthority,
-            receivingUnit: site.agencyName,
-            ticketId: input.ticketId ?? null,
-            resultMethod: input.resultMethod ?? 'desk',
-            registerYear,
-            registerEntry: entry,
-            receivedBy: officer.id,
-            now: now.toISOString(),
-          },
-          foldVietnamese(a.fullName),
-        );
+        repo.insert({
+          id,
+          code: formatted.value,
+          agencyCode,
+          procedureId: procedure.id,
+          procedure: JSON.stringify(snapshot),
+          applicantName: a.fullName,
+          idNumber: a.idNumber ?? null,
+          phone: a.phone ?? null,
+          address: a.address ?? null,
+          email: a.email ?? null,
+          documents: JSON.stringify(documents),
+          receivedAt: receivedAt.toISOString(),
+          receivedDate: receivedDay,
+          dueDate: state.dueDate as string,
+          dueAt: state.dueAt as string,
+          state: JSON.stringify(state),
+          decidingAuthority: procedure.decidingAuthority,
+          receivingUnit: site.agencyName,
+          ticketId: input.ticketId ?? null,
+          resultMethod: input.resultMethod ?? 'desk',
+          registerYear,
+          registerEntry: entry,
+          receivedBy: officer.id,
+          now: now.toISOString(),
+        });
         repo.appendEvent(
           eventRow(id, { ...event, details: { ...event.details, code: formatted.value } }, officer),
         );
@@ -457,6 +453,7 @@ export function createDossierService(deps: DossierServiceDeps) {
       limit: input.pageSize,
       offset: (input.page - 1) * input.pageSize,
     };
+    let fts: string[] = [];
     if (q) {
       const upper = q.toUpperCase();
       if (parseDossierCode(upper).ok) filters.code = { exact: upper };
@@ -465,15 +462,14 @@ export function createDossierService(deps: DossierServiceDeps) {
       } else if (/^[\d\s.+()-]+$/.test(q) && digitsOnly(q).length >= 6) {
         filters.digits = digitsOnly(q);
       } else {
-        const words = foldVietnamese(q)
-          .split(' ')
-          .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
-          .filter(Boolean);
-        if (words.length === 0) return { items: [], total: 0 };
-        filters.ftsQuery = words.map((w) => `"${w}"*`).join(' ');
+        fts = ftsQueries(q);
+        if (fts.length === 0) return { items: [], total: 0 };
       }
     }
-    const { rows, total } = repo.search(filters);
+    let result = repo.search({ ...filters, ftsQuery: fts[0] });
+    // A full name typed from its start hits the joined token; otherwise every word must match.
+    if (result.total === 0 && fts[1]) result = repo.search({ ...filters, ftsQuery: fts[1] });
+    const { rows, total } = result;
     if (q) {
       recordAudit(
         db,
