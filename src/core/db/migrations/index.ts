@@ -5,6 +5,7 @@ import { m003Dossiers } from './003-dossiers';
 import { m004Queue } from './004-queue';
 import { m005Ratings } from './005-ratings';
 import { m006Sync } from './006-sync';
+import { m007Reports } from './007-reports';
 
 export interface Migration {
   version: number;
@@ -25,4 +26,5 @@ export const migrations: readonly Migration[] = [
   m004Queue,
   m005Ratings,
   m006Sync,
+  m007Reports,
 ];
