@@ -18,6 +18,8 @@ import type { Db } from './db/connection';
 import type { EventBus } from './events/eventBus';
 import { createPrintingHandlers } from './printing/jobs/handlers';
 import { createQueueHandlers } from './queue/handlers';
+import { createKioskHandlers } from './kiosk/handlers';
+import { createRatingHandlers } from './ratings/handlers';
 import { calendarHandlers } from './calendar/handlers';
 import { catalogHandlers } from './catalog/handlers';
 import { dossierHandlers } from './dossiers/handlers';
@@ -82,6 +84,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'users.update': ({ id, ...changes }, ctx) => auth.updateUser(id, changes, requireUser(ctx)),
     ...createPrintingHandlers(deps),
     ...createQueueHandlers(deps),
+    ...createRatingHandlers(deps),
+    ...createKioskHandlers(deps),
     ...calendarHandlers(deps),
     ...catalogHandlers(deps),
     ...dossierHandlers(deps),

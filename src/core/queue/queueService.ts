@@ -813,6 +813,13 @@ export function createQueueService(db: Db, clock: Clock, events: EventBus) {
       .immediate();
     if (announce) publishCall(t, (announce as { counter: number }).counter, true, now);
     else changed({ serviceId: t.service_id, number: t.number }, now);
+    // Opens the 30 s satisfaction-rating window of this counter (src/core/ratings, issue 6).
+    if (input.action === 'complete')
+      events.publish(
+        'queue.completed',
+        { ticketId: t.id, counterId: t.counter_id, number: t.number },
+        now,
+      );
     return t;
   }
 

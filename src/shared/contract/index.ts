@@ -3,9 +3,11 @@ import { authOperations } from './auth';
 import { calendarOperations } from './calendar';
 import { catalogOperations } from './catalog';
 import { dossierOperations } from './dossiers';
+import { kioskOperations } from './kiosk';
 import type { Operation } from './operation';
 import { printingOperations } from './printing';
 import { queueOperations } from './queue';
+import { ratingOperations } from './ratings';
 import { systemOperations } from './system';
 
 /**
@@ -17,6 +19,8 @@ const groups = {
   ...authOperations,
   ...printingOperations,
   ...queueOperations,
+  ...ratingOperations,
+  ...kioskOperations,
   ...catalogOperations,
   ...calendarOperations,
   ...dossierOperations,

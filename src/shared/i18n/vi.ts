@@ -4,9 +4,11 @@
  * Every key here must also exist in en.ts (enforced by the type of `en`).
  */
 import { dossierMessagesVi } from './dossiers';
+import { kioskMessagesVi } from './kiosk';
 
 export const vi = {
   ...dossierMessagesVi,
+  ...kioskMessagesVi,
   'app.name': 'Một Cửa Kiosk',
   'app.tagline': 'Bộ phận Một cửa — Trung tâm Phục vụ hành chính công cấp xã',
   'app.loading': 'Đang tải…',
