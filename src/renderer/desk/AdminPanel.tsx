@@ -3,6 +3,7 @@ import type { ApiError, OutputOf } from '../../shared/contract';
 import { formatVnDateTime } from '../../shared/time/vnTime';
 import { useApp } from '../app-context';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { QueueSettingsCard } from './queue/QueueSettingsCard';
 
 type Site = OutputOf<'site.get'>;
 type Users = OutputOf<'users.list'>;
@@ -222,6 +223,7 @@ export function AdminPanel({ site, onSiteSaved }: { site: Site; onSiteSaved(site
       </h2>
       <SiteForm site={site} onSaved={onSiteSaved} />
       <UsersCard />
+      <QueueSettingsCard />
       <AuditCard />
     </section>
   );

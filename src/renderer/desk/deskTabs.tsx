@@ -3,6 +3,7 @@ import type { OutputOf } from '../../shared/contract';
 import type { MessageKey } from '../../shared/i18n';
 import { AdminPanel } from './AdminPanel';
 import { OverviewTab } from './OverviewTab';
+import { CounterTab } from './queue/CounterTab';
 import { PrintersTab } from './printing/PrintersTab';
 
 export type Site = OutputOf<'site.get'>;
@@ -27,6 +28,7 @@ export interface DeskTab {
 
 export const DESK_TABS: DeskTab[] = [
   { id: 'overview', label: 'desk.tab.overview', key: '1', render: (p) => <OverviewTab {...p} /> },
+  { id: 'queue', label: 'queue.tab', key: '2', render: () => <CounterTab /> },
   { id: 'printers', label: 'printing.title', key: '8', render: () => <PrintersTab /> },
   {
     id: 'admin',

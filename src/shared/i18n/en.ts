@@ -220,6 +220,10 @@ export const en: Record<MessageKey, string> = {
   'queue.settings.save': 'Save queue settings',
   'queue.settings.saved': 'Queue settings saved.',
   'queue.voice.enable': 'Turn on voice calls',
+  'queue.public.title': 'Your queue number',
+  'queue.public.ahead': '{count} people ahead of you',
+  'queue.public.wait': 'Estimated wait: {min}–{max} minutes',
+  'queue.public.calledTo': 'Please go to counter {counter}',
 
   'display.nowServing': 'Now serving',
   'display.recentCalls': 'Recent calls',

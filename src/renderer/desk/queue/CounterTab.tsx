@@ -1,0 +1,618 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { ApiError, OutputOf } from '../../../shared/contract';
+import type { OfficerTicket, PriorityCategory } from '../../../shared/contract/queue';
+import type { MessageKey } from '../../../shared/i18n';
+import { vnTimeOfDay } from '../../../shared/time/vnTime';
+import { useApp } from '../../app-context';
+import { ErrorMessage } from '../../components/ErrorMessage';
+
+type Counters = OutputOf<'counters.list'>;
+type Services = OutputOf<'queue.services'>;
+type View = OutputOf<'queue.counterView'>;
+type Priorities = OutputOf<'queue.priorities'>;
+
+const COUNTER_KEY = 'motcua.counterId';
+
+function PrintBadge({ ticket }: { ticket: OfficerTicket }) {
+  const { t } = useApp();
+  const failed = ticket.printStatus === 'failed';
+  return (
+    <span className={failed ? 'badge badge-error' : 'badge badge-muted'} data-testid="print-status">
+      {t(`queue.print.${ticket.printStatus}` as MessageKey)}
+    </span>
+  );
+}
+
+function TicketLine({
+  ticket,
+  serviceName,
+  children,
+}: {
+  ticket: OfficerTicket;
+  serviceName?: string | undefined;
+  children?: ReactNode;
+}) {
+  const { t } = useApp();
+  return (
+    <li className="q-line" data-testid={`ticket-${ticket.number}`}>
+      <strong className="q-line-number">{ticket.number}</strong>
+      {ticket.priority && <span className="badge">{t('queue.priorityBadge')}</span>}
+      <span className="q-line-meta">
+        {serviceName ? `${serviceName} · ` : ''}
+        {t('queue.issuedAt', { time: vnTimeOfDay(new Date(ticket.issuedAt)) })}
+      </span>
+      {ticket.transferNote && (
+        <span className="q-line-note">
+          {t('queue.transferNote', { note: ticket.transferNote })}
+        </span>
+      )}
+      {children && <span className="q-line-actions">{children}</span>}
+    </li>
+  );
+}
+
+/**
+ * The counter screen: pick my counter once, then call, recall, start, complete… with F1–F4.
+ * Refreshes on every queue event from the hub.
+ */
+export function CounterTab() {
+  const { t, api, onEvent } = useApp();
+  const [counters, setCounters] = useState<Counters>([]);
+  const [services, setServices] = useState<Services>([]);
+  const [priorities, setPriorities] = useState<Priorities>([]);
+  const [counterId, setCounterId] = useState<string>(() => localStorage.getItem(COUNTER_KEY) ?? '');
+  const [view, setView] = useState<View | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [transferOpen, setTransferOpen] = useState(false);
+  const [transfer, setTransfer] = useState({ toServiceId: '', counterId: '', note: '' });
+  const [specific, setSpecific] = useState('');
+  const [pauseReason, setPauseReason] = useState('');
+  const [walkIn, setWalkIn] = useState<{ serviceId: string; priority: PriorityCategory | '' }>({
+    serviceId: '',
+    priority: '',
+  });
+  const busy = useRef(false);
+
+  useEffect(() => {
+    void api.call('counters.list', {}).then((r) => r.ok && setCounters(r.data));
+    void api.call('queue.services', {}).then((r) => r.ok && setServices(r.data));
+    void api.call('queue.priorities', {}).then((r) => r.ok && setPriorities(r.data));
+  }, [api]);
+
+  const counter = counters.find((c) => c.id === counterId) ?? null;
+
+  const load = useCallback(async () => {
+    if (!counterId) return;
+    const r = await api.call('queue.counterView', { counterId });
+    if (r.ok) setView(r.data);
+    else setError(r.error);
+  }, [api, counterId]);
+
+  useEffect(() => {
+    setView(null);
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const off = onEvent((e) => {
+      if (!e.type.startsWith('queue.') && e.type !== 'hello') return;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void load(), 100);
+      if (e.type === 'queue.changed') {
+        void api.call('queue.services', {}).then((r) => r.ok && setServices(r.data));
+      }
+    });
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+    };
+  }, [onEvent, load, api]);
+
+  const serviceName = (id: string) => services.find((s) => s.id === id)?.name ?? '';
+  const current = view?.current ?? null;
+
+  /** Run an action, show its error (the rule, in plain words) or refresh. */
+  const run = useCallback(
+    async (fn: () => Promise<{ ok: boolean; error?: ApiError; message?: string | null }>) => {
+      if (busy.current) return;
+      busy.current = true;
+      try {
+        const r = await fn();
+        if (r.ok) {
+          setError(null);
+          setNotice(r.message ?? null);
+        } else {
+          setNotice(null);
+          setError(r.error ?? null);
+        }
+        await load();
+      } finally {
+        busy.current = false;
+      }
+    },
+    [load],
+  );
+
+  const callNext = useCallback(
+    () =>
+      run(async () => {
+        const r = await api.call('queue.callNext', { counterId });
+        if (r.ok && r.data === null) return { ok: true, message: t('queue.nobodyToCall') };
+        return r.ok ? { ok: true } : { ok: false, error: r.error };
+      }),
+    [run, api, counterId, t],
+  );
+
+  const act = useCallback(
+    (
+      ticket: OfficerTicket | null,
+      action: 'recall' | 'start' | 'complete' | 'no-show' | 'reactivate' | 'park' | 'transfer',
+      extra: { toServiceId?: string; counterId?: string; note?: string } = {},
+    ) => {
+      if (!ticket) return;
+      void run(async () => {
+        const r = await api.call('queue.action', { id: ticket.id, action, ...extra });
+        return r.ok ? { ok: true } : { ok: false, error: r.error };
+      });
+    },
+    [run, api],
+  );
+
+  useEffect(() => {
+    if (!counterId) return;
+    const onKey = (e: KeyboardEvent) => {
+      const map: Record<string, () => void> = {
+        F1: () => void callNext(),
+        F2: () => act(current, 'recall'),
+        F3: () => act(current, 'no-show'),
+        F4: () => act(current, 'complete'),
+      };
+      const fn = map[e.key];
+      if (fn && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        e.preventDefault();
+        fn();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [counterId, callNext, act, current]);
+
+  const chooseCounter = (id: string) => {
+    localStorage.setItem(COUNTER_KEY, id);
+    setCounterId(id);
+    setError(null);
+    setNotice(null);
+  };
+
+  const submitTransfer = (e: FormEvent) => {
+    e.preventDefault();
+    act(current, 'transfer', {
+      ...(transfer.toServiceId ? { toServiceId: transfer.toServiceId } : {}),
+      ...(transfer.counterId ? { counterId: transfer.counterId } : {}),
+      ...(transfer.note.trim() ? { note: transfer.note.trim() } : {}),
+    });
+    setTransferOpen(false);
+    setTransfer({ toServiceId: '', counterId: '', note: '' });
+  };
+
+  const submitSpecific = (e: FormEvent) => {
+    e.preventDefault();
+    void run(async () => {
+      const r = await api.call('queue.callNumber', { counterId, number: specific });
+      if (r.ok) setSpecific('');
+      return r.ok ? { ok: true } : { ok: false, error: r.error };
+    });
+  };
+
+  const submitWalkIn = (e: FormEvent) => {
+    e.preventDefault();
+    const serviceId = walkIn.serviceId || (view?.counter.serviceIds[0] ?? '');
+    void run(async () => {
+      const r = await api.call('queue.issue', {
+        serviceId,
+        ...(walkIn.priority ? { priority: walkIn.priority } : {}),
+      });
+      if (!r.ok) return { ok: false, error: r.error };
+      const [min, max] = r.data.estimatedWaitMinutes;
+      return {
+        ok: true,
+        message: t('queue.issued', { number: r.data.number, ahead: r.data.ahead, min, max }),
+      };
+    });
+  };
+
+  const togglePause = (e: FormEvent) => {
+    e.preventDefault();
+    if (!view) return;
+    void run(async () => {
+      const r =
+        view.counter.status === 'paused'
+          ? await api.call('queue.counterResume', { counterId })
+          : await api.call('queue.counterPause', {
+              counterId,
+              reason: pauseReason.trim() || t('queue.pauseReasonDefault'),
+            });
+      return r.ok ? { ok: true } : { ok: false, error: r.error };
+    });
+  };
+
+  const reprint = (ticket: OfficerTicket) =>
+    void run(async () => {
+      const r = await api.call('queue.reprint', { id: ticket.id });
+      if (!r.ok) return { ok: false, error: r.error };
+      return { ok: true, message: t('queue.reprinted', { number: ticket.number }) };
+    });
+
+  const picker = (
+    <label className="q-counter-pick">
+      {t('queue.chooseCounter')}
+      <select
+        value={counterId}
+        onChange={(e) => chooseCounter(e.target.value)}
+        data-testid="counter-select"
+      >
+        <option value="">—</option>
+        {counters.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  if (!counterId || !counter) {
+    return (
+      <section className="card" aria-labelledby="q-pick-title">
+        <h2 id="q-pick-title">{t('queue.chooseCounter')}</h2>
+        <p className="hint">{t('queue.chooseCounterHint')}</p>
+        {picker}
+      </section>
+    );
+  }
+
+  const stats = view?.stats;
+  const minutes = (n: number | null | undefined) =>
+    n === null || n === undefined ? t('queue.none') : t('queue.minutes', { n });
+
+  return (
+    <div className="q-grid">
+      <section className="card q-main" aria-labelledby="q-current-title">
+        <div className="q-head">
+          <h2 id="q-current-title">
+            {t('queue.counterTitle', { number: counter.number })}
+            {counter.priority && <span className="badge">{t('queue.priorityCounter')}</span>}
+          </h2>
+          {picker}
+        </div>
+        {view?.counter.status === 'paused' && (
+          <p className="alert alert-warn" role="status" data-testid="counter-paused">
+            {t('queue.paused', { reason: view.counter.pauseReason ?? '' })}
+          </p>
+        )}
+        <div className="q-current" aria-live="polite">
+          <div className="q-current-label">{t('queue.current')}</div>
+          <div className="q-current-number" data-testid="current-number">
+            {current ? current.number : t('queue.noCurrent')}
+          </div>
+          {current && (
+            <div className="q-current-meta">
+              {serviceName(current.serviceId)} · {t(`queue.status.${current.status}` as MessageKey)}{' '}
+              · {t('queue.calledTimes', { n: current.callCount })}
+              {current.priority && <span className="badge">{t('queue.priorityBadge')}</span>}
+              <PrintBadge ticket={current} />
+              {current.transferNote && (
+                <div className="q-line-note">
+                  {t('queue.transferNote', { note: current.transferNote })}
+                </div>
+              )}
+            </div>
+          )}
+        </div>
+        <div className="q-actions">
+          <button
+            type="button"
+            className="btn btn-primary btn-big"
+            onClick={() => void callNext()}
+            disabled={!!current}
+            data-testid="call-next"
+          >
+            {t('queue.action.callNext')} <kbd>F1</kbd>
+          </button>
+          <button
+            type="button"
+            className="btn btn-ghost"
+            onClick={() => act(current, 'recall')}
+            disabled={current?.status !== 'called'}
+          >
+            {t('queue.action.recall')} <kbd>F2</kbd>
+          </button>
+          <button
+            type="button"
+            className="btn btn-ghost"
+            onClick={() => act(current, 'start')}
+            disabled={current?.status !== 'called'}
+          >
+            {t('queue.action.start')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-ghost"
+            onClick={() => act(current, 'no-show')}
+            disabled={current?.status !== 'called'}
+          >
+            {t('queue.action.noShow')} <kbd>F3</kbd>
+          </button>
+          <button
+            type="button"
+            className="btn btn-ghost"
+            onClick={() => act(current, 'complete')}
+            disabled={current?.status !== 'serving'}
+          >
+            {t('queue.action.complete')} <kbd>F4</kbd>
+          </button>
+          <button
+            type="button"
+            className="btn btn-ghost"
+            onClick={() => act(current, 'park')}
+            disabled={!current}
+          >
+            {t('queue.action.park')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-ghost"
+            onClick={() => setTransferOpen((o) => !o)}
+            disabled={!current}
+            aria-expanded={transferOpen}
+          >
+            {t('queue.action.transfer')}
+          </button>
+        </div>
+        <p className="hint">{t('queue.shortcuts')}</p>
+        {transferOpen && current && (
+          <form
+            className="form-row q-transfer"
+            onSubmit={submitTransfer}
+            aria-label={t('queue.transferTitle', { number: current.number })}
+          >
+            <label>
+              {t('queue.transferService')}
+              <select
+                value={transfer.toServiceId}
+                onChange={(e) => setTransfer({ ...transfer, toServiceId: e.target.value })}
+              >
+                <option value="">{t('queue.transferKeep')}</option>
+                {services.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.prefix} — {s.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('queue.transferCounter')}
+              <select
+                value={transfer.counterId}
+                onChange={(e) => setTransfer({ ...transfer, counterId: e.target.value })}
+              >
+                <option value="">{t('queue.transferAny')}</option>
+                {counters
+                  .filter((c) => c.id !== counterId)
+                  .map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+              </select>
+            </label>
+            <label>
+              {t('queue.transferNoteLabel')}
+              <input
+                value={transfer.note}
+                maxLength={300}
+                onChange={(e) => setTransfer({ ...transfer, note: e.target.value })}
+              />
+            </label>
+            <button type="submit" className="btn btn-primary">
+              {t('queue.transferSubmit')}
+            </button>
+          </form>
+        )}
+        <ErrorMessage error={error} />
+        {notice && (
+          <p className="alert alert-ok" role="status">
+            {notice}
+          </p>
+        )}
+        <div className="q-tools">
+          <form className="form-row" onSubmit={submitSpecific}>
+            <label>
+              {t('queue.callSpecificLabel')}
+              <input
+                value={specific}
+                onChange={(e) => setSpecific(e.target.value)}
+                maxLength={6}
+                size={8}
+                required
+              />
+            </label>
+            <button type="submit" className="btn btn-ghost" disabled={!!current}>
+              {t('queue.action.callSpecific')}
+            </button>
+          </form>
+          <form className="form-row" onSubmit={togglePause}>
+            {view?.counter.status !== 'paused' && (
+              <label>
+                {t('queue.pauseReason')}
+                <input
+                  value={pauseReason}
+                  placeholder={t('queue.pauseReasonDefault')}
+                  maxLength={200}
+                  onChange={(e) => setPauseReason(e.target.value)}
+                />
+              </label>
+            )}
+            <button type="submit" className="btn btn-ghost">
+              {view?.counter.status === 'paused'
+                ? t('queue.action.resume')
+                : t('queue.action.pause')}
+            </button>
+          </form>
+          <form className="form-row" onSubmit={submitWalkIn} aria-label={t('queue.walkIn')}>
+            <label>
+              {t('queue.walkInService')}
+              <select
+                value={walkIn.serviceId || (view?.counter.serviceIds[0] ?? '')}
+                onChange={(e) => setWalkIn({ ...walkIn, serviceId: e.target.value })}
+              >
+                {services.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.prefix} — {s.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('queue.walkInPriority')}
+              <select
+                value={walkIn.priority}
+                onChange={(e) =>
+                  setWalkIn({
+                    ...walkIn,
+                    priority: priorities.find((p) => p.code === e.target.value)?.code ?? '',
+                  })
+                }
+              >
+                <option value="">{t('queue.walkInRegular')}</option>
+                {priorities.map((p) => (
+                  <option key={p.code} value={p.code}>
+                    {p.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="btn btn-ghost">
+              {t('queue.action.issue')}
+            </button>
+          </form>
+        </div>
+      </section>
+
+      <section className="card q-side" aria-labelledby="q-waiting-title">
+        <h2 id="q-waiting-title">{t('queue.waitingList')}</h2>
+        {view?.waiting.map((w) => (
+          <div key={w.serviceId} className="q-service">
+            <h3>
+              {serviceName(w.serviceId) || '—'}{' '}
+              <span className="q-count">
+                {t('queue.waitingCount', { count: w.tickets.length })}
+              </span>
+            </h3>
+            {w.tickets.length === 0 ? (
+              <p className="hint">{t('queue.nobodyWaiting')}</p>
+            ) : (
+              <ol className="q-list" data-testid={`waiting-${w.serviceId}`}>
+                {w.tickets.slice(0, 12).map((tk) => (
+                  <TicketLine key={tk.id} ticket={tk} />
+                ))}
+              </ol>
+            )}
+          </div>
+        ))}
+        {view && view.parked.length > 0 && (
+          <div className="q-service">
+            <h3>{t('queue.parked')}</h3>
+            <ul className="q-list">
+              {view.parked.map((tk) => (
+                <TicketLine key={tk.id} ticket={tk} serviceName={serviceName(tk.serviceId)}>
+                  <button
+                    type="button"
+                    className="btn btn-ghost btn-small"
+                    disabled={!!current}
+                    onClick={() =>
+                      void run(async () => {
+                        const r = await api.call('queue.callNumber', {
+                          counterId,
+                          number: tk.number,
+                        });
+                        return r.ok ? { ok: true } : { ok: false, error: r.error };
+                      })
+                    }
+                  >
+                    {t('queue.action.callBack')}
+                  </button>
+                </TicketLine>
+              ))}
+            </ul>
+          </div>
+        )}
+        {view && view.noShows.length > 0 && (
+          <div className="q-service">
+            <h3>{t('queue.noShows')}</h3>
+            <ul className="q-list">
+              {view.noShows.map((tk) => (
+                <TicketLine key={tk.id} ticket={tk} serviceName={serviceName(tk.serviceId)}>
+                  <button
+                    type="button"
+                    className="btn btn-ghost btn-small"
+                    onClick={() => act(tk, 'reactivate')}
+                  >
+                    {t('queue.action.reactivate')}
+                  </button>
+                </TicketLine>
+              ))}
+            </ul>
+          </div>
+        )}
+        {view && view.printFailed.length > 0 && (
+          <div className="q-service" data-testid="print-failed">
+            <h3>{t('queue.printFailed')}</h3>
+            <ul className="q-list">
+              {view.printFailed.map((tk) => (
+                <TicketLine key={tk.id} ticket={tk} serviceName={serviceName(tk.serviceId)}>
+                  <PrintBadge ticket={tk} />
+                  <button
+                    type="button"
+                    className="btn btn-ghost btn-small"
+                    onClick={() => reprint(tk)}
+                  >
+                    {t('queue.action.reprint')}
+                  </button>
+                </TicketLine>
+              ))}
+            </ul>
+          </div>
+        )}
+      </section>
+
+      <section className="card q-stats" aria-labelledby="q-stats-title">
+        <h2 id="q-stats-title">{t('queue.stats')}</h2>
+        {stats && (
+          <dl className="facts" data-testid="counter-stats">
+            <dt>{t('queue.stats.served')}</dt>
+            <dd>{stats.served}</dd>
+            <dt>{t('queue.stats.called')}</dt>
+            <dd>{stats.called}</dd>
+            <dt>{t('queue.stats.noShow')}</dt>
+            <dd>{stats.noShow}</dd>
+            <dt>{t('queue.stats.transferred')}</dt>
+            <dd>{stats.transferred}</dd>
+            <dt>{t('queue.stats.avgWait')}</dt>
+            <dd>{minutes(stats.avgWaitMinutes)}</dd>
+            <dt>{t('queue.stats.avgService')}</dt>
+            <dd>{minutes(stats.avgServiceMinutes)}</dd>
+            <dt>{t('queue.stats.overTarget')}</dt>
+            <dd>
+              {stats.overTargetPercent === null
+                ? t('queue.none')
+                : t('queue.percent', { n: stats.overTargetPercent })}
+            </dd>
+          </dl>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { ApiError } from '../../../shared/contract';
+import type { QueueSettings } from '../../../shared/contract/queue';
+import { useApp } from '../../app-context';
+import { ErrorMessage } from '../../components/ErrorMessage';
+
+/** Admin: the queue's ordering, reactivation and printing rules (docs/queue.md). */
+export function QueueSettingsCard() {
+  const { t, api } = useApp();
+  const [form, setForm] = useState<QueueSettings | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    void api.call('queue.settings', {}).then((r) => r.ok && setForm(r.data));
+  }, [api]);
+
+  if (!form) return null;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    const r = await api.call('queue.settingsUpdate', form);
+    if (r.ok) {
+      setError(null);
+      setSaved(true);
+      setForm(r.data);
+    } else setError(r.error);
+  };
+  return (
+    <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="q-settings-title">
+      <h2 id="q-settings-title">{t('queue.settings.title')}</h2>
+      <div className="form-grid">
+        <label>
+          {t('queue.settings.ratio')}
+          <input
+            type="number"
+            min={0}
+            max={10}
+            value={form.regularPerPriority}
+            onChange={(e) => setForm({ ...form, regularPerPriority: Number(e.target.value) })}
+          />
+        </label>
+        <label>
+          {t('queue.settings.reactivate')}
+          <select
+            value={form.reactivatePosition}
+            onChange={(e) =>
+              setForm({
+                ...form,
+                reactivatePosition:
+                  e.target.value === 'end' || e.target.value === 'original'
+                    ? e.target.value
+                    : 'after',
+              })
+            }
+          >
+            <option value="after">{t('queue.settings.reactivate.after')}</option>
+            <option value="end">{t('queue.settings.reactivate.end')}</option>
+            <option value="original">{t('queue.settings.reactivate.original')}</option>
+          </select>
+        </label>
+        <label>
+          {t('queue.settings.reactivateAfter')}
+          <input
+            type="number"
+            min={1}
+            max={20}
+            value={form.reactivateAfter}
+            disabled={form.reactivatePosition !== 'after'}
+            onChange={(e) => setForm({ ...form, reactivateAfter: Number(e.target.value) })}
+          />
+        </label>
+        <label>
+          {t('queue.settings.baseUrl')}
+          <input
+            value={form.statusPageBaseUrl}
+            onChange={(e) => setForm({ ...form, statusPageBaseUrl: e.target.value })}
+          />
+        </label>
+        <label className="check span-2">
+          <input
+            type="checkbox"
+            checked={form.maxWaitOverride}
+            onChange={(e) => setForm({ ...form, maxWaitOverride: e.target.checked })}
+          />
+          {t('queue.settings.maxWait')}
+        </label>
+        <label className="check span-2">
+          <input
+            type="checkbox"
+            checked={form.issueOnlyIfPrinted}
+            onChange={(e) => setForm({ ...form, issueOnlyIfPrinted: e.target.checked })}
+          />
+          {t('queue.settings.issueOnlyIfPrinted')}
+        </label>
+        <fieldset className="span-2">
+          <legend>{t('queue.settings.categories')}</legend>
+          {form.priorityCategories.map((c, i) => (
+            <label key={c.code} className="check">
+              <input
+                type="checkbox"
+                checked={c.enabled}
+                onChange={(e) =>
+                  setForm({
+                    ...form,
+                    priorityCategories: form.priorityCategories.map((x, j) =>
+                      j === i ? { ...x, enabled: e.target.checked } : x,
+                    ),
+                  })
+                }
+              />
+              {c.label}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      <ErrorMessage error={error} />
+      {saved && (
+        <p className="alert alert-ok" role="status">
+          {t('queue.settings.saved')}
+        </p>
+      )}
+      <button type="submit" className="btn btn-primary">
+        {t('queue.settings.save')}
+      </button>
+    </form>
+  );
+}

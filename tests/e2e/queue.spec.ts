@@ -1,0 +1,98 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { login, snap } from './helpers';
+
+interface Service {
+  id: string;
+  prefix: string;
+}
+
+async function issue(request: APIRequestContext, prefix: string, priority?: string) {
+  const services = (await (await request.get('/api/v1/queue/services')).json()) as Service[];
+  const serviceId = services.find((s) => s.prefix === prefix)?.id;
+  const res = await request.post('/api/v1/queue/tickets', {
+    data: { serviceId, ...(priority ? { priority } : {}) },
+  });
+  expect(res.status()).toBe(201);
+  return (await res.json()) as { id: string; number: string };
+}
+
+test.describe('queue: counter screen and lobby board', () => {
+  test('an officer calls from the counter screen and the board shows the number within 1 s', async ({
+    page,
+    context,
+    request,
+  }) => {
+    const first = await issue(request, 'A');
+    const second = await issue(request, 'A', 'elderly');
+    await issue(request, 'B');
+    await issue(request, 'C');
+
+    const board = await context.newPage();
+    await board.setViewportSize({ width: 1920, height: 1080 });
+    await board.goto('/display');
+    await expect(board.getByTestId('connection-status')).toHaveText('Đã kết nối máy chủ');
+    await expect(board.getByTestId('board-rule')).toContainText(
+      'cứ 2 số thường thì đến 1 số ưu tiên',
+    );
+
+    await login(page, 'canbo1', 'Canbo@123');
+    await page.getByRole('tab', { name: /Gọi số/ }).click();
+    await page
+      .getByTestId('counter-select')
+      .selectOption({ label: 'Quầy 1 — Hộ tịch, Chứng thực' });
+    await expect(page.getByRole('heading', { name: 'Quầy số 1' })).toBeVisible();
+    await expect(page.getByTestId(`ticket-${first.number}`)).toBeVisible();
+
+    // F1 calls the next number; the board (another page, over SSE) shows it within 1 s.
+    await page.keyboard.press('F1');
+    await expect(page.getByTestId('current-number')).toHaveText(first.number);
+    await expect(board.getByTestId('serving-1')).toContainText(first.number, { timeout: 1000 });
+    await expect(board.getByTestId('recent-calls')).toContainText(first.number);
+
+    // A rule broken is explained in plain Vietnamese (F4 before "Bắt đầu phục vụ").
+    await page.keyboard.press('F4');
+    await expect(page.getByRole('alert')).toContainText(
+      'Chỉ hoàn thành được số đang phục vụ (bấm “Bắt đầu phục vụ” trước).',
+    );
+    await page.getByRole('button', { name: 'Bắt đầu phục vụ' }).click();
+    await expect(page.getByTestId('current-number')).toHaveText(first.number);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await snap(page, 'queue-01-counter-serving');
+    await page.keyboard.press('F4');
+    await expect(page.getByTestId('current-number')).toHaveText('Chưa gọi số nào');
+
+    // Recall announces again; a second call reaches the board too.
+    await page.keyboard.press('F1');
+    await expect(page.getByTestId('current-number')).not.toHaveText('Chưa gọi số nào');
+    const called = (await page.getByTestId('current-number').textContent()) ?? '';
+    await expect(board.getByTestId('serving-1')).toContainText(called, { timeout: 1000 });
+    await page.keyboard.press('F2');
+    await expect(page.getByTestId('counter-stats')).toContainText('Đã phục vụ');
+    await snap(page, 'queue-02-counter-called');
+
+    // The board: numbers and counters only — no citizen or officer names.
+    await expect(board.getByText('Nguyễn Thị Ngọc Ánh')).toHaveCount(0);
+    await expect(board.getByTestId('waiting-per-service')).toContainText('Đất đai – Xây dựng');
+    await snap(board, 'queue-03-board');
+    expect(second.number).toMatch(/^A\d{3}$/);
+  });
+
+  test('the board keeps the last good state and says "mất kết nối" when the hub is unreachable', async ({
+    page,
+    request,
+  }) => {
+    await issue(request, 'D');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto('/display');
+    await expect(page.getByTestId('serving-1')).toBeVisible();
+    const before = await page.getByTestId('waiting-per-service').textContent();
+    // The hub stops answering this screen; a queue event makes it try to refresh.
+    await page.route('**/api/v1/queue/**', (route) => route.abort('connectionrefused'));
+    await issue(request, 'D');
+    await expect(page.getByTestId('display-offline')).toContainText('Mất kết nối máy chủ');
+    // The last good state stays on screen.
+    await expect(page.getByTestId('waiting-per-service')).toHaveText(before ?? '');
+    await expect(page.getByRole('row')).toHaveCount(4);
+    await snap(page, 'queue-04-board-offline');
+  });
+});
