@@ -2,7 +2,6 @@ import path from 'node:path';
 import { createAuthService, DEFAULT_AUTH_POLICY, type AuthPolicy } from './auth/authService';
 import { systemClock, type Clock } from './clock';
 import { closeDatabase, DB_FILE_NAME, openDatabase, type Db } from './db/connection';
-import { migrate } from './db/migrate';
 import { seedDemo } from './demo/seedDemo';
 import { createDispatcher, type Dispatcher } from './dispatch';
 import { EventBus } from './events/eventBus';
@@ -10,6 +9,9 @@ import { createHandlers } from './handlers';
 import { createPrintService, type PrintService } from './printing/jobs/printService';
 import { getSite } from './settings/site';
 import { APP_VERSION } from './version';
+import { createMaintenance, type Maintenance } from './backup/maintenance';
+import { prepareDatabase } from './sync/coreSetup';
+import { createSyncService, type SyncOptions, type SyncService } from './sync/syncService';
 
 export interface CoreOptions {
   /** Folder holding motcua.sqlite (and later backups, print spool). */
@@ -18,6 +20,10 @@ export interface CoreOptions {
   authPolicy?: Partial<AuthPolicy>;
   /** Seed the demo site, counters and accounts (idempotent). */
   demo?: boolean;
+  /** Issue 8: hub role (site / province), `--upstream`, push timing. */
+  sync?: SyncOptions;
+  /** Issue 8: checkpoint/backup interval; `autoBackup: false` skips the daily backup. */
+  maintenance?: { intervalMs?: number; autoBackup?: boolean };
 }
 
 export interface Core {
@@ -30,6 +36,8 @@ export interface Core {
   readonly auth: ReturnType<typeof createAuthService>;
   readonly dispatcher: Dispatcher;
   readonly print: PrintService;
+  readonly sync: SyncService;
+  readonly maintenance: Maintenance;
   /** Stop background work (print retries), then checkpoint and close the database. */
   close(): Promise<void>;
 }
@@ -43,15 +51,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const dbFile = path.join(options.dataDir, DB_FILE_NAME);
   const db = openDatabase(dbFile);
   try {
-    migrate(db);
+    const startup = await prepareDatabase(db, options.dataDir, clock); // check, guard, backup, migrate
     getSite(db, clock.now()); // gives a new installation its permanent site id
     const auth = createAuthService(db, clock, { ...DEFAULT_AUTH_POLICY, ...options.authPolicy });
     const events = new EventBus();
     if (options.demo) await seedDemo(db, auth, clock);
     const print = createPrintService(db, clock, events);
-    const handlers = createHandlers({ db, clock, auth, events, print, version: APP_VERSION });
+    const sync = createSyncService(db, clock, options.sync);
+    const maintenance = createMaintenance(db, options.dataDir, clock, startup, options.maintenance);
+    const deps = { db, clock, auth, events, print, sync, maintenance };
+    const handlers = createHandlers({ ...deps, version: APP_VERSION });
     const dispatcher = createDispatcher(handlers, auth);
     print.start();
+    sync.start();
+    maintenance.start();
     return {
       dataDir: options.dataDir,
       dbFile,
@@ -62,7 +75,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       auth,
       dispatcher,
       print,
+      sync,
+      maintenance,
       close: async () => {
+        await Promise.all([sync.stop(), maintenance.stop()]);
         await print.stop();
         closeDatabase(db);
       },

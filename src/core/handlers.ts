@@ -23,8 +23,12 @@ import { createRatingHandlers } from './ratings/handlers';
 import { calendarHandlers } from './calendar/handlers';
 import { catalogHandlers } from './catalog/handlers';
 import { dossierHandlers } from './dossiers/handlers';
+import { reportHandlers } from './reports/handlers';
 import type { PrintService } from './printing/jobs/printService';
 import { getSite, updateSite } from './settings/site';
+import type { Maintenance } from './backup/maintenance';
+import { createSyncHandlers } from './sync/handlers';
+import type { SyncService } from './sync/syncService';
 
 export type Handler<N extends OpName> = (
   input: ParsedInputOf<N>,
@@ -41,6 +45,8 @@ export interface HandlerDeps {
   events: EventBus;
   print: PrintService;
   version: string;
+  sync: SyncService; // issue 8
+  maintenance: Maintenance; // issue 8: startup check, checkpoints, backups
 }
 
 function requireUser(ctx: CallContext): PublicUser {
@@ -89,5 +95,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...calendarHandlers(deps),
     ...catalogHandlers(deps),
     ...dossierHandlers(deps),
+    ...reportHandlers(deps),
+    ...createSyncHandlers(deps),
   };
 }

@@ -17,6 +17,8 @@ const USAGE = `Một Cửa Kiosk — hub
   --demo                 tạo dữ liệu mẫu (đơn vị, 3 quầy, tài khoản admin/Admin@123, canbo1/Canbo@123)
   --admin-password PW    mật khẩu quản trị khi khởi động lần đầu (hoặc $MOTCUA_ADMIN_PASSWORD)
   --static-dir DIR       thư mục giao diện đã build (mặc định out/renderer)
+  --upstream URL         máy chủ tỉnh nhận dữ liệu đồng bộ (ghi đè cài đặt; xem docs/sync.md)
+  --role site|province   vai trò: site (mặc định) hoặc province (máy chủ tỉnh nhận dữ liệu)
   -h, --help             hướng dẫn này
 `;
 
@@ -82,6 +84,8 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
         demo: { type: 'boolean', default: false },
         'admin-password': { type: 'string' },
         'static-dir': { type: 'string' },
+        upstream: { type: 'string' },
+        role: { type: 'string', default: 'site' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -99,9 +103,13 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   const host = values.host ?? process.env.MOTCUA_HOST ?? DEFAULT_HOST;
   const staticDir = path.resolve(values['static-dir'] ?? path.join(__dirname, '../renderer'));
 
+  if (values.role !== 'site' && values.role !== 'province') fail(`vai trò không hợp lệ: ${values.role}`);
+  if (values.upstream !== undefined && !/^https?:\/\/[^\s]+$/.test(values.upstream))
+    fail(`địa chỉ máy chủ tỉnh không hợp lệ: ${values.upstream}`);
+  const sync = { role: values.role, upstream: values.upstream ?? null } as const; // issue 8
   let hub: Hub;
   try {
-    hub = await startHub({ dataDir, port, host, staticDir, demo: values.demo });
+    hub = await startHub({ dataDir, port, host, staticDir, demo: values.demo, sync });
   } catch (e) {
     console.error(`Không khởi động được hub: ${(e as Error).message}`);
     process.exit(1);

@@ -8,6 +8,8 @@ import type { Operation } from './operation';
 import { printingOperations } from './printing';
 import { queueOperations } from './queue';
 import { ratingOperations } from './ratings';
+import { reportOperations } from './reports';
+import { syncOperations } from './sync';
 import { systemOperations } from './system';
 
 /**
@@ -24,6 +26,8 @@ const groups = {
   ...catalogOperations,
   ...calendarOperations,
   ...dossierOperations,
+  ...reportOperations,
+  ...syncOperations,
 };
 
 type Groups = typeof groups;

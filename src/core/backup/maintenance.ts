@@ -1,0 +1,100 @@
+import type { Clock } from '../clock';
+import type { Db } from '../db/connection';
+import { backupDir, dailyBackupIfDue, lastBackup } from './backupService';
+
+export interface StartupCheck {
+  ok: boolean;
+  detail: string | null;
+  repaired: boolean;
+}
+
+/**
+ * At every start: `quick_check` (fast, catches page-level damage). When it reports problems,
+ * `REINDEX` rebuilds every index (what SQLite can repair in place) and the check runs again;
+ * what remains is reported on the watchdog (restore a backup: docs/backup.md).
+ */
+export function startupCheck(db: Db, log: (m: string) => void = console.error): StartupCheck {
+  const run = () =>
+    (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).join('; ');
+  const first = run();
+  if (first === 'ok') return { ok: true, detail: null, repaired: false };
+  log(`[motcua] kiểm tra cơ sở dữ liệu: ${first} — đang dựng lại chỉ mục (REINDEX)`);
+  try {
+    db.exec('REINDEX');
+  } catch (e) {
+    log(`[motcua] REINDEX thất bại: ${String(e)}`);
+  }
+  const second = run();
+  if (second === 'ok') return { ok: true, detail: `Đã sửa: ${first}`, repaired: true };
+  return { ok: false, detail: second, repaired: false };
+}
+
+export const MAINTENANCE_INTERVAL_MS = 5 * 60_000;
+
+export type Maintenance = ReturnType<typeof createMaintenance>;
+
+/**
+ * Background care: a passive WAL checkpoint every 5 minutes (keeps the -wal file small even
+ * when a reader is always open) and the daily backup when due (checked at start and then at
+ * every tick; the backup folder is read from settings each time).
+ */
+export function createMaintenance(
+  db: Db,
+  dataDir: string,
+  clock: Clock,
+  check: StartupCheck,
+  options: { intervalMs?: number; autoBackup?: boolean } = {},
+) {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> = Promise.resolve();
+  let lastBackupError: string | null = null;
+  let lastCheckpointError: string | null = null;
+
+  async function tick(): Promise<void> {
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)');
+      lastCheckpointError = null;
+    } catch (e) {
+      lastCheckpointError = String(e);
+    }
+    if (options.autoBackup === false) return;
+    try {
+      await dailyBackupIfDue(db, backupDir(db, dataDir), clock.now());
+      lastBackupError = null;
+    } catch (e) {
+      lastBackupError = `Sao lưu tự động thất bại: ${(e as Error).message}`;
+      console.error(`[motcua] ${lastBackupError}`);
+    }
+  }
+
+  return {
+    startup: check,
+    start(): void {
+      running = tick();
+      timer = setInterval(() => {
+        running = running.then(tick);
+      }, options.intervalMs ?? MAINTENANCE_INTERVAL_MS);
+      timer.unref();
+    },
+    async stop(): Promise<void> {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await running.catch(() => undefined);
+    },
+    health() {
+      const dir = backupDir(db, dataDir);
+      const last = lastBackup(dir);
+      return {
+        database: {
+          ok: check.ok && lastCheckpointError === null,
+          detail: lastCheckpointError ?? check.detail,
+        },
+        backup: {
+          ok: lastBackupError === null && last !== null,
+          lastAt: last ? last.at.toISOString() : null,
+          detail: lastBackupError ?? (last ? null : `Chưa có bản sao lưu nào trong ${dir}`),
+        },
+      };
+    },
+  };
+}

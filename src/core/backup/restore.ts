@@ -1,0 +1,126 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { acquireDataDirLock } from '../dataDirLock';
+import { DB_FILE_NAME } from '../db/connection';
+import { latestSchemaVersion, NewerDatabaseError } from '../db/migrate';
+import { backupDir, backupTo, backupFileName, checkFile } from './backupService';
+
+export class RestoreError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RestoreError';
+  }
+}
+
+function unsentMissingFrom(current: Database.Database, restoring: string): number {
+  const hasOutbox = (db: Database.Database, schema: string) =>
+    db
+      .prepare(
+        `SELECT 1 FROM ${schema}.sqlite_master WHERE type = 'table' AND name = 'sync_outbox'`,
+      )
+      .get() !== undefined;
+  if (!hasOutbox(current, 'main')) return 0;
+  current.prepare('ATTACH DATABASE ? AS restoring').run(restoring);
+  try {
+    if (!hasOutbox(current, 'restoring')) {
+      return (
+        current
+          .prepare('SELECT COUNT(*) AS n FROM main.sync_outbox WHERE sent_at IS NULL')
+          .get() as {
+          n: number;
+        }
+      ).n;
+    }
+    return (
+      current
+        .prepare(
+          `SELECT COUNT(*) AS n FROM main.sync_outbox o WHERE o.sent_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM restoring.sync_outbox b WHERE b.id = o.id)`,
+        )
+        .get() as { n: number }
+    ).n;
+  } finally {
+    current.prepare('DETACH DATABASE restoring').run();
+  }
+}
+
+/**
+ * `motcua restore FILE`: replace the database with a backup, never half-way.
+ *  1. take the data-folder lock (refused while a hub runs on it);
+ *  2. copy the backup next to the database as `motcua.sqlite.restoring`, check it
+ *     (integrity_check = ok, schema not newer than this software);
+ *  3. refuse when changes not yet sent to the province would be lost (unless `force`);
+ *  4. keep a copy of the current database in the backup folder ('before-restore');
+ *  5. checkpoint and close the current database, remove its (now empty) -wal/-shm,
+ *     and atomically rename the checked copy over it.
+ * A crash at any point leaves either the old database or the restored one, both complete.
+ */
+export async function restoreDatabase(
+  dataDir: string,
+  file: string,
+  options: { force?: boolean; now?: Date } = {},
+): Promise<{ restoredFrom: string; schemaVersion: number; safetyCopy: string | null }> {
+  const now = options.now ?? new Date();
+  const source = path.resolve(file);
+  if (!fs.existsSync(source)) throw new RestoreError(`Không tìm thấy tệp sao lưu: ${source}`);
+  const lock = acquireDataDirLock(dataDir);
+  const target = path.join(dataDir, DB_FILE_NAME);
+  const temp = `${target}.restoring`;
+  try {
+    fs.rmSync(temp, { force: true });
+    fs.rmSync(`${temp}-journal`, { force: true });
+    fs.copyFileSync(source, temp);
+    let check: ReturnType<typeof checkFile>;
+    try {
+      check = checkFile(temp);
+    } catch (e) {
+      throw new RestoreError(`Tệp không phải cơ sở dữ liệu SQLite hợp lệ: ${(e as Error).message}`);
+    }
+    if (!check.ok)
+      throw new RestoreError(`Bản sao lưu bị hỏng (integrity_check: ${check.detail}).`);
+    if (check.schemaVersion > latestSchemaVersion()) {
+      throw new NewerDatabaseError(check.schemaVersion, latestSchemaVersion());
+    }
+    {
+      const fd = fs.openSync(temp, 'r+');
+      fs.fsyncSync(fd);
+      fs.closeSync(fd);
+    }
+    let safetyCopy: string | null = null;
+    if (fs.existsSync(target)) {
+      const current = new Database(target);
+      try {
+        current.pragma('busy_timeout = 5000');
+        const missing = unsentMissingFrom(current, temp);
+        if (missing > 0 && !options.force) {
+          throw new RestoreError(
+            `Không khôi phục: ${missing} thay đổi chưa đồng bộ lên tỉnh không có trong bản sao lưu và sẽ bị mất. ` +
+              'Hãy đồng bộ (hoặc "sync export" ra USB) trước, hoặc dùng --force nếu chấp nhận mất chúng.',
+          );
+        }
+        safetyCopy = await backupTo(
+          current,
+          path.join(backupDir(current, dataDir), backupFileName('before-restore', now)),
+        );
+        current.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        current.close();
+      }
+    }
+    fs.rmSync(`${target}-wal`, { force: true });
+    fs.rmSync(`${target}-shm`, { force: true });
+    fs.renameSync(temp, target);
+    try {
+      const dfd = fs.openSync(dataDir, 'r');
+      fs.fsyncSync(dfd);
+      fs.closeSync(dfd);
+    } catch {
+      /* best effort on platforms without directory fsync */
+    }
+    return { restoredFrom: source, schemaVersion: check.schemaVersion, safetyCopy };
+  } finally {
+    fs.rmSync(temp, { force: true });
+    lock.release();
+  }
+}

@@ -1,0 +1,29 @@
+import { backupDir, backupNow } from '../backup/backupService';
+import { startupCheck, type StartupCheck } from '../backup/maintenance';
+import type { Clock } from '../clock';
+import type { Db } from '../db/connection';
+import { latestSchemaVersion, migrate, schemaVersion } from '../db/migrate';
+import { migrations } from '../db/migrations';
+import { assertNoOrphanedOutbox } from './outbox';
+
+/**
+ * What createCore does before the services start (issue 8): the startup check
+ * (quick_check, REINDEX when damaged), then — only when migrations are pending on an
+ * existing database — the outbox guard and a backup, then the migrations, whose
+ * `beforeMigrate` hook runs the guard once more.
+ */
+export async function prepareDatabase(
+  db: Db,
+  dataDir: string,
+  clock: Clock,
+): Promise<StartupCheck> {
+  const check = startupCheck(db);
+  const from = schemaVersion(db);
+  const to = latestSchemaVersion(migrations);
+  if (from > 0 && from < to) {
+    assertNoOrphanedOutbox(db, migrations, from);
+    await backupNow(db, backupDir(db, dataDir), 'premigrate', clock.now(), `v${from}-v${to}`);
+  }
+  migrate(db, migrations, (f) => assertNoOrphanedOutbox(db, migrations, f));
+  return check;
+}

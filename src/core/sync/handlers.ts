@@ -1,0 +1,154 @@
+/**
+ * Handlers of the sync / watchdog operations (issue 8); spread into createHandlers.
+ */
+import { AppError, type PublicUser } from '../../shared/contract';
+import type { Watchdog } from '../../shared/contract/sync';
+import { recordAudit } from '../audit/auditLog';
+import type { Maintenance } from '../backup/maintenance';
+import type { HandlerDeps, Handler } from '../handlers';
+import type { PrintService } from '../printing/jobs/printService';
+import { getSite } from '../settings/site';
+import { readSiteKey, readUpstream, writeSiteKey, writeUpstream } from './config';
+import { listSites, registerSite } from './receiver';
+import type { SyncService } from './syncService';
+import { buildSyncFile, eventCount, syncFileName } from './usbExport';
+
+type SyncOps =
+  | 'sync.status'
+  | 'sync.config.get'
+  | 'sync.config.set'
+  | 'sync.export'
+  | 'sync.sites'
+  | 'sync.sites.register'
+  | 'system.watchdog';
+
+const HEALTHY_PRINTER = new Set(['ok', 'none', 'unknown', 'paper_near_end']);
+
+function actor(user: PublicUser | null): PublicUser {
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  return user;
+}
+
+const notProvince = {
+  vi: 'Máy này không chạy với vai trò máy chủ tỉnh (--role province).',
+  en: 'This hub does not run as the provincial receiver (--role province).',
+};
+
+export function createSyncHandlers(
+  deps: Pick<HandlerDeps, 'db' | 'clock'> & {
+    sync: SyncService;
+    maintenance: Maintenance;
+    print: Pick<PrintService, 'printerStatus'>;
+  },
+): { [N in SyncOps]: Handler<N> } {
+  const { db, clock, sync, maintenance, print } = deps;
+  return {
+    'sync.status': () => sync.status(),
+    'sync.config.get': () => ({
+      role: sync.role,
+      siteId: getSite(db, clock.now()).siteId,
+      upstreamUrl: sync.upstream() ?? readUpstream(db),
+      upstreamFromCommandLine: sync.upstreamFromCommandLine,
+      hasSiteKey: readSiteKey(db) !== null,
+    }),
+    'sync.config.set': (input, ctx) => {
+      const now = clock.now();
+      db.transaction(() => {
+        writeUpstream(db, input.upstreamUrl, now);
+        if (input.siteKey) writeSiteKey(db, input.siteKey, now);
+        recordAudit(
+          db,
+          {
+            actor: actor(ctx.user),
+            action: 'sync.config',
+            entity: 'settings',
+            details: { upstreamUrl: input.upstreamUrl, siteKeyChanged: Boolean(input.siteKey) },
+          },
+          now,
+        );
+      })();
+      sync.worker.kick();
+      return { upstreamUrl: input.upstreamUrl, hasSiteKey: readSiteKey(db) !== null };
+    },
+    'sync.export': (_input, ctx) => {
+      const key = readSiteKey(db);
+      if (!key) {
+        throw new AppError('CONFLICT', {
+          message: {
+            vi: 'Chưa có khóa đơn vị do tỉnh cấp: quản trị viên nhập khóa trong mục Đồng bộ.',
+            en: 'No site key from the province yet: an administrator enters it under Sync.',
+          },
+        });
+      }
+      const now = clock.now();
+      const { siteId } = getSite(db, now);
+      const file = buildSyncFile(db, siteId, key, now);
+      const events = eventCount(file);
+      recordAudit(
+        db,
+        { actor: actor(ctx.user), action: 'sync.export', entity: 'sync', details: { events } },
+        now,
+      );
+      return { fileName: syncFileName(siteId, now), events, file };
+    },
+    'sync.sites': () => listSites(db),
+    'sync.sites.register': (input, ctx) => {
+      if (sync.role !== 'province') throw new AppError('CONFLICT', { message: notProvince });
+      const now = clock.now();
+      return db.transaction(() => {
+        const r = registerSite(db, input, now);
+        recordAudit(
+          db,
+          {
+            actor: actor(ctx.user),
+            action: 'sync.site.register',
+            entity: 'sync_site',
+            entityId: r.siteId,
+          },
+          now,
+        );
+        return r;
+      })();
+    },
+    'system.watchdog': async (_input, ctx) => {
+      const now = clock.now();
+      let dbOk = true;
+      let dbDetail: string | null = null;
+      try {
+        db.prepare('SELECT 1').get();
+      } catch (e) {
+        dbOk = false;
+        dbDetail = String(e);
+      }
+      const health = maintenance.health();
+      const printers = await print.printerStatus(ctx.lang);
+      const bad = printers.filter((p) => !HEALTHY_PRINTER.has(p.state) || p.failedJobs > 0);
+      const status = sync.status();
+      const upstream: Watchdog['upstream'] =
+        sync.upstream() === null
+          ? { state: 'off', pending: status.pending, detail: null }
+          : {
+              state: status.lastError ? 'failing' : 'ok',
+              pending: status.pending,
+              detail: status.lastError,
+            };
+      const result: Watchdog = {
+        ok: false,
+        checkedAt: now.toISOString(),
+        database: {
+          ok: dbOk && health.database.ok,
+          detail: dbDetail ?? health.database.detail,
+        },
+        printer: {
+          ok: bad.length === 0,
+          detail: bad.length ? bad.map((p) => `${p.name}: ${p.message}`).join('; ') : null,
+        },
+        upstream,
+        backup: health.backup,
+      };
+      result.ok =
+        result.database.ok && result.printer.ok && upstream.state !== 'failing' && result.backup.ok;
+      return result;
+    },
+  };
+}
