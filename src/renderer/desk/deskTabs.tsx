@@ -3,6 +3,11 @@ import type { OutputOf } from '../../shared/contract';
 import type { MessageKey } from '../../shared/i18n';
 import { AdminPanel } from './AdminPanel';
 import { OverviewTab } from './OverviewTab';
+import { CalendarTab } from './dossiers/CalendarTab';
+import { CatalogTab } from './dossiers/CatalogTab';
+import { DossiersTab } from './dossiers/DossiersTab';
+import { ReceptionTab } from './dossiers/ReceptionTab';
+import { ReturnTab } from './dossiers/ReturnTab';
 import { CounterTab } from './queue/CounterTab';
 import { PrintersTab } from './printing/PrintersTab';
 
@@ -29,6 +34,11 @@ export interface DeskTab {
 export const DESK_TABS: DeskTab[] = [
   { id: 'overview', label: 'desk.tab.overview', key: '1', render: (p) => <OverviewTab {...p} /> },
   { id: 'queue', label: 'queue.tab', key: '2', render: () => <CounterTab /> },
+  { id: 'reception', label: 'dossier.tab.reception', key: '3', render: () => <ReceptionTab /> },
+  { id: 'dossiers', label: 'dossier.tab.list', key: '4', render: () => <DossiersTab /> },
+  { id: 'return', label: 'dossier.tab.return', key: '5', render: () => <ReturnTab /> },
+  { id: 'calendar', label: 'calendar.tab', key: '6', render: () => <CalendarTab /> },
+  { id: 'catalog', label: 'catalog.tab', key: '7', adminOnly: true, render: () => <CatalogTab /> },
   { id: 'printers', label: 'printing.title', key: '8', render: () => <PrintersTab /> },
   {
     id: 'admin',

@@ -1,0 +1,203 @@
+import { useState } from 'react';
+import type { OutputOf } from '../../../shared/contract';
+import { formatVnDate, formatVnDateTime } from '../../../shared/time/vnTime';
+import type { MessageKey } from '../../../shared/i18n';
+import { useApp } from '../../app-context';
+import { openForm } from './ReceptionTab';
+
+export type Dossier = OutputOf<'dossiers.get'>;
+type Action = Dossier['allowedActions'][number];
+
+const FORMS = ['receipt', 'supplement', 'refusal', 'apology', 'control', 'return'] as const;
+
+/** One dossier: facts, the event trail (Mẫu 05), the actions the rules allow now, forms. */
+export function DossierDetail({
+  dossier,
+  onChange,
+}: {
+  dossier: Dossier;
+  onChange(d: Dossier): void;
+}) {
+  const { t, api } = useApp();
+  const [action, setAction] = useState<Action | null>(null);
+  const [reason, setReason] = useState('');
+  const [unit, setUnit] = useState('');
+  const [newDueDate, setNewDueDate] = useState('');
+  const [collectedBy, setCollectedBy] = useState(dossier.applicant.fullName);
+  const [idChecked, setIdChecked] = useState(true);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+
+  async function submit() {
+    if (!action) return;
+    const r = await api.call('dossiers.action', {
+      code: dossier.code,
+      action,
+      ...(reason ? { reason } : {}),
+      ...(action === 'transfer' ? { unit } : {}),
+      ...(action === 'extend' ? { newDueDate } : {}),
+      ...(action === 'return' ? { collectedBy, idChecked } : {}),
+    });
+    if (!r.ok) {
+      setMessage({ kind: 'error', text: r.error.message });
+      return;
+    }
+    setMessage({ kind: 'ok', text: t('dossier.detail.done') });
+    setAction(null);
+    setReason('');
+    onChange(r.data);
+  }
+
+  async function form(kind: (typeof FORMS)[number]) {
+    const r = await api.call('dossiers.formLink', {
+      code: dossier.code,
+      form: kind,
+      origin: window.location.origin,
+    });
+    if (r.ok) openForm(r.data.url);
+    else setMessage({ kind: 'error', text: r.error.message });
+  }
+
+  return (
+    <section className="card" aria-labelledby="dossier-title" data-testid="dossier-detail">
+      <h2 id="dossier-title">{t('dossier.detail.title', { code: dossier.code })}</h2>
+      <dl className="facts">
+        <dt>{t('dossier.list.status')}</dt>
+        <dd data-testid="dossier-status">{t(`dossier.status.${dossier.status}` as MessageKey)}</dd>
+        <dt>{t('dossier.list.applicant')}</dt>
+        <dd>
+          {dossier.applicant.fullName}
+          {dossier.applicant.idNumber ? ` — ${dossier.applicant.idNumber}` : ''}
+          {dossier.applicant.phone ? ` — ${dossier.applicant.phone}` : ''}
+        </dd>
+        <dt>{t('dossier.list.procedure')}</dt>
+        <dd>
+          {dossier.procedure.code} — {dossier.procedure.name}
+        </dd>
+        <dt>{t('dossier.list.received')}</dt>
+        <dd>{formatVnDateTime(new Date(dossier.receivedAt))}</dd>
+        <dt>{t('dossier.list.due')}</dt>
+        <dd data-testid="dossier-due">{dossier.dueDate ? formatVnDate(dossier.dueDate) : '—'}</dd>
+      </dl>
+      {dossier.warnings.map((w) => (
+        <p key={w.kind} className="alert alert-error">
+          {w.message}
+        </p>
+      ))}
+      <h3>{t('dossier.detail.trail')}</h3>
+      <table className="table" data-testid="dossier-trail">
+        <tbody>
+          {dossier.events.map((e) => (
+            <tr key={e.seq}>
+              <td>{formatVnDateTime(new Date(e.at))}</td>
+              <td>{t(`dossier.status.${e.toStatus}` as MessageKey)}</td>
+              <td>{e.officerName}</td>
+              <td>
+                {e.reason}
+                {e.dueAfter && e.dueAfter !== e.dueBefore ? ` → ${formatVnDate(e.dueAfter)}` : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {dossier.allowedActions.length > 0 && (
+        <>
+          <h3>{t('dossier.detail.actions')}</h3>
+          <div className="actions">
+            {dossier.allowedActions.map((a) => (
+              <button
+                key={a}
+                type="button"
+                className={a === action ? 'btn btn-primary btn-small' : 'btn btn-small'}
+                onClick={() => setAction(a)}
+                data-testid={`action-${a}`}
+              >
+                {t(`dossier.action.${a}` as MessageKey)}
+              </button>
+            ))}
+          </div>
+        </>
+      )}
+      {action && (
+        <form
+          className="form-grid"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          {action === 'transfer' && (
+            <label className="form-row">
+              <span>{t('dossier.detail.unit')}</span>
+              <input value={unit} onChange={(e) => setUnit(e.target.value)} autoFocus />
+            </label>
+          )}
+          {action === 'extend' && (
+            <label className="form-row">
+              <span>{t('dossier.detail.newDueDate')}</span>
+              <input
+                type="date"
+                value={newDueDate}
+                onChange={(e) => setNewDueDate(e.target.value)}
+              />
+            </label>
+          )}
+          {action === 'return' && (
+            <>
+              <label className="form-row">
+                <span>{t('dossier.detail.collectedBy')}</span>
+                <input
+                  value={collectedBy}
+                  onChange={(e) => setCollectedBy(e.target.value)}
+                  data-testid="collected-by"
+                />
+              </label>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={idChecked}
+                  onChange={(e) => setIdChecked(e.target.checked)}
+                />{' '}
+                {t('dossier.detail.idChecked')}
+              </label>
+            </>
+          )}
+          {action !== 'return' && (
+            <label className="form-row">
+              <span>{t('dossier.reception.reason')}</span>
+              <input
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                autoFocus={action !== 'transfer' && action !== 'extend'}
+              />
+            </label>
+          )}
+          <button type="submit" className="btn btn-primary" data-testid="confirm-action">
+            {t(`dossier.action.${action}` as MessageKey)}
+          </button>
+        </form>
+      )}
+      <h3>{t('dossier.detail.forms')}</h3>
+      <div className="actions" style={{ flexWrap: 'wrap' }}>
+        {FORMS.map((f) => (
+          <button
+            key={f}
+            type="button"
+            className="btn btn-ghost btn-small"
+            onClick={() => void form(f)}
+          >
+            {t(`dossier.form.${f}` as MessageKey)}
+          </button>
+        ))}
+      </div>
+      {message && (
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          className={`alert alert-${message.kind}`}
+          data-testid="detail-message"
+        >
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

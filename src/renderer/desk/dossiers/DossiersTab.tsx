@@ -1,0 +1,179 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { OutputOf } from '../../../shared/contract';
+import { DOSSIER_STATUS_VALUES } from '../../../shared/contract/dossiers';
+import type { MessageKey } from '../../../shared/i18n';
+import { formatVnDate } from '../../../shared/time/vnTime';
+import { useApp } from '../../app-context';
+import { DossierDetail, type Dossier } from './DossierDetail';
+import { openForm } from './ReceptionTab';
+
+type Summary = OutputOf<'dossiers.search'>['items'][number];
+type Status = (typeof DOSSIER_STATUS_VALUES)[number];
+const PAGE = 20;
+
+/** Warnings panel, search (code, ID, phone, folded name) with filters and paging, detail. */
+export function DossiersTab() {
+  const { t, api, onEvent } = useApp();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState<Status | ''>('');
+  const [page, setPage] = useState(1);
+  const [result, setResult] = useState<{ items: Summary[]; total: number }>({
+    items: [],
+    total: 0,
+  });
+  const [warnings, setWarnings] = useState<Summary[]>([]);
+  const [detail, setDetail] = useState<Dossier | null>(null);
+
+  const load = useCallback(async () => {
+    const r = await api.call('dossiers.search', {
+      ...(q.trim() ? { q: q.trim() } : {}),
+      ...(status ? { status } : {}),
+      page,
+      pageSize: PAGE,
+    });
+    if (r.ok) setResult(r.data);
+    const w = await api.call('dossiers.warnings', {});
+    if (w.ok) setWarnings(w.data);
+  }, [api, q, status, page]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => onEvent((e) => e.type === 'dossier.changed' && void load()), [onEvent, load]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        searchRef.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  async function open(code: string) {
+    const r = await api.call('dossiers.get', { code });
+    if (r.ok) setDetail(r.data);
+  }
+
+  const rows = (items: Summary[], testId: string) => (
+    <table className="table" data-testid={testId}>
+      <thead>
+        <tr>
+          <th>{t('dossier.list.code')}</th>
+          <th>{t('dossier.list.applicant')}</th>
+          <th>{t('dossier.list.procedure')}</th>
+          <th>{t('dossier.list.status')}</th>
+          <th>{t('dossier.list.due')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((d) => (
+          <tr key={d.id}>
+            <td>
+              <button
+                type="button"
+                className="btn btn-ghost btn-small"
+                onClick={() => void open(d.code)}
+              >
+                {d.code}
+              </button>
+            </td>
+            <td>{d.applicantName}</td>
+            <td>{d.procedureName}</td>
+            <td>
+              {t(`dossier.status.${d.status}` as MessageKey)}
+              {d.warnings.map((w) => (
+                <span key={w.kind} className="badge" title={w.message}>
+                  {w.message}
+                </span>
+              ))}
+            </td>
+            <td>{d.dueDate ? formatVnDate(d.dueDate) : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+
+  const year = new Date().getFullYear();
+  return (
+    <div>
+      <section className="card" aria-labelledby="warnings-title">
+        <h2 id="warnings-title">{t('dossier.warnings.title')}</h2>
+        {warnings.length === 0 ? <p>{t('dossier.warnings.none')}</p> : rows(warnings, 'warnings')}
+      </section>
+      <div className="grid-2">
+        <section className="card" aria-labelledby="search-title">
+          <h2 id="search-title">{t('dossier.tab.list')}</h2>
+          <label className="form-row">
+            <span>{t('dossier.list.search')}</span>
+            <input
+              ref={searchRef}
+              value={q}
+              onChange={(e) => {
+                setQ(e.target.value);
+                setPage(1);
+              }}
+              data-testid="dossier-search"
+            />
+          </label>
+          <label className="form-row">
+            <span>{t('dossier.list.status')}</span>
+            <select
+              value={status}
+              onChange={(e) => {
+                setStatus(e.target.value as Status | '');
+                setPage(1);
+              }}
+            >
+              <option value="">{t('dossier.list.all')}</option>
+              {DOSSIER_STATUS_VALUES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`dossier.status.${s}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <p data-testid="dossier-total">{t('dossier.list.total', { total: result.total })}</p>
+          {result.items.length === 0 ? (
+            <p>{t('dossier.list.empty')}</p>
+          ) : (
+            rows(result.items, 'dossier-list')
+          )}
+          <div className="actions">
+            <button
+              type="button"
+              className="btn btn-small"
+              disabled={page <= 1}
+              onClick={() => setPage(page - 1)}
+            >
+              {t('dossier.list.prev')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-small"
+              disabled={page * PAGE >= result.total}
+              onClick={() => setPage(page + 1)}
+            >
+              {t('dossier.list.next')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-ghost btn-small"
+              onClick={() =>
+                void api
+                  .call('dossiers.registerLink', { year })
+                  .then((r) => r.ok && openForm(r.data.url))
+              }
+            >
+              {t('dossier.form.register', { year })}
+            </button>
+          </div>
+        </section>
+        {detail && <DossierDetail dossier={detail} onChange={setDetail} />}
+      </div>
+    </div>
+  );
+}
