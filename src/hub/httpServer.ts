@@ -9,11 +9,9 @@ import {
   operationList,
   pathParams,
   type Operation,
-  type WireFile,
 } from '../shared/contract';
 import { SYNC_BATCHES_PATH } from '../shared/contract/sync';
 import { langFromAcceptLanguage, type Lang } from '../shared/i18n';
-import { FORM_PAGE_PREFIX, serveFormPage } from './formPages';
 import { openEventStream } from './sse';
 import { handleSyncBatch } from './syncRoute';
 import { serveVoice } from './voice';
@@ -76,27 +74,6 @@ function sendJson(res: http.ServerResponse, result: DispatchResult): void {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
     'Content-Length': Buffer.byteLength(body),
-  });
-  res.end(body);
-}
-
-/** A `file: true` operation's result: the bytes themselves, named for the browser's download. */
-function sendFile(res: http.ServerResponse, file: WireFile): void {
-  const body = Buffer.from(file.base64, 'base64');
-  const ascii = file.fileName
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .normalize('NFD')
-    .replace(/[^\x20-\x7e]|["\\]/g, '');
-  const html = file.contentType.startsWith('text/html');
-  res.writeHead(200, {
-    ...SECURITY_HEADERS,
-    'Content-Type': file.contentType,
-    'Content-Disposition': `${html ? 'inline' : 'attachment'}; filename="${ascii || 'file'}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    'Cache-Control': 'no-store',
-    // A printable page (e.g. a register) may style itself, never run anything.
-    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:",
-    'Content-Length': body.length,
   });
   res.end(body);
 }
@@ -241,7 +218,6 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
       clientKey: req.socket.remoteAddress ?? 'unknown',
       lang,
     });
-    if (result.ok && route.op.file) return sendFile(res, result.data as WireFile);
     sendJson(res, result);
   }
 
@@ -303,9 +279,6 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
     try {
       if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)) {
         handleApi(req, res, url, lang).catch(done);
-      } else if (url.pathname.startsWith(FORM_PAGE_PREFIX) && req.method === 'GET') {
-        const headers = { csp: CONTENT_SECURITY_POLICY, security: SECURITY_HEADERS };
-        serveFormPage(core, req, res, url, lang, headers).catch(done);
       } else if (req.method === 'GET' || req.method === 'HEAD') {
         if (!serveVoice(req, res, url.pathname, core.dataDir)) serveStatic(req, res, url);
       } else {
