@@ -17,6 +17,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           hub: resolve(__dirname, 'src/hub/cli.ts'),
+          motcua: resolve(__dirname, 'src/cli/motcua.ts'),
         },
       },
     },

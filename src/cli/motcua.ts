@@ -1,0 +1,157 @@
+/**
+ * `npm run motcua -- <command>`: maintenance commands run beside (or instead of) the hub.
+ *   backup [--out DIR]        online backup (works while the hub runs)
+ *   restore FILE [--force]    replace the database with a backup (the hub must be stopped)
+ *   sync export FILE          signed USB file of every change the province has not acknowledged
+ *   sync import FILE          (provincial hub's data folder) import a site's USB file once
+ * All take --data-dir DIR (default: $MOTCUA_DATA_DIR or the per-user folder).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { backupDir, backupNow } from '../core/backup/backupService';
+import { restoreDatabase } from '../core/backup/restore';
+import { acquireDataDirLock } from '../core/dataDirLock';
+import { closeDatabase, DB_FILE_NAME, openDatabase, type Db } from '../core/db/connection';
+import { latestSchemaVersion, migrate, schemaVersion } from '../core/db/migrate';
+import { defaultDataDir } from '../core/paths';
+import { getSite } from '../core/settings/site';
+import { readSiteKey } from '../core/sync/config';
+import { assertNoOrphanedOutbox } from '../core/sync/outbox';
+import { migrations } from '../core/db/migrations';
+import { importFile, ReceiveError } from '../core/sync/receiver';
+import { buildSyncFile, eventCount } from '../core/sync/usbExport';
+
+const USAGE = `Một Cửa Kiosk — lệnh bảo trì
+  npm run motcua -- backup [--out DIR]       sao lưu cơ sở dữ liệu (chạy được khi hub đang chạy)
+  npm run motcua -- restore FILE [--force]   khôi phục từ bản sao lưu (phải dừng hub trước)
+  npm run motcua -- sync export FILE         xuất các thay đổi chưa đồng bộ ra tệp có chữ ký (USB)
+  npm run motcua -- sync import FILE         nhập tệp USB của một đơn vị (ở máy chủ tỉnh)
+
+  --data-dir DIR   thư mục dữ liệu (mặc định: $MOTCUA_DATA_DIR hoặc ${defaultDataDir()})
+  --force          (restore) khôi phục dù mất các thay đổi chưa đồng bộ
+  -h, --help       hướng dẫn này
+`;
+
+class CliError extends Error {}
+
+function openExisting(dataDir: string): Db {
+  const file = path.join(dataDir, DB_FILE_NAME);
+  if (!fs.existsSync(file)) throw new CliError(`Không có cơ sở dữ liệu tại ${file}.`);
+  return openDatabase(file);
+}
+
+/** Bring the schema up to date when this process may write (lock held): same guard as the hub. */
+function ensureSchema(db: Db): void {
+  const from = schemaVersion(db);
+  if (from !== latestSchemaVersion()) {
+    throw new CliError(
+      `Cơ sở dữ liệu ở phiên bản ${from}, phần mềm ở phiên bản ${latestSchemaVersion()}: ` +
+        'hãy khởi động hub một lần để nâng cấp (có sao lưu trước khi nâng cấp).',
+    );
+  }
+  migrate(db, migrations, (f) => assertNoOrphanedOutbox(db, migrations, f));
+}
+
+export async function run(argv: string[], out: (s: string) => void = console.log): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      'data-dir': { type: 'string' },
+      out: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (values.help || positionals.length === 0) {
+    out(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+  const [command, sub, arg] = positionals;
+
+  if (command === 'backup' && positionals.length === 1) {
+    const db = openExisting(dataDir);
+    try {
+      const dir = values.out ? path.resolve(values.out) : backupDir(db, dataDir);
+      const file = await backupNow(db, dir, 'manual', new Date());
+      out(`Đã sao lưu: ${file}`);
+    } finally {
+      db.close(); // no checkpoint: the hub may own the WAL right now
+    }
+    return 0;
+  }
+
+  if (command === 'restore' && sub && positionals.length === 2) {
+    const r = await restoreDatabase(dataDir, sub, { force: values.force });
+    out(`Đã khôi phục từ ${r.restoredFrom} (phiên bản ${r.schemaVersion}).`);
+    if (r.safetyCopy) out(`Bản cơ sở dữ liệu trước khi khôi phục được giữ tại: ${r.safetyCopy}`);
+    return 0;
+  }
+
+  if (command === 'sync' && sub === 'export' && arg && positionals.length === 3) {
+    const db = openExisting(dataDir);
+    try {
+      const key = readSiteKey(db);
+      if (!key) {
+        throw new CliError(
+          'Chưa có khóa đơn vị do tỉnh cấp (cài đặt sync.siteKey): nhập khóa ở mục Đồng bộ trên màn hình quản trị.',
+        );
+      }
+      const now = new Date();
+      const file = buildSyncFile(db, getSite(db, now).siteId, key, now);
+      const target = path.resolve(arg);
+      const partial = `${target}.partial`;
+      fs.writeFileSync(partial, JSON.stringify(file));
+      const fd = fs.openSync(partial, 'r+');
+      fs.fsyncSync(fd);
+      fs.closeSync(fd);
+      fs.renameSync(partial, target);
+      out(`Đã xuất ${eventCount(file)} thay đổi chưa đồng bộ ra ${target}.`);
+    } finally {
+      db.close();
+    }
+    return 0;
+  }
+
+  if (command === 'sync' && sub === 'import' && arg && positionals.length === 3) {
+    const source = path.resolve(arg);
+    if (!fs.existsSync(source)) throw new CliError(`Không tìm thấy tệp ${source}.`);
+    const text = fs.readFileSync(source, 'utf8');
+    const lock = acquireDataDirLock(dataDir);
+    const db = openExisting(dataDir);
+    try {
+      ensureSchema(db);
+      const r = importFile(db, text, new Date());
+      out(
+        `Đã nhập tệp của đơn vị ${r.siteId}: ${r.accepted} sự kiện mới, ${r.duplicates} đã có từ trước.`,
+      );
+    } finally {
+      closeDatabase(db);
+      lock.release();
+    }
+    return 0;
+  }
+  throw new CliError(`Lệnh không hợp lệ: ${positionals.join(' ')}`);
+}
+
+export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
+  try {
+    process.exitCode = await run(argv);
+  } catch (e) {
+    const message =
+      e instanceof ReceiveError || e instanceof CliError || e instanceof Error
+        ? e.message
+        : String(e);
+    console.error(`Lỗi: ${message}`);
+    if (e instanceof CliError || (e instanceof TypeError && 'code' in e))
+      console.error(`\n${USAGE}`);
+    process.exitCode = e instanceof ReceiveError && e.reason === 'FILE_ALREADY_IMPORTED' ? 3 : 1;
+  }
+}
+
+if (require.main === module) {
+  void main();
+}
