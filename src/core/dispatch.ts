@@ -6,8 +6,10 @@ import {
   roleAllows,
   type ApiError,
   type ErrorCode,
+  type FileBody,
   type Operation,
   type PublicUser,
+  type WireFile,
 } from '../shared/contract';
 import { translate, type Lang, type MessageKey, type MessageParams } from '../shared/i18n';
 import type { AuthService } from './auth/authService';
@@ -45,6 +47,17 @@ export function errorResult(
     ok: false,
     status: ERROR_STATUS[code],
     error: { code, message, ...(opts.details === undefined ? {} : { details: opts.details }) },
+  };
+}
+
+/** A file result travels as base64 so that the dispatcher's results stay JSON-safe (IPC). */
+function toWireFile(out: unknown): WireFile {
+  const file = out as FileBody;
+  const bytes = typeof file.body === 'string' ? Buffer.from(file.body, 'utf8') : file.body;
+  return {
+    contentType: file.contentType,
+    fileName: file.fileName,
+    base64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
   };
 }
 
@@ -102,7 +115,8 @@ export function createDispatcher(
       if (op.successStatus === 204 || (data === null && op.noContentOnNull)) {
         return { ok: true, status: 204, data: null };
       }
-      return { ok: true, status: op.successStatus ?? 200, data: op.output.parse(data) };
+      const out: unknown = op.output.parse(data);
+      return { ok: true, status: op.successStatus ?? 200, data: op.file ? toWireFile(out) : out };
     } catch (e) {
       if (isAppError(e)) return errorResult(e.code, lang, e.options);
       log(`[motcua] operation ${name} failed`, e);

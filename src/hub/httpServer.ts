@@ -9,6 +9,7 @@ import {
   operationList,
   pathParams,
   type Operation,
+  type WireFile,
 } from '../shared/contract';
 import { SYNC_BATCHES_PATH } from '../shared/contract/sync';
 import { langFromAcceptLanguage, type Lang } from '../shared/i18n';
@@ -79,6 +80,28 @@ function sendJson(res: http.ServerResponse, result: DispatchResult): void {
 }
 
 class BodyError extends Error {
+/** A `file: true` operation's result: the bytes themselves, named for the browser's download. */
+function sendFile(res: http.ServerResponse, file: WireFile): void {
+  const body = Buffer.from(file.base64, 'base64');
+  const ascii = file.fileName
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFD')
+    .replace(/[^\x20-\x7e]|["\\]/g, '');
+  const html = file.contentType.startsWith('text/html');
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': file.contentType,
+    'Content-Disposition': `${html ? 'inline' : 'attachment'}; filename="${ascii || 'file'}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    'Cache-Control': 'no-store',
+    // A printable page (e.g. a register) may style itself, never run anything.
+    'Content-Security-Policy':
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:",
+    'Content-Length': body.length,
+  });
+  res.end(body);
+}
+
   constructor(readonly code: 'PAYLOAD_TOO_LARGE' | 'BAD_JSON' | 'UNSUPPORTED_MEDIA_TYPE') {
     super(code);
   }
@@ -219,6 +242,7 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
       lang,
     });
     sendJson(res, result);
+    if (result.ok && route.op.file) return sendFile(res, result.data as WireFile);
   }
 
   function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {

@@ -5,9 +5,11 @@ import {
   pathParams,
   type ApiError,
   type AppEvent,
+  type FileBody,
   type InputOf,
   type OpName,
   type OutputOf,
+  type WireFile,
 } from '../../shared/contract';
 import { translate, type Lang } from '../../shared/i18n';
 
@@ -69,6 +71,20 @@ export function httpRequestFor(
   return { method: op.method, url, body: JSON.stringify(op.bodyField ? rest[op.bodyField] : rest) };
 }
 
+/** The file name of a Content-Disposition header (the UTF-8 `filename*` when present). */
+function fileNameOf(disposition: string | null): string {
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '');
+  if (star) return decodeURIComponent(star[1] as string);
+  return /filename="([^"]*)"/i.exec(disposition ?? '')?.[1] ?? 'download';
+}
+
+function fileFromWire(wire: WireFile): FileBody {
+  const binary = atob(wire.base64);
+  const body = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) body[i] = binary.charCodeAt(i);
+  return { contentType: wire.contentType, fileName: wire.fileName, body };
+}
+
 export class ApiClient {
   constructor(
     private readonly getToken: () => string | null,
@@ -90,6 +106,12 @@ export class ApiClient {
         status: 0,
         error: { code: 'NETWORK', message: translate(lang, 'errors.NETWORK') },
       };
+    }
+    if (wire.ok && contract[name].file && !window.motcua) {
+      return { ok: true, data: wire.data as OutputOf<N> }; // HTTP: already a FileBody
+    }
+    if (wire.ok && contract[name].file) {
+      return { ok: true, data: fileFromWire(wire.data as WireFile) as OutputOf<N> };
     }
     if (wire.ok) return { ok: true, data: (wire.data ?? null) as OutputOf<N> };
     const error = wire.error ?? { code: 'INTERNAL', message: translate(lang, 'errors.INTERNAL') };
@@ -114,6 +136,14 @@ export class ApiClient {
     if (token) headers.Authorization = `Bearer ${token}`;
     const res = await fetch(req.url, { method: req.method, headers, body: req.body });
     if (res.status === 204) return { ok: true, status: 204, data: null };
+    if (res.ok && getOperation(name)?.file) {
+      const file: FileBody = {
+        contentType: res.headers.get('Content-Type') ?? 'application/octet-stream',
+        fileName: fileNameOf(res.headers.get('Content-Disposition')),
+        body: new Uint8Array(await res.arrayBuffer()),
+      };
+      return { ok: true, status: res.status, data: file };
+    }
     const json: unknown = await res.json();
     if (res.ok) return { ok: true, status: res.status, data: json };
     const err = (json as { error?: ApiError }).error;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * One operation of the contract. IPC channels, the preload bridge, HTTP routes, the
@@ -29,6 +29,25 @@ export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   readonly bodyField?: string;
   /** Public operations that anyone on the LAN can call are rate-limited per client. */
   readonly rateLimit?: { perMinute: number };
+  /**
+   * The result is a file, not JSON: the handler returns a `FileBody` (output `fileBodySchema`).
+   * HTTP sends the bytes with Content-Type and Content-Disposition; IPC carries them as base64.
+   */
+  readonly file?: boolean;
+}
+
+/** What the handler of a `file: true` operation returns (and the typed client gives back). */
+export const fileBodySchema = z.object({
+  contentType: z.string().min(1),
+  fileName: z.string().min(1),
+  body: z.union([z.string(), z.custom<Uint8Array>((v) => v instanceof Uint8Array)]),
+});
+export type FileBody = z.infer<typeof fileBodySchema>;
+/** A file result on the wire (IPC, and inside the dispatcher result): bytes as base64. */
+export interface WireFile {
+  contentType: string;
+  fileName: string;
+  base64: string;
 }
 
 export function defineOperation<const N extends string, I extends z.ZodType, O extends z.ZodType>(

@@ -1,0 +1,456 @@
+/**
+ * Report files: every table as CSV (UTF-8 with BOM, so Excel shows Vietnamese) or XLSX
+ * (Vietnamese headers, real date cells), and the register — Sổ theo dõi hồ sơ, Mẫu 06 — as an
+ * A4 landscape HTML page for print / PDF. Rater identity never appears: none is stored.
+ */
+import ExcelJS from 'exceljs';
+import type { FileBody } from '../../shared/contract';
+import type { ReportExportKind } from '../../shared/contract/reports';
+import { asOfDate, type Period } from '../../shared/reports/period';
+import { formatVnDate, formatVnDateTime, vnDate, vnParts } from '../../shared/time/vnTime';
+import type {
+  DossierExportRow,
+  RatingExportRow,
+  ReportQueries,
+  TicketExportRow,
+} from './reportQueries';
+
+export type CellType = 'text' | 'int' | 'number' | 'date' | 'datetime';
+/** date: a Vietnam business date 'YYYY-MM-DD'; datetime: a UTC instant shown in Vietnam time. */
+export type Cell = string | number | null;
+
+export interface Column {
+  header: string;
+  type: CellType;
+  width: number;
+}
+
+export interface Table {
+  title: string;
+  columns: Column[];
+  rows: Cell[][];
+}
+
+export const DOSSIER_STATUS_VI: Record<string, string> = {
+  received: 'Đã tiếp nhận',
+  in_process: 'Đang giải quyết',
+  awaiting_supplement: 'Chờ bổ sung',
+  result_ready: 'Đã có kết quả',
+  returned: 'Đã trả kết quả',
+  refused: 'Từ chối giải quyết',
+  stopped: 'Dừng theo yêu cầu',
+  closed: 'Đóng hồ sơ',
+};
+
+export const OUTCOME_VI: Record<string, string> = {
+  served: 'Đã phục vụ',
+  no_show: 'Vắng mặt',
+  transferred: 'Đã chuyển',
+  abandoned: 'Bỏ về',
+  void: 'Hủy (lỗi in)',
+};
+
+const TICKET_STATUS_VI: Record<string, string> = {
+  printing: 'Đang in',
+  waiting: 'Đang chờ',
+  called: 'Đã gọi',
+  serving: 'Đang phục vụ',
+  parked: 'Tạm hoãn',
+  no_show: 'Vắng mặt',
+  done: 'Xong',
+  void: 'Hủy',
+};
+
+export const SCORE_VI: Record<string, string> = {
+  satisfied: 'Hài lòng',
+  neutral: 'Bình thường',
+  unsatisfied: 'Không hài lòng',
+};
+
+/** Labels of the rating reasons of issue 6 (codes of RATING_REASONS; unknown codes as is). */
+export const REASON_VI: Record<string, string> = {
+  staff_attitude: 'Thái độ của cán bộ chưa tốt',
+  processing_time: 'Giải quyết chậm so với thời hạn',
+  many_trips: 'Phải đi lại nhiều lần',
+  many_agencies: 'Phải đến nhiều cơ quan',
+  wrong_information: 'Thông tin thủ tục công khai chưa đúng',
+  result_or_fee: 'Kết quả hoặc chi phí chưa đúng quy định',
+  complaint_handling: 'Ý kiến, phản ánh chưa được xử lý',
+};
+
+/** The class of one dossier in the report (docs/reports.md), in Vietnamese. */
+export const CLASS_VI = {
+  early: 'Trước hạn',
+  onTime: 'Đúng hạn',
+  late: 'Quá hạn',
+  within: 'Đang giải quyết trong hạn',
+  overdue: 'Đang giải quyết quá hạn',
+  none: '',
+} as const;
+export type DossierClass = keyof typeof CLASS_VI;
+
+/** How a dossier counts in the period's on-time indicator. */
+export function classifyForPeriod(r: DossierExportRow, period: Period, asOf: string): DossierClass {
+  if (r.doneDate && r.doneDate >= period.from && r.doneDate <= period.to) {
+    if (!r.dueDate || r.doneDate === r.dueDate) return 'onTime';
+    return r.doneDate < r.dueDate ? 'early' : 'late';
+  }
+  const openAtAsOf =
+    r.receivedDate <= asOf &&
+    (!r.doneDate || r.doneDate > asOf) &&
+    (!r.endDate || r.endDate > asOf);
+  if (openAtAsOf) return !r.dueDate || r.dueDate >= asOf ? 'within' : 'overdue';
+  return 'none';
+}
+
+const minutes = (s: number | null): number | null => (s === null ? null : Math.round(s / 6) / 10);
+
+function dossiersTable(rows: DossierExportRow[], period: Period, asOf: string): Table {
+  return {
+    title: 'Hồ sơ',
+    columns: [
+      { header: 'Mã hồ sơ', type: 'text', width: 26 },
+      { header: 'Mã thủ tục', type: 'text', width: 11 },
+      { header: 'Tên thủ tục', type: 'text', width: 40 },
+      { header: 'Lĩnh vực', type: 'text', width: 18 },
+      { header: 'Người nộp', type: 'text', width: 22 },
+      { header: 'Thời gian tiếp nhận', type: 'datetime', width: 17 },
+      { header: 'Hạn trả kết quả', type: 'date', width: 12 },
+      { header: 'Ngày có kết quả', type: 'date', width: 12 },
+      { header: 'Ngày trả kết quả', type: 'date', width: 12 },
+      { header: 'Trạng thái', type: 'text', width: 18 },
+      { header: 'Đánh giá trong kỳ', type: 'text', width: 24 },
+      { header: 'Cán bộ tiếp nhận', type: 'text', width: 20 },
+    ],
+    rows: rows.map((r) => [
+      r.code,
+      r.procedureCode,
+      r.procedureName,
+      r.field,
+      r.applicantName,
+      r.receivedAt,
+      r.dueDate,
+      r.doneDate,
+      r.returnedAt ? vnDate(new Date(r.returnedAt)) : null,
+      DOSSIER_STATUS_VI[r.status] ?? r.status,
+      CLASS_VI[classifyForPeriod(r, period, asOf)],
+      r.officer,
+    ]),
+  };
+}
+
+function ticketsTable(rows: TicketExportRow[]): Table {
+  return {
+    title: 'Lượt lấy số',
+    columns: [
+      { header: 'Số thứ tự', type: 'text', width: 10 },
+      { header: 'Ngày', type: 'date', width: 12 },
+      { header: 'Dịch vụ', type: 'text', width: 20 },
+      { header: 'Ưu tiên', type: 'text', width: 10 },
+      { header: 'Lấy số lúc', type: 'datetime', width: 17 },
+      { header: 'Gọi lúc', type: 'datetime', width: 17 },
+      { header: 'Bắt đầu lúc', type: 'datetime', width: 17 },
+      { header: 'Xong lúc', type: 'datetime', width: 17 },
+      { header: 'Quầy', type: 'int', width: 7 },
+      { header: 'Cán bộ', type: 'text', width: 20 },
+      { header: 'Kết quả', type: 'text', width: 14 },
+      { header: 'Chờ (phút)', type: 'number', width: 10 },
+      { header: 'Phục vụ (phút)', type: 'number', width: 10 },
+      { header: 'Chờ quá mục tiêu', type: 'text', width: 10 },
+    ],
+    rows: rows.map((r) => [
+      r.number,
+      r.businessDate,
+      r.service,
+      r.priority ? 'Có' : '',
+      r.issuedAt,
+      r.firstCalledAt,
+      r.startedAt,
+      r.completedAt,
+      r.counterNumber,
+      r.officer,
+      r.outcome ? (OUTCOME_VI[r.outcome] ?? r.outcome) : (TICKET_STATUS_VI[r.status] ?? r.status),
+      minutes(r.waitSeconds),
+      r.outcome === 'served' ? minutes(r.serviceSeconds) : null,
+      r.waitSeconds === null ? '' : r.waitSeconds > r.target * 60 ? 'Có' : 'Không',
+    ]),
+  };
+}
+
+function ratingsTable(rows: RatingExportRow[]): Table {
+  return {
+    title: 'Đánh giá hài lòng',
+    columns: [
+      { header: 'Ngày', type: 'date', width: 12 },
+      { header: 'Thời gian', type: 'datetime', width: 17 },
+      { header: 'Số thứ tự', type: 'text', width: 10 },
+      { header: 'Quầy', type: 'int', width: 7 },
+      { header: 'Cán bộ phục vụ', type: 'text', width: 20 },
+      { header: 'Mã hồ sơ', type: 'text', width: 26 },
+      { header: 'Mức độ hài lòng', type: 'text', width: 16 },
+      { header: 'Lý do', type: 'text', width: 50 },
+    ],
+    rows: rows.map((r) => {
+      let reasons: string[] = [];
+      try {
+        const parsed: unknown = JSON.parse(r.reasons);
+        if (Array.isArray(parsed)) reasons = parsed.map(String);
+      } catch {
+        reasons = [];
+      }
+      return [
+        r.businessDate,
+        r.createdAt,
+        r.ticketNumber,
+        r.counterNumber,
+        r.officer,
+        r.dossierCode,
+        SCORE_VI[r.score] ?? r.score,
+        reasons.map((x) => REASON_VI[x] ?? x).join('; '),
+      ];
+    }),
+  };
+}
+
+/** Mẫu 06 (TT 01/2018/TT-VPCP): one row per dossier received in the period. */
+function registerTable(rows: DossierExportRow[]): Table {
+  const day = (iso: string | null) => (iso ? vnDate(new Date(iso)) : null);
+  return {
+    title: 'Sổ theo dõi hồ sơ',
+    columns: [
+      { header: 'STT', type: 'int', width: 6 },
+      { header: 'Mã hồ sơ', type: 'text', width: 26 },
+      { header: 'Tên thủ tục hành chính', type: 'text', width: 36 },
+      { header: 'Số lượng hồ sơ (bộ)', type: 'int', width: 8 },
+      { header: 'Tên cá nhân, tổ chức', type: 'text', width: 22 },
+      { header: 'Địa chỉ, số điện thoại', type: 'text', width: 28 },
+      { header: 'Cơ quan chủ trì giải quyết', type: 'text', width: 18 },
+      { header: 'Nhận hồ sơ', type: 'datetime', width: 17 },
+      { header: 'Hẹn trả kết quả', type: 'date', width: 12 },
+      { header: 'Chuyển hồ sơ đến cơ quan giải quyết', type: 'date', width: 12 },
+      { header: 'Nhận kết quả từ cơ quan giải quyết', type: 'date', width: 12 },
+      { header: 'Trả kết quả cho cá nhân, tổ chức', type: 'date', width: 12 },
+      { header: 'Ký nhận', type: 'text', width: 10 },
+      { header: 'Ghi chú', type: 'text', width: 18 },
+    ],
+    rows: rows.map((r) => [
+      r.registerEntry,
+      r.code,
+      r.procedureName,
+      1,
+      r.applicantName,
+      [r.applicantAddress, r.applicantPhone].filter(Boolean).join(' — '),
+      r.decidingAuthority,
+      r.receivedAt,
+      r.dueDate,
+      day(r.transferredAt),
+      day(r.resultReadyAt),
+      day(r.returnedAt),
+      '',
+      r.status === 'returned' ||
+      r.status === 'result_ready' ||
+      r.status === 'in_process' ||
+      r.status === 'received'
+        ? ''
+        : (DOSSIER_STATUS_VI[r.status] ?? r.status),
+    ]),
+  };
+}
+
+export function buildTable(
+  q: ReportQueries,
+  kind: ReportExportKind,
+  period: Period,
+  today: string,
+): Table {
+  const asOf = asOfDate(period, today);
+  switch (kind) {
+    case 'dossiers':
+      return dossiersTable(q.exportDossiers.all({ ...period, asOf }), period, asOf);
+    case 'tickets':
+      return ticketsTable(q.exportTickets.all(period));
+    case 'ratings':
+      return ratingsTable(q.exportRatings.all(period));
+    case 'register':
+      return registerTable(q.exportRegister.all(period));
+  }
+}
+
+// ——— CSV ———
+
+/** CSV text of a cell: dates as 'YYYY-MM-DD', instants as 'YYYY-MM-DD HH:mm' in Vietnam. */
+function csvText(value: Cell, type: CellType): string {
+  if (value === null) return '';
+  if (type === 'datetime' && typeof value === 'string') {
+    const p = vnParts(new Date(value));
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
+  }
+  return String(value);
+}
+
+function csvField(text: string): string {
+  // Quote when needed; a leading =,+,-,@ is neutralised so Excel never runs it as a formula.
+  const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+  return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function toCsv(table: Table): string {
+  const lines = [table.columns.map((c) => csvField(c.header)).join(',')];
+  for (const row of table.rows) {
+    lines.push(row.map((v, i) => csvField(csvText(v, table.columns[i]?.type ?? 'text'))).join(','));
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+// ——— XLSX ———
+
+/** Excel has no time zones: a cell shows the Date's UTC fields, so write Vietnam wall time. */
+function excelDate(value: string, type: 'date' | 'datetime'): Date {
+  if (type === 'date') return new Date(`${value}T00:00:00Z`);
+  const p = vnParts(new Date(value));
+  return new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second));
+}
+
+export async function toXlsx(table: Table, subtitle: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Một Cửa Kiosk';
+  const ws = wb.addWorksheet(table.title.slice(0, 31), {
+    pageSetup: {
+      orientation: 'landscape',
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
+    views: [{ state: 'frozen', ySplit: 3 }],
+  });
+  ws.columns = table.columns.map((c) => ({
+    width: c.width,
+    style:
+      c.type === 'date'
+        ? { numFmt: 'dd/mm/yyyy' }
+        : c.type === 'datetime'
+          ? { numFmt: 'dd/mm/yyyy hh:mm' }
+          : c.type === 'number'
+            ? { numFmt: '0.0' }
+            : {},
+  }));
+  ws.addRow([table.title.toUpperCase()]).font = { bold: true, size: 13 };
+  ws.addRow([subtitle]).font = { italic: true };
+  const header = ws.addRow(table.columns.map((c) => c.header));
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: 'middle' };
+  header.eachCell((cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+    cell.border = { bottom: { style: 'thin' } };
+  });
+  for (const row of table.rows) {
+    ws.addRow(
+      row.map((v, i) => {
+        const type = table.columns[i]?.type ?? 'text';
+        if (v === null || v === '') return null;
+        if ((type === 'date' || type === 'datetime') && typeof v === 'string') {
+          return excelDate(v, type);
+        }
+        return v;
+      }),
+    );
+  }
+  ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: table.columns.length } };
+  const data = await wb.xlsx.writeBuffer();
+  return Buffer.from(data as ArrayBuffer);
+}
+
+// ——— Register (Mẫu 06) as A4 landscape HTML ———
+
+const esc = (s: string): string =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
+
+function htmlCell(value: Cell, type: CellType): string {
+  if (value === null) return '';
+  if (type === 'date' && typeof value === 'string') return esc(formatVnDate(value));
+  if (type === 'datetime' && typeof value === 'string')
+    return esc(formatVnDateTime(new Date(value)));
+  return esc(String(value));
+}
+
+export function registerHtml(
+  table: Table,
+  agency: { name: string; code: string },
+  period: Period,
+  printedAt: Date,
+): string {
+  const head = table.columns.map((c) => `<th>${esc(c.header)}</th>`).join('');
+  const body = table.rows
+    .map(
+      (row) =>
+        `<tr>${row
+          .map((v, i) => {
+            const type = table.columns[i]?.type ?? 'text';
+            return `<td${type === 'int' ? ' class="n"' : ''}>${htmlCell(v, type)}</td>`;
+          })
+          .join('')}</tr>`,
+    )
+    .join('\n');
+  const p = vnParts(printedAt);
+  return `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8">
+<title>Mẫu 06 - Sổ theo dõi hồ sơ ${esc(formatVnDate(period.from))} - ${esc(formatVnDate(period.to))}</title>
+<style>
+@page { size: A4 landscape; margin: 12mm 10mm; }
+body { font-family: 'Times New Roman', 'Noto Serif', serif; font-size: 10pt; color: #000; margin: 0; }
+.top { display: flex; justify-content: space-between; text-align: center; }
+.top div { width: 48%; }
+.b { font-weight: bold; }
+h1 { text-align: center; font-size: 14pt; margin: 6mm 0 1mm; }
+.sub { text-align: center; margin: 0 0 4mm; }
+table { width: 100%; border-collapse: collapse; font-size: 8pt; }
+th, td { border: 1px solid #000; padding: 1mm; vertical-align: top; }
+th { font-weight: bold; text-align: center; }
+td.n { text-align: center; }
+thead { display: table-header-group; }
+tr { page-break-inside: avoid; }
+.empty { text-align: center; font-style: italic; }
+</style></head><body>
+<div class="top"><div><div>${esc(agency.name.toUpperCase())}</div><div class="b">BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ</div><div>Mã cơ quan: ${esc(agency.code)}</div></div>
+<div><div class="b">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div><div class="b">Độc lập - Tự do - Hạnh phúc</div></div></div>
+<h1>SỔ THEO DÕI HỒ SƠ</h1>
+<p class="sub">Từ ngày ${esc(formatVnDate(period.from))} đến ngày ${esc(formatVnDate(period.to))} — ${table.rows.length} hồ sơ</p>
+<table><thead><tr>${head}</tr></thead><tbody>
+${body || `<tr><td class="empty" colspan="${table.columns.length}">Không có hồ sơ trong kỳ</td></tr>`}
+</tbody></table>
+<p style="font-size:8pt">In lúc ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')} ngày ${esc(formatVnDate(printedAt))} — Mẫu số 06, Thông tư 01/2018/TT-VPCP</p>
+</body></html>`;
+}
+
+export async function exportFile(
+  q: ReportQueries,
+  kind: ReportExportKind,
+  format: 'csv' | 'xlsx' | 'html',
+  period: Period,
+  now: Date,
+  agency: { name: string; code: string },
+): Promise<FileBody> {
+  const table = buildTable(q, kind, period, vnDate(now));
+  const base = `${kind === 'register' ? 'so-theo-doi-ho-so' : `bao-cao-${kind}`}_${period.from}_${period.to}`;
+  if (format === 'html') {
+    return {
+      contentType: 'text/html; charset=utf-8',
+      fileName: `${base}.html`,
+      body: registerHtml(table, agency, period, now),
+    };
+  }
+  if (format === 'csv') {
+    return { contentType: 'text/csv; charset=utf-8', fileName: `${base}.csv`, body: toCsv(table) };
+  }
+  const subtitle = `${agency.name} — từ ngày ${formatVnDate(period.from)} đến ngày ${formatVnDate(period.to)}`;
+  return {
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    fileName: `${base}.xlsx`,
+    body: await toXlsx(table, subtitle),
+  };
+}

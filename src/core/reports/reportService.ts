@@ -1,0 +1,427 @@
+/**
+ * Reports (issue 7): the numbers a commune acts on and sends upward, computed with SQL
+ * aggregates over covering indexes (reportQueries.ts). Definitions: docs/reports.md.
+ */
+import type { Period } from '../../shared/reports/period';
+import { asOfDate } from '../../shared/reports/period';
+import { vnDate } from '../../shared/time/vnTime';
+import type { Db } from '../db/connection';
+import {
+  createReportQueries,
+  type DossierGrouping,
+  type KeyCount,
+  type OpenRow,
+  type ReportQueries,
+} from './reportQueries';
+
+export interface DossierCounts {
+  received: number;
+  returned: number;
+  /** Settled (result ready or refused) in the period, by class against the due date. */
+  early: number;
+  onTime: number;
+  late: number;
+  completed: number;
+  /** Still in process at the end of the period (or today). */
+  inProcess: number;
+  inProcessWithinTime: number;
+  inProcessOverdue: number;
+  overdueNow: number;
+  /** Percent, 1 decimal; null when nothing was received and processed. */
+  onTimeRate: number | null;
+}
+
+export interface QueueCounts {
+  issued: number;
+  served: number;
+  noShow: number;
+  called: number;
+  avgWaitMinutes: number | null;
+  p90WaitMinutes: number | null;
+  avgServiceMinutes: number | null;
+  overTarget: number;
+  /** Percent of called tickets that waited longer than their service's target. */
+  overTargetRate: number | null;
+}
+
+export interface RatingCounts {
+  satisfied: number;
+  neutral: number;
+  unsatisfied: number;
+  total: number;
+}
+
+const emptyDossierCounts = (): DossierCounts => ({
+  received: 0,
+  returned: 0,
+  early: 0,
+  onTime: 0,
+  late: 0,
+  completed: 0,
+  inProcess: 0,
+  inProcessWithinTime: 0,
+  inProcessOverdue: 0,
+  overdueNow: 0,
+  onTimeRate: null,
+});
+
+/** Percent with one decimal, or null for 0/0. */
+export function percent(part: number, whole: number): number | null {
+  return whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;
+}
+
+const minutes = (seconds: number | null, n: number): number | null =>
+  n > 0 && seconds !== null ? Math.round(seconds / n / 6) / 10 : null;
+
+/** Nearest-rank percentile of a histogram (value → count), e.g. p = 0.9. */
+export function percentileOfHistogram(
+  rows: readonly { w: number; n: number }[],
+  p: number,
+): number | null {
+  const total = rows.reduce((s, r) => s + r.n, 0);
+  if (total === 0) return null;
+  const rank = Math.ceil(p * total);
+  const sorted = [...rows].sort((a, b) => a.w - b.w);
+  let seen = 0;
+  for (const r of sorted) {
+    seen += r.n;
+    if (seen >= rank) return r.w;
+  }
+  return sorted[sorted.length - 1]?.w ?? null;
+}
+
+export type ReportService = ReturnType<typeof createReportService>;
+
+export function createReportService(db: Db, now: () => Date) {
+  let q: ReportQueries | null = null;
+  const queries = () => (q ??= createReportQueries(db));
+
+  /** Dossier counts per group key ('' for the whole office). */
+  function dossierCounts(period: Period, grouping: DossierGrouping): Map<string, DossierCounts> {
+    const s = queries().dossiers[grouping];
+    const today = vnDate(now());
+    const asOf = asOfDate(period, today);
+    const out = new Map<string, DossierCounts>();
+    const at = (k: string | null) => {
+      const key = k ?? '';
+      let c = out.get(key);
+      if (!c) out.set(key, (c = emptyDossierCounts()));
+      return c;
+    };
+    const p = { from: period.from, to: period.to };
+    for (const r of s.received.all(p)) at(r.k).received += r.n;
+    for (const r of s.returned.all(p)) at(r.k).returned += r.n;
+    for (const r of s.done.all(p)) {
+      const c = at(r.k);
+      c.early += r.early;
+      c.onTime += r.onTime;
+      c.late += r.late;
+    }
+    const open = (rows: OpenRow[]) => {
+      for (const r of rows) {
+        const c = at(r.k);
+        c.inProcess += r.n;
+        c.inProcessWithinTime += r.within;
+      }
+    };
+    open(s.openNow.all({ asOf }));
+    open(s.openDoneLater.all({ asOf }));
+    open(s.openEndedLater.all({ asOf }));
+    for (const r of s.overdueNow.all({ to: period.to, today }) as KeyCount[]) {
+      at(r.k).overdueNow += r.n;
+    }
+    for (const c of out.values()) finishDossierCounts(c);
+    if (grouping === 'all' && !out.has('')) out.set('', emptyDossierCounts());
+    return out;
+  }
+
+  function finishDossierCounts(c: DossierCounts): void {
+    c.completed = c.early + c.onTime + c.late;
+    c.inProcessOverdue = c.inProcess - c.inProcessWithinTime;
+    c.onTimeRate = percent(c.early + c.onTime + c.inProcessWithinTime, c.completed + c.inProcess);
+  }
+
+  function queueCounts(period: Period) {
+    const services = queries().services.all();
+    const byService = services.map((s) => {
+      const r = queries().ticketsOfService.get({
+        ...period,
+        serviceId: s.id,
+        targetSeconds: s.target * 60,
+      });
+      return { service: s, agg: r };
+    });
+    const total: QueueCounts = {
+      issued: 0,
+      served: 0,
+      noShow: 0,
+      called: 0,
+      avgWaitMinutes: null,
+      p90WaitMinutes: null,
+      avgServiceMinutes: null,
+      overTarget: 0,
+      overTargetRate: null,
+    };
+    let waitSum = 0;
+    let serviceSum = 0;
+    let serviceN = 0;
+    const perService = byService.map(({ service, agg }) => {
+      const a = agg ?? {
+        total: 0,
+        issued: 0,
+        served: 0,
+        noShow: 0,
+        called: 0,
+        waitSum: null,
+        overTarget: 0,
+        serviceN: 0,
+        serviceSum: null,
+      };
+      total.issued += a.issued;
+      total.served += a.served;
+      total.noShow += a.noShow;
+      total.called += a.called;
+      total.overTarget += a.overTarget;
+      waitSum += a.waitSum ?? 0;
+      serviceSum += a.serviceSum ?? 0;
+      serviceN += a.serviceN;
+      return {
+        serviceId: service.id,
+        prefix: service.prefix,
+        name: service.name,
+        targetMinutes: service.target,
+        issued: a.issued,
+        served: a.served,
+        noShow: a.noShow,
+        called: a.called,
+        avgWaitMinutes: minutes(a.waitSum, a.called),
+        avgServiceMinutes: minutes(a.serviceSum, a.serviceN),
+        overTarget: a.overTarget,
+        overTargetRate: percent(a.overTarget, a.called),
+      };
+    });
+    total.avgWaitMinutes = minutes(waitSum, total.called);
+    total.avgServiceMinutes = minutes(serviceSum, serviceN);
+    total.overTargetRate = percent(total.overTarget, total.called);
+    const p90 = percentileOfHistogram(queries().waitHistogram.all(period), 0.9);
+    total.p90WaitMinutes = p90 === null ? null : Math.round(p90 / 6) / 10;
+    return { total, perService };
+  }
+
+  function ratingCounts(period: Period): RatingCounts {
+    const c: RatingCounts = { satisfied: 0, neutral: 0, unsatisfied: 0, total: 0 };
+    for (const r of queries().ratingScores.all(period)) {
+      if (r.score === 'satisfied' || r.score === 'neutral' || r.score === 'unsatisfied') {
+        c[r.score] += r.n;
+        c.total += r.n;
+      }
+    }
+    return c;
+  }
+
+  /** The contract's summary: the three blocks of GET /reports/summary. */
+  function summary(period: Period) {
+    const d = dossierCounts(period, 'all').get('') ?? emptyDossierCounts();
+    const qc = queueCounts(period).total;
+    const r = ratingCounts(period);
+    return {
+      dossiers: {
+        received: d.received,
+        returned: d.returned,
+        inProcess: d.inProcess,
+        onTime: d.onTime,
+        early: d.early,
+        late: d.late,
+        overdueNow: d.overdueNow,
+        onTimeRate: d.onTimeRate,
+      },
+      queue: {
+        issued: qc.issued,
+        served: qc.served,
+        noShow: qc.noShow,
+        avgWaitMinutes: qc.avgWaitMinutes,
+        p90WaitMinutes: qc.p90WaitMinutes,
+      },
+      ratings: { satisfied: r.satisfied, neutral: r.neutral, unsatisfied: r.unsatisfied },
+    };
+  }
+
+  /**
+   * National satisfaction ratio (domain §7): (dossiers − those rated "không hài lòng" or
+   * complained or late) / dossiers, over the dossiers settled in the period.
+   */
+  function satisfaction(period: Period, d: DossierCounts) {
+    const bad = queries().ratedBadNotLate.get(period) ?? { unsatisfied: 0, complained: 0, n: 0 };
+    const excluded = d.late + bad.n;
+    const ratio = percent(d.completed - excluded, d.completed);
+    return {
+      dossiers: d.completed,
+      late: d.late,
+      ratedUnsatisfiedNotLate: bad.unsatisfied,
+      complainedNotLate: bad.complained,
+      excluded,
+      ratio,
+      fullMarks: ratio !== null && ratio >= 90,
+    };
+  }
+
+  function details(period: Period, overdueLimit = 200) {
+    const today = vnDate(now());
+    const all = dossierCounts(period, 'all').get('') ?? emptyDossierCounts();
+    const procedures = new Map(
+      queries()
+        .procedures.all()
+        .map((p) => [p.id, p]),
+    );
+    const users = new Map(
+      queries()
+        .users.all()
+        .map((u) => [u.id, u.name]),
+    );
+    const byProcedure = [...dossierCounts(period, 'procedure')]
+      .map(([id, c]) => {
+        const p = procedures.get(id);
+        return { id, code: p?.code ?? id, name: p?.name ?? id, field: p?.field ?? '', ...c };
+      })
+      .sort(
+        (a, b) =>
+          b.received - a.received || b.completed - a.completed || a.code.localeCompare(b.code),
+      );
+    const fields = new Map<string, DossierCounts>();
+    for (const p of byProcedure) {
+      let f = fields.get(p.field);
+      if (!f) fields.set(p.field, (f = emptyDossierCounts()));
+      for (const k of [
+        'received',
+        'returned',
+        'early',
+        'onTime',
+        'late',
+        'inProcess',
+        'inProcessWithinTime',
+        'overdueNow',
+      ] as const) {
+        f[k] += p[k];
+      }
+    }
+    for (const f of fields.values()) finishDossierCounts(f);
+    const byField = [...fields]
+      .map(([field, c]) => ({ field, ...c }))
+      .sort((a, b) => b.received - a.received || a.field.localeCompare(b.field, 'vi'));
+
+    const ratingsByOfficer = new Map<string, RatingCounts>();
+    for (const r of queries().ratingsByOfficer.all(period)) {
+      const key = r.k ?? '';
+      let c = ratingsByOfficer.get(key);
+      if (!c)
+        ratingsByOfficer.set(key, (c = { satisfied: 0, neutral: 0, unsatisfied: 0, total: 0 }));
+      if (r.score === 'satisfied' || r.score === 'neutral' || r.score === 'unsatisfied') {
+        c[r.score] += r.n;
+        c.total += r.n;
+      }
+    }
+    const officerCounts = dossierCounts(period, 'officer');
+    const officerIds = new Set([...officerCounts.keys(), ...ratingsByOfficer.keys()]);
+    const byOfficer = [...officerIds]
+      .filter((id) => id !== '')
+      .map((id) => ({
+        userId: id,
+        name: users.get(id) ?? id,
+        ...(officerCounts.get(id) ?? emptyDossierCounts()),
+        ratings: ratingsByOfficer.get(id) ?? { satisfied: 0, neutral: 0, unsatisfied: 0, total: 0 },
+      }))
+      .sort((a, b) => b.received - a.received || a.name.localeCompare(b.name, 'vi'));
+
+    const queue = queueCounts(period);
+    const hours = Array.from({ length: 24 }, (_, h) => ({
+      hour: h,
+      issued: 0,
+      served: 0,
+      called: 0,
+      waitSum: 0,
+    }));
+    for (const r of queries().ticketsByDayHour.all(period)) {
+      const h = hours[r.h];
+      if (!h) continue;
+      h.issued += r.issued;
+      h.served += r.served;
+      h.called += r.called;
+      h.waitSum += r.waitSum ?? 0;
+    }
+    const counters = new Map(
+      queries()
+        .counters.all()
+        .map((c) => [
+          c.id,
+          { ...c, called: 0, served: 0, noShow: 0, waitSum: 0, serviceN: 0, serviceSum: 0 },
+        ]),
+    );
+    for (const r of queries().ticketsByDayCounter.all(period)) {
+      const c = counters.get(r.counterId);
+      if (!c) continue;
+      c.called += r.called;
+      c.served += r.served;
+      c.noShow += r.noShow;
+      c.waitSum += r.waitSum ?? 0;
+      c.serviceN += r.serviceN;
+      c.serviceSum += r.serviceSum ?? 0;
+    }
+
+    const ratings = ratingCounts(period);
+    return {
+      period: { from: period.from, to: period.to, asOf: asOfDate(period, today), today },
+      dossiers: {
+        received: all.received,
+        returned: all.returned,
+        early: all.early,
+        onTime: all.onTime,
+        late: all.late,
+        completed: all.completed,
+        inProcess: all.inProcess,
+        inProcessWithinTime: all.inProcessWithinTime,
+        inProcessOverdue: all.inProcessOverdue,
+        overdueNow: all.overdueNow,
+        onTimeRate: all.onTimeRate,
+      },
+      byProcedure,
+      byField,
+      byOfficer,
+      overdue: queries()
+        .overdueList.all({ to: period.to, today, limit: overdueLimit })
+        .map((r) => ({
+          ...r,
+          daysOverdue: Math.round(
+            (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${r.dueDate}T00:00:00Z`)) / 86_400_000,
+          ),
+        })),
+      queue: queue.total,
+      queueByService: queue.perService,
+      queueByHour: hours.map((h) => ({
+        hour: h.hour,
+        issued: h.issued,
+        served: h.served,
+        avgWaitMinutes: minutes(h.waitSum, h.called),
+      })),
+      queueByCounter: [...counters.values()].map((c) => ({
+        counterId: c.id,
+        number: c.number,
+        name: c.name,
+        called: c.called,
+        served: c.served,
+        noShow: c.noShow,
+        avgWaitMinutes: minutes(c.waitSum, c.called),
+        avgServiceMinutes: minutes(c.serviceSum, c.serviceN),
+      })),
+      ratings: {
+        ...ratings,
+        satisfiedRate: percent(ratings.satisfied, ratings.total),
+        reasons: queries()
+          .ratingReasons.all(period)
+          .map((r) => ({ reason: r.reason, count: r.n })),
+      },
+      satisfaction: satisfaction(period, all),
+    };
+  }
+
+  return { summary, details, dossierCounts, queries };
+}
