@@ -8,6 +8,7 @@ import { app, BrowserWindow, ipcMain } from 'electron';
 import { startHub, DEFAULT_PORT, type Hub } from '../hub/startHub';
 import { IPC_EVENT_CHANNEL } from '../shared/contract';
 import { registerIpc } from './ipc';
+import { lockKioskWindow } from './kioskLock';
 import {
   hardenWebContents,
   isOwnUrl,
@@ -35,6 +36,7 @@ let hub: Hub | null = null;
 function openWindow(kind: WindowKind): BrowserWindow {
   const win = new BrowserWindow(windowOptions(kind, preloadPath));
   hardenWebContents(win.webContents, (url) => isOwnUrl(url, env));
+  if (kind === 'kiosk') lockKioskWindow(win, process.env.MOTCUA_KIOSK_PIN); // issue 6
   const unsubscribe = hub?.core.events.subscribe((event) => {
     if (!win.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, event);
   });

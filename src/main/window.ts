@@ -39,6 +39,11 @@ export function windowOptions(
       frame: false,
       closable: false,
       minimizable: false,
+      maximizable: false,
+      resizable: false,
+      movable: false,
+      alwaysOnTop: true,
+      webPreferences: { ...base.webPreferences, zoomFactor: 1 },
     };
   }
   if (kind === 'display') return { ...base, fullscreen: true, frame: false };
