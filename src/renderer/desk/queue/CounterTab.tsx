@@ -56,7 +56,7 @@ function TicketLine({
  * Refreshes on every queue event from the hub.
  */
 export function CounterTab() {
-  const { t, api, onEvent } = useApp();
+  const { t, api, onEvent, lang } = useApp();
   const [counters, setCounters] = useState<Counters>([]);
   const [services, setServices] = useState<Services>([]);
   const [priorities, setPriorities] = useState<Priorities>([]);
@@ -275,7 +275,9 @@ export function CounterTab() {
 
   const stats = view?.stats;
   const minutes = (n: number | null | undefined) =>
-    n === null || n === undefined ? t('queue.none') : t('queue.minutes', { n });
+    n === null || n === undefined
+      ? t('queue.none')
+      : t('queue.minutes', { n: n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB') });
 
   return (
     <div className="q-grid">
