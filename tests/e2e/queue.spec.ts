@@ -96,3 +96,23 @@ test.describe('queue: counter screen and lobby board', () => {
     await snap(page, 'queue-04-board-offline');
   });
 });
+
+test('an admin changes the priority ratio and the board states the new rule', async ({
+  page,
+  request,
+}) => {
+  await login(page, 'admin', 'Admin@123');
+  await page.getByRole('tab', { name: /Quản trị/ }).click();
+  const form = page.getByRole('form', { name: 'Cài đặt hàng đợi' });
+  await form.getByLabel('Số lượt thường giữa hai lượt ưu tiên').fill('3');
+  await form.getByRole('button', { name: 'Áp dụng cài đặt hàng đợi' }).click();
+  await expect(page.getByText('Đã lưu cài đặt hàng đợi.')).toBeVisible();
+  await form.scrollIntoViewIfNeeded();
+  await snap(page, 'queue-05-admin-settings');
+  const board = (await (await request.get('/api/v1/queue/board')).json()) as { rule: string };
+  expect(board.rule).toContain('cứ 3 số thường thì đến 1 số ưu tiên');
+  // Put the default back for the other tests.
+  await form.getByLabel('Số lượt thường giữa hai lượt ưu tiên').fill('2');
+  await form.getByRole('button', { name: 'Áp dụng cài đặt hàng đợi' }).click();
+  await expect(page.getByText('Đã lưu cài đặt hàng đợi.')).toBeVisible();
+});
