@@ -4,6 +4,7 @@
  */
 import { foldVietnamese } from '../../shared/text/fold';
 import type { Db } from '../db/connection';
+import { outboxDossierEvent } from '../sync/producers';
 import type { DossierState, DossierStatus } from './lifecycle';
 
 export interface DossierRow {
@@ -154,7 +155,7 @@ export function searchSql(f: Omit<SearchFilters, 'limit' | 'offset'>): {
     params.push(f.digits, f.digits);
   }
   if (f.ftsQuery) {
-    where.push('d.rowid IN (SELECT rowid FROM dossiers_fts WHERE dossiers_fts MATCH ?)');
+    where.push('dossiers_fts MATCH ?');
     params.push(f.ftsQuery);
   }
   if (f.status) {
@@ -173,14 +174,32 @@ export function searchSql(f: Omit<SearchFilters, 'limit' | 'offset'>): {
     where.push('d.received_at < ?');
     params.push(f.toInstant);
   }
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  // A name search starts from the FTS hits (CROSS JOIN fixes the order): with `rowid IN
+  // (subquery)` the planner chose to scan the whole table on a large database.
+  const from = f.ftsQuery
+    ? 'dossiers_fts CROSS JOIN dossiers d ON d.rowid = dossiers_fts.rowid'
+    : 'dossiers d';
+  const clause = `${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   return {
     // With a selective key (code, ID/phone, name) the planner must start from that index and
     // sort the few hits: '+' keeps it from walking the received_at index instead.
-    sql: `SELECT ${COLUMNS} FROM dossiers d ${clause}
-      ORDER BY ${f.code || f.digits || f.ftsQuery ? '+d.received_at' : 'd.received_at'} DESC, d.id DESC
+    // Name search: newest *entered* first (FTS rowid order, which FTS5 walks backwards and
+    // stops after the page) — a common name can have thousands of hits and sorting them all
+    // by received_at cost 170 ms at 1,000,000 dossiers; received_at differs only for
+    // back-entered paper dossiers.
+    sql: `SELECT ${COLUMNS} FROM ${clause}
+      ORDER BY ${
+        f.ftsQuery
+          ? 'dossiers_fts.rowid DESC'
+          : f.code || f.digits
+            ? '+d.received_at DESC, d.id DESC'
+            : 'd.received_at DESC, d.id DESC'
+      }
       LIMIT ? OFFSET ?`,
-    countSql: `SELECT COUNT(*) FROM dossiers d ${clause}`,
+    countSql:
+      f.ftsQuery && where.length === 1
+        ? 'SELECT COUNT(*) FROM dossiers_fts WHERE dossiers_fts MATCH ?'
+        : `SELECT COUNT(*) FROM ${clause}`,
     params,
   };
 }
@@ -292,6 +311,7 @@ export function createDossierRepo(db: Db) {
     appendEvent(e: NewEvent): void {
       const seq = s.nextEventSeq.pluck().get(e.dossierId) as number;
       s.insertEvent.run({ ...e, seq });
+      outboxDossierEvent(db, { ...e, seq }); // issue 8: the province's copy, same transaction
     },
     events: (dossierId: string): EventRow[] => s.events.all(dossierId) as EventRow[],
     dueCandidates: (horizon: string): DossierRow[] => s.dueCandidates.all(horizon) as DossierRow[],
