@@ -28,7 +28,7 @@ const code = z.string().min(1).max(64);
 /** One step of a dossier's trail (Phiếu kiểm soát quá trình): received, transferred, returned… */
 export const dossierEventPayloadSchema = z
   .object({
-    dossierId: ulidSchema,
+    dossierId: code,
     dossierCode: code,
     procedureId: code,
     /** The step's number in the dossier's trail (1, 2, …) and its kind, e.g. 'received'. */
@@ -47,7 +47,7 @@ export const dossierEventPayloadSchema = z
 /** What happened to a queue ticket once it is closed (served, no-show, cancelled…). */
 export const ticketOutcomePayloadSchema = z
   .object({
-    ticketId: ulidSchema,
+    ticketId: code,
     /** Human number, e.g. 'A012', and its business date (Asia/Ho_Chi_Minh). */
     number: z.string().min(1).max(16),
     businessDate: z.iso.date(),

@@ -1,0 +1,99 @@
+/**
+ * The producers' side of the outbox (issue 8): turn a dossier trail step or a closed queue
+ * ticket into its sync event. Called by the dossier and queue services INSIDE their
+ * transactions (one line each there), so the change and its sync record commit together.
+ * Only what the province needs: no names, phones or addresses; the ID number masked.
+ */
+import type { Db } from '../db/connection';
+import { appendOutbox, maskIdNumber } from './outbox';
+
+const dateOnly = (v: string | null | undefined): string | null =>
+  v && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : null;
+
+export function outboxDossierEvent(
+  db: Db,
+  e: {
+    dossierId: string;
+    seq: number;
+    type: string;
+    at: string;
+    officerName: string | null;
+    fromStatus: string | null;
+    toStatus: string;
+  },
+): void {
+  const d = db
+    .prepare('SELECT code, procedure_id, due_date, applicant_id_number FROM dossiers WHERE id = ?')
+    .get(e.dossierId) as
+    | {
+        code: string;
+        procedure_id: string;
+        due_date: string | null;
+        applicant_id_number: string | null;
+      }
+    | undefined;
+  if (!d) throw new Error(`outboxDossierEvent: dossier ${e.dossierId} not found`);
+  appendOutbox(db, {
+    type: 'dossier.event',
+    at: new Date(e.at),
+    payload: {
+      dossierId: e.dossierId,
+      dossierCode: d.code,
+      procedureId: d.procedure_id,
+      step: e.seq,
+      action: e.type,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      dueDate: dateOnly(d.due_date),
+      officerName: e.officerName ? e.officerName.slice(0, 200) : null,
+      applicantIdMasked: maskIdNumber(d.applicant_id_number),
+    },
+  });
+}
+
+/** The ticket's outcomes the province counts (not 'transferred': the ticket goes on). */
+export const FINAL_TICKET_OUTCOMES = new Set(['served', 'no_show', 'void', 'abandoned']);
+
+export function outboxTicketOutcome(
+  db: Db,
+  t: {
+    id: string;
+    number: string;
+    business_date: string;
+    service_id: string;
+    outcome: string | null;
+    counter_id: string | null;
+    priority: string | null;
+    issued_at: string;
+    first_called_at: string | null;
+    completed_at: string | null;
+    wait_seconds: number | null;
+    service_seconds: number | null;
+  },
+  at: Date,
+): void {
+  if (!t.outcome || !FINAL_TICKET_OUTCOMES.has(t.outcome)) return;
+  const counter = t.counter_id
+    ? (db.prepare('SELECT number FROM counters WHERE id = ?').get(t.counter_id) as
+        { number: number } | undefined)
+    : undefined;
+  appendOutbox(db, {
+    type: 'ticket.outcome',
+    at,
+    payload: {
+      ticketId: t.id,
+      number: t.number,
+      businessDate: t.business_date,
+      serviceId: t.service_id,
+      outcome: t.outcome,
+      counterNumber: counter?.number ?? null,
+      priority: t.priority !== null,
+      issuedAt: t.issued_at,
+      calledAt: t.first_called_at,
+      finishedAt: t.completed_at ?? at.toISOString(),
+      waitSeconds: t.wait_seconds === null ? null : Math.max(0, Math.round(t.wait_seconds)),
+      serviceSeconds:
+        t.service_seconds === null ? null : Math.max(0, Math.round(t.service_seconds)),
+    },
+  });
+}
