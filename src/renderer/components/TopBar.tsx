@@ -3,6 +3,7 @@ import { navigate } from '../router';
 import { ConnectionStatus } from './ConnectionStatus';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PrinterStatusBadge } from './PrinterStatusBadge';
+import { SyncStatusBadge } from './SyncStatusBadge';
 
 const LINKS = [
   { path: '/desk', key: 'nav.desk' },
@@ -47,6 +48,7 @@ export function TopBar({ current, siteName }: { current: string; siteName: strin
       </nav>
       <div className="topbar-right">
         <PrinterStatusBadge />
+        <SyncStatusBadge />
         <ConnectionStatus />
         <LanguageSwitch />
         {session && (

@@ -1,11 +1,13 @@
 import { dossierMessagesEn } from './dossiers';
 import { kioskMessagesEn } from './kiosk';
+import { syncMessagesEn } from './sync';
 import type { MessageKey } from './vi';
 
 /** English messages. Must cover every Vietnamese key (the type enforces it). */
 export const en: Record<MessageKey, string> = {
   ...dossierMessagesEn,
   ...kioskMessagesEn,
+  ...syncMessagesEn,
   'app.name': 'Mot Cua Kiosk',
   'app.tagline': 'One-stop desk — commune public administration service centre',
   'app.loading': 'Loading…',

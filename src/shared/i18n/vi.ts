@@ -5,10 +5,12 @@
  */
 import { dossierMessagesVi } from './dossiers';
 import { kioskMessagesVi } from './kiosk';
+import { syncMessagesVi } from './sync';
 
 export const vi = {
   ...dossierMessagesVi,
   ...kioskMessagesVi,
+  ...syncMessagesVi,
   'app.name': 'Một Cửa Kiosk',
   'app.tagline': 'Bộ phận Một cửa — Trung tâm Phục vụ hành chính công cấp xã',
   'app.loading': 'Đang tải…',
