@@ -263,6 +263,23 @@ export function createQueueService(db: Db, clock: Clock, events: EventBus) {
        WHERE business_date < ? AND status IN (${OPEN_STATUSES.map(() => '?').join(', ')})
        RETURNING id`,
     ),
+    update: db.prepare(
+      `UPDATE tickets SET service_id = @service_id, status = @status, outcome = @outcome,
+         queue_key = @queue_key, first_called_at = @first_called_at, called_at = @called_at,
+         started_at = @started_at, completed_at = @completed_at, call_count = @call_count,
+         counter_id = @counter_id, target_counter_id = @target_counter_id,
+         officer_user_id = @officer_user_id, print_status = @print_status,
+         print_job_id = @print_job_id, print_error = @print_error, void_reason = @void_reason,
+         transfer_note = @transfer_note, transfer_count = @transfer_count,
+         reactivated_at = @reactivated_at, wait_seconds = @wait_seconds,
+         walk_seconds = @walk_seconds, service_seconds = @service_seconds, updated_at = @updated_at
+       WHERE id = @id`,
+    ),
+    aheadOf: db.prepare(
+      `SELECT priority IS NOT NULL AS prio, COUNT(*) AS n FROM tickets
+       WHERE business_date = ? AND status = 'waiting' AND service_id = ?
+         AND (queue_key < ? OR (queue_key = ? AND id < ?)) GROUP BY 1`,
+    ),
     clearOldCurrent: db.prepare(
       `UPDATE counter_state SET current_ticket_id = NULL
        WHERE current_ticket_id IN (SELECT id FROM tickets WHERE business_date < ?)`,
@@ -364,13 +381,7 @@ export function createQueueService(db: Db, clock: Clock, events: EventBus) {
   /** Live people-ahead of a waiting ticket (for its public status page). */
   function liveAhead(t: TicketRow, settings: QueueSettings): number {
     if (t.status !== 'waiting') return 0;
-    const rows = db
-      .prepare(
-        `SELECT priority IS NOT NULL AS prio, COUNT(*) AS n FROM tickets
-         WHERE business_date = ? AND status = 'waiting' AND service_id = ?
-           AND (queue_key < ? OR (queue_key = ? AND id < ?)) GROUP BY 1`,
-      )
-      .all(t.business_date, t.service_id, t.queue_key, t.queue_key, t.id) as {
+    const rows = q.aheadOf.all(t.business_date, t.service_id, t.queue_key, t.queue_key, t.id) as {
       prio: number;
       n: number;
     }[];
@@ -381,18 +392,7 @@ export function createQueueService(db: Db, clock: Clock, events: EventBus) {
 
   function touch(t: TicketRow, changes: Partial<TicketRow>, now: Date): TicketRow {
     const next: TicketRow = { ...t, ...changes };
-    db.prepare(
-      `UPDATE tickets SET service_id = @service_id, status = @status, outcome = @outcome,
-         queue_key = @queue_key, first_called_at = @first_called_at, called_at = @called_at,
-         started_at = @started_at, completed_at = @completed_at, call_count = @call_count,
-         counter_id = @counter_id, target_counter_id = @target_counter_id,
-         officer_user_id = @officer_user_id, print_status = @print_status,
-         print_job_id = @print_job_id, print_error = @print_error, void_reason = @void_reason,
-         transfer_note = @transfer_note, transfer_count = @transfer_count,
-         reactivated_at = @reactivated_at, wait_seconds = @wait_seconds,
-         walk_seconds = @walk_seconds, service_seconds = @service_seconds, updated_at = @updated_at
-       WHERE id = @id`,
-    ).run({ ...next, updated_at: now.toISOString() });
+    q.update.run({ ...next, updated_at: now.toISOString() });
     return next;
   }
 
