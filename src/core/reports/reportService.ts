@@ -3,7 +3,7 @@
  * aggregates over covering indexes (reportQueries.ts). Definitions: docs/reports.md.
  */
 import type { Period } from '../../shared/reports/period';
-import { asOfDate } from '../../shared/reports/period';
+import { asOfDate, periodDays } from '../../shared/reports/period';
 import { vnDate } from '../../shared/time/vnTime';
 import type { Db } from '../db/connection';
 import {
@@ -203,7 +203,9 @@ export function createReportService(db: Db, now: () => Date) {
     total.avgWaitMinutes = minutes(waitSum, total.called);
     total.avgServiceMinutes = minutes(serviceSum, serviceN);
     total.overTargetRate = percent(total.overTarget, total.called);
-    const p90 = percentileOfHistogram(queries().waitHistogram.all(period), 0.9);
+    const histogram =
+      periodDays(period) > 31 ? queries().waitHistogramLong : queries().waitHistogram;
+    const p90 = percentileOfHistogram(histogram.all(period), 0.9);
     total.p90WaitMinutes = p90 === null ? null : Math.round(p90 / 6) / 10;
     return { total, perService };
   }

@@ -10,6 +10,7 @@ import { ReceptionTab } from './dossiers/ReceptionTab';
 import { ReturnTab } from './dossiers/ReturnTab';
 import { CounterTab } from './queue/CounterTab';
 import { PrintersTab } from './printing/PrintersTab';
+import { ReportsTab } from './reports/ReportsTab';
 
 export type Site = OutputOf<'site.get'>;
 
@@ -39,6 +40,7 @@ export const DESK_TABS: DeskTab[] = [
   { id: 'return', label: 'dossier.tab.return', key: '5', render: () => <ReturnTab /> },
   { id: 'calendar', label: 'calendar.tab', key: '6', render: () => <CalendarTab /> },
   { id: 'catalog', label: 'catalog.tab', key: '7', adminOnly: true, render: () => <CatalogTab /> },
+  { id: 'reports', label: 'reports.title', key: 'r', render: () => <ReportsTab /> },
   { id: 'printers', label: 'printing.title', key: '8', render: () => <PrintersTab /> },
   {
     id: 'admin',

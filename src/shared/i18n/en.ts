@@ -1,5 +1,6 @@
 import { dossierMessagesEn } from './dossiers';
 import { kioskMessagesEn } from './kiosk';
+import { reportMessagesEn } from './reports';
 import { syncMessagesEn } from './sync';
 import type { MessageKey } from './vi';
 
@@ -7,6 +8,7 @@ import type { MessageKey } from './vi';
 export const en: Record<MessageKey, string> = {
   ...dossierMessagesEn,
   ...kioskMessagesEn,
+  ...reportMessagesEn,
   ...syncMessagesEn,
   'app.name': 'Mot Cua Kiosk',
   'app.tagline': 'One-stop desk — commune public administration service centre',

@@ -5,11 +5,13 @@
  */
 import { dossierMessagesVi } from './dossiers';
 import { kioskMessagesVi } from './kiosk';
+import { reportMessagesVi } from './reports';
 import { syncMessagesVi } from './sync';
 
 export const vi = {
   ...dossierMessagesVi,
   ...kioskMessagesVi,
+  ...reportMessagesVi,
   ...syncMessagesVi,
   'app.name': 'Một Cửa Kiosk',
   'app.tagline': 'Bộ phận Một cửa — Trung tâm Phục vụ hành chính công cấp xã',

@@ -1,0 +1,508 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ApiError, OutputOf } from '../../../shared/contract';
+import type { MessageKey } from '../../../shared/i18n';
+import {
+  periodOf,
+  PERIOD_KINDS,
+  type Period,
+  type PeriodKind,
+} from '../../../shared/reports/period';
+import { formatVnDate, vnDate } from '../../../shared/time/vnTime';
+import { useApp } from '../../app-context';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { ColumnChart, DonutChart, StackedBars } from './charts';
+import './reports.css';
+
+type Details = OutputOf<'reports.details'>;
+type Choice = PeriodKind | 'custom';
+
+const COLORS = {
+  early: '#1b7f3b',
+  onTime: '#5cb85c',
+  within: '#7fa7d9',
+  overdue: '#d9822b',
+  late: '#c0392b',
+  satisfied: '#1b7f3b',
+  neutral: '#e0b000',
+  unsatisfied: '#c0392b',
+  bar: '#1f5fa8',
+};
+
+function download(fileName: string, contentType: string, body: Uint8Array | string) {
+  const blob = new Blob([body as BlobPart], { type: contentType });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The reports dashboard: a period, the figures that matter, charts, tables and exports. */
+export function ReportsTab() {
+  const { t, api } = useApp();
+  const today = vnDate(new Date());
+  const [choice, setChoice] = useState<Choice>('day');
+  const [custom, setCustom] = useState<Period>(() => periodOf('month', today));
+  const [period, setPeriod] = useState<Period>(() => periodOf('day', today));
+  const [data, setData] = useState<Details | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(
+    async (p: Period) => {
+      setBusy(true);
+      const r = await api.call('reports.details', p);
+      setBusy(false);
+      if (r.ok) {
+        setData(r.data);
+        setError(null);
+      } else setError(r.error);
+    },
+    [api],
+  );
+  useEffect(() => {
+    void load(period);
+  }, [load, period]);
+
+  const pick = (c: Choice) => {
+    setChoice(c);
+    if (c !== 'custom') setPeriod(periodOf(c, today));
+  };
+  const exportFile = async (
+    kind: 'dossiers' | 'tickets' | 'ratings' | 'register',
+    format: 'csv' | 'xlsx' | 'html',
+  ) => {
+    const r = await api.call('reports.export', { kind, format, ...period });
+    if (!r.ok) return setError(r.error);
+    if (format === 'html') {
+      const blob = new Blob([r.data.body as BlobPart], { type: r.data.contentType });
+      window.open(URL.createObjectURL(blob), '_blank', 'noopener');
+    } else download(r.data.fileName, r.data.contentType, r.data.body);
+  };
+  const exportProvince = async () => {
+    const r = await api.call('reports.province', period);
+    if (!r.ok) return setError(r.error);
+    download(
+      `bao-cao-tinh_${period.from}_${period.to}.json`,
+      'application/json',
+      JSON.stringify(r.data, null, 2),
+    );
+  };
+
+  const pct = (v: number | null) =>
+    v === null ? t('reports.none') : `${v.toLocaleString('vi-VN')}%`;
+  const min = (v: number | null) =>
+    v === null ? t('reports.none') : t('reports.minutes', { value: v.toLocaleString('vi-VN') });
+  const d = data;
+
+  return (
+    <div className="stack rp" data-testid="reports">
+      <section className="card rp-period" aria-labelledby="rp-title">
+        <h2 id="rp-title">{t('reports.title')}</h2>
+        <div className="rp-choices" role="group" aria-label={t('reports.period')}>
+          {[...PERIOD_KINDS, 'custom' as const].map((c) => (
+            <button
+              key={c}
+              type="button"
+              className={`btn ${choice === c ? 'btn-primary' : 'btn-ghost'}`}
+              aria-pressed={choice === c}
+              onClick={() => pick(c)}
+            >
+              {t(`reports.period.${c}` as MessageKey)}
+            </button>
+          ))}
+        </div>
+        {choice === 'custom' && (
+          <form
+            className="rp-custom"
+            onSubmit={(e) => {
+              e.preventDefault();
+              setPeriod({ ...custom });
+            }}
+          >
+            <label>
+              {t('reports.from')}
+              <input
+                type="date"
+                value={custom.from}
+                onChange={(e) => setCustom({ ...custom, from: e.target.value })}
+              />
+            </label>
+            <label>
+              {t('reports.to')}
+              <input
+                type="date"
+                value={custom.to}
+                onChange={(e) => setCustom({ ...custom, to: e.target.value })}
+              />
+            </label>
+            <button type="submit" className="btn btn-primary">
+              {t('reports.apply')}
+            </button>
+          </form>
+        )}
+        <p className="hint" data-testid="report-range">
+          {t('reports.range', { from: formatVnDate(period.from), to: formatVnDate(period.to) })}
+          {d ? ` — ${t('reports.asOf', { date: formatVnDate(d.period.asOf) })}` : ''}
+          {busy ? ` — ${t('reports.loading')}` : ''}
+        </p>
+        <ErrorMessage error={error} />
+      </section>
+
+      {d && (
+        <>
+          <section className="card" aria-labelledby="rp-dossiers">
+            <h2 id="rp-dossiers">{t('reports.section.dossiers')}</h2>
+            <div className="rp-tiles">
+              <Tile label={t('reports.kpi.received')} value={d.dossiers.received} />
+              <Tile label={t('reports.kpi.returned')} value={d.dossiers.returned} />
+              <Tile label={t('reports.kpi.inProcess')} value={d.dossiers.inProcess} />
+              <Tile
+                label={t('reports.kpi.onTimeRate')}
+                value={pct(d.dossiers.onTimeRate)}
+                tone={
+                  d.dossiers.onTimeRate !== null && d.dossiers.onTimeRate < 90 ? 'warn' : 'good'
+                }
+                testId="kpi-on-time-rate"
+              />
+              <Tile
+                label={t('reports.kpi.overdueNow')}
+                value={d.dossiers.overdueNow}
+                tone={d.dossiers.overdueNow > 0 ? 'bad' : 'good'}
+              />
+            </div>
+            <div className="rp-charts">
+              <DonutChart
+                title={t('reports.chart.onTime')}
+                center={pct(d.dossiers.onTimeRate)}
+                sub={t('reports.kpi.onTimeRate')}
+                segments={[
+                  { label: t('reports.class.early'), value: d.dossiers.early, color: COLORS.early },
+                  {
+                    label: t('reports.class.onTime'),
+                    value: d.dossiers.onTime,
+                    color: COLORS.onTime,
+                  },
+                  {
+                    label: t('reports.class.within'),
+                    value: d.dossiers.inProcessWithinTime,
+                    color: COLORS.within,
+                  },
+                  {
+                    label: t('reports.class.overdue'),
+                    value: d.dossiers.inProcessOverdue,
+                    color: COLORS.overdue,
+                  },
+                  { label: t('reports.class.late'), value: d.dossiers.late, color: COLORS.late },
+                ]}
+              />
+              {d.byProcedure.length > 0 && (
+                <StackedBars
+                  title={t('reports.chart.byProcedure')}
+                  rows={d.byProcedure.slice(0, 10).map((p) => ({
+                    label: p.name,
+                    parts: [p.early + p.onTime, p.late, p.inProcessWithinTime, p.inProcessOverdue],
+                  }))}
+                  legend={[
+                    {
+                      label: `${t('reports.class.early')} / ${t('reports.class.onTime')}`,
+                      color: COLORS.onTime,
+                    },
+                    { label: t('reports.class.late'), color: COLORS.late },
+                    { label: t('reports.class.within'), color: COLORS.within },
+                    { label: t('reports.class.overdue'), color: COLORS.overdue },
+                  ]}
+                />
+              )}
+            </div>
+            <h3>{t('reports.overdue')}</h3>
+            {d.overdue.length === 0 ? (
+              <p>{t('reports.noOverdue')}</p>
+            ) : (
+              <table className="table table-dense" data-testid="overdue-list">
+                <thead>
+                  <tr>
+                    <th>{t('reports.col.code')}</th>
+                    <th>{t('reports.col.procedure')}</th>
+                    <th>{t('reports.col.applicant')}</th>
+                    <th>{t('reports.col.due')}</th>
+                    <th>{t('reports.col.daysOverdue')}</th>
+                    <th>{t('reports.col.unit')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.overdue.map((o) => (
+                    <tr key={o.code}>
+                      <td>{o.code}</td>
+                      <td>{o.procedureName}</td>
+                      <td>{o.applicantName}</td>
+                      <td>{formatVnDate(o.dueDate)}</td>
+                      <td className="num rp-bad">{o.daysOverdue}</td>
+                      <td>{o.unit ?? ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            <div className="rp-grid2">
+              <div>
+                <h3>{t('reports.byField')}</h3>
+                <table className="table table-dense" data-testid="by-field">
+                  <thead>
+                    <tr>
+                      <th>{t('reports.col.field')}</th>
+                      <th>{t('reports.col.received')}</th>
+                      <th>{t('reports.col.completed')}</th>
+                      <th>{t('reports.col.inProcess')}</th>
+                      <th>{t('reports.col.rate')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {d.byField.map((f) => (
+                      <tr key={f.field}>
+                        <td>{f.field}</td>
+                        <td className="num">{f.received}</td>
+                        <td className="num">{f.completed}</td>
+                        <td className="num">{f.inProcess}</td>
+                        <td className="num">{pct(f.onTimeRate)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <div>
+                <h3>{t('reports.byOfficer')}</h3>
+                <table className="table table-dense" data-testid="by-officer">
+                  <thead>
+                    <tr>
+                      <th>{t('reports.col.officer')}</th>
+                      <th>{t('reports.col.received')}</th>
+                      <th>{t('reports.col.rate')}</th>
+                      <th>{t('reports.col.ratings')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {d.byOfficer.map((o) => (
+                      <tr key={o.userId}>
+                        <td>{o.name}</td>
+                        <td className="num">{o.received}</td>
+                        <td className="num">{pct(o.onTimeRate)}</td>
+                        <td className="num">
+                          {o.ratings.satisfied} / {o.ratings.total}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          </section>
+
+          <section className="card" aria-labelledby="rp-queue">
+            <h2 id="rp-queue">{t('reports.section.queue')}</h2>
+            <div className="rp-tiles">
+              <Tile label={t('reports.kpi.issued')} value={d.queue.issued} />
+              <Tile label={t('reports.kpi.served')} value={d.queue.served} />
+              <Tile label={t('reports.kpi.noShow')} value={d.queue.noShow} />
+              <Tile label={t('reports.kpi.avgWait')} value={min(d.queue.avgWaitMinutes)} />
+              <Tile label={t('reports.kpi.p90Wait')} value={min(d.queue.p90WaitMinutes)} />
+              <Tile
+                label={t('reports.kpi.overTarget')}
+                value={pct(d.queue.overTargetRate)}
+                tone={
+                  d.queue.overTargetRate !== null && d.queue.overTargetRate > 20 ? 'warn' : 'good'
+                }
+              />
+            </div>
+            <div className="rp-charts">
+              <ColumnChart
+                title={t('reports.chart.byHour')}
+                color={COLORS.bar}
+                bars={d.queueByHour
+                  .filter((h) => (h.hour >= 7 && h.hour <= 17) || h.issued > 0)
+                  .map((h) => ({ label: `${h.hour}h`, value: h.issued }))}
+              />
+              <div className="rp-grow">
+                <h3>{t('reports.byService')}</h3>
+                <table className="table table-dense" data-testid="by-service">
+                  <thead>
+                    <tr>
+                      <th>{t('reports.col.service')}</th>
+                      <th>{t('reports.kpi.issued')}</th>
+                      <th>{t('reports.col.served')}</th>
+                      <th>{t('reports.col.avgWait')}</th>
+                      <th>{t('reports.col.overTarget')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {d.queueByService.map((s) => (
+                      <tr key={s.serviceId}>
+                        <td>
+                          {s.prefix} — {s.name}
+                        </td>
+                        <td className="num">{s.issued}</td>
+                        <td className="num">{s.served}</td>
+                        <td className="num">{s.avgWaitMinutes ?? t('reports.none')}</td>
+                        <td className="num">{pct(s.overTargetRate)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                <h3>{t('reports.byCounter')}</h3>
+                <table className="table table-dense" data-testid="by-counter">
+                  <thead>
+                    <tr>
+                      <th>{t('reports.col.counter')}</th>
+                      <th>{t('reports.col.called')}</th>
+                      <th>{t('reports.col.served')}</th>
+                      <th>{t('reports.col.noShow')}</th>
+                      <th>{t('reports.col.avgWait')}</th>
+                      <th>{t('reports.col.avgService')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {d.queueByCounter.map((c) => (
+                      <tr key={c.counterId}>
+                        <td>{c.name}</td>
+                        <td className="num">{c.called}</td>
+                        <td className="num">{c.served}</td>
+                        <td className="num">{c.noShow}</td>
+                        <td className="num">{c.avgWaitMinutes ?? t('reports.none')}</td>
+                        <td className="num">{c.avgServiceMinutes ?? t('reports.none')}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          </section>
+
+          <section className="card" aria-labelledby="rp-ratings">
+            <h2 id="rp-ratings">{t('reports.section.ratings')}</h2>
+            <div className="rp-charts">
+              <DonutChart
+                title={t('reports.chart.satisfaction')}
+                center={pct(d.ratings.satisfiedRate)}
+                sub={t('reports.kpi.satisfiedRate')}
+                segments={[
+                  {
+                    label: t('reports.score.satisfied'),
+                    value: d.ratings.satisfied,
+                    color: COLORS.satisfied,
+                  },
+                  {
+                    label: t('reports.score.neutral'),
+                    value: d.ratings.neutral,
+                    color: COLORS.neutral,
+                  },
+                  {
+                    label: t('reports.score.unsatisfied'),
+                    value: d.ratings.unsatisfied,
+                    color: COLORS.unsatisfied,
+                  },
+                ]}
+              />
+              <div className="rp-grow">
+                <Tile
+                  label={t('reports.kpi.nationalRatio')}
+                  value={pct(d.satisfaction.ratio)}
+                  tone={d.satisfaction.fullMarks ? 'good' : 'warn'}
+                  testId="kpi-national-ratio"
+                />
+                <p className="hint">
+                  {t('reports.national', {
+                    ratio: pct(d.satisfaction.ratio),
+                    bad: d.satisfaction.excluded,
+                    total: d.satisfaction.dossiers,
+                  })}
+                </p>
+                <h3>{t('reports.reasons')}</h3>
+                {d.ratings.reasons.length === 0 ? (
+                  <p>{t('reports.noData')}</p>
+                ) : (
+                  <table className="table table-dense" data-testid="reasons">
+                    <thead>
+                      <tr>
+                        <th>{t('reports.col.reason')}</th>
+                        <th>{t('reports.col.count')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {d.ratings.reasons.map((r) => (
+                        <tr key={r.reason}>
+                          <td>{t(`reports.reason.${r.reason}` as MessageKey)}</td>
+                          <td className="num">{r.count}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+              </div>
+            </div>
+          </section>
+
+          <section className="card" aria-labelledby="rp-exports">
+            <h2 id="rp-exports">{t('reports.section.exports')}</h2>
+            <div className="rp-exports">
+              {(['dossiers', 'tickets', 'ratings', 'register'] as const).map((kind) => (
+                <div key={kind} className="rp-export">
+                  <span>{t(`reports.export.${kind}`)}</span>
+                  <button
+                    type="button"
+                    className="btn btn-ghost"
+                    onClick={() => void exportFile(kind, 'xlsx')}
+                  >
+                    Excel
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-ghost"
+                    onClick={() => void exportFile(kind, 'csv')}
+                  >
+                    CSV
+                  </button>
+                  {kind === 'register' && (
+                    <button
+                      type="button"
+                      className="btn btn-ghost"
+                      onClick={() => void exportFile(kind, 'html')}
+                    >
+                      {t('reports.export.print')}
+                    </button>
+                  )}
+                </div>
+              ))}
+              <div className="rp-export">
+                <span>{t('reports.export.province')}</span>
+                <button
+                  type="button"
+                  className="btn btn-ghost"
+                  onClick={() => void exportProvince()}
+                >
+                  JSON
+                </button>
+              </div>
+            </div>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Tile(props: {
+  label: string;
+  value: number | string;
+  tone?: 'good' | 'warn' | 'bad';
+  testId?: string;
+}) {
+  return (
+    <div className={`rp-tile ${props.tone ? `rp-${props.tone}` : ''}`} data-testid={props.testId}>
+      <div className="rp-tile-value">{props.value}</div>
+      <div className="rp-tile-label">{props.label}</div>
+    </div>
+  );
+}
