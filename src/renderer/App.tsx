@@ -7,6 +7,7 @@ import { LoginPage } from './desk/LoginPage';
 import { SetupPage } from './desk/SetupPage';
 import { DisplayPage } from './display/DisplayPage';
 import { KioskPage } from './kiosk/KioskPage';
+import { RatePage } from './kiosk/RatePage';
 import { TicketStatusPage } from './queue/TicketStatusPage';
 import { navigate, usePath } from './router';
 
@@ -37,6 +38,7 @@ export function App() {
   }, [t, site]);
 
   if (path.startsWith('/kiosk')) return <KioskPage site={site} />;
+  if (path.startsWith('/rate')) return <RatePage />;
   if (path.startsWith('/display')) return <DisplayPage site={site} />;
   if (path.startsWith('/ticket/')) return <TicketStatusPage id={path.slice('/ticket/'.length)} />;
 

@@ -1,25 +1,213 @@
+import './kiosk.css';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OutputOf } from '../../shared/contract';
+import { kioskClipName, type KioskVoiceKey } from '../../shared/kiosk/voiceClips';
 import { useApp } from '../app-context';
 import { Clock } from '../components/Clock';
 import { ConnectionStatus } from '../components/ConnectionStatus';
+import { KioskErrorBoundary } from './ErrorBoundary';
+import { HomeIcon, SpeakerIcon } from './icons';
+import { KioskContext, type KioskContextValue, type KioskScreen } from './kioskContext';
+import { HomeScreen } from './screens/HomeScreen';
+import { LookupScreen } from './screens/LookupScreen';
+import { ProceduresScreen } from './screens/ProceduresScreen';
+import { RatingScreen } from './screens/RatingScreen';
+import { TakeNumberScreen } from './screens/TakeNumberScreen';
+import { ScreenReader } from './voice';
 
-/** The citizen touch screen (fullscreen, no keyboard). Self-service choices plug in here. */
+/** Back to the home screen after this long without a touch (never while someone acts). */
+export const IDLE_RESET_MS = 60_000;
+
+type ReadPart = KioskVoiceKey | { clip: string };
+
+function clipsOf(parts: readonly ReadPart[]): string[] {
+  return parts.map((p) => (typeof p === 'string' ? kioskClipName(p) : p.clip));
+}
+
+function initialScreen(): KioskScreen {
+  const code = new URLSearchParams(window.location.search).get('lookup');
+  return code ? { name: 'lookup', code: code.slice(0, 60) } : { name: 'home' };
+}
+
+/** The citizen touch screen (fullscreen, no keyboard, no mouse): issue 6. */
 export function KioskPage({ site }: { site: OutputOf<'site.get'> | null }) {
-  const { t } = useApp();
+  const { t, connection } = useApp();
+  const [screen, setScreen] = useState<KioskScreen>(initialScreen);
+  const [visit, setVisit] = useState(0); // a new visit remounts the screen (fresh state)
+  const [largeText, setLargeText] = useState(false);
+  const [highContrast, setHighContrast] = useState(false);
+  const [speaking, setSpeaking] = useState(false);
+  const readout = useRef<readonly ReadPart[]>([]);
+  const [reader] = useState(() => new ScreenReader(setSpeaking));
+
+  const go = useCallback(
+    (next: KioskScreen) => {
+      reader.stop();
+      readout.current = [];
+      setScreen(next);
+      setVisit((v) => v + 1);
+    },
+    [reader],
+  );
+  const goHome = useCallback(() => go({ name: 'home' }), [go]);
+
+  // Idle reset: 60 s without a touch → home. Any touch restarts the count.
+  useEffect(() => {
+    let timer = window.setTimeout(goHome, IDLE_RESET_MS);
+    const touched = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(goHome, IDLE_RESET_MS);
+    };
+    const events = ['pointerdown', 'touchstart', 'keydown'] as const;
+    events.forEach((e) => document.addEventListener(e, touched, { passive: true }));
+    return () => {
+      window.clearTimeout(timer);
+      events.forEach((e) => document.removeEventListener(e, touched));
+    };
+  }, [goHome]);
+
+  useEffect(() => () => reader.stop(), [reader]);
+
+  // Kiosk lockdown in the page too: no context menu, no pinch/ctrl zoom, no drag.
+  useEffect(() => {
+    const prevent = (e: Event) => e.preventDefault();
+    const noZoom = (e: WheelEvent) => {
+      if (e.ctrlKey) e.preventDefault();
+    };
+    document.addEventListener('contextmenu', prevent);
+    document.addEventListener('dragstart', prevent);
+    document.addEventListener('gesturestart', prevent);
+    document.addEventListener('wheel', noZoom, { passive: false });
+    return () => {
+      document.removeEventListener('contextmenu', prevent);
+      document.removeEventListener('dragstart', prevent);
+      document.removeEventListener('gesturestart', prevent);
+      document.removeEventListener('wheel', noZoom);
+    };
+  }, []);
+
+  const ctx = useMemo<KioskContextValue>(
+    () => ({
+      go,
+      goHome,
+      setReadout: (parts) => {
+        readout.current = parts;
+      },
+      read: (parts) => void reader.read(clipsOf(parts)),
+    }),
+    [go, goHome, reader],
+  );
+
+  const offline = connection === 'offline';
+  let body;
+  switch (screen.name) {
+    case 'take':
+      body = <TakeNumberScreen presetServiceId={screen.serviceId} />;
+      break;
+    case 'lookup':
+      body = <LookupScreen initialCode={screen.code} agencyCode={site?.agencyCode ?? null} />;
+      break;
+    case 'procedures':
+      body = <ProceduresScreen />;
+      break;
+    case 'rating':
+      body = <RatingScreen />;
+      break;
+    default:
+      body = <HomeScreen />;
+  }
+
+  const classes = ['kiosk', largeText ? 'kiosk-large' : '', highContrast ? 'kiosk-contrast' : '']
+    .filter(Boolean)
+    .join(' ');
   return (
-    <main id="main" className="kiosk">
-      <header className="kiosk-header">
-        <div>
-          <div className="kiosk-site">{site?.agencyName}</div>
-          <div className="kiosk-tagline">{t('app.tagline')}</div>
-        </div>
-        <Clock className="kiosk-clock" />
-      </header>
-      <h1 className="kiosk-welcome">{t('kiosk.welcome')}</h1>
-      <p className="kiosk-help">{t('kiosk.help')}</p>
-      <footer className="kiosk-footer">
-        <ConnectionStatus />
-      </footer>
-    </main>
+    <KioskContext.Provider value={ctx}>
+      <div className={classes} data-testid="kiosk" data-screen={screen.name}>
+        <header className="kiosk-header">
+          <div className="kiosk-brand">
+            <div className="kiosk-site">{site?.agencyName ?? t('app.name')}</div>
+            <div className="kiosk-tagline">{t('app.tagline')}</div>
+          </div>
+          <Clock className="kiosk-clock" />
+          <div className="kiosk-tools" role="group" aria-label={t('kiosk.settingsLabel')}>
+            <button
+              type="button"
+              className="kbtn kbtn-tool"
+              aria-pressed={largeText}
+              onClick={() => setLargeText((v) => !v)}
+            >
+              <span className="kiosk-aa" aria-hidden="true">
+                A<span>A</span>
+              </span>
+              {t('kiosk.largeText')}
+            </button>
+            <button
+              type="button"
+              className="kbtn kbtn-tool"
+              aria-pressed={highContrast}
+              onClick={() => setHighContrast((v) => !v)}
+            >
+              <span className="kiosk-contrast-dot" aria-hidden="true" />
+              {t('kiosk.highContrast')}
+            </button>
+            <button
+              type="button"
+              className="kbtn kbtn-tool kbtn-read"
+              aria-pressed={speaking}
+              data-testid="read-aloud"
+              onClick={() => void reader.read(clipsOf(readout.current))}
+            >
+              <SpeakerIcon />
+              {t('kiosk.readAloud')}
+            </button>
+          </div>
+        </header>
+
+        <main id="main" className="kiosk-main">
+          {offline && (
+            <div className="kalert kalert-error" role="alert" data-testid="kiosk-offline">
+              {t('kiosk.err.offline')}
+            </div>
+          )}
+          <KioskErrorBoundary
+            resetKey={visit}
+            fallback={(reset) => (
+              <div className="kpanel kcenter" role="alert" data-testid="kiosk-crash">
+                <h1 className="ktitle">{t('kiosk.err.crashTitle')}</h1>
+                <p className="klead">{t('kiosk.err.generic')}</p>
+                <button
+                  type="button"
+                  className="kbtn kbtn-primary kbtn-big"
+                  onClick={() => {
+                    reset();
+                    goHome();
+                  }}
+                >
+                  {t('kiosk.err.restart')}
+                </button>
+              </div>
+            )}
+          >
+            <div key={visit} className="kiosk-screen">
+              {body}
+            </div>
+          </KioskErrorBoundary>
+        </main>
+
+        <footer className="kiosk-footer">
+          <button
+            type="button"
+            className="kbtn kbtn-home"
+            onClick={goHome}
+            data-testid="kiosk-home"
+          >
+            <HomeIcon />
+            {t('kiosk.homeButton')}
+          </button>
+          <p className="kiosk-help">{t('kiosk.helpLine')}</p>
+          <ConnectionStatus />
+        </footer>
+      </div>
+    </KioskContext.Provider>
   );
 }

@@ -53,6 +53,7 @@ export const kioskMessagesVi = {
   'kiosk.lookup.checkPrompt':
     'Mời bấm 4 số cuối của số điện thoại hoặc số căn cước của người nộp hồ sơ.',
   'kiosk.lookup.checkLabel': '4 số cuối điện thoại hoặc căn cước',
+  'kiosk.lookup.procedure': 'Thủ tục',
   'kiosk.lookup.next': 'Tiếp tục',
   'kiosk.lookup.search': 'Xem kết quả',
   'kiosk.lookup.searching': 'Đang tìm hồ sơ…',
@@ -120,6 +121,13 @@ export const kioskMessagesVi = {
   'kiosk.rate.unknownCounter':
     'Không tìm thấy quầy này. Địa chỉ màn hình đánh giá cần có số quầy, ví dụ /rate?counter=1.',
 
+  'kiosk.voice.readyA': 'Hồ sơ đã có kết quả, mời ông/bà đến quầy số',
+  'kiosk.voice.readyB': 'nhận kết quả.',
+  'kiosk.voice.ratePrompt': 'Ông/bà có hài lòng với việc phục vụ không? Mời chạm vào một hình mặt.',
+  'kiosk.voice.procDetail':
+    'Giấy tờ cần mang theo, thời gian và lệ phí ghi trên màn hình. Chạm nút In danh sách giấy tờ để nhận bản in.',
+  'kiosk.voice.unavailable': 'Chưa có giọng đọc',
+
   'rating.score.satisfied': 'Hài lòng',
   'rating.score.neutral': 'Bình thường',
   'rating.score.unsatisfied': 'Không hài lòng',
@@ -182,6 +190,7 @@ export const kioskMessagesEn: Record<keyof typeof kioskMessagesVi, string> = {
   'kiosk.lookup.checkPrompt':
     'Type the last 4 digits of the phone number or ID number of the applicant.',
   'kiosk.lookup.checkLabel': 'Last 4 digits of phone or ID',
+  'kiosk.lookup.procedure': 'Procedure',
   'kiosk.lookup.next': 'Continue',
   'kiosk.lookup.search': 'Show',
   'kiosk.lookup.searching': 'Looking up the dossier…',
@@ -245,6 +254,13 @@ export const kioskMessagesEn: Record<keyof typeof kioskMessagesVi, string> = {
   'kiosk.rate.counterIdle': 'After you are served, please rate us here.',
   'kiosk.rate.unknownCounter':
     'Unknown counter. The rating screen address needs a counter number, e.g. /rate?counter=1.',
+
+  'kiosk.voice.readyA': 'The result is ready, please go to counter',
+  'kiosk.voice.readyB': 'to collect it.',
+  'kiosk.voice.ratePrompt': 'Are you satisfied with the service? Please touch a face.',
+  'kiosk.voice.procDetail':
+    'Documents, time and fee are on the screen. Touch Print the list of documents to take it with you.',
+  'kiosk.voice.unavailable': 'No voice available',
 
   'rating.score.satisfied': 'Satisfied',
   'rating.score.neutral': 'Neutral',

@@ -1,0 +1,161 @@
+import './kiosk.css';
+import { useCallback, useEffect, useState } from 'react';
+import { ratingWindowSchema, type RatingWindow } from '../../shared/contract/ratings';
+import { kioskClipName, type KioskVoiceKey } from '../../shared/kiosk/voiceClips';
+import { useApp } from '../app-context';
+import { ConnectionStatus } from '../components/ConnectionStatus';
+import { KioskErrorBoundary } from './ErrorBoundary';
+import { SpeakerIcon } from './icons';
+import { RatingPanel } from './RatingPanel';
+import { ScreenReader } from './voice';
+
+/** How long "thank you" / "time is over" stays before the screen waits for the next one. */
+export const RATE_MESSAGE_MS = 5_000;
+
+type State =
+  | { name: 'idle' }
+  | { name: 'rate'; window: RatingWindow }
+  | { name: 'thanks' }
+  | { name: 'closed' };
+
+/**
+ * The counter's rating screen (`/rate?counter=N`): a tablet or a second small window at the
+ * counter. It opens by itself when the officer completes a service there ('rating.open'),
+ * and closes after 30 s.
+ */
+export function RatePage() {
+  const { t, api, onEvent, connection } = useApp();
+  const number = Number(new URLSearchParams(window.location.search).get('counter'));
+  const [counterId, setCounterId] = useState<string | null | undefined>(undefined);
+  const [state, setState] = useState<State>({ name: 'idle' });
+  const [speaking, setSpeaking] = useState(false);
+  const [reader] = useState(() => new ScreenReader(setSpeaking));
+  const [readout, setReadout] = useState<KioskVoiceKey[]>(['kiosk.rate.counterIdle']);
+
+  useEffect(() => {
+    let alive = true;
+    void (async () => {
+      const res = await api.call('counters.list', {});
+      if (!alive || !res.ok) return;
+      const c = res.data.find((x) => x.number === number);
+      setCounterId(c ? c.id : null);
+      if (!c) return;
+      const open = await api.call('ratings.open', { counterId: c.id });
+      if (alive && open.ok && open.data[0]) setState({ name: 'rate', window: open.data[0] });
+    })();
+    return () => {
+      alive = false;
+    };
+  }, [api, number]);
+
+  useEffect(() => {
+    if (!counterId) return undefined;
+    return onEvent((e) => {
+      if (e.type === 'rating.open') {
+        const w = ratingWindowSchema.safeParse(e.data);
+        if (w.success && w.data.counterId === counterId) setState({ name: 'rate', window: w.data });
+      }
+    });
+  }, [counterId, onEvent]);
+
+  useEffect(() => {
+    if (state.name !== 'thanks' && state.name !== 'closed') return undefined;
+    const timer = window.setTimeout(() => setState({ name: 'idle' }), RATE_MESSAGE_MS);
+    return () => window.clearTimeout(timer);
+  }, [state]);
+
+  useEffect(() => {
+    if (state.name === 'thanks') setReadout(['kiosk.rate.thanks']);
+    else if (state.name === 'closed') setReadout(['kiosk.rate.closed']);
+    else if (state.name === 'idle') setReadout(['kiosk.rate.counterIdle']);
+  }, [state]);
+
+  useEffect(() => () => reader.stop(), [reader]);
+
+  const done = useCallback(() => setState({ name: 'thanks' }), []);
+  const expired = useCallback(() => setState({ name: 'closed' }), []);
+  const panelReadout = useCallback((parts: KioskVoiceKey[]) => setReadout(parts), []);
+
+  let body;
+  if (counterId === null) {
+    body = (
+      <div className="kalert kalert-error" role="alert">
+        {t('kiosk.rate.unknownCounter')}
+      </div>
+    );
+  } else if (state.name === 'rate') {
+    body = (
+      <RatingPanel
+        key={state.window.ticketId}
+        window={state.window}
+        onDone={done}
+        onExpired={expired}
+        onReadout={panelReadout}
+      />
+    );
+  } else if (state.name === 'thanks') {
+    body = (
+      <p className="kbig-message" role="status" data-testid="rating-thanks">
+        {t('kiosk.rate.thanks')}
+      </p>
+    );
+  } else if (state.name === 'closed') {
+    body = (
+      <p className="klead" role="status" data-testid="rating-closed">
+        {t('kiosk.rate.closed')}
+      </p>
+    );
+  } else {
+    body = (
+      <p className="kbig-message kmuted" data-testid="rating-idle">
+        {t('kiosk.rate.counterIdle')}
+      </p>
+    );
+  }
+
+  return (
+    <div className="kiosk kiosk-rate" data-testid="rate-page">
+      <header className="kiosk-header">
+        <div className="kiosk-brand">
+          <div className="kiosk-site">{t('kiosk.menu.rating')}</div>
+        </div>
+        <div className="kiosk-tools">
+          <button
+            type="button"
+            className="kbtn kbtn-tool kbtn-read"
+            aria-pressed={speaking}
+            disabled={readout.length === 0}
+            onClick={() => void reader.read(readout.map(kioskClipName))}
+          >
+            <SpeakerIcon />
+            {t('kiosk.readAloud')}
+          </button>
+        </div>
+      </header>
+      <main id="main" className="kiosk-main">
+        <h1 className="ktitle kcenter-text">
+          {t('kiosk.rate.counterTitle', { counter: Number.isFinite(number) ? number : '?' })}
+        </h1>
+        {connection === 'offline' && (
+          <div className="kalert kalert-error" role="alert">
+            {t('kiosk.err.offline')}
+          </div>
+        )}
+        <KioskErrorBoundary
+          resetKey={state}
+          fallback={() => (
+            <div className="kalert kalert-error" role="alert">
+              {t('kiosk.err.generic')}
+            </div>
+          )}
+        >
+          {body}
+        </KioskErrorBoundary>
+      </main>
+      <footer className="kiosk-footer">
+        <p className="kiosk-help">{t('kiosk.helpLine')}</p>
+        <ConnectionStatus />
+      </footer>
+    </div>
+  );
+}
