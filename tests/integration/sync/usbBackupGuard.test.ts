@@ -60,13 +60,16 @@ async function pair() {
   const key = newSiteKey();
   writeSiteKey(site.core.db, key, new Date());
   registerSite(province.core.db, { siteId: siteIdOf(site), name: 'Xã A', key }, new Date());
-  return { site, province, key, siteId: siteIdOf(site) };
+  // The demo office's dossiers already wrote outbox rows: counts below are relative to them.
+  const base = site.core.sync.status().pending;
+  return { site, province, key, siteId: siteIdOf(site), base };
 }
 
 describe('outbox', () => {
   it('refuses to write outside a transaction and refuses a payload with unknown fields (nothing written)', async () => {
     const hub = await startTestHub({ maintenance: { autoBackup: false } });
     const db = hub.core.db;
+    const base = hub.core.sync.status().pending;
     const payload = {
       ratingId: ulid(),
       score: 'satisfied' as const,
@@ -89,7 +92,7 @@ describe('outbox', () => {
         }),
       )(),
     ).toThrow();
-    expect(hub.core.sync.status().pending).toBe(0);
+    expect(hub.core.sync.status().pending).toBe(base);
     expect(maskIdNumber('001093012356')).toBe('0010******56');
     expect(maskIdNumber('12')).toBeNull();
   });
@@ -97,21 +100,21 @@ describe('outbox', () => {
 
 describe('USB transfer', () => {
   it('export → import → replay: imported once; a changed byte, another key, a corrupt file are refused and change nothing', async () => {
-    const { site, province, siteId } = await pair();
+    const { site, province, siteId, base } = await pair();
     const ids = produceRatings(site.core.db, 25);
     const token = await login(site.url, OFFICER);
     const res = await api(site.url, '/api/v1/sync/export', { method: 'POST', token, json: {} });
     expect(res.status).toBe(200);
     const exported = res.body as { fileName: string; events: number; file: unknown };
-    expect(exported.events).toBe(25);
+    expect(exported.events).toBe(base + 25);
     const text = JSON.stringify(exported.file);
 
     const first = importFile(province.core.db, text, new Date());
-    expect(first).toMatchObject({ siteId, events: 25, accepted: 25, duplicates: 0 });
+    expect(first).toMatchObject({ siteId, events: base + 25, accepted: base + 25, duplicates: 0 });
     const stored = province.core.db
       .prepare('SELECT event_id FROM sync_received ORDER BY seq')
       .all() as { event_id: string }[];
-    expect(stored.map((r) => r.event_id)).toEqual(ids);
+    expect(stored.map((r) => r.event_id).slice(base)).toEqual(ids);
 
     // Replaying the same file: refused with a clear message, nothing added.
     const replay = () => importFile(province.core.db, text, new Date());
@@ -127,7 +130,7 @@ describe('USB transfer', () => {
     const again = buildSyncFile(site.core.db, siteId, newSiteKeyOf(site), new Date());
     expect(importFile(province.core.db, JSON.stringify(again), new Date())).toMatchObject({
       accepted: 0,
-      duplicates: 25,
+      duplicates: base + 25,
     });
 
     // One byte changed inside the signed content (a payload value): tampering detected.
@@ -156,11 +159,11 @@ describe('USB transfer', () => {
     );
     expect(() => importFile(province.core.db, 'not json', new Date())).toThrow(/bị hỏng/);
     const count = province.core.db.prepare('SELECT COUNT(*) AS n FROM sync_received').get();
-    expect(count).toEqual({ n: 25 });
+    expect(count).toEqual({ n: base + 25 });
     // The untampered file still imports its one new event.
     expect(importFile(province.core.db, JSON.stringify(fresh), new Date())).toMatchObject({
       accepted: 1,
-      duplicates: 25,
+      duplicates: base + 25,
     });
   });
 });
@@ -176,7 +179,7 @@ function newSiteKeyOf(hub: Hub): string {
 
 describe('receiver HTTP edge', () => {
   it('authenticates by HMAC, answers a replayed batch with success and no change, refuses gaps; totals are admin-only', async () => {
-    const { site, province, key, siteId } = await pair();
+    const { site, province, key, siteId, base } = await pair();
     produceRatings(site.core.db, 3);
     const events = (
       JSON.parse(buildSyncFile(site.core.db, siteId, key, new Date()).content) as {
@@ -206,10 +209,15 @@ describe('receiver HTTP edge', () => {
 
     const ok = await post(body, good);
     expect(ok.status).toBe(200);
-    expect(ok.body).toEqual({ batchId, accepted: 3, duplicates: 0, lastSeq: 3 });
+    expect(ok.body).toEqual({ batchId, accepted: base + 3, duplicates: 0, lastSeq: base + 3 });
     const replay = await post(body, good);
     expect(replay.status).toBe(200);
-    expect(replay.body).toEqual({ batchId, accepted: 0, duplicates: 3, lastSeq: 3 });
+    expect(replay.body).toEqual({
+      batchId,
+      accepted: 0,
+      duplicates: base + 3,
+      lastSeq: base + 3,
+    });
 
     // seq 5 while the receiver expects 4: refused with the expected seq, nothing stored.
     produceRatings(site.core.db, 2);
@@ -217,7 +225,7 @@ describe('receiver HTTP edge', () => {
       JSON.parse(buildSyncFile(site.core.db, siteId, key, new Date()).content) as {
         events: { seq: number }[];
       }
-    ).events.filter((e) => e.seq === 5);
+    ).events.filter((e) => e.seq === base + 5);
     const gapBatch = ulid();
     const gapBody = JSON.stringify({ siteId, batchId: gapBatch, events: later });
     const gap = await post(gapBody, {
@@ -226,7 +234,7 @@ describe('receiver HTTP edge', () => {
       'X-Motcua-Signature': signatureHeader(key, gapBody),
     });
     expect(gap.status).toBe(409);
-    expect(errorOf(gap).details).toMatchObject({ reason: 'SEQUENCE_GAP', expectedSeq: 4 });
+    expect(errorOf(gap).details).toMatchObject({ reason: 'SEQUENCE_GAP', expectedSeq: base + 4 });
 
     // On a site hub the receiver endpoint does not exist.
     expect((await post(body, good)).status).toBe(200);
@@ -240,7 +248,7 @@ describe('receiver HTTP edge', () => {
     const totals = await api(province.url, '/api/v1/sync/sites', { token: admin });
     expect(totals.status).toBe(200);
     expect(totals.body).toEqual([
-      { siteId, events: 3, lastReceivedAt: expect.any(String) as string },
+      { siteId, events: base + 3, lastReceivedAt: expect.any(String) as string },
     ]);
   });
 
@@ -249,17 +257,18 @@ describe('receiver HTTP edge', () => {
       sync: { upstream: 'http://127.0.0.1:9' },
       maintenance: { autoBackup: false },
     });
+    const base = hub.core.sync.status().pending;
     produceRatings(hub.core.db, 4);
     const token = await login(hub.url, OFFICER);
     const status = await api(hub.url, '/api/v1/sync/status', { token });
     expect(status.status).toBe(200);
-    expect(status.body).toMatchObject({ pending: 4, lastSentAt: null });
+    expect(status.body).toMatchObject({ pending: base + 4, lastSentAt: null });
     expect((await api(hub.url, '/api/v1/sync/status')).status).toBe(401);
     const wd = await api(hub.url, '/api/v1/system/watchdog', { token });
     expect(wd.status).toBe(200);
     expect(wd.body).toMatchObject({
       database: { ok: true },
-      upstream: { pending: 4 },
+      upstream: { pending: base + 4 },
       backup: { ok: false, lastAt: null },
     });
   });
