@@ -79,7 +79,6 @@ function sendJson(res: http.ServerResponse, result: DispatchResult): void {
   res.end(body);
 }
 
-class BodyError extends Error {
 /** A `file: true` operation's result: the bytes themselves, named for the browser's download. */
 function sendFile(res: http.ServerResponse, file: WireFile): void {
   const body = Buffer.from(file.base64, 'base64');
@@ -102,6 +101,7 @@ function sendFile(res: http.ServerResponse, file: WireFile): void {
   res.end(body);
 }
 
+class BodyError extends Error {
   constructor(readonly code: 'PAYLOAD_TOO_LARGE' | 'BAD_JSON' | 'UNSUPPORTED_MEDIA_TYPE') {
     super(code);
   }
@@ -241,8 +241,8 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
       clientKey: req.socket.remoteAddress ?? 'unknown',
       lang,
     });
-    sendJson(res, result);
     if (result.ok && route.op.file) return sendFile(res, result.data as WireFile);
+    sendJson(res, result);
   }
 
   function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
