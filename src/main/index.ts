@@ -1,7 +1,8 @@
 /**
  * Electron main process: a thin shell around the same core the hub runs. It opens the
  * database in userData, serves the LAN (display boards, other counters) over HTTP, and
- * opens the configured windows, which talk to the core over IPC.
+ * opens the configured windows on the hub's own pages; they talk to the core over IPC
+ * (the preload bridge), exactly like a browser would over HTTP.
  */
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain } from 'electron';
@@ -15,6 +16,7 @@ import {
   WINDOW_KINDS,
   windowLocation,
   windowOptions,
+  type RendererEnv,
   type WindowKind,
 } from './window';
 
@@ -25,8 +27,9 @@ function configuredWindows(): WindowKind[] {
   return kinds.length ? kinds : ['desk'];
 }
 
-const env = {
+const env: RendererEnv = {
   devServerUrl: process.env.ELECTRON_RENDERER_URL,
+  hubUrl: undefined, // set once the hub listens
   rendererIndexFile: path.join(__dirname, '../renderer/index.html'),
 };
 const preloadPath = path.join(__dirname, '../preload/index.js');
@@ -63,6 +66,7 @@ if (!app.requestSingleInstanceLock()) {
       staticDir: path.join(__dirname, '../renderer'),
       demo: process.argv.includes('--demo'),
     });
+    env.hubUrl = hub.url;
     registerIpc(ipcMain, hub.core.dispatcher, (url) => isOwnUrl(url, env));
     for (const kind of configuredWindows()) openWindow(kind);
   });

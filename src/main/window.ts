@@ -50,29 +50,38 @@ export function windowOptions(
   return { ...base, width: 1366, height: 800, minWidth: 1024, minHeight: 640 };
 }
 
-/** Where a window's page is: the dev server in development, the built file otherwise. */
+/**
+ * Where the renderer comes from. The windows load the screens from the hub the desktop app
+ * itself runs (http://127.0.0.1:8787/desk …), so that voice clips (/voice/), printable forms
+ * (/forms/…) and the ticket status page work exactly as in a browser; the built file is the
+ * fallback when no hub URL is known, the dev server in development.
+ */
+export interface RendererEnv {
+  devServerUrl?: string | undefined;
+  hubUrl?: string | undefined;
+  rendererIndexFile: string;
+}
+
+/** Where a window's page is. */
 export function windowLocation(
   kind: WindowKind,
-  env: { devServerUrl?: string | undefined; rendererIndexFile: string },
+  env: RendererEnv,
 ): { url: string } | { file: string; hash: string } {
   if (env.devServerUrl) return { url: `${env.devServerUrl.replace(/\/$/, '')}/${kind}` };
+  if (env.hubUrl) return { url: `${env.hubUrl.replace(/\/$/, '')}/${kind}` };
   return { file: env.rendererIndexFile, hash: `/${kind}` };
 }
 
-/** Whether a URL belongs to our own renderer (the built file or the dev server). */
-export function isOwnUrl(
-  url: string,
-  env: { devServerUrl?: string | undefined; rendererIndexFile: string },
-): boolean {
+/** Whether a URL belongs to our own renderer (the hub's origin, the built file or the dev server). */
+export function isOwnUrl(url: string, env: RendererEnv): boolean {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return false;
   }
-  if (env.devServerUrl) {
-    const dev = new URL(env.devServerUrl);
-    if (parsed.origin === dev.origin) return true;
+  for (const base of [env.devServerUrl, env.hubUrl]) {
+    if (base && parsed.origin === new URL(base).origin) return true;
   }
   if (parsed.protocol !== 'file:') return false;
   const own = new URL(`file://${env.rendererIndexFile.replace(/\\/g, '/').replace(/^\/?/, '/')}`);

@@ -12,7 +12,13 @@ import { createCore, type Core } from '../../../src/core/app';
 import { latestSchemaVersion } from '../../../src/core/db/migrate';
 import type { DispatchResult } from '../../../src/core/dispatch';
 import { registerIpc, type IpcMainLike } from '../../../src/main/ipc';
-import { hardenWebContents, isOwnUrl, WINDOW_KINDS, windowOptions } from '../../../src/main/window';
+import {
+  hardenWebContents,
+  isOwnUrl,
+  WINDOW_KINDS,
+  windowLocation,
+  windowOptions,
+} from '../../../src/main/window';
 import { operationNames } from '../../../src/shared/contract';
 
 const PRELOAD = '/opt/motcua/out/preload/index.js';
@@ -66,6 +72,34 @@ describe('isOwnUrl()', () => {
     expect(isOwnUrl('http://localhost:5173/kiosk', dev)).toBe(true);
     expect(isOwnUrl('http://localhost:5174/kiosk', dev)).toBe(false);
     expect(isOwnUrl('http://localhost:5173/kiosk', env)).toBe(false);
+  });
+
+  it("accepts the desktop app's own hub origin, and no other port or host", () => {
+    const withHub = { ...env, hubUrl: 'http://127.0.0.1:8787' };
+    expect(isOwnUrl('http://127.0.0.1:8787/desk', withHub)).toBe(true);
+    expect(isOwnUrl('http://127.0.0.1:8787/forms/abc', withHub)).toBe(true);
+    expect(isOwnUrl('http://127.0.0.1:8788/desk', withHub)).toBe(false);
+    expect(isOwnUrl('http://192.168.1.10:8787/desk', withHub)).toBe(false);
+    expect(isOwnUrl('http://127.0.0.1:8787/desk', env)).toBe(false);
+  });
+});
+
+describe('windowLocation()', () => {
+  it('loads the screens from the hub the app runs, falling back to the built file', () => {
+    expect(windowLocation('kiosk', { ...env, hubUrl: 'http://127.0.0.1:8787' })).toEqual({
+      url: 'http://127.0.0.1:8787/kiosk',
+    });
+    expect(windowLocation('display', env)).toEqual({
+      file: env.rendererIndexFile,
+      hash: '/display',
+    });
+    expect(
+      windowLocation('desk', {
+        ...env,
+        hubUrl: 'http://127.0.0.1:8787',
+        devServerUrl: 'http://localhost:5173/',
+      }),
+    ).toEqual({ url: 'http://localhost:5173/desk' });
   });
 });
 
