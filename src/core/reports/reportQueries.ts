@@ -245,6 +245,18 @@ export function createReportQueries(db: Db) {
       `SELECT ${TICKET_AGG} FROM tickets
        WHERE service_id = @serviceId AND business_date BETWEEN @from AND @to`,
     ),
+    /**
+     * The summary's queue figures in one index-ordered pass with built-in aggregates only
+     * (grouped in the order of reports_tickets_counter, so no sort; summed up in code).
+     */
+    ticketsSummary: db.prepare<
+      PeriodParams,
+      { outcome: string | null; n: number; called: number; waitSum: number | null }
+    >(
+      `SELECT outcome, COUNT(*) AS n, COUNT(wait_seconds) AS called, SUM(wait_seconds) AS waitSum
+       FROM tickets WHERE business_date BETWEEN @from AND @to
+       GROUP BY business_date, counter_id, outcome`,
+    ),
     /** Exact distribution of waits (seconds → count), for percentiles. */
     waitHistogram: db.prepare<PeriodParams, { w: number; n: number }>(
       `SELECT wait_seconds AS w, COUNT(*) AS n FROM tickets

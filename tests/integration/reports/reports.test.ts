@@ -721,6 +721,11 @@ describe('reports: a scripted day with known answers', () => {
       /COVERING INDEX reports_tickets_service/,
     );
     expect(plan(q.ticketsByDayHour, p)).toMatch(/COVERING INDEX reports_tickets_hour/);
+    expect(plan(q.ticketsSummary, p)).toMatch(/COVERING INDEX reports_tickets_counter/);
+    expect(plan(q.ticketsSummary, p)).not.toMatch(/TEMP B-TREE/);
+    expect(plan(q.waitHistogramLong, p)).toMatch(/COVERING INDEX reports_tickets_wait/);
+    expect(plan(q.waitHistogramLong, p)).not.toMatch(/TEMP B-TREE/);
+    expect(plan(all.done, p)).not.toMatch(/TEMP B-TREE/); // the whole office: no GROUP BY
     expect(plan(q.ticketsByDayCounter, p)).toMatch(/COVERING INDEX reports_tickets_counter/);
     expect(plan(q.ratingScores, p)).toMatch(/COVERING INDEX (reports_)?ratings_day/);
     const summaryPlans = [
