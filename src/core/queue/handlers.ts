@@ -9,6 +9,7 @@ import type { Handler } from '../handlers';
 import { recordAudit } from '../audit/auditLog';
 import { getSite } from '../settings/site';
 import { translate } from '../../shared/i18n';
+import { createQueueAdmin } from './queueAdmin';
 import { createQueueService, ruleError, toOfficerTicket, type TicketRow } from './queueService';
 import { getQueueSettings, saveQueueSettings } from './settings';
 
@@ -37,7 +38,15 @@ type QueueOps =
   | 'queue.counterView'
   | 'queue.board'
   | 'queue.settings'
-  | 'queue.settingsUpdate';
+  | 'queue.settingsUpdate'
+  | 'queue.adminConfig'
+  | 'queue.serviceCreate'
+  | 'queue.serviceUpdate'
+  | 'queue.serviceRemove'
+  | 'queue.counterCreate'
+  | 'queue.counterUpdate'
+  | 'queue.counterServices'
+  | 'queue.counterRemove';
 
 function requireUser(ctx: CallContext): PublicUser {
   if (!ctx.user) throw new AppError('UNAUTHENTICATED');
@@ -48,6 +57,7 @@ function requireUser(ctx: CallContext): PublicUser {
 export function createQueueHandlers(deps: QueueDeps): { [N in QueueOps]: Handler<N> } {
   const { db, clock, events } = deps;
   const queue = createQueueService(db, clock, events);
+  const admin = createQueueAdmin(db, clock, events);
 
   async function printTicket(t: TicketRow) {
     const print = deps.print;
@@ -181,6 +191,18 @@ export function createQueueHandlers(deps: QueueDeps): { [N in QueueOps]: Handler
       events.publish('queue.changed', { settings: true }, now);
       return saved;
     },
+    // Administration of services, counters and their links (queueAdmin.ts).
+    'queue.adminConfig': () => admin.config(),
+    'queue.serviceCreate': (input, ctx) => admin.createService(input, requireUser(ctx)),
+    'queue.serviceUpdate': ({ id, ...rest }, ctx) =>
+      admin.updateService(id, rest, requireUser(ctx)),
+    'queue.serviceRemove': (input, ctx) => admin.removeService(input.id, requireUser(ctx)),
+    'queue.counterCreate': (input, ctx) => admin.createCounter(input, requireUser(ctx)),
+    'queue.counterUpdate': ({ counterId, ...rest }, ctx) =>
+      admin.updateCounter(counterId, rest, requireUser(ctx)),
+    'queue.counterServices': ({ counterId, serviceIds }, ctx) =>
+      admin.updateCounter(counterId, { serviceIds }, requireUser(ctx)),
+    'queue.counterRemove': (input, ctx) => admin.removeCounter(input.counterId, requireUser(ctx)),
   };
 }
 

@@ -166,6 +166,107 @@ const counterStatsSchema = z.object({
 
 const counterPath = { counterId: idSchema };
 
+/**
+ * Admin: queue services, counters and which counter serves which service (docs/queue.md,
+ * "Administration"). A service's code is its stable key (the catalog's "Dịch vụ xếp hàng"
+ * and sync refer to it), so it is set once at creation.
+ */
+const serviceCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z][A-Z0-9_]{1,31}$/);
+const ticketPrefix = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{1,2}$/);
+const idList = z
+  .array(idSchema)
+  .max(100)
+  .refine((ids) => new Set(ids).size === ids.length, { message: 'duplicate id' });
+
+const serviceFields = {
+  name: z.string().trim().min(1).max(120),
+  prefix: ticketPrefix,
+  /** Service-level target: the longest a citizen should wait. */
+  targetMinutes: z.number().int().min(1).max(480),
+  /** Typical service time, the estimate's fallback. */
+  typicalMinutes: z.number().int().min(1).max(240),
+  sortOrder: z.number().int().min(0).max(9999),
+  active: z.boolean(),
+  /** The counters that serve it (replaces the set). */
+  counterIds: idList,
+};
+
+const counterFields = {
+  number: z.number().int().min(1).max(999),
+  name: z.string().trim().min(1).max(80),
+  priority: z.boolean(),
+  active: z.boolean(),
+  /** The services it serves (replaces the set). */
+  serviceIds: idList,
+};
+
+/** Create: code + fields, with defaults. Update: any subset (what is left out stays). */
+export const serviceCreateSchema = z
+  .object({
+    code: serviceCode,
+    ...serviceFields,
+    typicalMinutes: serviceFields.typicalMinutes.default(8),
+    sortOrder: serviceFields.sortOrder.default(0),
+    active: serviceFields.active.default(true),
+    counterIds: idList.default([]),
+  })
+  .strict();
+export const serviceUpdateSchema = z
+  .object(serviceFields)
+  .partial()
+  .extend({ id: idSchema })
+  .strict();
+export const counterCreateSchema = z
+  .object({
+    ...counterFields,
+    priority: counterFields.priority.default(false),
+    active: counterFields.active.default(true),
+    serviceIds: idList.default([]),
+  })
+  .strict();
+export const counterUpdateSchema = z
+  .object(counterFields)
+  .partial()
+  .extend({ counterId: idSchema })
+  .strict();
+
+export const adminServiceSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  targetMinutes: z.number().int(),
+  typicalMinutes: z.number().int(),
+  sortOrder: z.number().int(),
+  active: z.boolean(),
+  counterIds: z.array(z.string()),
+  /** Numbers issued today (the prefix cannot change while > 0). */
+  issuedToday: z.number().int(),
+  /** Tickets ever reference it: removing it deactivates it instead of deleting. */
+  hasHistory: z.boolean(),
+});
+export type AdminService = z.infer<typeof adminServiceSchema>;
+
+export const adminCounterSchema = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  name: z.string(),
+  priority: z.boolean(),
+  active: z.boolean(),
+  serviceIds: z.array(z.string()),
+});
+export type AdminCounter = z.infer<typeof adminCounterSchema>;
+
+const removalSchema = z.object({ id: z.string(), outcome: z.enum(['deleted', 'deactivated']) });
+
 export const queueOperations = {
   queueServices: defineOperation({
     name: 'queue.services',
@@ -355,5 +456,83 @@ export const queueOperations = {
     summary: 'Change the queue settings',
     input: queueSettingsSchema,
     output: queueSettingsSchema,
+  }),
+  adminConfig: defineOperation({
+    name: 'queue.adminConfig',
+    method: 'GET',
+    path: '/queue/admin',
+    role: 'admin',
+    summary: 'Every queue service and counter (inactive ones too) with their links',
+    input: emptyInput,
+    output: z.object({
+      services: z.array(adminServiceSchema),
+      counters: z.array(adminCounterSchema),
+    }),
+  }),
+  serviceCreate: defineOperation({
+    name: 'queue.serviceCreate',
+    method: 'POST',
+    path: '/queue/services',
+    role: 'admin',
+    summary: 'Add a queue service (code, name, prefix, target, counters serving it)',
+    input: serviceCreateSchema,
+    output: adminServiceSchema,
+    successStatus: 201,
+  }),
+  serviceUpdate: defineOperation({
+    name: 'queue.serviceUpdate',
+    method: 'PUT',
+    path: '/queue/services/{id}',
+    role: 'admin',
+    summary:
+      'Change a queue service (the code stays); the prefix only while no number was issued today',
+    input: serviceUpdateSchema,
+    output: adminServiceSchema,
+  }),
+  serviceRemove: defineOperation({
+    name: 'queue.serviceRemove',
+    method: 'DELETE',
+    path: '/queue/services/{id}',
+    role: 'admin',
+    summary: 'Delete a never-used service; one that tickets reference is deactivated instead',
+    input: z.object({ id: idSchema }).strict(),
+    output: removalSchema,
+  }),
+  counterCreate: defineOperation({
+    name: 'queue.counterCreate',
+    method: 'POST',
+    path: '/counters',
+    role: 'admin',
+    summary: 'Add a counter (number, name, priority flag, services it serves)',
+    input: counterCreateSchema,
+    output: adminCounterSchema,
+    successStatus: 201,
+  }),
+  counterUpdate: defineOperation({
+    name: 'queue.counterUpdate',
+    method: 'PUT',
+    path: '/counters/{counterId}',
+    role: 'admin',
+    summary: 'Change a counter (number, name, priority flag, active, services it serves)',
+    input: counterUpdateSchema,
+    output: adminCounterSchema,
+  }),
+  counterServices: defineOperation({
+    name: 'queue.counterServices',
+    method: 'PUT',
+    path: '/counters/{counterId}/services',
+    role: 'admin',
+    summary: 'Replace the set of services a counter serves',
+    input: z.object({ ...counterPath, serviceIds: idList }).strict(),
+    output: adminCounterSchema,
+  }),
+  counterRemove: defineOperation({
+    name: 'queue.counterRemove',
+    method: 'DELETE',
+    path: '/counters/{counterId}',
+    role: 'admin',
+    summary: 'Delete a never-used counter; one that tickets reference is deactivated instead',
+    input: z.object(counterPath).strict(),
+    output: removalSchema,
   }),
 } as const;

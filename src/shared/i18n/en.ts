@@ -1,5 +1,6 @@
 import { dossierMessagesEn } from './dossiers';
 import { kioskMessagesEn } from './kiosk';
+import { queueAdminMessagesEn } from './queueAdmin';
 import { reportMessagesEn } from './reports';
 import { syncMessagesEn } from './sync';
 import type { MessageKey } from './vi';
@@ -8,6 +9,7 @@ import type { MessageKey } from './vi';
 export const en: Record<MessageKey, string> = {
   ...dossierMessagesEn,
   ...kioskMessagesEn,
+  ...queueAdminMessagesEn,
   ...reportMessagesEn,
   ...syncMessagesEn,
   'app.name': 'Mot Cua Kiosk',

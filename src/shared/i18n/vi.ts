@@ -5,12 +5,14 @@
  */
 import { dossierMessagesVi } from './dossiers';
 import { kioskMessagesVi } from './kiosk';
+import { queueAdminMessagesVi } from './queueAdmin';
 import { reportMessagesVi } from './reports';
 import { syncMessagesVi } from './sync';
 
 export const vi = {
   ...dossierMessagesVi,
   ...kioskMessagesVi,
+  ...queueAdminMessagesVi,
   ...reportMessagesVi,
   ...syncMessagesVi,
   'app.name': 'Một Cửa Kiosk',
