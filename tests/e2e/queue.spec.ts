@@ -116,3 +116,50 @@ test('an admin changes the priority ratio and the board states the new rule', as
   await form.getByRole('button', { name: 'Áp dụng cài đặt hàng đợi' }).click();
   await expect(page.getByText('Đã lưu cài đặt hàng đợi.')).toBeVisible();
 });
+
+test('an admin adds the service "Tư pháp" (prefix E) served at counter 2, and a ticket E001 is issued for it', async ({
+  page,
+  request,
+}) => {
+  await login(page, 'admin', 'Admin@123');
+  await page.getByRole('tab', { name: /Quầy và dịch vụ/ }).click();
+  await expect(page.getByRole('heading', { name: 'Quầy và dịch vụ xếp hàng' })).toBeVisible();
+
+  // Keyboard-only entry in the new row: type, tick counter 2, Enter saves.
+  const row = page.getByTestId('service-row-new');
+  await row.getByLabel('Mã', { exact: true }).fill('tu_phap');
+  await row.getByLabel('Tên dịch vụ', { exact: true }).fill('Tư pháp');
+  await row.getByLabel('Chữ đầu số', { exact: true }).fill('e');
+  await row.getByLabel('Chờ tối đa (phút)', { exact: true }).fill('15');
+  await row.getByLabel('Quầy 2', { exact: true }).check();
+  await row.getByLabel('Tên dịch vụ', { exact: true }).press('Enter');
+  const admin = page.getByRole('region', { name: 'Quầy và dịch vụ xếp hàng' });
+  await expect(admin.getByRole('status')).toHaveText('Đã thêm dịch vụ “Tư pháp” với chữ đầu số E.');
+
+  const saved = page.getByTestId('service-row-E');
+  await expect(saved).toContainText('TU_PHAP');
+  await expect(saved.getByLabel('Quầy 2', { exact: true })).toBeChecked();
+  await expect(saved.getByLabel('Quầy 1', { exact: true })).not.toBeChecked();
+  await expect(page.getByTestId('counter-row-2').getByLabel('E — Tư pháp')).toBeChecked();
+
+  // The same prefix again is refused with the rule, in plain Vietnamese.
+  const again = page.getByTestId('service-row-new');
+  await again.getByLabel('Mã', { exact: true }).fill('TU_PHAP_2');
+  await again.getByLabel('Tên dịch vụ', { exact: true }).fill('Tư pháp 2');
+  await again.getByLabel('Chữ đầu số', { exact: true }).fill('E');
+  await again.getByLabel('Quầy 2', { exact: true }).check();
+  await again.getByRole('button', { name: 'Thêm dịch vụ' }).click();
+  await expect(admin.getByRole('alert')).toHaveText(
+    'Chữ đầu số E đang được dùng cho dịch vụ “Tư pháp”. Hãy chọn chữ khác.',
+  );
+
+  // The kiosk takes a number for it: E001, waiting at counter 2.
+  const ticket = await issue(request, 'E');
+  expect(ticket.number).toBe('E001');
+  await expect(saved.locator('.qa-count')).toHaveText('1');
+  await snap(page, 'queue-06-admin-services');
+
+  await page.getByRole('tab', { name: /Gọi số/ }).click();
+  await page.getByTestId('counter-select').selectOption({ label: 'Quầy 2 — Đất đai, Xây dựng' });
+  await expect(page.getByTestId('ticket-E001')).toBeVisible();
+});

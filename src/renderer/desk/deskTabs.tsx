@@ -9,6 +9,7 @@ import { DossiersTab } from './dossiers/DossiersTab';
 import { ReceptionTab } from './dossiers/ReceptionTab';
 import { ReturnTab } from './dossiers/ReturnTab';
 import { CounterTab } from './queue/CounterTab';
+import { QueueAdminTab } from './queue/QueueAdminTab';
 import { PrintersTab } from './printing/PrintersTab';
 import { ReportsTab } from './reports/ReportsTab';
 
@@ -42,6 +43,13 @@ export const DESK_TABS: DeskTab[] = [
   { id: 'catalog', label: 'catalog.tab', key: '7', adminOnly: true, render: () => <CatalogTab /> },
   { id: 'reports', label: 'reports.title', key: 'r', render: () => <ReportsTab /> },
   { id: 'printers', label: 'printing.title', key: '8', render: () => <PrintersTab /> },
+  {
+    id: 'queue-admin',
+    label: 'queue.admin.tab',
+    key: 'q',
+    adminOnly: true,
+    render: () => <QueueAdminTab />,
+  },
   {
     id: 'admin',
     label: 'nav.admin',

@@ -102,6 +102,10 @@ export function CounterTab() {
       timer = setTimeout(() => void load(), 100);
       if (e.type === 'queue.changed') {
         void api.call('queue.services', {}).then((r) => r.ok && setServices(r.data));
+        // An administrator changed counters or their services (queue admin tab).
+        if (e.data?.config === true) {
+          void api.call('counters.list', {}).then((r) => r.ok && setCounters(r.data));
+        }
       }
     });
     return () => {
