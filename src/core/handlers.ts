@@ -27,6 +27,7 @@ import { reportHandlers } from './reports/handlers';
 import type { PrintService } from './printing/jobs/printService';
 import { getSite, updateSite } from './settings/site';
 import type { Maintenance } from './backup/maintenance';
+import { createBackupHandlers } from './backup/handlers';
 import { createSyncHandlers } from './sync/handlers';
 import type { SyncService } from './sync/syncService';
 
@@ -97,5 +98,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...dossierHandlers(deps),
     ...reportHandlers(deps),
     ...createSyncHandlers(deps),
+    ...createBackupHandlers(deps),
   };
 }

@@ -162,3 +162,34 @@ export function lastBackup(dir: string): { file: string; at: Date } | null {
   }
   return best;
 }
+
+/** Backups in the folder, newest first (by modification time), for the admin screen. */
+export function listBackups(
+  dir: string,
+  limit: number,
+): { fileName: string; kind: BackupKind; bytes: number; at: string }[] {
+  if (!fs.existsSync(dir)) return [];
+  const rows: { fileName: string; kind: BackupKind; bytes: number; at: string; ms: number }[] = [];
+  for (const n of fs.readdirSync(dir)) {
+    const m = BACKUP_RE.exec(n);
+    if (!m) continue;
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(path.join(dir, n));
+    } catch {
+      continue; // removed meanwhile (rotation)
+    }
+    if (!st.isFile()) continue;
+    rows.push({
+      fileName: n,
+      kind: m[1] as BackupKind,
+      bytes: st.size,
+      at: st.mtime.toISOString(),
+      ms: st.mtimeMs,
+    });
+  }
+  return rows
+    .sort((a, b) => b.ms - a.ms || b.fileName.localeCompare(a.fileName))
+    .slice(0, limit)
+    .map(({ ms: _ms, ...r }) => r);
+}

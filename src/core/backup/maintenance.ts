@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
-import { backupDir, dailyBackupIfDue, lastBackup } from './backupService';
+import { backupDir, backupNow, dailyBackupIfDue, lastBackup } from './backupService';
 
 export interface StartupCheck {
   ok: boolean;
@@ -67,8 +67,25 @@ export function createMaintenance(
     }
   }
 
+  /** Run `job` after whatever backup/checkpoint is under way (never two copies at once). */
+  function queue<T>(job: () => Promise<T>): Promise<T> {
+    const next = running.catch(() => undefined).then(job);
+    running = next.catch(() => undefined);
+    return next;
+  }
+
   return {
     startup: check,
+    dataDir,
+    /** The backup folder now (the `backup.dir` setting is read each time). */
+    backupDir: () => backupDir(db, dataDir),
+    /** "Sao lưu ngay" on the admin screen: a manual backup, queued behind the automatic one. */
+    backupNow: (): Promise<string> =>
+      queue(() => backupNow(db, backupDir(db, dataDir), 'manual', clock.now())),
+    /** Look again now (e.g. the backup folder changed: its daily backup is made if due). */
+    kick(): void {
+      if (timer) void queue(tick);
+    },
     start(): void {
       running = tick();
       timer = setInterval(() => {

@@ -5,6 +5,8 @@ import { readSetting, writeSetting } from '../settings/settingsRepo';
 /** Settings of the site side of sync (see docs/sync.md). The key is a secret: never returned. */
 export const UPSTREAM_SETTING = 'sync.upstreamUrl';
 export const SITE_KEY_SETTING = 'sync.siteKey';
+/** The admin screen's on/off switch: off keeps the URL but pushes nothing. Default on. */
+export const ENABLED_SETTING = 'sync.enabled';
 
 const upstreamSchema = z
   .url({ protocol: /^https?$/ })
@@ -26,6 +28,14 @@ export function readSiteKey(db: Db): string | null {
 
 export function writeSiteKey(db: Db, key: string, at: Date): void {
   writeSetting(db, SITE_KEY_SETTING, keySchema, key, at);
+}
+
+export function readSyncEnabled(db: Db): boolean {
+  return readSetting(db, ENABLED_SETTING, z.boolean()) ?? true;
+}
+
+export function writeSyncEnabled(db: Db, enabled: boolean, at: Date): void {
+  writeSetting(db, ENABLED_SETTING, z.boolean(), enabled, at);
 }
 
 /** `https://tinh.example/` → `https://tinh.example` (the batch path is appended). */

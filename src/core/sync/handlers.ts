@@ -8,12 +8,20 @@ import type { Maintenance } from '../backup/maintenance';
 import type { HandlerDeps, Handler } from '../handlers';
 import type { PrintService } from '../printing/jobs/printService';
 import { getSite } from '../settings/site';
-import { readSiteKey, readUpstream, writeSiteKey, writeUpstream } from './config';
+import {
+  readSiteKey,
+  readSyncEnabled,
+  readUpstream,
+  writeSiteKey,
+  writeSyncEnabled,
+  writeUpstream,
+} from './config';
 import { listSites, registerSite } from './receiver';
 import type { SyncService } from './syncService';
 import { buildSyncFile, eventCount, syncFileName } from './usbExport';
 
 type SyncOps =
+  | 'sync.role'
   | 'sync.status'
   | 'sync.config.get'
   | 'sync.config.set'
@@ -43,6 +51,7 @@ export function createSyncHandlers(
 ): { [N in SyncOps]: Handler<N> } {
   const { db, clock, sync, maintenance, print } = deps;
   return {
+    'sync.role': () => ({ role: sync.role }),
     'sync.status': () => sync.status(),
     'sync.config.get': () => ({
       role: sync.role,
@@ -50,25 +59,36 @@ export function createSyncHandlers(
       upstreamUrl: sync.upstream() ?? readUpstream(db),
       upstreamFromCommandLine: sync.upstreamFromCommandLine,
       hasSiteKey: readSiteKey(db) !== null,
+      enabled: readSyncEnabled(db),
     }),
     'sync.config.set': (input, ctx) => {
       const now = clock.now();
       db.transaction(() => {
         writeUpstream(db, input.upstreamUrl, now);
         if (input.siteKey) writeSiteKey(db, input.siteKey, now);
+        if (input.enabled !== undefined) writeSyncEnabled(db, input.enabled, now);
         recordAudit(
           db,
           {
             actor: actor(ctx.user),
             action: 'sync.config',
             entity: 'settings',
-            details: { upstreamUrl: input.upstreamUrl, siteKeyChanged: Boolean(input.siteKey) },
+            // Never the key itself: only that it changed.
+            details: {
+              upstreamUrl: input.upstreamUrl,
+              siteKeyChanged: Boolean(input.siteKey),
+              enabled: input.enabled ?? readSyncEnabled(db),
+            },
           },
           now,
         );
       })();
       sync.worker.kick();
-      return { upstreamUrl: input.upstreamUrl, hasSiteKey: readSiteKey(db) !== null };
+      return {
+        upstreamUrl: input.upstreamUrl,
+        hasSiteKey: readSiteKey(db) !== null,
+        enabled: readSyncEnabled(db),
+      };
     },
     'sync.export': (_input, ctx) => {
       const key = readSiteKey(db);

@@ -1,11 +1,12 @@
+import type { HubRole } from '../../shared/contract/sync';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import { getSite } from '../settings/site';
-import { readSiteKey, readUpstream } from './config';
+import { readSiteKey, readSyncEnabled, readUpstream } from './config';
 import { pendingCount } from './outbox';
 import { createPushWorker, readSyncState, type PushTiming } from './pushWorker';
 
-export type HubRole = 'site' | 'province';
+export type { HubRole };
 
 export interface SyncOptions {
   /** 'province': this hub receives batches from sites (`--role province`). Default 'site'. */
@@ -21,7 +22,12 @@ export type SyncService = ReturnType<typeof createSyncService>;
 export function createSyncService(db: Db, clock: Clock, options: SyncOptions = {}) {
   const role: HubRole = options.role ?? 'site';
   const upstreamOverride = options.upstream ?? null;
-  const upstream = () => (role === 'site' ? (upstreamOverride ?? readUpstream(db)) : null);
+  /** Where to push now: `--upstream` wins; else the setting, unless the admin switched it off. */
+  const upstream = () => {
+    if (role !== 'site') return null;
+    if (upstreamOverride !== null) return upstreamOverride;
+    return readSyncEnabled(db) ? readUpstream(db) : null;
+  };
   const worker = createPushWorker(
     db,
     clock,

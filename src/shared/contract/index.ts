@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { authOperations } from './auth';
+import { backupOperations } from './backup';
 import { calendarOperations } from './calendar';
 import { catalogOperations } from './catalog';
 import { dossierOperations } from './dossiers';
@@ -28,6 +29,7 @@ const groups = {
   ...dossierOperations,
   ...reportOperations,
   ...syncOperations,
+  ...backupOperations,
 };
 
 type Groups = typeof groups;

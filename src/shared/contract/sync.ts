@@ -183,7 +183,19 @@ export type Watchdog = z.infer<typeof watchdogSchema>;
 
 const siteKeySchema = z.string().min(32).max(200);
 
+export const hubRoleSchema = z.enum(['site', 'province']);
+export type HubRole = z.infer<typeof hubRoleSchema>;
+
 export const syncOperations = {
+  syncRole: defineOperation({
+    name: 'sync.role',
+    method: 'GET',
+    path: '/sync/role',
+    role: 'public',
+    summary: "This hub's role: 'site' (a commune office) or 'province' (receives from sites)",
+    input: emptyInput,
+    output: z.object({ role: hubRoleSchema }),
+  }),
   syncStatus: defineOperation({
     name: 'sync.status',
     method: 'GET',
@@ -201,11 +213,13 @@ export const syncOperations = {
     summary: 'Role of this hub, upstream URL and whether a site key is set (never the key)',
     input: emptyInput,
     output: z.object({
-      role: z.enum(['site', 'province']),
+      role: hubRoleSchema,
       siteId: z.string(),
       upstreamUrl: z.string().nullable(),
       upstreamFromCommandLine: z.boolean(),
       hasSiteKey: z.boolean(),
+      /** Off: nothing is pushed (the URL is kept). `--upstream` pushes whatever this says. */
+      enabled: z.boolean(),
     }),
   }),
   syncConfigSet: defineOperation({
@@ -221,9 +235,15 @@ export const syncOperations = {
           .max(500)
           .nullable(),
         siteKey: siteKeySchema.optional(),
+        /** Switch pushing on or off without forgetting the URL (unchanged when omitted). */
+        enabled: z.boolean().optional(),
       })
       .strict(),
-    output: z.object({ upstreamUrl: z.string().nullable(), hasSiteKey: z.boolean() }),
+    output: z.object({
+      upstreamUrl: z.string().nullable(),
+      hasSiteKey: z.boolean(),
+      enabled: z.boolean(),
+    }),
   }),
   syncExport: defineOperation({
     name: 'sync.export',
