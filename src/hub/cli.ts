@@ -103,7 +103,8 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   const host = values.host ?? process.env.MOTCUA_HOST ?? DEFAULT_HOST;
   const staticDir = path.resolve(values['static-dir'] ?? path.join(__dirname, '../renderer'));
 
-  if (values.role !== 'site' && values.role !== 'province') fail(`vai trò không hợp lệ: ${values.role}`);
+  if (values.role !== 'site' && values.role !== 'province')
+    fail(`vai trò không hợp lệ: ${values.role}`);
   if (values.upstream !== undefined && !/^https?:\/\/[^\s]+$/.test(values.upstream))
     fail(`địa chỉ máy chủ tỉnh không hợp lệ: ${values.upstream}`);
   const sync = { role: values.role, upstream: values.upstream ?? null } as const; // issue 8
