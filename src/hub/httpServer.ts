@@ -13,6 +13,7 @@ import {
 } from '../shared/contract';
 import { SYNC_BATCHES_PATH } from '../shared/contract/sync';
 import { langFromAcceptLanguage, type Lang } from '../shared/i18n';
+import { FORM_PAGE_PREFIX, serveFormPage } from './formPages';
 import { openEventStream } from './sse';
 import { handleSyncBatch } from './syncRoute';
 import { serveVoice } from './voice';
@@ -303,6 +304,9 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
     try {
       if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)) {
         handleApi(req, res, url, lang).catch(done);
+      } else if (url.pathname.startsWith(FORM_PAGE_PREFIX) && req.method === 'GET') {
+        const headers = { csp: CONTENT_SECURITY_POLICY, security: SECURITY_HEADERS };
+        serveFormPage(core, req, res, url, lang, headers).catch(done);
       } else if (req.method === 'GET' || req.method === 'HEAD') {
         if (!serveVoice(req, res, url.pathname, core.dataDir)) serveStatic(req, res, url);
       } else {
