@@ -2,9 +2,11 @@ import { useCallback, useEffect, useState } from 'react';
 import type { OutputOf } from '../shared/contract';
 import { useApp } from './app-context';
 import { TopBar } from './components/TopBar';
+import { useHubRole } from './components/useHubRole';
 import { DeskPage } from './desk/DeskPage';
 import { LoginPage } from './desk/LoginPage';
 import { SetupPage } from './desk/SetupPage';
+import { ProvincePage } from './desk/sync/ProvincePage';
 import { DisplayPage } from './display/DisplayPage';
 import { KioskPage } from './kiosk/KioskPage';
 import { RatePage } from './kiosk/RatePage';
@@ -18,6 +20,7 @@ export function App() {
   const path = usePath();
   const [site, setSite] = useState<Site | null>(null);
   const [needsAdmin, setNeedsAdmin] = useState<boolean | null>(null);
+  const role = useHubRole(); // issue 8: a provincial hub shows its receiving screen
 
   const loadBasics = useCallback(async () => {
     const [s, setup] = await Promise.all([api.call('site.get', {}), api.call('setup.status', {})]);
@@ -48,7 +51,9 @@ export function App() {
   } else if (path.startsWith('/desk') || path.startsWith('/login') || path.startsWith('/setup')) {
     content = !session ? (
       <LoginPage />
-    ) : site ? (
+    ) : role === 'province' ? (
+      <ProvincePage />
+    ) : site && role ? (
       <DeskPage site={site} onSiteChanged={setSite} />
     ) : (
       <p>{t('app.loading')}</p>

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OutputOf } from '../../shared/contract';
 import { useApp } from '../app-context';
+import { SyncExportButton } from './SyncExportButton';
+import { useHubRole } from './useHubRole';
 
 const POLL_MS = 20_000;
 
@@ -10,6 +12,7 @@ const POLL_MS = 20_000;
  */
 export function SyncStatusBadge() {
   const { api, session, t } = useApp();
+  const role = useHubRole();
   const [status, setStatus] = useState<OutputOf<'sync.status'> | null>(null);
   const [watchdog, setWatchdog] = useState<OutputOf<'system.watchdog'> | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -22,26 +25,12 @@ export function SyncStatusBadge() {
     if (w.ok) setWatchdog(w.data);
   }, [api]);
   useEffect(() => {
-    if (!session) return;
+    if (!session || role !== 'site') return; // a provincial hub pushes nothing
     void refresh();
     const id = setInterval(() => void refresh(), POLL_MS);
     return () => clearInterval(id);
-  }, [refresh, session]);
-  if (!session || !status) return null;
-
-  const exportUsb = async () => {
-    const r = await api.call('sync.export', {});
-    if (!r.ok) return setMessage(r.error.message);
-    const url = URL.createObjectURL(
-      new Blob([JSON.stringify(r.data.file)], { type: 'application/json' }),
-    );
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = r.data.fileName;
-    a.click();
-    URL.revokeObjectURL(url);
-    setMessage(t('sync.exported', { count: r.data.events, file: r.data.fileName }));
-  };
+  }, [refresh, session, role]);
+  if (!session || !status || role !== 'site') return null;
 
   const problems = watchdog
     ? (
@@ -82,16 +71,7 @@ export function SyncStatusBadge() {
           · {t('watchdog.problem', { what: problems.join(', ') })}
         </strong>
       )}
-      {status.pending > 0 && (
-        <button
-          type="button"
-          className="btn btn-ghost"
-          onClick={() => void exportUsb()}
-          data-testid="sync-export"
-        >
-          {t('sync.export')}
-        </button>
-      )}
+      {status.pending > 0 && <SyncExportButton onMessage={setMessage} />}
     </span>
   );
 }

@@ -12,6 +12,7 @@ import { CounterTab } from './queue/CounterTab';
 import { QueueAdminTab } from './queue/QueueAdminTab';
 import { PrintersTab } from './printing/PrintersTab';
 import { ReportsTab } from './reports/ReportsTab';
+import { SyncBackupTab } from './sync/SyncBackupTab';
 
 export type Site = OutputOf<'site.get'>;
 
@@ -50,6 +51,7 @@ export const DESK_TABS: DeskTab[] = [
     adminOnly: true,
     render: () => <QueueAdminTab />,
   },
+  { id: 'sync', label: 'sync.tab', key: '0', adminOnly: true, render: () => <SyncBackupTab /> },
   {
     id: 'admin',
     label: 'nav.admin',

@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { ApiError, OutputOf } from '../../../shared/contract';
+import { formatVnDateTime } from '../../../shared/time/vnTime';
+import { useApp } from '../../app-context';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { formatBytes } from './copyText';
+
+type Config = OutputOf<'backup.config.get'>;
+type Backups = OutputOf<'backup.list'>;
+
+/**
+ * Admin: where backups go (`backup.dir`: absolute, created if missing, writable — checked by
+ * the hub), "Sao lưu ngay" with its result, and the recent backups (docs/backup.md).
+ * Used on the site's "Đồng bộ và sao lưu" tab and on the provincial screen.
+ */
+export function BackupCard({ onConfig }: { onConfig?(config: Config): void }) {
+  const { t, api, lang } = useApp();
+  const [config, setConfig] = useState<Config | null>(null);
+  const [dir, setDir] = useState('');
+  const [backups, setBackups] = useState<Backups>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [running, setRunning] = useState(false);
+
+  const loaded = useCallback(
+    (c: Config) => {
+      setConfig(c);
+      setDir(c.custom ? c.dir : '');
+      onConfig?.(c);
+    },
+    [onConfig],
+  );
+  const loadList = useCallback(async () => {
+    const r = await api.call('backup.list', { limit: 10 });
+    if (r.ok) setBackups(r.data);
+  }, [api]);
+  useEffect(() => {
+    void api.call('backup.config.get', {}).then((r) => r.ok && loaded(r.data));
+    void loadList();
+  }, [api, loaded, loadList]);
+
+  const saveDir = async (value: string | null) => {
+    setNotice(null);
+    const r = await api.call('backup.config.set', { dir: value });
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    loaded(r.data);
+    setNotice(t('backup.dirSaved', { dir: r.data.dir }));
+    void loadList();
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void saveDir(dir.trim() === '' ? null : dir.trim());
+  };
+  const backupNow = async () => {
+    setRunning(true);
+    setNotice(null);
+    setError(null);
+    const r = await api.call('backup.now', {});
+    setRunning(false);
+    if (!r.ok) return setError(r.error);
+    setNotice(
+      t('backup.done', {
+        file: r.data.fileName,
+        size: formatBytes(r.data.bytes, lang),
+        dir: r.data.dir,
+      }),
+    );
+    void loadList();
+  };
+
+  if (!config) return null;
+  return (
+    <section className="card" aria-labelledby="backup-title" data-testid="backup-card">
+      <h2 id="backup-title">{t('backup.title')}</h2>
+      <form className="form-row backup-dir-row" onSubmit={submit}>
+        <label className="grow">
+          {t('backup.dir')}
+          <input
+            value={dir}
+            placeholder={config.defaultDir}
+            onChange={(e) => setDir(e.target.value)}
+            spellCheck={false}
+          />
+        </label>
+        <button type="submit" className="btn">
+          {t('backup.saveDir')}
+        </button>
+        {config.custom && (
+          <button type="button" className="btn btn-ghost" onClick={() => void saveDir(null)}>
+            {t('backup.useDefault')}
+          </button>
+        )}
+      </form>
+      <p className="hint">
+        {t('backup.dirHint')}
+        <br />
+        {t(config.custom ? 'backup.dirDefaultIs' : 'backup.dirDefault', { dir: config.defaultDir })}
+      </p>
+      <div className="actions">
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => void backupNow()}
+          disabled={running}
+          aria-busy={running}
+          data-testid="backup-now"
+        >
+          {t('backup.now')}
+        </button>
+      </div>
+      {running && (
+        <p className="alert alert-warn" role="status" data-testid="backup-running">
+          <span className="sync-spinner" aria-hidden="true" /> {t('backup.running')}
+        </p>
+      )}
+      <ErrorMessage error={error} />
+      {notice && (
+        <p className="alert alert-ok" role="status" data-testid="backup-notice">
+          {notice}
+        </p>
+      )}
+      <h3>{t('backup.recent')}</h3>
+      {backups.length === 0 ? (
+        <p className="hint">{t('backup.none')}</p>
+      ) : (
+        <table className="table table-dense" data-testid="backup-list">
+          <thead>
+            <tr>
+              <th>{t('backup.file')}</th>
+              <th>{t('backup.kind')}</th>
+              <th>{t('backup.size')}</th>
+              <th>{t('backup.at')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {backups.map((b) => (
+              <tr key={b.fileName}>
+                <td>
+                  <code>{b.fileName}</code>
+                </td>
+                <td>{t(`backup.kind.${b.kind}`)}</td>
+                <td>{formatBytes(b.bytes, lang)}</td>
+                <td>{formatVnDateTime(new Date(b.at))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="hint">
+        {t('backup.restoreHint')}{' '}
+        <code>
+          npm run motcua -- --data-dir "{config.dataDir}" restore {t('backup.fileArg')}
+        </code>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,201 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { signatureHeader } from '../../src/core/sync/signing';
+import { startHub, type Hub } from '../../src/hub/startHub';
+import { ulid } from '../../src/shared/ids';
+import { login, snap } from './helpers';
+
+/**
+ * Issue 8 admin screens: the site's "Đồng bộ và sao lưu" tab (upstream, write-only key,
+ * backup folder, "Sao lưu ngay") and the screen of a hub started with `--role province`.
+ */
+
+const tempDirs: string[] = [];
+test.afterAll(() => {
+  for (const d of tempDirs) fs.rmSync(d, { recursive: true, force: true });
+});
+function tempDir(prefix: string): string {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  tempDirs.push(d);
+  return d;
+}
+
+test('the admin sets the upstream and the site key, picks a backup folder and backs up now', async ({
+  page,
+  request,
+}) => {
+  await login(page, 'admin', 'Admin@123');
+  await page.getByRole('tab', { name: /Đồng bộ và sao lưu/ }).click();
+  const sync = page.getByTestId('sync-settings');
+  await expect(sync.getByRole('heading', { name: 'Đồng bộ lên máy chủ tỉnh' })).toBeVisible();
+  await expect(page.getByTestId('sync-site-id')).toHaveValue(/^[0-9A-Z]{26}$/);
+  await expect(page.getByTestId('sync-key-state')).toHaveText(/Chưa có khóa/);
+
+  // A wrong address is explained in Vietnamese before anything is sent.
+  await sync.getByLabel('Địa chỉ máy chủ tỉnh').fill('tinh.gov.vn');
+  await sync.getByRole('button', { name: 'Lưu cài đặt đồng bộ' }).click();
+  await expect(sync.getByRole('alert')).toContainText('phải bắt đầu bằng http://');
+
+  const secret = `khoa-bi-mat-${'x'.repeat(40)}`;
+  await sync.getByLabel('Địa chỉ máy chủ tỉnh').fill('http://127.0.0.1:9');
+  await page.getByTestId('sync-site-key').fill(secret);
+  await sync.getByRole('button', { name: 'Lưu cài đặt đồng bộ' }).click();
+  await expect(page.getByTestId('sync-settings-notice')).toHaveText('Đã lưu cài đặt đồng bộ.');
+  // Write-only: the field is emptied and the hub only says a key is set.
+  await expect(page.getByTestId('sync-site-key')).toHaveValue('');
+  await expect(page.getByTestId('sync-key-state')).toHaveText(/Đã có khóa/);
+  expect(await page.content()).not.toContain(secret);
+  await expect(sync.getByRole('checkbox', { name: /Bật đồng bộ tự động/ })).toBeChecked();
+
+  // Backup folder: a relative path is refused in plain words, a missing absolute one created.
+  const backup = page.getByTestId('backup-card');
+  await backup.getByLabel('Thư mục sao lưu').fill('saoluu');
+  await backup.getByRole('button', { name: 'Lưu thư mục' }).click();
+  await expect(backup.getByRole('alert')).toContainText('phải là đường dẫn đầy đủ (tuyệt đối)');
+  const usb = path.join(tempDir('motcua-e2e-usb-'), 'usb', 'saoluu');
+  await backup.getByLabel('Thư mục sao lưu').fill(usb);
+  await backup.getByRole('button', { name: 'Lưu thư mục' }).click();
+  await expect(page.getByTestId('backup-notice')).toHaveText(
+    `Từ nay bản sao lưu được ghi vào ${usb}.`,
+  );
+  expect(fs.statSync(usb).isDirectory()).toBe(true);
+
+  await page.getByTestId('backup-now').click();
+  await expect(page.getByTestId('backup-notice')).toContainText(/Đã sao lưu: motcua-manual-/);
+  const done = (await page.getByTestId('backup-notice').textContent()) ?? '';
+  const fileName = /motcua-manual-[0-9-]+\.sqlite/.exec(done)?.[0] as string;
+  expect(fileName).toBeTruthy();
+  await expect(page.getByTestId('backup-list')).toContainText(fileName);
+  await expect(page.getByTestId('backup-list')).toContainText('Sao lưu tay');
+  const copy = new Database(path.join(usb, fileName), { readonly: true, fileMustExist: true });
+  try {
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+  } finally {
+    copy.close();
+  }
+  await page.waitForTimeout(300); // let the spinner-free state settle for the picture
+  await snap(page, 'sync-backup-admin');
+
+  // Every change is in the audit log (the key itself never).
+  const token = await page.evaluate(
+    () => (JSON.parse(localStorage.getItem('motcua.session') ?? '{}') as { token: string }).token,
+  );
+  const audit = await request.get('/api/v1/audit?limit=20', {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  const actions = ((await audit.json()) as { action: string }[]).map((a) => a.action);
+  expect(actions.slice(0, 4)).toEqual(
+    expect.arrayContaining(['backup.now', 'backup.config', 'sync.config']),
+  );
+  expect(JSON.stringify(await audit.json())).not.toContain(secret);
+});
+
+async function provinceLogin(page: Page, url: string) {
+  await page.goto(`${url}/desk`);
+  await page.getByLabel('Tên đăng nhập').fill('admin');
+  await page.getByLabel('Mật khẩu').fill('Admin@123');
+  await page.getByLabel('Mật khẩu').press('Enter');
+  await expect(page.getByTestId('current-user')).toBeVisible();
+}
+
+test.describe('a hub started with --role province', () => {
+  let province: Hub;
+  test.beforeAll(async () => {
+    province = await startHub({
+      dataDir: tempDir('motcua-e2e-province-'),
+      port: 0,
+      host: '127.0.0.1',
+      staticDir: path.resolve('out/renderer'),
+      demo: true,
+      sync: { role: 'province' },
+      maintenance: { autoBackup: false },
+    });
+  });
+  test.afterAll(async () => {
+    await province?.stop();
+  });
+
+  test('registers a site (key shown once), shows the totals and how to import a USB file', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: province.url,
+    });
+    await provinceLogin(page, province.url);
+    const screen = page.getByTestId('province-page');
+    await expect(
+      screen.getByRole('heading', { name: 'Máy chủ tỉnh — nhận dữ liệu đồng bộ từ các xã' }),
+    ).toBeVisible();
+    // No desk tabs on a provincial hub, no site sync light either.
+    await expect(page.getByRole('tab')).toHaveCount(0);
+    await expect(page.getByTestId('sync-status')).toHaveCount(0);
+    await expect(screen.getByText('Chưa có đơn vị nào được đăng ký.')).toBeVisible();
+
+    await screen.getByLabel(/^Mã đơn vị/).fill('xa-quang-phu');
+    await screen.getByLabel('Tên đơn vị').fill('Xã Quảng Phú');
+    await screen.getByRole('button', { name: 'Đăng ký và cấp khóa' }).click();
+    const issued = page.getByTestId('issued-key');
+    await expect(issued).toContainText('Khóa chỉ hiển thị MỘT LẦN');
+    const key = await page.getByTestId('issued-key-value').inputValue();
+    expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    await issued.getByRole('button', { name: 'Chép khóa' }).click();
+    await expect(issued.getByRole('button', { name: 'Đã chép', exact: true })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
+
+    // The site pushes three events with that key; the table shows them after a refresh.
+    const events = [1, 2, 3].map((seq) => ({
+      id: ulid(),
+      seq,
+      type: 'rating.submitted' as const,
+      at: new Date().toISOString(),
+      payload: {
+        ratingId: ulid(),
+        score: 'satisfied' as const,
+        ticketId: ulid(),
+        businessDate: '2026-11-20',
+        dossierCode: null,
+        counterNumber: 1,
+        reasons: [],
+      },
+    }));
+    const batchId = ulid();
+    const body = JSON.stringify({ siteId: 'xa-quang-phu', batchId, events });
+    const res = await fetch(`${province.url}/api/v1/sync/batches`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'Idempotency-Key': batchId,
+        'X-Motcua-Site': 'xa-quang-phu',
+        'X-Motcua-Signature': signatureHeader(key, body),
+      },
+      body,
+    });
+    expect(res.status).toBe(200);
+    await screen.getByRole('button', { name: 'Làm mới' }).click();
+    const row = page.getByTestId('province-sites').getByRole('row', { name: /xa-quang-phu/ });
+    await expect(row).toContainText('3');
+    await expect(row).toContainText(/\d{2}\/\d{2}\/\d{4}/);
+
+    // Registering the same id again warns that the old key stops working.
+    await screen.getByLabel(/^Mã đơn vị/).fill('xa-quang-phu');
+    await expect(screen.getByText(/đã được đăng ký: cấp khóa mới/)).toBeVisible();
+    await expect(screen.getByRole('button', { name: 'Cấp khóa mới' })).toBeVisible();
+
+    await expect(page.getByTestId('usb-import-command')).toHaveText(
+      `npm run motcua -- --data-dir "${province.core.dataDir}" sync import TỆP`,
+    );
+    await expect(page.getByTestId('backup-card')).toBeVisible();
+    await snap(page, 'province-screen');
+
+    // Hidden once copied; the key is never shown again anywhere.
+    await issued.getByRole('button', { name: 'Đã chép xong, ẩn khóa' }).click();
+    await expect(page.getByTestId('issued-key')).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByTestId('province-sites')).toBeVisible();
+    expect(await page.content()).not.toContain(key);
+  });
+});
