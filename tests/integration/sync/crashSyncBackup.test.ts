@@ -92,6 +92,20 @@ function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Rows of the site's outbox not yet acknowledged (read-only, while the hub runs: WAL). */
+function unsentCount(dbFile: string): number {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    return (
+      db.prepare('SELECT COUNT(*) AS n FROM sync_outbox WHERE sent_at IS NULL').get() as {
+        n: number;
+      }
+    ).n;
+  } finally {
+    db.close();
+  }
+}
+
 function countReceived(dbFile: string): number {
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
@@ -209,6 +223,11 @@ describe('SIGKILL during sync and backup (built processes)', () => {
     }
     const end = Date.now() + 60_000;
     while (countReceived(provDb) < produced.length && Date.now() < end) await sleep(50);
+    // The province has committed the last batch; the site marks it sent only when the
+    // acknowledgement comes back. Wait for that too before stopping (a stop before it is
+    // legitimate — the batch would be resent — but then the outbox is not yet empty).
+    const siteDb = path.join(siteDir, 'motcua.sqlite');
+    while (unsentCount(siteDb) > 0 && Date.now() < end) await sleep(50);
     siteChild.kill('SIGTERM');
     provChild.kill('SIGTERM');
     expect(await waitExit(siteChild)).toBe(0);
