@@ -20,6 +20,8 @@ import { EventBus } from '../src/core/events/eventBus';
 import { ulid } from '../src/shared/ids';
 import { foldVietnamese } from '../src/shared/text/fold';
 import { vnDate, vnYYMMDD } from '../src/shared/time/vnTime';
+import { createRandom, vietnameseName } from './bench/random';
+import { summarize, timeSync } from './bench/stats';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -28,80 +30,10 @@ function arg(name: string, fallback: number): number {
 const COUNT = arg('count', 1_000_000);
 const QUERIES = arg('queries', 200);
 
-const HO = [
-  'Nguyễn',
-  'Trần',
-  'Lê',
-  'Phạm',
-  'Hoàng',
-  'Huỳnh',
-  'Phan',
-  'Vũ',
-  'Võ',
-  'Đặng',
-  'Bùi',
-  'Đỗ',
-  'Hồ',
-  'Ngô',
-  'Dương',
-  'Lý',
-];
-const DEM = [
-  'Văn',
-  'Thị',
-  'Hữu',
-  'Đức',
-  'Minh',
-  'Ngọc',
-  'Thanh',
-  'Quang',
-  'Thu',
-  'Hồng',
-  'Xuân',
-  'Công',
-];
-const TEN = [
-  'An',
-  'Bình',
-  'Cường',
-  'Dũng',
-  'Đức',
-  'Giang',
-  'Hà',
-  'Hải',
-  'Hạnh',
-  'Hùng',
-  'Hương',
-  'Khánh',
-  'Lan',
-  'Linh',
-  'Long',
-  'Mai',
-  'Nam',
-  'Nga',
-  'Nhung',
-  'Phong',
-  'Phúc',
-  'Quân',
-  'Sơn',
-  'Tâm',
-  'Thảo',
-  'Trang',
-  'Tuấn',
-  'Vinh',
-  'Yến',
-  'Đào',
-];
-
-let seed = 42;
-const rand = (n: number): number => {
-  // xorshift32: the low bits of a plain LCG repeat and would make a few names very common.
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return (seed >>> 0) % n;
-};
-const pick = <T>(list: readonly T[]): T => list[rand(list.length)] as T;
+// Shared generator (scripts/bench/random.ts): Vietnamese names with diacritics, seeded RNG.
+const r = createRandom(42);
+const rand = (n: number): number => r.int(n);
+const pick = <T>(list: readonly T[]): T => r.pick(list);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-'));
 const db = openDatabase(path.join(dir, 'bench.sqlite'));
@@ -142,7 +74,7 @@ try {
         const day = Math.floor(i / perDay);
         const at = new Date(start + day * 86_400_000 + (i % perDay) * 60_000);
         const code = `000.00.14.H56-${vnYYMMDD(at)}-${String((i % perDay) + 1).padStart(4, '0')}`;
-        const name = `${pick(HO)} ${pick(DEM)} ${pick(DEM)} ${pick(TEN)}`;
+        const name = vietnameseName(r);
         const idNumber = `0380${String(rand(100)).padStart(2, '0')}${String(i).padStart(6, '0')}`;
         const phone = `09${String(i).padStart(8, '0')}`;
         const status = pick(statuses);
@@ -212,19 +144,14 @@ try {
     fullName: 'Benchmark',
   };
   const measure = (label: string, queries: string[]): void => {
-    const times: number[] = [];
     let hits = 0;
-    for (const q of queries.slice(0, QUERIES)) {
-      const t = performance.now();
-      const r = service.search({ q, page: 1, pageSize: 20 }, viewer, 'vi');
-      times.push(performance.now() - t);
+    const times = timeSync(Math.min(QUERIES, queries.length), 0, (i) => {
+      const r = service.search({ q: queries[i], page: 1, pageSize: 20 }, viewer, 'vi');
       if (r.total > 0) hits += 1;
-    }
-    times.sort((a, b) => a - b);
-    const p = (x: number) =>
-      (times[Math.min(times.length - 1, Math.floor(x * times.length))] ?? 0).toFixed(2);
+    });
+    const s = summarize(times);
     console.log(
-      `  ${label.padEnd(22)} n=${times.length}  p50 ${p(0.5)} ms  p95 ${p(0.95)} ms  (hits ${hits})`,
+      `  ${label.padEnd(22)} n=${s.n}  p50 ${s.p50.toFixed(2)} ms  p95 ${s.p95.toFixed(2)} ms  (hits ${hits})`,
     );
   };
   console.log('Search (dossierService.search, page of 20, with total):');
