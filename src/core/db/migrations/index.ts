@@ -6,6 +6,7 @@ import { m004Queue } from './004-queue';
 import { m005Ratings } from './005-ratings';
 import { m006Sync } from './006-sync';
 import { m007Reports } from './007-reports';
+import { m008ReportRollups } from './008-report-rollups';
 
 export interface Migration {
   version: number;
@@ -27,4 +28,5 @@ export const migrations: readonly Migration[] = [
   m005Ratings,
   m006Sync,
   m007Reports,
+  m008ReportRollups,
 ];
