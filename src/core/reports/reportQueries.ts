@@ -209,6 +209,81 @@ const DOSSIER_EXPORT_SCOPE = `d.received_date BETWEEN @from AND @to
   OR (d.received_date <= @asOf AND (d.status IN ${OPEN_STATUSES}
       OR ${DONE.replaceAll('state', 'd.state')} > @asOf OR ${END.replaceAll('state', 'd.state')} > @asOf))`;
 
+export interface DoneClassRow {
+  early: number;
+  onTime: number;
+  late: number;
+}
+export interface OpenCountRow {
+  n: number;
+  within: number;
+}
+
+/**
+ * The summary from the daily rollups of migration 008 (kept by triggers in the same
+ * transaction as every write). Each statement is the GROUP-BY-free twin of a direct query
+ * above, over the rollup rows: `n` replaces COUNT(*), `has_due = 0` means due_date IS NULL.
+ */
+function rollupStatements(db: Db) {
+  const within = `COALESCE(SUM(CASE WHEN has_due = 0 OR due >= @asOf THEN n ELSE 0 END), 0)`;
+  return {
+    dossierDays: db.prepare<PeriodParams, { received: number; returned: number }>(
+      `SELECT COALESCE(SUM(received), 0) AS received, COALESCE(SUM(returned), 0) AS returned
+       FROM report_dossier_days WHERE day BETWEEN @from AND @to`,
+    ),
+    done: db.prepare<PeriodParams, DoneClassRow>(
+      `SELECT
+         COALESCE(SUM(CASE WHEN has_due = 1 AND done_date < due THEN n ELSE 0 END), 0) AS early,
+         COALESCE(SUM(CASE WHEN has_due = 0 OR done_date = due THEN n ELSE 0 END), 0) AS onTime,
+         COALESCE(SUM(CASE WHEN has_due = 1 AND done_date > due THEN n ELSE 0 END), 0) AS late
+       FROM report_dossier_done WHERE done_date BETWEEN @from AND @to`,
+    ),
+    openNow: db.prepare<AsOfParams, OpenCountRow>(
+      `SELECT COALESCE(SUM(n), 0) AS n, ${within} AS within FROM report_dossier_open
+       WHERE status IN ${OPEN_STATUSES} AND received_date <= @asOf`,
+    ),
+    openDoneLater: db.prepare<AsOfParams, OpenCountRow>(
+      `SELECT COALESCE(SUM(n), 0) AS n, ${within} AS within FROM report_dossier_done
+       WHERE done_date > @asOf AND received_date <= @asOf`,
+    ),
+    openEndedLater: db.prepare<AsOfParams, OpenCountRow>(
+      `SELECT COALESCE(SUM(n), 0) AS n, ${within} AS within FROM report_dossier_end
+       WHERE end_date > @asOf AND received_date <= @asOf`,
+    ),
+    overdueNow: db.prepare<{ to: string; today: string }, { n: number }>(
+      `SELECT COALESCE(SUM(n), 0) AS n FROM report_dossier_open
+       WHERE status IN ('received', 'in_process') AND received_date <= @to
+         AND has_due = 1 AND due < @today`,
+    ),
+    tickets: db.prepare<
+      PeriodParams,
+      { issued: number; served: number; noShow: number; called: number; waitSum: number }
+    >(
+      `SELECT COALESCE(SUM(issued), 0) AS issued, COALESCE(SUM(served), 0) AS served,
+         COALESCE(SUM(no_show), 0) AS noShow, COALESCE(SUM(called), 0) AS called,
+         COALESCE(SUM(wait_sum), 0) AS waitSum
+       FROM report_ticket_days WHERE business_date BETWEEN @from AND @to`,
+    ),
+    /** Waits by whole minute (floor(wait_seconds / 60)) → count, for the p90's minute. */
+    waitMinutes: db.prepare<PeriodParams, { m: number; n: number }>(
+      `SELECT minute AS m, SUM(n) AS n FROM report_ticket_waits
+       WHERE business_date BETWEEN @from AND @to GROUP BY minute HAVING SUM(n) <> 0`,
+    ),
+    /** The waits of one minute to the second, from the wait-ordered index (one minute's entries). */
+    waitSeconds: db.prepare<PeriodParams & { lo: number; hi: number }, { w: number; n: number }>(
+      `SELECT wait_seconds AS w, COUNT(*) AS n FROM tickets INDEXED BY reports_tickets_wait
+       WHERE wait_seconds IS NOT NULL AND wait_seconds BETWEEN @lo AND @hi
+         AND business_date BETWEEN @from AND @to
+       GROUP BY wait_seconds`,
+    ),
+    ratingScores: db.prepare<PeriodParams, { score: string; n: number }>(
+      `SELECT score, SUM(n) AS n FROM report_rating_days WHERE business_date BETWEEN @from AND @to
+       GROUP BY score`,
+    ),
+  };
+}
+export type RollupStatements = ReturnType<typeof rollupStatements>;
+
 export function createReportQueries(db: Db) {
   const dossiers = {
     all: dossierStatements(db, 'all'),
@@ -218,6 +293,7 @@ export function createReportQueries(db: Db) {
 
   return {
     dossiers,
+    rollups: rollupStatements(db),
     procedures: db.prepare<[], { id: string; code: string; name: string; field: string }>(
       'SELECT id, national_code AS code, name, field FROM procedures',
     ),

@@ -1,6 +1,7 @@
 /**
  * Reports (issue 7): the numbers a commune acts on and sends upward, computed with SQL
- * aggregates over covering indexes (reportQueries.ts). Definitions: docs/reports.md.
+ * aggregates over covering indexes (reportQueries.ts) and, for the whole office's summary,
+ * over the daily rollups of migration 008. Definitions: docs/reports.md.
  */
 import type { Period } from '../../shared/reports/period';
 import { asOfDate, periodDays } from '../../shared/reports/period';
@@ -92,12 +93,25 @@ export function percentileOfHistogram(
 
 export type ReportService = ReturnType<typeof createReportService>;
 
+/** Where the whole-office numbers come from: the daily rollups, or the rows themselves. */
+type Source = 'rollups' | 'rows';
+
 export function createReportService(db: Db, now: () => Date) {
   let q: ReportQueries | null = null;
   const queries = () => (q ??= createReportQueries(db));
 
-  /** Dossier counts per group key ('' for the whole office). */
-  function dossierCounts(period: Period, grouping: DossierGrouping): Map<string, DossierCounts> {
+  /**
+   * Dossier counts per group key ('' for the whole office). The whole office is read from the
+   * daily rollups (migration 008) unless `source` is 'rows'; the groupings always from the rows.
+   */
+  function dossierCounts(
+    period: Period,
+    grouping: DossierGrouping,
+    source: Source = 'rollups',
+  ): Map<string, DossierCounts> {
+    if (grouping === 'all' && source === 'rollups') {
+      return new Map([['', dossierTotalsFromRollups(period)]]);
+    }
     const s = queries().dossiers[grouping];
     const today = vnDate(now());
     const asOf = asOfDate(period, today);
@@ -133,6 +147,30 @@ export function createReportService(db: Db, now: () => Date) {
     for (const c of out.values()) finishDossierCounts(c);
     if (grouping === 'all' && !out.has('')) out.set('', emptyDossierCounts());
     return out;
+  }
+
+  /** The same numbers as dossierCounts(period, 'all', 'rows'), from a few thousand rollup rows. */
+  function dossierTotalsFromRollups(period: Period): DossierCounts {
+    const r = queries().rollups;
+    const today = vnDate(now());
+    const asOf = asOfDate(period, today);
+    const p = { from: period.from, to: period.to };
+    const c = emptyDossierCounts();
+    const days = r.dossierDays.get(p);
+    c.received = days?.received ?? 0;
+    c.returned = days?.returned ?? 0;
+    const done = r.done.get(p);
+    c.early = done?.early ?? 0;
+    c.onTime = done?.onTime ?? 0;
+    c.late = done?.late ?? 0;
+    for (const open of [r.openNow, r.openDoneLater, r.openEndedLater]) {
+      const o = open.get({ asOf });
+      c.inProcess += o?.n ?? 0;
+      c.inProcessWithinTime += o?.within ?? 0;
+    }
+    c.overdueNow = r.overdueNow.get({ to: period.to, today })?.n ?? 0;
+    finishDossierCounts(c);
+    return c;
   }
 
   function finishDossierCounts(c: DossierCounts): void {
@@ -207,9 +245,10 @@ export function createReportService(db: Db, now: () => Date) {
     return { total, perService };
   }
 
-  function ratingCounts(period: Period): RatingCounts {
+  function ratingCounts(period: Period, source: Source = 'rollups'): RatingCounts {
     const c: RatingCounts = { satisfied: 0, neutral: 0, unsatisfied: 0, total: 0 };
-    for (const r of queries().ratingScores.all(period)) {
+    const scores = source === 'rollups' ? queries().rollups.ratingScores : queries().ratingScores;
+    for (const r of scores.all(period)) {
       if (r.score === 'satisfied' || r.score === 'neutral' || r.score === 'unsatisfied') {
         c[r.score] += r.n;
         c.total += r.n;
@@ -218,15 +257,62 @@ export function createReportService(db: Db, now: () => Date) {
     return c;
   }
 
-  function p90WaitMinutes(period: Period): number | null {
-    const histogram =
-      periodDays(period) > 31 ? queries().waitHistogramLong : queries().waitHistogram;
-    const p90 = percentileOfHistogram(histogram.all(period), 0.9);
+  function p90WaitMinutes(period: Period, source: Source = 'rollups'): number | null {
+    const p90 = source === 'rollups' ? p90WaitFromRollups(period) : p90WaitFromRows(period);
     return p90 === null ? null : Math.round(p90 / 6) / 10;
   }
 
-  /** The summary's queue block: one pass, no per-service split. */
-  function queueSummary(period: Period) {
+  function p90WaitFromRows(period: Period): number | null {
+    const histogram =
+      periodDays(period) > 31 ? queries().waitHistogramLong : queries().waitHistogram;
+    return percentileOfHistogram(histogram.all(period), 0.9);
+  }
+
+  /**
+   * The exact nearest-rank p90 in seconds, as percentileOfHistogram over every wait: the
+   * rollup's per-minute counts find the minute holding the rank, then that minute's waits are
+   * read to the second from the wait-ordered index. Should that minute's count ever disagree
+   * with the rows, the answer comes from the rows.
+   */
+  function p90WaitFromRollups(period: Period): number | null {
+    const r = queries().rollups;
+    const buckets = r.waitMinutes.all(period).sort((a, b) => a.m - b.m);
+    const total = buckets.reduce((sum, b) => sum + b.n, 0);
+    if (total === 0) return null;
+    const rank = Math.ceil(0.9 * total);
+    let seen = 0;
+    for (const b of buckets) {
+      if (seen + b.n >= rank) {
+        const seconds = r.waitSeconds
+          .all({ from: period.from, to: period.to, lo: b.m * 60, hi: b.m * 60 + 59 })
+          .sort((x, y) => x.w - y.w);
+        if (seconds.reduce((sum, x) => sum + x.n, 0) !== b.n) break;
+        for (const x of seconds) {
+          seen += x.n;
+          if (seen >= rank) return x.w;
+        }
+        break;
+      }
+      seen += b.n;
+    }
+    return p90WaitFromRows(period);
+  }
+
+  /** The summary's queue block from the daily rollups: a few hundred rows for a year. */
+  function queueSummary(period: Period, source: Source = 'rollups') {
+    if (source === 'rows') return queueSummaryFromRows(period);
+    const t = queries().rollups.tickets.get(period);
+    return {
+      issued: t?.issued ?? 0,
+      served: t?.served ?? 0,
+      noShow: t?.noShow ?? 0,
+      avgWaitMinutes: minutes(t?.waitSum ?? 0, t?.called ?? 0),
+      p90WaitMinutes: p90WaitMinutes(period),
+    };
+  }
+
+  /** The same from the rows: one index-ordered pass, no per-service split. */
+  function queueSummaryFromRows(period: Period) {
     let issued = 0;
     let served = 0;
     let noShow = 0;
@@ -244,15 +330,27 @@ export function createReportService(db: Db, now: () => Date) {
       served,
       noShow,
       avgWaitMinutes: minutes(waitSum, called),
-      p90WaitMinutes: p90WaitMinutes(period),
+      p90WaitMinutes: p90WaitMinutes(period, 'rows'),
     };
   }
 
-  /** The contract's summary: the three blocks of GET /reports/summary. */
+  /**
+   * The contract's summary: the three blocks of GET /reports/summary, from the daily rollups
+   * (migration 008). `summaryFromRows` computes the same from the rows with the direct
+   * queries — the previous implementation, kept as the oracle the rollups are tested against.
+   */
   function summary(period: Period) {
-    const d = dossierCounts(period, 'all').get('') ?? emptyDossierCounts();
-    const qc = queueSummary(period);
-    const r = ratingCounts(period);
+    return summaryOf(period, 'rollups');
+  }
+
+  function summaryFromRows(period: Period) {
+    return summaryOf(period, 'rows');
+  }
+
+  function summaryOf(period: Period, source: Source) {
+    const d = dossierCounts(period, 'all', source).get('') ?? emptyDossierCounts();
+    const qc = queueSummary(period, source);
+    const r = ratingCounts(period, source);
     return {
       dossiers: {
         received: d.received,
@@ -452,5 +550,5 @@ export function createReportService(db: Db, now: () => Date) {
     };
   }
 
-  return { summary, details, dossierCounts, queries };
+  return { summary, summaryFromRows, details, dossierCounts, queries };
 }
