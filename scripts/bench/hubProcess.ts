@@ -98,6 +98,8 @@ export async function startHubProcess(
   dataDir: string,
   args: readonly string[] = [],
   timeoutMs = 300_000,
+  /** Where to write the hub's pid while it runs (for cleanup.ts's reaper). */
+  pidFile: string | null = null,
 ): Promise<RunningHub> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -107,6 +109,7 @@ export async function startHubProcess(
     [HUB_JS, '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1', ...args],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  if (pidFile && child.pid) fs.writeFileSync(pidFile, String(child.pid));
   let output = '';
   const keep = (c: Buffer) => {
     output = (output + c.toString('utf8')).slice(-4000);
@@ -126,6 +129,7 @@ export async function startHubProcess(
     const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
     const code = await exit;
     clearTimeout(timer);
+    if (pidFile) fs.rmSync(pidFile, { force: true });
     return code;
   };
   const unregister = onCleanup(stop);

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { backupFileName } from '../../src/core/backup/backupService';
 import { latestSchemaVersion } from '../../src/core/db/migrate';
-import { installSignalCleanup, onCleanup, runCleanup } from './cleanup';
+import { installSignalCleanup, onCleanup, runCleanup, startReaper } from './cleanup';
 import { runFloorBench, type FloorPlan } from './floorBench';
 import { runHttpBench, type HttpPlan, type OpResult } from './httpBench';
 import { ensureBuiltHub, ROOT, startHubProcess } from './hubProcess';
@@ -139,6 +139,8 @@ async function main(): Promise<number> {
 
   ensureBuiltHub(log, true);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-'));
+  const hubPidFile = path.join(dir, 'hub.pid');
+  startReaper(dir, hubPidFile, values.keep);
   if (values.keep) log(`Data folder kept: ${dir}`);
   else onCleanup(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -175,7 +177,7 @@ async function main(): Promise<number> {
   for (const kind of ['daily', 'monthly'] as const)
     fs.writeFileSync(path.join(backups, backupFileName(kind, new Date())), '');
   log('\n2. Starting the built hub (out/main/hub.js) on it…');
-  const hub = await startHubProcess(dir);
+  const hub = await startHubProcess(dir, [], 300_000, hubPidFile);
   log(`   cold start to the first answer: ${fmtMs(hub.coldStartMs)} ms (pid ${hub.pid})`);
   const expected = latestSchemaVersion();
   if (hub.health.schemaVersion !== expected) {

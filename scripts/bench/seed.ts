@@ -679,6 +679,8 @@ export async function seedDatabase(o: SeedOptions): Promise<SeedResult> {
           seedDay(days[k] as string, k);
         for (const ins of [dIns, fIns, eIns, tIns, rIns, qsIns]) ins.flush();
       })();
+      // Let signal handlers run between transactions (Ctrl+C must not wait for the end).
+      await new Promise((resolve) => setImmediate(resolve));
       if (
         Number(process.hrtime.bigint() - lastLog) > 5e9 ||
         start + DAYS_PER_TRANSACTION >= days.length
