@@ -24,6 +24,8 @@ import { seedQueueDemo } from '../src/core/queue/demoServices';
 import { createReportService } from '../src/core/reports/reportService';
 import { periodOf } from '../src/shared/reports/period';
 import { addDays, vnInstant, weekdayOf } from '../src/shared/time/vnTime';
+import { createRng } from './bench/random';
+import { multiRowInserter } from './bench/seed';
 
 const arg = (name: string, def: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -33,14 +35,8 @@ const DOSSIERS = arg('dossiers', 1_000_000);
 const TICKETS = arg('tickets', 3_000_000);
 const keep = process.argv.includes('--keep');
 
-// Deterministic pseudo-random numbers (mulberry32).
-let seed = 20250101;
-function rand(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+// Deterministic pseudo-random numbers (mulberry32, shared: scripts/bench/random.ts).
+const rand = createRng(20250101);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
 
 const HO = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô'];
@@ -86,28 +82,39 @@ try {
     new Date(vnInstant(date, 7, 30).getTime() + minutes * 60_000).toISOString();
 
   // ——— dossiers ———
-  const DCOLS = `(id, code, agency_code, procedure_id, procedure, applicant_name, applicant_phone,
-    applicant_address, documents, received_at, received_date, due_date, due_at, status, state,
-    deciding_authority, receiving_unit, result_method, register_year, register_entry, received_by,
-    created_at, updated_at)`;
-  const DROW = '(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)';
   const BATCH = 500;
-  const insertDossiers = db.prepare(
-    `INSERT INTO dossiers ${DCOLS} VALUES ${Array(BATCH).fill(DROW).join(',')}`,
+  const dossierRows = multiRowInserter(
+    db,
+    'dossiers',
+    [
+      'id',
+      'code',
+      'agency_code',
+      'procedure_id',
+      'procedure',
+      'applicant_name',
+      'applicant_phone',
+      'applicant_address',
+      'documents',
+      'received_at',
+      'received_date',
+      'due_date',
+      'due_at',
+      'status',
+      'state',
+      'deciding_authority',
+      'receiving_unit',
+      'result_method',
+      'register_year',
+      'register_entry',
+      'received_by',
+      'created_at',
+      'updated_at',
+    ],
+    BATCH,
   );
   const perDay = Math.ceil(DOSSIERS / days.length);
   let made = 0;
-  let params: unknown[] = [];
-  const flushD = () => {
-    if (params.length === BATCH * 23) insertDossiers.run(params);
-    else if (params.length) {
-      const n = params.length / 23;
-      db.prepare(`INSERT INTO dossiers ${DCOLS} VALUES ${Array(n).fill(DROW).join(',')}`).run(
-        params,
-      );
-    }
-    params = [];
-  };
   db.transaction(() => {
     days.forEach((day, di) => {
       for (let i = 0; i < perDay && made < DOSSIERS; i++, made++) {
@@ -142,7 +149,7 @@ try {
           closedAt: null,
         };
         const code = `000.00.14.H56-${day.slice(2).replaceAll('-', '')}-${String(i + 1).padStart(4, '0')}`;
-        params.push(
+        dossierRows.add([
           `d${made}`,
           code,
           '000.00.14.H56',
@@ -166,11 +173,10 @@ try {
           rand() < 0.5 ? 'u1' : 'u2',
           receivedAt,
           receivedAt,
-        );
-        if (params.length === BATCH * 23) flushD();
+        ]);
       }
     });
-    flushD();
+    dossierRows.flush();
   })();
   const tDossiers = performance.now();
   console.log(
@@ -178,25 +184,33 @@ try {
   );
 
   // ——— tickets ———
-  const TCOLS = `(id, number_service_id, service_id, business_date, seq, number, status, outcome,
-    channel, issued_at, queue_key, first_called_at, called_at, started_at, completed_at,
-    counter_id, wait_seconds, service_seconds, updated_at)`;
-  const TROW = '(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)';
-  const insertTickets = db.prepare(
-    `INSERT INTO tickets ${TCOLS} VALUES ${Array(BATCH).fill(TROW).join(',')}`,
+  const ticketRows = multiRowInserter(
+    db,
+    'tickets',
+    [
+      'id',
+      'number_service_id',
+      'service_id',
+      'business_date',
+      'seq',
+      'number',
+      'status',
+      'outcome',
+      'channel',
+      'issued_at',
+      'queue_key',
+      'first_called_at',
+      'called_at',
+      'started_at',
+      'completed_at',
+      'counter_id',
+      'wait_seconds',
+      'service_seconds',
+      'updated_at',
+    ],
+    BATCH,
   );
-  let tparams: unknown[] = [];
   let tmade = 0;
-  const flushT = () => {
-    if (tparams.length === BATCH * 19) insertTickets.run(tparams);
-    else if (tparams.length) {
-      const n = tparams.length / 19;
-      db.prepare(`INSERT INTO tickets ${TCOLS} VALUES ${Array(n).fill(TROW).join(',')}`).run(
-        tparams,
-      );
-    }
-    tparams = [];
-  };
   const perDayT = Math.ceil(TICKETS / days.length);
   db.transaction(() => {
     for (const day of days) {
@@ -213,7 +227,7 @@ try {
         const calledAt = wait !== null ? iso(day, issuedMin + wait / 60) : null;
         const outcome = !called ? 'abandoned' : r < 0.9 ? 'served' : 'no_show';
         const serviceSeconds = outcome === 'served' ? 120 + Math.floor(rand() * 900) : null;
-        tparams.push(
+        ticketRows.add([
           `t${tmade}`,
           s.id,
           s.id,
@@ -235,11 +249,10 @@ try {
           wait,
           serviceSeconds,
           issuedAt,
-        );
-        if (tparams.length === BATCH * 19) flushT();
+        ]);
       }
     }
-    flushT();
+    ticketRows.flush();
   })();
   const tTickets = performance.now();
   console.log(
