@@ -1,10 +1,10 @@
 import { defineConfig } from '@playwright/test';
 
-const port = Number(process.env.E2E_PORT ?? 8790);
-
 /**
  * End-to-end tests drive the real screens served by the built hub, in Debian's Chromium
- * (/usr/bin/chromium; never `npx playwright install`). Screenshots go to test-results/.
+ * (/usr/bin/chromium; never `npx playwright install`). Each spec file starts its own hub
+ * (demo data, fresh folder, ephemeral port) through the `test` exported by
+ * tests/e2e/helpers.ts, which also provides `baseURL`. Screenshots go to test-results/.
  */
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -15,7 +15,6 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
     viewport: { width: 1366, height: 800 },
@@ -32,13 +31,5 @@ export default defineConfig({
         '--disable-sync',
       ],
     },
-  },
-  webServer: {
-    command: `node scripts/e2e-hub.mjs`,
-    env: { E2E_PORT: String(port) },
-    url: `http://127.0.0.1:${port}/api/v1/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe',
   },
 });

@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { decodeEscPos, startFakePrinter, type FakePrinter } from '../../src/core/printing';
-import { login, snap } from './helpers';
+import { login, snap, expect, test } from './helpers';
 
 let printer: FakePrinter;
 
@@ -102,7 +101,8 @@ test('officer flow: scan CCCD → pick procedure → tick documents → receive 
   // Return: the receipt QR (lookup URL) is scanned into the return field.
   await page.keyboard.press('Alt+5');
   const ret = page.getByTestId('return-code');
-  await ret.fill(`http://127.0.0.1:8790/kiosk?lookup=${encodeURIComponent(code)}`);
+  // What a USB scanner types when it reads the receipt QR (the lookup URL), then Enter.
+  await ret.fill(`http://192.168.1.20:8787/kiosk?lookup=${encodeURIComponent(code)}`);
   await ret.press('Enter');
   await expect(page.getByTestId('dossier-detail')).toContainText(code);
   await page.getByTestId('action-return').click();

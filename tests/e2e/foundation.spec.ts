@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { login, snap } from './helpers';
+import { login, snap, expect, test } from './helpers';
 
 test.describe('foundation: sign-in, navigation, language, connection', () => {
   test('an officer signs in with the keyboard and lands on the desk', async ({ page }) => {

@@ -1,8 +1,58 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
+import { startHub, type Hub } from '../../src/hub/startHub';
+
+export { expect };
 
 export const SCREENSHOT_DIR = path.join('test-results', 'screenshots');
+const STATIC_DIR = path.resolve('out/renderer');
+
+interface FileHub {
+  hub: Hub;
+  dataDir: string;
+}
+
+/**
+ * Every spec file gets its own hub: the built screens, demo data, a fresh data folder, an
+ * ephemeral port. Specs cannot disturb each other (printers configured, tickets issued,
+ * settings changed), and each file sees the demo office exactly as a new site would.
+ * The hubs live in the Playwright worker and are stopped when it ends.
+ */
+export const test = base.extend<object, { fileHubs: Map<string, Promise<FileHub>> }>({
+  fileHubs: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const hubs = new Map<string, Promise<FileHub>>();
+      await use(hubs);
+      for (const pending of hubs.values()) {
+        const { hub, dataDir } = await pending;
+        await hub.stop();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ fileHubs }, use, testInfo) => {
+    let entry = fileHubs.get(testInfo.file);
+    if (!entry) {
+      if (!fs.existsSync(path.join(STATIC_DIR, 'index.html'))) {
+        throw new Error('out/renderer is missing: run `npm run build` (npm run test:e2e does).');
+      }
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-e2e-'));
+      entry = startHub({
+        dataDir,
+        port: 0,
+        host: '127.0.0.1',
+        demo: true,
+        staticDir: STATIC_DIR,
+      }).then((hub) => ({ hub, dataDir }));
+      fileHubs.set(testInfo.file, entry);
+    }
+    await use((await entry).hub.url);
+  },
+});
 
 /** Save a full-page screenshot under test-results/screenshots/NAME.png for people to look at. */
 export async function snap(page: Page, name: string): Promise<void> {

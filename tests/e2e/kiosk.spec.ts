@@ -7,9 +7,9 @@
  * rating window with Playwright's fake clock. Screenshots: test-results/screenshots/kiosk-*.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { type APIRequestContext, type Page } from '@playwright/test';
 import { decodeEscPos, startFakePrinter, type FakePrinter } from '../../src/core/printing';
-import { snap } from './helpers';
+import { snap, expect, test } from './helpers';
 
 const VIEWPORTS = [
   { name: 'portrait', width: 1080, height: 1920 },

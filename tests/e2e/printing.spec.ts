@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { decodeEscPos, startFakePrinter, type FakePrinter } from '../../src/core/printing';
-import { login, snap } from './helpers';
+import { login, snap, expect, test } from './helpers';
 
 let printer: FakePrinter;
 

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { login, snap } from './helpers';
+import { type APIRequestContext } from '@playwright/test';
+import { login, snap, expect, test } from './helpers';
 
 interface Service {
   id: string;

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { login, snap } from './helpers';
+import { type APIRequestContext } from '@playwright/test';
+import { login, snap, expect, test } from './helpers';
 
 /** A little activity so the dashboard has something to draw: tickets called and served. */
 async function activity(request: APIRequestContext) {

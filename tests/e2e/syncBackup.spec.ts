@@ -2,11 +2,11 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { signatureHeader } from '../../src/core/sync/signing';
 import { startHub, type Hub } from '../../src/hub/startHub';
 import { ulid } from '../../src/shared/ids';
-import { login, snap } from './helpers';
+import { login, snap, expect, test } from './helpers';
 
 /**
  * Issue 8 admin screens: the site's "Đồng bộ và sao lưu" tab (upstream, write-only key,
