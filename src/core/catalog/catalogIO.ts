@@ -1,6 +1,7 @@
 /**
- * Import / export of the procedure catalogue as JSON and as CSV (XLSX uses the same table:
- * `proceduresToTable` / `tableToProcedures`). Column mapping and cell formats: docs/catalog.md.
+ * Import / export of the procedure catalogue as JSON and as CSV (XLSX, in catalogXlsx.ts,
+ * uses the same table: `proceduresToTable` / `tableToProcedures`). Column mapping and cell
+ * formats: docs/catalog.md.
  *
  * Every import returns `{ ok, errors }`: `ok` = the procedures to import, `errors` = one
  * entry per problem with its row (spreadsheet row: header = 1, first procedure = 2; for
@@ -122,6 +123,11 @@ const headerOf = (key: CatalogColumnKey): string => COLUMN_BY_KEY.get(key)?.head
 const COLUMN_BY_FOLDED = new Map<string, CatalogColumn>();
 for (const c of CATALOG_COLUMNS) {
   for (const h of [c.header, ...c.aliases]) COLUMN_BY_FOLDED.set(foldVietnamese(h), c);
+}
+
+/** The column a header names (export header or alias, accents and case ignored), if any. */
+export function catalogColumnForHeader(header: string): CatalogColumn | undefined {
+  return COLUMN_BY_FOLDED.get(foldVietnamese(header.trim()));
 }
 
 /** Headers that are silently ignored (row numbers in spreadsheets). */
