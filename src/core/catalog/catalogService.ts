@@ -1,7 +1,7 @@
 /**
  * The procedure catalogue in the database: the default commune catalogue (domain §6) loaded
  * on first start, public listing with Vietnamese folded search, administrator edits and
- * JSON/CSV import/export (formats: docs/catalog.md). Every change is audited in the same
+ * JSON/CSV/XLSX import/export (formats: docs/catalog.md). Every change is audited in the same
  * transaction; an import with any bad row changes nothing unless `validRowsOnly`.
  */
 import defaultCatalog from '../../../resources/catalog/default-procedures.json';
@@ -11,7 +11,7 @@ import {
   procedureSchema,
   type Procedure,
 } from '../../shared/catalog/procedure';
-import { AppError, type PublicUser } from '../../shared/contract';
+import { AppError, type FileBody, type PublicUser } from '../../shared/contract';
 import type { PublicProcedure } from '../../shared/contract/catalog';
 import { foldVietnamese } from '../../shared/text/fold';
 import { vnDate } from '../../shared/time/vnTime';
@@ -22,8 +22,43 @@ import {
   exportCatalogJson,
   importCatalogCsv,
   importCatalogJson,
+  type CatalogImportResult,
   type CatalogRowError,
 } from './catalogIO';
+import { exportCatalogXlsx, importCatalogXlsx, XLSX_MIME_TYPE, XlsxFileError } from './catalogXlsx';
+
+export type CatalogFormat = 'json' | 'csv' | 'xlsx';
+
+/** The bytes of an XLSX upload (base64 in the JSON body); anything else is a 422. */
+function xlsxBytes(base64: string): Uint8Array {
+  const compact = base64.replace(/\s+/g, '');
+  if (compact.length === 0 || compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) {
+    throw new AppError('UNPROCESSABLE', {
+      message: {
+        vi: 'Nội dung tệp XLSX phải được gửi dưới dạng base64',
+        en: 'The content of an XLSX file must be sent as base64',
+      },
+    });
+  }
+  return Buffer.from(compact, 'base64');
+}
+
+async function readImport(
+  format: CatalogFormat,
+  content: string,
+  options: { validRowsOnly: boolean },
+): Promise<CatalogImportResult> {
+  if (format === 'json') return importCatalogJson(content, options);
+  if (format === 'csv') return importCatalogCsv(content, options);
+  try {
+    return await importCatalogXlsx(xlsxBytes(content), options);
+  } catch (e) {
+    if (e instanceof XlsxFileError) {
+      throw new AppError('UNPROCESSABLE', { message: { vi: e.vi, en: e.en } });
+    }
+    throw e;
+  }
+}
 
 interface ProcedureRow {
   id: string;
@@ -149,22 +184,19 @@ export function createCatalogService(db: Db) {
     return parsed.data;
   }
 
-  function importFile(
-    input: { format: 'json' | 'csv'; content: string; validRowsOnly?: boolean; dryRun?: boolean },
+  async function importFile(
+    input: { format: CatalogFormat; content: string; validRowsOnly?: boolean; dryRun?: boolean },
     actor: PublicUser,
     now: Date,
-  ): {
+  ): Promise<{
     imported: number;
     added: number;
     updated: number;
     errors: CatalogRowError[];
     ignoredColumns: string[];
-  } {
+  }> {
     const options = { validRowsOnly: input.validRowsOnly ?? false };
-    const result =
-      input.format === 'json'
-        ? importCatalogJson(input.content, options)
-        : importCatalogCsv(input.content, options);
+    const result = await readImport(input.format, input.content, options);
     let added = 0;
     let updated = 0;
     if (!input.dryRun && result.ok.length > 0) {
@@ -193,20 +225,21 @@ export function createCatalogService(db: Db) {
     };
   }
 
-  function exportFile(format: 'json' | 'csv', now: Date) {
+  async function exportFile(format: CatalogFormat, now: Date): Promise<FileBody> {
     const list = all();
-    const day = vnDate(now);
-    return format === 'json'
-      ? {
-          filename: `danh-muc-thu-tuc-${day}.json`,
-          mimeType: 'application/json',
-          content: exportCatalogJson(list),
-        }
-      : {
-          filename: `danh-muc-thu-tuc-${day}.csv`,
-          mimeType: 'text/csv',
-          content: exportCatalogCsv(list),
+    const fileName = `danh-muc-thu-tuc-${vnDate(now)}.${format}`;
+    switch (format) {
+      case 'json':
+        return {
+          fileName,
+          contentType: 'application/json; charset=utf-8',
+          body: exportCatalogJson(list),
         };
+      case 'csv':
+        return { fileName, contentType: 'text/csv; charset=utf-8', body: exportCatalogCsv(list) };
+      case 'xlsx':
+        return { fileName, contentType: XLSX_MIME_TYPE, body: await exportCatalogXlsx(list) };
+    }
   }
 
   return { all, get, ensureDefault, listPublic, save, importFile, exportFile };

@@ -5,7 +5,7 @@ import {
   requiredDocumentSchema,
   TIME_UNITS,
 } from '../catalog/procedure';
-import { defineOperation } from './operation';
+import { defineOperation, fileBodySchema } from './operation';
 
 /** What the public (kiosk, desk pickers) sees of a procedure: no internal fields. */
 export const publicProcedureSchema = z.object({
@@ -29,6 +29,12 @@ export const catalogRowErrorSchema = z.object({
   column: z.string().nullable(),
   message: z.string(),
 });
+
+/**
+ * Largest `content` of catalog.import: keeps the JSON body under the hub's 1 MB limit. An XLSX
+ * file travels as base64 (4 characters per 3 bytes), so it may be at most 675,000 bytes.
+ */
+export const CATALOG_IMPORT_MAX_CHARS = 900_000;
 
 export const catalogOperations = {
   proceduresList: defineOperation({
@@ -64,11 +70,11 @@ export const catalogOperations = {
     path: '/catalog/import',
     role: 'admin',
     summary:
-      'Import a catalogue file (JSON or CSV, docs/catalog.md); any bad row imports nothing unless validRowsOnly',
+      'Import a catalogue file (JSON, CSV or XLSX, docs/catalog.md); any bad row imports nothing unless validRowsOnly. content: the text of a JSON/CSV file, the base64 of an XLSX file (at most 900,000 characters ≈ 659 KB, under the 1 MB body limit); a file that is not a valid XLSX is a 422',
     input: z
       .object({
-        format: z.enum(['json', 'csv']),
-        content: z.string().max(900_000),
+        format: z.enum(['json', 'csv', 'xlsx']),
+        content: z.string().max(CATALOG_IMPORT_MAX_CHARS),
         validRowsOnly: z.boolean().optional(),
         dryRun: z.boolean().optional(),
       })
@@ -86,8 +92,10 @@ export const catalogOperations = {
     method: 'GET',
     path: '/catalog/export',
     role: 'officer',
-    summary: 'The catalogue as a JSON or CSV file (UTF-8 with BOM for Excel)',
-    input: z.object({ format: z.enum(['json', 'csv']).default('json') }).strict(),
-    output: z.object({ filename: z.string(), mimeType: z.string(), content: z.string() }),
+    summary:
+      'The catalogue as a file: JSON, CSV (UTF-8 with BOM for Excel) or XLSX (sheet "Danh mục thủ tục", the CSV columns)',
+    input: z.object({ format: z.enum(['json', 'csv', 'xlsx']).default('json') }).strict(),
+    output: fileBodySchema,
+    file: true,
   }),
 } as const;

@@ -4,6 +4,7 @@
  * with 409, 200 concurrent receptions, the public lookup's privacy and rate limit, folded
  * search, back-entry rules, audit of views, forms, catalogue import and calendar edits.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock';
 import type { Hub } from '../../../src/hub/startHub';
@@ -562,9 +563,15 @@ describe('catalogue', () => {
   });
 
   it('imports CSV with row errors (nothing changed) and exports it back', async () => {
-    const exp = await api(hub.url, '/api/v1/catalog/export?format=csv', { token: officer });
+    const exp = await fetch(`${hub.url}/api/v1/catalog/export?format=csv`, {
+      headers: { Authorization: `Bearer ${officer}` },
+    });
     expect(exp.status).toBe(200);
-    const csv = (exp.body as { content: string }).content;
+    expect(exp.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(exp.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="danh-muc-thu-tuc-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await exp.arrayBuffer());
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv).toContain('Đăng ký khai sinh');
     const broken = csv
@@ -590,6 +597,106 @@ describe('catalogue', () => {
       json: { format: 'csv', content: csv },
     });
     expect(officerImport.status).toBe(403);
+  });
+
+  async function exportXlsx(): Promise<Buffer> {
+    const res = await fetch(`${hub.url}/api/v1/catalog/export?format=xlsx`, {
+      headers: { Authorization: `Bearer ${officer}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(res.headers.get('content-disposition')).toMatch(
+      /filename="danh-muc-thu-tuc-[\d-]+\.xlsx"/,
+    );
+    return Buffer.from(await res.arrayBuffer());
+  }
+  const catalogue = async () =>
+    (await api(hub.url, '/api/v1/catalog/procedures', { token: admin })).body as Json[];
+  const importXlsx = (bytes: Uint8Array, extra: Json = {}) =>
+    api(hub.url, '/api/v1/catalog/import', {
+      token: admin,
+      json: { format: 'xlsx', content: Buffer.from(bytes).toString('base64'), ...extra },
+    });
+
+  it('exports XLSX and imports it back unchanged (base64 in the JSON body)', async () => {
+    const before = await catalogue();
+    const bytes = await exportXlsx();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.slice().buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Danh mục thủ tục']);
+    expect(wb.worksheets[0]?.getRow(1).getCell(2).value).toBe('Mã thủ tục');
+    const res = await importXlsx(bytes);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      imported: before.length,
+      added: 0,
+      updated: before.length,
+      errors: [],
+      ignoredColumns: [],
+    });
+    expect(await catalogue()).toEqual(before);
+  });
+
+  it('XLSX with two bad rows: their sheet rows and columns, nothing imported; validRowsOnly imports the rest', async () => {
+    const before = await catalogue();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exportXlsx()).slice().buffer);
+    const ws = wb.worksheets[0];
+    if (!ws) throw new Error('no sheet');
+    ws.getRow(3).getCell(7).value = 'tuần'; // Đơn vị thời hạn
+    ws.getRow(6).getCell(2).value = null; // Mã thủ tục
+    ws.getRow(6).getCell(1).value = null; // Mã nội bộ: falls back to the (missing) code
+    const edited = new Uint8Array(await wb.xlsx.writeBuffer());
+
+    const res = await importXlsx(edited);
+    expect(res.status).toBe(200);
+    const body = res.body as { imported: number; errors: Array<{ row: number; column: string }> };
+    expect(body.imported).toBe(0);
+    expect(body.errors.map((e) => [e.row, e.column])).toEqual([
+      [3, 'Đơn vị thời hạn'],
+      [6, 'Mã nội bộ'],
+      [6, 'Mã thủ tục'],
+    ]);
+    expect(await catalogue()).toEqual(before);
+
+    const lenient = await importXlsx(edited, { validRowsOnly: true });
+    expect(lenient.body).toMatchObject({ imported: before.length - 2, updated: before.length - 2 });
+    expect((lenient.body as { errors: unknown[] }).errors).toEqual(body.errors);
+    expect(await catalogue()).toEqual(before);
+  });
+
+  it('a file that is not XLSX is a 422 with a Vietnamese reason and changes nothing', async () => {
+    const before = await catalogue();
+    const csvAsXlsx = await api(hub.url, '/api/v1/catalog/import', {
+      token: admin,
+      json: {
+        format: 'xlsx',
+        content: Buffer.from('Mã thủ tục,Tên\r\n1.001193,x').toString('base64'),
+      },
+    });
+    expect(csvAsXlsx.status).toBe(422);
+    expect(errorOf(csvAsXlsx).message).toMatch(/không phải bảng tính Excel \.xlsx hợp lệ/);
+    const notBase64 = await api(hub.url, '/api/v1/catalog/import', {
+      token: admin,
+      json: { format: 'xlsx', content: 'Mã thủ tục,Tên' },
+    });
+    expect(notBase64.status).toBe(422);
+    expect(errorOf(notBase64).message).toMatch(/base64/);
+    const english = await api(hub.url, '/api/v1/catalog/import', {
+      token: admin,
+      lang: 'en',
+      json: { format: 'xlsx', content: Buffer.from('not a workbook').toString('base64') },
+    });
+    expect(english.status).toBe(422);
+    expect(errorOf(english).message).toMatch(/not a valid Excel \.xlsx workbook/);
+    const tooLong = await api(hub.url, '/api/v1/catalog/import', {
+      token: admin,
+      json: { format: 'xlsx', content: 'A'.repeat(900_004) },
+    });
+    expect(tooLong.status).toBe(400);
+    expect(await catalogue()).toEqual(before);
   });
 });
 

@@ -1,10 +1,42 @@
 import { useEffect, useState } from 'react';
 import type { OutputOf } from '../../../shared/contract';
+import { CATALOG_IMPORT_MAX_CHARS } from '../../../shared/contract/catalog';
 import { useApp } from '../../app-context';
 
 type ImportResult = OutputOf<'catalog.import'>;
+type CatalogFormat = 'json' | 'csv' | 'xlsx';
 
-/** Catalogue admin: the procedures, import JSON/CSV (row errors shown), export JSON/CSV. */
+/** An XLSX upload travels as base64 in the JSON body: 4 characters per 3 bytes. */
+const MAX_XLSX_BYTES = Math.floor(CATALOG_IMPORT_MAX_CHARS / 4) * 3;
+
+function formatOf(fileName: string): CatalogFormat {
+  const name = fileName.toLowerCase();
+  return name.endsWith('.xlsx') ? 'xlsx' : name.endsWith('.csv') ? 'csv' : 'json';
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+function download(fileName: string, contentType: string, body: Uint8Array | string) {
+  const url = URL.createObjectURL(new Blob([body as BlobPart], { type: contentType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Catalogue admin: the procedures, import JSON/CSV/XLSX (row errors shown with the
+ * spreadsheet's row numbers), export JSON/CSV/XLSX.
+ */
 export function CatalogTab() {
   const { t, api } = useApp();
   const [procedures, setProcedures] = useState<OutputOf<'procedures.list'>>([]);
@@ -17,10 +49,17 @@ export function CatalogTab() {
   useEffect(load, [api]);
 
   async function importFile(file: File) {
-    const content = await file.text();
-    const format = file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'json';
+    const format = formatOf(file.name);
+    if (format === 'xlsx' && file.size > MAX_XLSX_BYTES) {
+      setResult(null);
+      setError(t('catalog.fileTooLarge', { max: Math.floor(MAX_XLSX_BYTES / 1024) }));
+      return;
+    }
+    const content =
+      format === 'xlsx' ? toBase64(new Uint8Array(await file.arrayBuffer())) : await file.text();
     const r = await api.call('catalog.import', { format, content, validRowsOnly });
     if (!r.ok) {
+      setResult(null);
       setError(r.error.message);
       return;
     }
@@ -29,15 +68,13 @@ export function CatalogTab() {
     load();
   }
 
-  async function exportFile(format: 'json' | 'csv') {
+  async function exportFile(format: CatalogFormat) {
     const r = await api.call('catalog.export', { format });
-    if (!r.ok) return;
-    const url = URL.createObjectURL(new Blob([r.data.content], { type: r.data.mimeType }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = r.data.filename;
-    a.click();
-    URL.revokeObjectURL(url);
+    if (!r.ok) {
+      setError(r.error.message);
+      return;
+    }
+    download(r.data.fileName, r.data.contentType, r.data.body);
   }
 
   return (
@@ -48,7 +85,7 @@ export function CatalogTab() {
           {t('catalog.import')}
           <input
             type="file"
-            accept=".json,.csv"
+            accept=".json,.csv,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             hidden
             data-testid="catalog-file"
             onChange={(e) => {
@@ -72,6 +109,9 @@ export function CatalogTab() {
         <button type="button" className="btn" onClick={() => void exportFile('csv')}>
           {t('catalog.exportCsv')}
         </button>
+        <button type="button" className="btn" onClick={() => void exportFile('xlsx')}>
+          {t('catalog.exportXlsx')}
+        </button>
       </div>
       {error && (
         <p role="alert" className="alert alert-error">
@@ -89,7 +129,14 @@ export function CatalogTab() {
       )}
       {result && result.errors.length > 0 && (
         <div role="alert" className="alert alert-error" data-testid="catalog-errors">
-          <p>{t('catalog.rowErrors', { count: result.errors.length })}</p>
+          <p>
+            {result.imported > 0
+              ? t('catalog.rowErrorsPartial', {
+                  count: result.errors.length,
+                  imported: result.imported,
+                })
+              : t('catalog.rowErrors', { count: result.errors.length })}
+          </p>
           <table className="table">
             <thead>
               <tr>
@@ -109,6 +156,11 @@ export function CatalogTab() {
             </tbody>
           </table>
         </div>
+      )}
+      {result && result.ignoredColumns.length > 0 && (
+        <p className="hint" data-testid="catalog-ignored">
+          {t('catalog.ignoredColumns', { columns: result.ignoredColumns.join(', ') })}
+        </p>
       )}
       <table className="table" data-testid="catalog-list">
         <tbody>
