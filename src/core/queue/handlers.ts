@@ -1,5 +1,5 @@
-import { AppError, type PublicUser } from '../../shared/contract';
-import type { PrintService } from '../printing/jobs/printService';
+import { AppError, type PrintJob, type PublicUser } from '../../shared/contract';
+import type { PrintService, SubmitInput } from '../printing/jobs/printService';
 import { ticketLayout } from '../printing/layouts/ticket';
 import type { CallContext } from '../context';
 import type { Clock } from '../clock';
@@ -14,7 +14,7 @@ import { createQueueService, ruleError, toOfficerTicket, type TicketRow } from '
 import { getQueueSettings, saveQueueSettings } from './settings';
 
 /** The printing subsystem as the queue sees it: `deps.print` (src/core/printing/jobs). */
-export type TicketPrintPort = Pick<PrintService, 'submit'>;
+export type TicketPrintPort = Pick<PrintService, 'submit' | 'enqueue' | 'send'>;
 
 export interface QueueDeps {
   db: Db;
@@ -59,9 +59,8 @@ export function createQueueHandlers(deps: QueueDeps): { [N in QueueOps]: Handler
   const queue = createQueueService(db, clock, events);
   const admin = createQueueAdmin(db, clock, events);
 
-  async function printTicket(t: TicketRow) {
-    const print = deps.print;
-    if (!print) return { id: null, status: 'none' as const, error: null };
+  /** The print job of a ticket: the layout filled from the ticket row. */
+  function ticketJob(t: TicketRow): SubmitInput {
     const settings = getQueueSettings(db);
     const service = db
       .prepare('SELECT name FROM queue_services WHERE id = ?')
@@ -72,27 +71,36 @@ export function createQueueHandlers(deps: QueueDeps): { [N in QueueOps]: Handler
       ? settings.priorityCategories.find((c) => c.code === t.priority)?.label
       : undefined;
     const base = settings.statusPageBaseUrl.replace(/\/$/, '');
+    const document = ticketLayout({
+      agencyName: getSite(db, clock.now()).agencyName,
+      number: t.number,
+      serviceName: service.name,
+      issuedAt: new Date(t.issued_at),
+      peopleAhead: t.ahead_at_issue,
+      estimatedWaitMinutes: { min: t.est_min, max: t.est_max },
+      statusUrl: `${base}/ticket/${t.id}`,
+      ...(label ? { priorityLabel: label } : {}),
+    });
+    return {
+      role: 'ticket',
+      kind: 'ticket',
+      document,
+      refType: 'ticket',
+      refId: t.id,
+      autoRetry: false, // a citizen is standing at the kiosk: fail now, do not print later
+    };
+  }
+
+  function outcomeOf(job: PrintJob) {
+    const status = job.status === 'printing' ? ('queued' as const) : job.status;
+    return { id: job.id, status, error: job.error ? job.error.message : null };
+  }
+
+  async function printTicket(t: TicketRow) {
+    const print = deps.print;
+    if (!print) return { id: null, status: 'none' as const, error: null };
     try {
-      const document = ticketLayout({
-        agencyName: getSite(db, clock.now()).agencyName,
-        number: t.number,
-        serviceName: service.name,
-        issuedAt: new Date(t.issued_at),
-        peopleAhead: t.ahead_at_issue,
-        estimatedWaitMinutes: { min: t.est_min, max: t.est_max },
-        statusUrl: `${base}/ticket/${t.id}`,
-        ...(label ? { priorityLabel: label } : {}),
-      });
-      const job = await print.submit({
-        role: 'ticket',
-        kind: 'ticket',
-        document,
-        refType: 'ticket',
-        refId: t.id,
-        autoRetry: false, // a citizen is standing at the kiosk: fail now, do not print later
-      });
-      const status = job.status === 'printing' ? 'queued' : job.status;
-      return { id: job.id, status, error: job.error ? job.error.message : null };
+      return outcomeOf(await print.submit(ticketJob(t)));
     } catch (e) {
       return {
         id: null,
@@ -116,21 +124,41 @@ export function createQueueHandlers(deps: QueueDeps): { [N in QueueOps]: Handler
         .priorityCategories.filter((c) => c.enabled)
         .map((c) => ({ code: c.code, label: c.label })),
     'queue.issue': async (input, ctx) => {
+      // One commit for the ticket and its print job; with a printer, one more for the
+      // outcome of printing and the ticket's print status together.
       const settings = getQueueSettings(db);
-      const printing = deps.print !== undefined;
+      const print = deps.print;
+      let pending: { jobId: string; printerKey: string } | null = null;
       let t = queue.issue(input, ctx.user ? 'officer' : 'kiosk', {
-        awaitPrint: printing && settings.issueOnlyIfPrinted,
-        printStatus: printing ? 'pending' : 'none',
+        awaitPrint: print !== undefined && settings.issueOnlyIfPrinted,
+        printStatus: print ? 'pending' : 'none',
+        attachPrint: print
+          ? (row) => {
+              const { job, printerKey } = print.enqueue(ticketJob(row));
+              if (printerKey) pending = { jobId: job.id, printerKey };
+              return { jobId: job.id, screen: printerKey === null };
+            }
+          : undefined,
       });
-      if (printing) {
-        const job = await printTicket(t);
-        t = queue.recordPrint(t.id, job, settings.issueOnlyIfPrinted);
+      const toSend = pending as { jobId: string; printerKey: string } | null;
+      if (print && toSend) {
+        let outcome: ReturnType<typeof outcomeOf> | null = null;
+        await print.send(toSend.jobId, toSend.printerKey, (job) => {
+          outcome = outcomeOf(job);
+          t = queue.recordPrint(t.id, outcome, settings.issueOnlyIfPrinted);
+        });
+        const settled = outcome as ReturnType<typeof outcomeOf> | null;
         if (t.status === 'void') {
-          throw ruleError('queue.err.printFailed', { reason: job.error ?? '' }, 'UNPROCESSABLE', {
-            reason: 'TICKET_PRINT_FAILED',
-            ticketId: t.id,
-            number: t.number,
-          });
+          throw ruleError(
+            'queue.err.printFailed',
+            { reason: settled?.error ?? '' },
+            'UNPROCESSABLE',
+            {
+              reason: 'TICKET_PRINT_FAILED',
+              ticketId: t.id,
+              number: t.number,
+            },
+          );
         }
       }
       return {

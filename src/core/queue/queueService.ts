@@ -405,7 +405,15 @@ export function createQueueService(db: Db, clock: Clock, events: EventBus) {
   function issue(
     input: { serviceId: string; priority?: PriorityCategory | undefined },
     channel: 'kiosk' | 'officer',
-    opts: { awaitPrint: boolean; printStatus: 'pending' | 'none' },
+    opts: {
+      awaitPrint: boolean;
+      printStatus: 'pending' | 'none';
+      /**
+       * Record the ticket's print job in the same transaction (one commit per ticket).
+       * `screen`: no ticket printer — the ticket counts at once and shows on screen.
+       */
+      attachPrint?: ((t: TicketRow) => { jobId: string; screen: boolean }) | undefined;
+    },
   ): TicketRow {
     const now = nowDate();
     closePreviousDays(now);
@@ -452,7 +460,21 @@ export function createQueueService(db: Db, clock: Clock, events: EventBus) {
         q.insertTicket.run(row);
         const t = q.ticket.get(row.id) as TicketRow;
         event(t, 'issued', now, null, null, { channel, priority: t.priority !== null });
-        return t;
+        const attached = opts.attachPrint?.(t);
+        if (!attached) return t;
+        if (!attached.screen) return touch(t, { print_job_id: attached.jobId }, now);
+        const shown = touch(
+          t,
+          {
+            print_status: 'screen',
+            print_job_id: attached.jobId,
+            print_error: null,
+            status: 'waiting',
+          },
+          now,
+        );
+        event(shown, 'print.screen', now, null, null);
+        return shown;
       })
       .immediate();
     if (ticket.status === 'waiting') {

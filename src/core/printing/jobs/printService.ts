@@ -117,16 +117,21 @@ export function createPrintService(
     return listPrinters(db).find((p) => p.id === id) ?? null;
   }
 
-  async function attempt(id: string): Promise<JobRow> {
+  /**
+   * One attempt: send, then record the outcome — and whatever the caller must change with it
+   * (`onSettled`, e.g. the ticket's print status) — in ONE transaction. There is no separate
+   * "printing" commit: every commit waits for the disk (synchronous=FULL), and a job a crash
+   * leaves 'queued' is picked up as interrupted at the next start anyway.
+   */
+  async function attempt(id: string, onSettled?: (job: PrintJob) => void): Promise<JobRow> {
     const row = getRow(id);
     if (!row) throw new AppError('NOT_FOUND');
     const printer = printerById(row.printer_id) ?? printerFor(db, row.role);
-    const started = clock.now().toISOString();
-    db.prepare(
-      `UPDATE print_jobs SET status = 'printing', attempts = attempts + 1, printer_id = ?,
-         next_attempt_at = NULL, updated_at = ? WHERE id = ?`,
-    ).run(printer?.id ?? row.printer_id, started, id);
-    announce(getRow(id) as JobRow);
+    events.publish(
+      'print.job',
+      { id, kind: row.kind, role: row.role, status: 'printing' },
+      clock.now(),
+    );
 
     let result: PrintResult | { ok: false; code: 'NO_PRINTER' | 'IO_ERROR'; message: string };
     if (!printer) {
@@ -147,33 +152,43 @@ export function createPrintService(
     }
     const now = clock.now();
     const attempts = row.attempts + 1;
-    if (result.ok) {
-      db.prepare(
-        `UPDATE print_jobs SET status = 'done', error_code = NULL, error_message = NULL,
-           next_attempt_at = NULL, printed_at = ?, updated_at = ? WHERE id = ?`,
-      ).run(now.toISOString(), now.toISOString(), id);
-    } else {
-      const retryAt =
-        row.auto_retry === 1 && attempts < RETRY_POLICY.maxAttempts
-          ? new Date(now.getTime() + retryDelayMs(attempts)).toISOString()
-          : null;
-      db.prepare(
-        `UPDATE print_jobs SET status = 'failed', error_code = ?, error_message = ?,
-           next_attempt_at = ?, updated_at = ? WHERE id = ?`,
-      ).run(result.code, result.message, retryAt, now.toISOString(), id);
-    }
+    const printerId = printer?.id ?? row.printer_id;
+    const final = db.transaction(() => {
+      if (result.ok) {
+        db.prepare(
+          `UPDATE print_jobs SET status = 'done', attempts = ?, printer_id = ?, error_code = NULL,
+             error_message = NULL, next_attempt_at = NULL, printed_at = ?, updated_at = ?
+           WHERE id = ?`,
+        ).run(attempts, printerId, now.toISOString(), now.toISOString(), id);
+      } else {
+        const retryAt =
+          row.auto_retry === 1 && attempts < RETRY_POLICY.maxAttempts
+            ? new Date(now.getTime() + retryDelayMs(attempts)).toISOString()
+            : null;
+        db.prepare(
+          `UPDATE print_jobs SET status = 'failed', attempts = ?, printer_id = ?, error_code = ?,
+             error_message = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?`,
+        ).run(attempts, printerId, result.code, result.message, retryAt, now.toISOString(), id);
+      }
+      const settled = getRow(id) as JobRow;
+      onSettled?.(toView(settled));
+      return settled;
+    })();
     if (printer) statusCache.delete(printer.id);
-    const final = getRow(id) as JobRow;
     announce(final);
     return final;
   }
 
   /** Run a job on its printer's chain: one job at a time per printer, in submission order. */
-  function run(id: string, printerKey: string): Promise<JobRow> {
+  function run(
+    id: string,
+    printerKey: string,
+    onSettled?: (job: PrintJob) => void,
+  ): Promise<JobRow> {
     const previous = chains.get(printerKey) ?? Promise.resolve();
     const next = previous.then(
-      () => attempt(id),
-      () => attempt(id),
+      () => attempt(id, onSettled),
+      () => attempt(id, onSettled),
     );
     chains.set(
       printerKey,
@@ -182,7 +197,12 @@ export function createPrintService(
     return next;
   }
 
-  async function submit(input: SubmitInput): Promise<PrintJob> {
+  /**
+   * Record a job without sending it — call it inside your own transaction so the job is part
+   * of the same commit as the record it prints (e.g. a queue ticket). `printerKey` null means
+   * no printer for the role: the job is a 'screen' job, already settled.
+   */
+  function enqueue(input: SubmitInput): { job: PrintJob; printerKey: string | null } {
     const printer = input.printerId ? printerById(input.printerId) : printerFor(db, input.role);
     if (input.printerId && !printer) throw new AppError('NOT_FOUND');
     const now = clock.now().toISOString();
@@ -205,12 +225,36 @@ export function createPrintService(
       now,
       now,
     );
-    if (toScreen) {
-      const row = getRow(id) as JobRow;
-      announce(row);
-      return toView(row);
+    return {
+      job: toView(getRow(id) as JobRow),
+      printerKey: toScreen ? null : (printer as PrinterConfig).id,
+    };
+  }
+
+  /**
+   * Send a job recorded with `enqueue` (after its transaction committed). `onSettled` runs in
+   * the same transaction as the job's outcome.
+   */
+  async function send(
+    id: string,
+    printerKey: string,
+    onSettled?: (job: PrintJob) => void,
+  ): Promise<PrintJob> {
+    return toView(await run(id, printerKey, onSettled));
+  }
+
+  /** Record and print a job; resolves when the first attempt ended (or at once for 'screen'). */
+  async function submit(input: SubmitInput): Promise<PrintJob> {
+    const { job, printerKey } = enqueue(input);
+    if (!printerKey) {
+      events.publish(
+        'print.job',
+        { id: job.id, kind: job.kind, role: job.role, status: job.status },
+        clock.now(),
+      );
+      return job;
     }
-    return toView(await run(id, (printer as PrinterConfig).id));
+    return send(job.id, printerKey);
   }
 
   async function retry(id: string, actor: PublicUser): Promise<PrintJob> {
@@ -346,5 +390,15 @@ export function createPrintService(
     );
   }
 
-  return { submit, retry, list, get, start, stop, printerStatus };
+  return {
+    submit,
+    enqueue,
+    send,
+    retry,
+    list,
+    get,
+    start,
+    stop,
+    printerStatus,
+  };
 }
