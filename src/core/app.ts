@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { createAuthService, DEFAULT_AUTH_POLICY, type AuthPolicy } from './auth/authService';
 import { systemClock, type Clock } from './clock';
+import { writeCleanShutdownMarker } from './db/cleanShutdown';
 import { closeDatabase, DB_FILE_NAME, openDatabase, type Db } from './db/connection';
 import { seedDemo } from './demo/seedDemo';
 import { createDispatcher, type Dispatcher } from './dispatch';
@@ -81,6 +82,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await Promise.all([sync.stop(), maintenance.stop()]);
         await print.stop();
         closeDatabase(db);
+        writeCleanShutdownMarker(options.dataDir, clock.now());
       },
     };
   } catch (e) {

@@ -1,5 +1,6 @@
 import { backupDir, backupNow } from '../backup/backupService';
 import { startupCheck, type StartupCheck } from '../backup/maintenance';
+import { consumeCleanShutdownMarker } from '../db/cleanShutdown';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import { latestSchemaVersion, migrate, schemaVersion } from '../db/migrate';
@@ -8,7 +9,8 @@ import { assertNoOrphanedOutbox } from './outbox';
 
 /**
  * What createCore does before the services start (issue 8): the startup check
- * (quick_check, REINDEX when damaged), then — only when migrations are pending on an
+ * (quick_check, REINDEX when damaged) when the last run did not end cleanly (see
+ * db/cleanShutdown.ts; the daily backup's integrity_check covers the other days), then — only when migrations are pending on an
  * existing database — the outbox guard and a backup, then the migrations, whose
  * `beforeMigrate` hook runs the guard once more.
  */
@@ -17,7 +19,9 @@ export async function prepareDatabase(
   dataDir: string,
   clock: Clock,
 ): Promise<StartupCheck> {
-  const check = startupCheck(db);
+  const check: StartupCheck = consumeCleanShutdownMarker(dataDir)
+    ? { ok: true, detail: null, repaired: false }
+    : startupCheck(db);
   const from = schemaVersion(db);
   const to = latestSchemaVersion(migrations);
   if (from > 0 && from < to) {
