@@ -11,7 +11,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Procedure } from '../../shared/catalog/procedure';
 import { AppError, type PublicUser } from '../../shared/contract';
-import type { Dossier, DossierSummary, DOSSIER_ACTIONS } from '../../shared/contract/dossiers';
+import type { Dossier, DossierActionValue, DossierSummary } from '../../shared/contract/dossiers';
 import { formatDossierCode, parseDossierCode } from '../../shared/dossierCode';
 import { ulid } from '../../shared/ids';
 import type { Lang } from '../../shared/i18n';
@@ -35,7 +35,7 @@ import {
   type DossierStatus,
 } from './lifecycle';
 
-type ActionName = (typeof DOSSIER_ACTIONS)[number];
+type ActionName = DossierActionValue;
 
 export interface ProcedureSnapshot {
   id: string;

@@ -27,6 +27,13 @@
  */
 import { z } from 'zod';
 import {
+  COLLECTOR_KINDS,
+  DOSSIER_STATUS_VALUES,
+  type ON_TIME_CLASSES,
+  PAYMENT_METHODS,
+  type DossierActionValue,
+} from '../../shared/contract/dossiers';
+import {
   addDays,
   daysBetween,
   isVnDate,
@@ -45,16 +52,8 @@ export type { LifecycleRule, WarningKind } from './messages';
 // ---------------------------------------------------------------------------------------
 // State
 
-export const DOSSIER_STATUSES = [
-  'received',
-  'in_process',
-  'awaiting_supplement',
-  'result_ready',
-  'returned',
-  'refused',
-  'stopped',
-  'closed',
-] as const;
+/** The statuses are the contract's (src/shared may not import the core). */
+export const DOSSIER_STATUSES = DOSSIER_STATUS_VALUES;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
 
 export const TERMINAL_STATUSES: readonly DossierStatus[] = [
@@ -64,9 +63,9 @@ export const TERMINAL_STATUSES: readonly DossierStatus[] = [
   'closed',
 ];
 
-export type OnTimeClass = 'early' | 'on_time' | 'late';
-export type CollectorKind = 'applicant' | 'authorised';
-export type PaymentMethod = 'cash' | 'transfer' | 'online';
+export type OnTimeClass = (typeof ON_TIME_CLASSES)[number];
+export type CollectorKind = (typeof COLLECTOR_KINDS)[number];
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 export interface ProcessingTime {
   amount: number;
@@ -156,11 +155,11 @@ export const returnActionSchema = z.object({
   action: z.literal('return'),
   collectedBy: text.min(1),
   /** Absent = the applicant in person. */
-  collectorKind: z.enum(['applicant', 'authorised']).optional(),
+  collectorKind: z.enum(COLLECTOR_KINDS).optional(),
   idChecked: z.boolean(),
   authorisationChecked: z.boolean().optional(),
   feePaidVnd: z.number().int().nonnegative().optional(),
-  paymentMethod: z.enum(['cash', 'transfer', 'online']).optional(),
+  paymentMethod: z.enum(PAYMENT_METHODS).optional(),
   note: text.optional(),
 });
 export const stopActionSchema = z.object({
@@ -185,6 +184,13 @@ export const dossierActionSchema = z.discriminatedUnion('action', [
 ]);
 export type DossierAction = z.infer<typeof dossierActionSchema>;
 export type DossierActionName = DossierAction['action'];
+/** The schemas above and the contract's DOSSIER_ACTIONS name the same actions (checked by tsc). */
+const _sameActionsAsContract: [DossierActionName, DossierActionValue] extends [
+  DossierActionValue,
+  DossierActionName,
+]
+  ? true
+  : never = true;
 
 export type DossierEventType =
   | 'received'

@@ -21,6 +21,12 @@ export const DOSSIER_STATUS_VALUES = [
 export const dossierStatusSchema = z.enum(DOSSIER_STATUS_VALUES);
 export type DossierStatusValue = z.infer<typeof dossierStatusSchema>;
 
+/** How a dossier was returned against its due date (trước hạn / đúng hạn / quá hạn). */
+export const ON_TIME_CLASSES = ['early', 'on_time', 'late'] as const;
+/** Who collected the result: the applicant in person or someone they authorised. */
+export const COLLECTOR_KINDS = ['applicant', 'authorised'] as const;
+export const PAYMENT_METHODS = ['cash', 'transfer', 'online'] as const;
+
 export const DOSSIER_ACTIONS = [
   'transfer',
   'request-supplement',
@@ -32,6 +38,7 @@ export const DOSSIER_ACTIONS = [
   'stop',
   'close',
 ] as const;
+export type DossierActionValue = (typeof DOSSIER_ACTIONS)[number];
 
 export const FORM_KINDS = [
   'receipt',
@@ -160,7 +167,7 @@ export const dossierSchema = dossierSummarySchema.extend({
   resultMethod: z.enum(['desk', 'post']),
   register: z.object({ year: z.number().int(), entry: z.number().int() }),
   resultReady: z.boolean(),
-  onTime: z.enum(['early', 'on_time', 'late']).nullable(),
+  onTime: z.enum(ON_TIME_CLASSES).nullable(),
   returned: z
     .object({ at: isoInstant, collectedBy: z.string(), idChecked: z.boolean() })
     .nullable(),
@@ -285,11 +292,11 @@ export const dossierOperations = {
         note: z.string().max(1000).optional(),
         documents: z.array(z.string().max(300)).max(50).optional(),
         collectedBy: z.string().max(120).optional(),
-        collectorKind: z.enum(['applicant', 'authorised']).optional(),
+        collectorKind: z.enum(COLLECTOR_KINDS).optional(),
         idChecked: z.boolean().optional(),
         authorisationChecked: z.boolean().optional(),
         feePaidVnd: z.number().int().nonnegative().max(1_000_000_000).optional(),
-        paymentMethod: z.enum(['cash', 'transfer', 'online']).optional(),
+        paymentMethod: z.enum(PAYMENT_METHODS).optional(),
       })
       .strict(),
     output: dossierSchema,

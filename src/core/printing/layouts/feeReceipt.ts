@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PAYMENT_METHODS } from '../../../shared/contract/dossiers';
 import { b, type Block, type PrintDocument } from '../document';
 import { AgencySchema, formatMoney, vnStrings } from './common';
 import { labelsVi } from './labels.vi';
@@ -19,7 +20,7 @@ export const FeeReceiptDataSchema = z.object({
     )
     .min(1)
     .max(50),
-  method: z.enum(['cash', 'transfer', 'online']),
+  method: z.enum(PAYMENT_METHODS),
   paidAt: z.date(),
   collectorName: z.string().min(1).max(120),
 });
