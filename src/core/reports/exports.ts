@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { FileBody } from '../../shared/contract';
 import type { ReportExportKind } from '../../shared/contract/reports';
+import { isMessageKey, translate } from '../../shared/i18n';
 import { asOfDate, type Period } from '../../shared/reports/period';
 import { formatVnDate, formatVnDateTime, vnDate, vnParts } from '../../shared/time/vnTime';
 import type {
@@ -61,22 +62,14 @@ const TICKET_STATUS_VI: Record<string, string> = {
   void: 'Hủy',
 };
 
-export const SCORE_VI: Record<string, string> = {
-  satisfied: 'Hài lòng',
-  neutral: 'Bình thường',
-  unsatisfied: 'Không hài lòng',
-};
-
-/** Labels of the rating reasons of issue 6 (codes of RATING_REASONS; unknown codes as is). */
-export const REASON_VI: Record<string, string> = {
-  staff_attitude: 'Thái độ của cán bộ chưa tốt',
-  processing_time: 'Giải quyết chậm so với thời hạn',
-  many_trips: 'Phải đi lại nhiều lần',
-  many_agencies: 'Phải đến nhiều cơ quan',
-  wrong_information: 'Thông tin thủ tục công khai chưa đúng',
-  result_or_fee: 'Kết quả hoặc chi phí chưa đúng quy định',
-  complaint_handling: 'Ý kiến, phản ánh chưa được xử lý',
-};
+/**
+ * A rating score or reason in Vietnamese: the labels the kiosk shows (i18n `rating.score.*`,
+ * `rating.reason.*`, codes of RATING_SCORES / RATING_REASONS); an unknown code as is.
+ */
+function ratingLabel(kind: 'score' | 'reason', code: string): string {
+  const key = `rating.${kind}.${code}`;
+  return isMessageKey(key) ? translate('vi', key) : code;
+}
 
 /** The class of one dossier in the report (docs/reports.md), in Vietnamese. */
 export const CLASS_VI = {
@@ -205,8 +198,8 @@ function ratingsTable(rows: RatingExportRow[]): Table {
         r.counterNumber,
         r.officer,
         r.dossierCode,
-        SCORE_VI[r.score] ?? r.score,
-        reasons.map((x) => REASON_VI[x] ?? x).join('; '),
+        ratingLabel('score', r.score),
+        reasons.map((x) => ratingLabel('reason', x)).join('; '),
       ];
     }),
   };

@@ -128,6 +128,7 @@ export const kioskMessagesVi = {
     'Giấy tờ cần mang theo, thời gian và lệ phí ghi trên màn hình. Chạm nút In danh sách giấy tờ để nhận bản in.',
   'kiosk.voice.unavailable': 'Chưa có giọng đọc',
 
+  // The one set of rating labels: the kiosk, the reports dashboard and the CSV/XLSX exports.
   'rating.score.satisfied': 'Hài lòng',
   'rating.score.neutral': 'Bình thường',
   'rating.score.unsatisfied': 'Không hài lòng',

@@ -389,17 +389,17 @@ export function ReportsTab() {
                 sub={t('reports.kpi.satisfiedRate')}
                 segments={[
                   {
-                    label: t('reports.score.satisfied'),
+                    label: t('rating.score.satisfied'),
                     value: d.ratings.satisfied,
                     color: COLORS.satisfied,
                   },
                   {
-                    label: t('reports.score.neutral'),
+                    label: t('rating.score.neutral'),
                     value: d.ratings.neutral,
                     color: COLORS.neutral,
                   },
                   {
-                    label: t('reports.score.unsatisfied'),
+                    label: t('rating.score.unsatisfied'),
                     value: d.ratings.unsatisfied,
                     color: COLORS.unsatisfied,
                   },
@@ -433,7 +433,7 @@ export function ReportsTab() {
                     <tbody>
                       {d.ratings.reasons.map((r) => (
                         <tr key={r.reason}>
-                          <td>{t(`reports.reason.${r.reason}` as MessageKey)}</td>
+                          <td>{t(`rating.reason.${r.reason}` as MessageKey)}</td>
                           <td className="num">{r.count}</td>
                         </tr>
                       ))}
