@@ -3,79 +3,20 @@
  * a SIGKILL, SIGTERM closes cleanly (WAL checkpointed, lock released), and it starts fast.
  */
 import Database from 'better-sqlite3';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-
-const ROOT = path.resolve(__dirname, '../../..');
-const HUB_JS = path.join(ROOT, 'out/main/hub.js');
-const READY = /hub đang chạy: (http:\/\/127\.0\.0\.1:\d+)/;
-
-const children = new Set<ChildProcess>();
-const dirs: string[] = [];
-
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-crash-'));
-  dirs.push(dir);
-  return dir;
-}
-
-function spawnHub(dataDir: string, port = 0): ChildProcess {
-  const child = spawn(
-    process.execPath,
-    [HUB_JS, '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1', '--demo'],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, MOTCUA_ADMIN_PASSWORD: '' },
-    },
-  );
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  return child;
-}
-
-/** Resolve with the hub's URL once it prints its ready line. */
-function waitReady(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    const onExit = (code: number | null) =>
-      reject(new Error(`hub exited (${code}) before ready:\n${out}\n${err}`));
-    child.stderr?.on('data', (c: Buffer) => {
-      err += c.toString('utf8');
-    });
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString('utf8');
-      const m = READY.exec(out);
-      if (m) {
-        child.off('exit', onExit);
-        resolve(m[1] as string);
-      }
-    });
-    child.once('exit', onExit);
-  });
-}
-
-/** Wait for the process to exit, failing if it takes longer than `ms`. */
-function waitExit(
-  child: ChildProcess,
-  ms: number,
-): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  if (child.exitCode !== null || child.signalCode !== null) {
-    return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
-  }
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`hub did not exit within ${ms} ms`)), ms);
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal });
-    });
-  });
-}
+import {
+  HUB_JS,
+  buildIfMissing,
+  cleanupProcesses,
+  freePort,
+  killChildren,
+  spawnHub,
+  tempDir,
+  waitExit,
+  waitReady,
+} from '../../helpers/processes';
 
 async function login(base: string): Promise<string> {
   const res = await fetch(`${base}/api/v1/auth/login`, {
@@ -87,38 +28,9 @@ async function login(base: string): Promise<string> {
   return ((await res.json()) as { token: string }).token;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-beforeAll(() => {
-  if (!fs.existsSync(HUB_JS)) {
-    execFileSync(path.join(ROOT, 'node_modules/.bin/electron-vite'), ['build'], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    });
-  }
-  expect(fs.existsSync(HUB_JS)).toBe(true);
-}, 120_000);
-
-afterEach(async () => {
-  for (const child of [...children]) {
-    child.kill('SIGKILL');
-    await waitExit(child, 5000).catch(() => undefined);
-  }
-});
-
-afterAll(() => {
-  for (const child of children) child.kill('SIGKILL');
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+beforeAll(() => buildIfMissing([HUB_JS]), 120_000);
+afterEach(killChildren);
+afterAll(cleanupProcesses);
 
 describe('built hub as a process', () => {
   it('keeps every acknowledged write across a SIGKILL mid-stream; the database stays intact', async () => {

@@ -4,67 +4,18 @@
  * after the highest number ever committed (never reusing one a citizen may hold).
  */
 import Database from 'better-sqlite3';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-
-const ROOT = path.resolve(__dirname, '../../..');
-const HUB_JS = path.join(ROOT, 'out/main/hub.js');
-const READY = /hub đang chạy: (http:\/\/127\.0\.0\.1:\d+)/;
-
-const children = new Set<ChildProcess>();
-const dirs: string[] = [];
-
-function spawnHub(dataDir: string): ChildProcess {
-  const child = spawn(
-    process.execPath,
-    [HUB_JS, '--data-dir', dataDir, '--port', '0', '--host', '127.0.0.1', '--demo'],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, MOTCUA_ADMIN_PASSWORD: '' },
-    },
-  );
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  return child;
-}
-
-function waitReady(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    const onExit = (code: number | null) =>
-      reject(new Error(`hub exited (${code}) before ready:\n${out}\n${err}`));
-    child.stderr?.on('data', (c: Buffer) => {
-      err += c.toString('utf8');
-    });
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString('utf8');
-      const m = READY.exec(out);
-      if (m) {
-        child.off('exit', onExit);
-        resolve(m[1] as string);
-      }
-    });
-    child.once('exit', onExit);
-  });
-}
-
-function waitExit(child: ChildProcess, ms: number): Promise<NodeJS.Signals | number | null> {
-  if (child.exitCode !== null || child.signalCode !== null) {
-    return Promise.resolve(child.signalCode ?? child.exitCode);
-  }
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`hub did not exit within ${ms} ms`)), ms);
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      resolve(signal ?? code);
-    });
-  });
-}
+import {
+  HUB_JS,
+  buildIfMissing,
+  cleanupProcesses,
+  killChildren,
+  spawnHub,
+  tempDir,
+  waitExit,
+  waitReady,
+} from '../../helpers/processes';
 
 async function serviceId(base: string, prefix: string): Promise<string> {
   const res = await fetch(`${base}/api/v1/queue/services`);
@@ -72,31 +23,13 @@ async function serviceId(base: string, prefix: string): Promise<string> {
   return (list.find((s) => s.prefix === prefix) as { id: string }).id;
 }
 
-beforeAll(() => {
-  if (!fs.existsSync(HUB_JS)) {
-    execFileSync(path.join(ROOT, 'node_modules/.bin/electron-vite'), ['build'], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    });
-  }
-  expect(fs.existsSync(HUB_JS)).toBe(true);
-}, 180_000);
-
-afterEach(async () => {
-  for (const child of [...children]) {
-    child.kill('SIGKILL');
-    await waitExit(child, 5000).catch(() => undefined);
-  }
-});
-
-afterAll(() => {
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+beforeAll(() => buildIfMissing([HUB_JS]), 180_000);
+afterEach(killChildren);
+afterAll(cleanupProcesses);
 
 describe('queue numbering survives a SIGKILL of the built hub', () => {
   it('keeps every acknowledged ticket and continues numbering without reuse', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-queue-crash-'));
-    dirs.push(dataDir);
+    const dataDir = tempDir('motcua-queue-crash-');
     const first = spawnHub(dataDir);
     const base = await waitReady(first);
     const a = await serviceId(base, 'A');
@@ -133,7 +66,7 @@ describe('queue numbering survives a SIGKILL of the built hub', () => {
       }
     }
     await Promise.all([kiosk(), kiosk(), kiosk(), kiosk()]);
-    expect(await waitExit(first, 5000)).toBe('SIGKILL');
+    expect((await waitExit(first, 5000)).signal).toBe('SIGKILL');
     expect(inFlightAtKill).toBeGreaterThan(0); // killed with requests on the wire
     expect(new Set(acknowledged.map((t) => t.number)).size).toBe(acknowledged.length);
 
@@ -156,7 +89,7 @@ describe('queue numbering survives a SIGKILL of the built hub', () => {
     expect(acknowledged.map((t) => t.number)).not.toContain(nextNumber);
 
     second.kill('SIGTERM');
-    expect(await waitExit(second, 5000)).toBe(0);
+    expect((await waitExit(second, 5000)).code).toBe(0);
     const db = new Database(path.join(dataDir, 'motcua.sqlite'), { readonly: true });
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -4,10 +4,8 @@
  * SIGKILLed at random points of a backup. Nothing is lost, nothing is stored twice.
  */
 import Database from 'better-sqlite3';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../src/core/app';
@@ -15,80 +13,20 @@ import { closeDatabase, openDatabase } from '../../../src/core/db/connection';
 import { writeSiteKey } from '../../../src/core/sync/config';
 import { registerSite } from '../../../src/core/sync/receiver';
 import { newSiteKey } from '../../../src/core/sync/signing';
+import {
+  CLI_JS,
+  HUB_JS,
+  buildIfMissing,
+  cleanupProcesses,
+  freePort,
+  kill,
+  killChildren,
+  spawnNode,
+  tempDir,
+  waitExit,
+  waitReady,
+} from '../../helpers/processes';
 import { produceRatings, tableChecksums } from '../../helpers/sync';
-
-const ROOT = path.resolve(__dirname, '../../..');
-const HUB_JS = path.join(ROOT, 'out/main/hub.js');
-const CLI_JS = path.join(ROOT, 'out/main/motcua.js');
-const READY = /hub đang chạy: (http:\/\/127\.0\.0\.1:\d+)/;
-
-const children = new Set<ChildProcess>();
-const dirs: string[] = [];
-
-function tempDir(prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-}
-
-function spawnNode(args: string[]): ChildProcess {
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, MOTCUA_ADMIN_PASSWORD: '' },
-  });
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  return child;
-}
-
-function waitReady(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const onExit = (code: number | null) =>
-      reject(new Error(`exited (${code}) before ready: ${out}`));
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString('utf8');
-      const m = READY.exec(out);
-      if (m) {
-        child.off('exit', onExit);
-        resolve(m[1] as string);
-      }
-    });
-    child.stderr?.on('data', (c: Buffer) => {
-      out += c.toString('utf8');
-    });
-    child.once('exit', onExit);
-  });
-}
-
-function waitExit(child: ChildProcess, ms = 10_000): Promise<number | null> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
-  return new Promise((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error('child did not exit')), ms);
-    child.once('exit', (code) => {
-      clearTimeout(t);
-      resolve(code);
-    });
-  });
-}
-
-async function kill(child: ChildProcess | null): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGKILL');
-  await waitExit(child);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -115,24 +53,9 @@ function countReceived(dbFile: string): number {
   }
 }
 
-beforeAll(() => {
-  if (!fs.existsSync(HUB_JS) || !fs.existsSync(CLI_JS)) {
-    execFileSync(path.join(ROOT, 'node_modules/.bin/electron-vite'), ['build'], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    });
-  }
-  expect(fs.existsSync(CLI_JS)).toBe(true);
-}, 180_000);
-
-afterEach(async () => {
-  for (const c of [...children]) await kill(c).catch(() => undefined);
-});
-
-afterAll(() => {
-  for (const c of children) c.kill('SIGKILL');
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
+beforeAll(() => buildIfMissing([HUB_JS, CLI_JS]), 180_000);
+afterEach(killChildren);
+afterAll(cleanupProcesses);
 
 describe('SIGKILL during sync and backup (built processes)', () => {
   it('kills site and province at random points of a sync: every event arrives once, in order', async () => {
@@ -230,8 +153,8 @@ describe('SIGKILL during sync and backup (built processes)', () => {
     while (unsentCount(siteDb) > 0 && Date.now() < end) await sleep(50);
     siteChild.kill('SIGTERM');
     provChild.kill('SIGTERM');
-    expect(await waitExit(siteChild)).toBe(0);
-    expect(await waitExit(provChild)).toBe(0);
+    expect((await waitExit(siteChild)).code).toBe(0);
+    expect((await waitExit(provChild)).code).toBe(0);
     expect(kills).toBe(8);
 
     const p = new Database(provDb, { readonly: true });
@@ -287,7 +210,7 @@ describe('SIGKILL during sync and backup (built processes)', () => {
       }
     }
     const done = spawnNode([CLI_JS, 'backup', '--data-dir', dataDir, '--out', outDir]);
-    expect(await waitExit(done, 30_000)).toBe(0);
+    expect((await waitExit(done, 30_000)).code).toBe(0);
     expect(fs.readdirSync(outDir).filter((n) => n.endsWith('.partial'))).toEqual([]);
     expect(backups().length).toBeGreaterThanOrEqual(1);
     const db = new Database(path.join(dataDir, 'motcua.sqlite'), { readonly: true });
