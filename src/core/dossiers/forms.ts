@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DOCUMENT_KIND_LABELS, TIME_UNIT_LABELS } from '../../shared/catalog/procedure';
+import type { Site } from '../../shared/contract';
 import { formatVnDate, formatVnDateTime } from '../../shared/time/vnTime';
 import type { Agency } from '../printing/layouts/common';
 import { vnStrings } from '../printing/layouts/common';
@@ -47,6 +48,12 @@ export const ON_TIME_VI: Record<string, string> = {
   on_time: 'Đúng hạn',
   late: 'Quá hạn',
 };
+
+/** The site's agency as the forms print it (the place name is the commune's, for the date line). */
+export function agencyOf(site: Site): Agency {
+  const m = /(?:xã|phường|thị trấn|đặc khu)\s+(.+)$/iu.exec(site.agencyName);
+  return { name: site.agencyName.toUpperCase(), place: (m?.[1] ?? site.agencyName).slice(0, 80) };
+}
 
 export interface FormApplicant {
   fullName: string;
@@ -96,7 +103,12 @@ td.n { text-align: center; }
 .code { display: flex; justify-content: space-between; align-items: center; gap: 3mm; }
 `;
 
-function documentHtml(title: string, page: 'A5' | 'A4-landscape', body: string): string {
+function documentHtml(
+  title: string,
+  page: 'A5' | 'A4-landscape',
+  body: string,
+  extraCss = '',
+): string {
   const size = page === 'A5' ? 'A5 portrait' : 'A4 landscape';
   const screenWidth = page === 'A5' ? '148mm' : '297mm';
   return `<!doctype html>
@@ -107,7 +119,7 @@ function documentHtml(title: string, page: 'A5' | 'A4-landscape', body: string):
 <title>${e(title)}</title>
 <style>
 ${embeddedFontCss()}@page { size: ${size}; margin: 10mm 11mm 10mm 13mm; }
-${BASE_CSS}
+${BASE_CSS}${extraCss}
 @media screen { body { background: #888; } .page { background: #fff; width: ${screenWidth}; margin: 6mm auto; padding: 10mm 11mm 10mm 13mm; } }
 </style>
 </head>
@@ -282,15 +294,35 @@ export function controlSlipHtml(d: {
   );
 }
 
+/** The columns of Mẫu 06, in order: the printed book here and the CSV/XLSX register share them. */
+export const REGISTER_HEADERS = [
+  'STT',
+  'Mã hồ sơ',
+  'Tên thủ tục hành chính',
+  'Số lượng hồ sơ (bộ)',
+  'Tên cá nhân, tổ chức',
+  'Địa chỉ, số điện thoại',
+  'Cơ quan chủ trì giải quyết',
+  'Nhận hồ sơ',
+  'Hẹn trả kết quả',
+  'Chuyển hồ sơ đến cơ quan giải quyết',
+  'Nhận kết quả từ cơ quan giải quyết',
+  'Trả kết quả cho cá nhân, tổ chức',
+  'Ký nhận',
+  'Ghi chú',
+] as const;
+
+/** One line of Mẫu 06 (instants are ISO-8601 UTC strings, dates 'YYYY-MM-DD'). */
 export interface RegisterRow {
   entry: number;
   code: string;
   procedureName: string;
   sets: number;
   applicantName: string;
+  /** Address and phone, as one cell. */
   contact: string;
   decidingAuthority: string;
-  receivedAt: Date;
+  receivedAt: string;
   dueDate: string | null;
   transferredAt: string | null;
   resultAt: string | null;
@@ -298,11 +330,25 @@ export interface RegisterRow {
   note: string;
 }
 
-/** Mẫu 06: Sổ theo dõi hồ sơ (A4 landscape; one book a year, entry numbers through the year). */
+/** The address and phone cell of the register. */
+export const registerContact = (address: string | null, phone: string | null): string =>
+  [address, phone].filter(Boolean).join(' — ');
+
+/** The book runs over many pages: the header row repeats on each, a line is never split. */
+const REGISTER_CSS = `table.register { font-size: 8pt; }
+table.register thead { display: table-header-group; }
+table.register tr { page-break-inside: avoid; }
+table.register td.empty { text-align: center; font-style: italic; }
+`;
+
+/**
+ * Mẫu 06: Sổ theo dõi hồ sơ (A4 landscape). `scope` is either the year's book (one book a
+ * year, entry numbers through the year) or a report period (the book's lines received in it).
+ */
 export function registerHtml(d: {
   agency: Agency;
   at: Date;
-  year: number;
+  scope: { year: number } | { from: string; to: string };
   rows: RegisterRow[];
 }): string {
   const dt = (iso: string | null): string => (iso ? e(formatVnDate(new Date(iso))) : '');
@@ -312,20 +358,34 @@ export function registerHtml(d: {
         r,
       ) => `<tr><td class="n">${r.entry}</td><td>${e(r.code)}</td><td>${e(r.procedureName)}</td><td class="n">${r.sets}</td>
 <td>${e(r.applicantName)}</td><td>${e(r.contact)}</td><td>${e(r.decidingAuthority)}</td>
-<td>${e(formatVnDateTime(r.receivedAt))}</td><td>${r.dueDate ? e(formatVnDate(r.dueDate)) : ''}</td>
+<td>${e(formatVnDateTime(new Date(r.receivedAt)))}</td><td>${r.dueDate ? e(formatVnDate(r.dueDate)) : ''}</td>
 <td>${dt(r.transferredAt)}</td><td>${dt(r.resultAt)}</td><td>${dt(r.returnedAt)}</td><td></td><td>${e(r.note)}</td></tr>`,
     )
-    .join('');
+    .join('\n');
+  const [title, subtitle] =
+    'year' in d.scope
+      ? [
+          `Mẫu 06 - Sổ theo dõi hồ sơ năm ${d.scope.year}`,
+          `Quyển số: ${d.scope.year} — Năm ${d.scope.year}`,
+        ]
+      : [
+          `Mẫu 06 - Sổ theo dõi hồ sơ ${formatVnDate(d.scope.from)} - ${formatVnDate(d.scope.to)}`,
+          `Từ ngày ${formatVnDate(d.scope.from)} đến ngày ${formatVnDate(d.scope.to)} — ${d.rows.length} hồ sơ`,
+        ];
+  const s = vnStrings(d.at);
   return documentHtml(
-    `Mẫu 06 - Sổ theo dõi hồ sơ năm ${d.year}`,
+    title,
     'A4-landscape',
     `${header(d.agency, d.at)}
 <h1>SỔ THEO DÕI HỒ SƠ</h1>
-<p style="text-align:center">Quyển số: ${d.year} — Năm ${d.year}</p>
-<table class="grid" style="font-size:8pt"><thead><tr>
-<th>STT</th><th>Mã hồ sơ</th><th>Tên TTHC</th><th>Số lượng hồ sơ (bộ)</th><th>Tên cá nhân, tổ chức</th><th>Địa chỉ, số điện thoại</th><th>Cơ quan chủ trì giải quyết</th>
-<th>Nhận hồ sơ</th><th>Hẹn trả kết quả</th><th>Chuyển hồ sơ đến cơ quan giải quyết</th><th>Nhận kết quả từ cơ quan giải quyết</th><th>Trả kết quả cho cá nhân, tổ chức</th><th>Ký nhận</th><th>Ghi chú</th>
-</tr></thead><tbody>${rows}</tbody></table>`,
+<p style="text-align:center">${e(subtitle)}</p>
+<table class="grid register"><thead><tr>
+${REGISTER_HEADERS.map((h) => `<th>${e(h)}</th>`).join('')}
+</tr></thead><tbody>
+${rows || `<tr><td class="empty" colspan="${REGISTER_HEADERS.length}">Không có hồ sơ</td></tr>`}
+</tbody></table>
+<p class="hint">In lúc ${s.time} ngày ${s.date} — Mẫu số 06, Thông tư 01/2018/TT-VPCP</p>`,
+    REGISTER_CSS,
   );
 }
 

@@ -11,7 +11,6 @@ import type { CallContext } from '../context';
 import type { HandlerDeps, Handlers } from '../handlers';
 import type { PrintDocument } from '../printing/document';
 import { receiptA5Html } from '../printing/forms/receiptA5';
-import type { Agency } from '../printing/layouts/common';
 import { dossierReceiptLayout, type DossierReceiptData } from '../printing/layouts/dossierReceipt';
 import { returnSlipLayout } from '../printing/layouts/returnSlip';
 import { getSite } from '../settings/site';
@@ -19,10 +18,12 @@ import type { SubmittedDocument } from './dossierService';
 import { dossierServices } from './services';
 import { createFormLinks, type FormSpec } from './formLinks';
 import {
+  agencyOf,
   apologyFormHtml,
   controlSlipHtml,
   processingTimeText,
   refusalFormHtml,
+  registerContact,
   registerHtml,
   returnSlipHtml,
   supplementFormHtml,
@@ -56,11 +57,6 @@ function actor(ctx: CallContext): PublicUser {
 }
 
 /** The agency block printed on forms, from the site settings. */
-export function agencyOf(site: Site): Agency {
-  const m = /(?:xã|phường|thị trấn|đặc khu)\s+(.+)$/iu.exec(site.agencyName);
-  return { name: site.agencyName.toUpperCase(), place: (m?.[1] ?? site.agencyName).slice(0, 80) };
-}
-
 export function lookupUrl(origin: string, code: string): string {
   return `${origin.replace(/\/+$/, '')}/kiosk?lookup=${encodeURIComponent(code)}`;
 }
@@ -329,9 +325,9 @@ export function dossierHandlers(
         procedureName: dossiers.parseProcedure(r).name,
         sets: 1,
         applicantName: r.applicant_name,
-        contact: [r.applicant_address, r.applicant_phone].filter(Boolean).join(' — '),
+        contact: registerContact(r.applicant_address, r.applicant_phone),
         decidingAuthority: r.deciding_authority,
-        receivedAt: new Date(r.received_at),
+        receivedAt: r.received_at,
         dueDate: state.dueDate ?? state.originalDueDate,
         transferredAt: first('transferred'),
         resultAt: first('result_ready'),
@@ -341,7 +337,7 @@ export function dossierHandlers(
     });
     return {
       title: `Mẫu 06 - Sổ theo dõi hồ sơ năm ${year}`,
-      html: registerHtml({ agency, at: now, year, rows }),
+      html: registerHtml({ agency, at: now, scope: { year }, rows }),
     };
   }
 

@@ -1,14 +1,22 @@
 /**
  * Report files: every table as CSV (UTF-8 with BOM, so Excel shows Vietnamese) or XLSX
  * (Vietnamese headers, real date cells), and the register — Sổ theo dõi hồ sơ, Mẫu 06 — as an
- * A4 landscape HTML page for print / PDF. Rater identity never appears: none is stored.
+ * A4 landscape HTML page for print / PDF, drawn by the one Mẫu 06 renderer (dossiers/forms).
+ * Rater identity never appears: none is stored.
  */
 import ExcelJS from 'exceljs';
-import type { FileBody } from '../../shared/contract';
+import type { FileBody, Site } from '../../shared/contract';
 import type { ReportExportKind } from '../../shared/contract/reports';
 import { isMessageKey, translate } from '../../shared/i18n';
 import { asOfDate, type Period } from '../../shared/reports/period';
-import { formatVnDate, formatVnDateTime, vnDate, vnParts } from '../../shared/time/vnTime';
+import { formatVnDate, vnDate, vnParts } from '../../shared/time/vnTime';
+import {
+  agencyOf,
+  REGISTER_HEADERS,
+  registerContact,
+  registerHtml,
+  type RegisterRow,
+} from '../dossiers/forms';
 import type {
   DossierExportRow,
   RatingExportRow,
@@ -205,47 +213,71 @@ function ratingsTable(rows: RatingExportRow[]): Table {
   };
 }
 
-/** Mẫu 06 (TT 01/2018/TT-VPCP): one row per dossier received in the period. */
-function registerTable(rows: DossierExportRow[]): Table {
-  const day = (iso: string | null) => (iso ? vnDate(new Date(iso)) : null);
-  return {
-    title: 'Sổ theo dõi hồ sơ',
-    columns: [
-      { header: 'STT', type: 'int', width: 6 },
-      { header: 'Mã hồ sơ', type: 'text', width: 26 },
-      { header: 'Tên thủ tục hành chính', type: 'text', width: 36 },
-      { header: 'Số lượng hồ sơ (bộ)', type: 'int', width: 8 },
-      { header: 'Tên cá nhân, tổ chức', type: 'text', width: 22 },
-      { header: 'Địa chỉ, số điện thoại', type: 'text', width: 28 },
-      { header: 'Cơ quan chủ trì giải quyết', type: 'text', width: 18 },
-      { header: 'Nhận hồ sơ', type: 'datetime', width: 17 },
-      { header: 'Hẹn trả kết quả', type: 'date', width: 12 },
-      { header: 'Chuyển hồ sơ đến cơ quan giải quyết', type: 'date', width: 12 },
-      { header: 'Nhận kết quả từ cơ quan giải quyết', type: 'date', width: 12 },
-      { header: 'Trả kết quả cho cá nhân, tổ chức', type: 'date', width: 12 },
-      { header: 'Ký nhận', type: 'text', width: 10 },
-      { header: 'Ghi chú', type: 'text', width: 18 },
-    ],
-    rows: rows.map((r) => [
-      r.registerEntry,
-      r.code,
-      r.procedureName,
-      1,
-      r.applicantName,
-      [r.applicantAddress, r.applicantPhone].filter(Boolean).join(' — '),
-      r.decidingAuthority,
-      r.receivedAt,
-      r.dueDate,
-      day(r.transferredAt),
-      day(r.resultReadyAt),
-      day(r.returnedAt),
-      '',
+/** Mẫu 06 (TT 01/2018/TT-VPCP): one line per dossier received in the period. */
+function registerRows(rows: DossierExportRow[]): RegisterRow[] {
+  return rows.map((r) => ({
+    entry: r.registerEntry,
+    code: r.code,
+    procedureName: r.procedureName,
+    sets: 1,
+    applicantName: r.applicantName,
+    contact: registerContact(r.applicantAddress, r.applicantPhone),
+    decidingAuthority: r.decidingAuthority,
+    receivedAt: r.receivedAt,
+    dueDate: r.dueDate,
+    transferredAt: r.transferredAt,
+    resultAt: r.resultReadyAt,
+    returnedAt: r.returnedAt,
+    note:
       r.status === 'returned' ||
       r.status === 'result_ready' ||
       r.status === 'in_process' ||
       r.status === 'received'
         ? ''
         : (DOSSIER_STATUS_VI[r.status] ?? r.status),
+  }));
+}
+
+/** The register as a table (CSV/XLSX), with the columns of the printed book. */
+function registerTable(rows: RegisterRow[]): Table {
+  const day = (iso: string | null) => (iso ? vnDate(new Date(iso)) : null);
+  const cells: [CellType, number][] = [
+    ['int', 6],
+    ['text', 26],
+    ['text', 36],
+    ['int', 8],
+    ['text', 22],
+    ['text', 28],
+    ['text', 18],
+    ['datetime', 17],
+    ['date', 12],
+    ['date', 12],
+    ['date', 12],
+    ['date', 12],
+    ['text', 10],
+    ['text', 18],
+  ];
+  return {
+    title: 'Sổ theo dõi hồ sơ',
+    columns: REGISTER_HEADERS.map((header, i) => {
+      const [type, width] = cells[i] ?? ['text', 12];
+      return { header, type, width };
+    }),
+    rows: rows.map((r) => [
+      r.entry,
+      r.code,
+      r.procedureName,
+      r.sets,
+      r.applicantName,
+      r.contact,
+      r.decidingAuthority,
+      r.receivedAt,
+      r.dueDate,
+      day(r.transferredAt),
+      day(r.resultAt),
+      day(r.returnedAt),
+      '',
+      r.note,
     ]),
   };
 }
@@ -265,7 +297,7 @@ export function buildTable(
     case 'ratings':
       return ratingsTable(q.exportRatings.all(period));
     case 'register':
-      return registerTable(q.exportRegister.all(period));
+      return registerTable(registerRows(q.exportRegister.all(period)));
   }
 }
 
@@ -355,92 +387,33 @@ export async function toXlsx(table: Table, subtitle: string): Promise<Buffer> {
   return Buffer.from(data as ArrayBuffer);
 }
 
-// ——— Register (Mẫu 06) as A4 landscape HTML ———
-
-const esc = (s: string): string =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
-
-function htmlCell(value: Cell, type: CellType): string {
-  if (value === null) return '';
-  if (type === 'date' && typeof value === 'string') return esc(formatVnDate(value));
-  if (type === 'datetime' && typeof value === 'string')
-    return esc(formatVnDateTime(new Date(value)));
-  return esc(String(value));
-}
-
-export function registerHtml(
-  table: Table,
-  agency: { name: string; code: string },
-  period: Period,
-  printedAt: Date,
-): string {
-  const head = table.columns.map((c) => `<th>${esc(c.header)}</th>`).join('');
-  const body = table.rows
-    .map(
-      (row) =>
-        `<tr>${row
-          .map((v, i) => {
-            const type = table.columns[i]?.type ?? 'text';
-            return `<td${type === 'int' ? ' class="n"' : ''}>${htmlCell(v, type)}</td>`;
-          })
-          .join('')}</tr>`,
-    )
-    .join('\n');
-  const p = vnParts(printedAt);
-  return `<!doctype html>
-<html lang="vi"><head><meta charset="utf-8">
-<title>Mẫu 06 - Sổ theo dõi hồ sơ ${esc(formatVnDate(period.from))} - ${esc(formatVnDate(period.to))}</title>
-<style>
-@page { size: A4 landscape; margin: 12mm 10mm; }
-body { font-family: 'Times New Roman', 'Noto Serif', serif; font-size: 10pt; color: #000; margin: 0; }
-.top { display: flex; justify-content: space-between; text-align: center; }
-.top div { width: 48%; }
-.b { font-weight: bold; }
-h1 { text-align: center; font-size: 14pt; margin: 6mm 0 1mm; }
-.sub { text-align: center; margin: 0 0 4mm; }
-table { width: 100%; border-collapse: collapse; font-size: 8pt; }
-th, td { border: 1px solid #000; padding: 1mm; vertical-align: top; }
-th { font-weight: bold; text-align: center; }
-td.n { text-align: center; }
-thead { display: table-header-group; }
-tr { page-break-inside: avoid; }
-.empty { text-align: center; font-style: italic; }
-</style></head><body>
-<div class="top"><div><div>${esc(agency.name.toUpperCase())}</div><div class="b">BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ</div><div>Mã cơ quan: ${esc(agency.code)}</div></div>
-<div><div class="b">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div><div class="b">Độc lập - Tự do - Hạnh phúc</div></div></div>
-<h1>SỔ THEO DÕI HỒ SƠ</h1>
-<p class="sub">Từ ngày ${esc(formatVnDate(period.from))} đến ngày ${esc(formatVnDate(period.to))} — ${table.rows.length} hồ sơ</p>
-<table><thead><tr>${head}</tr></thead><tbody>
-${body || `<tr><td class="empty" colspan="${table.columns.length}">Không có hồ sơ trong kỳ</td></tr>`}
-</tbody></table>
-<p style="font-size:8pt">In lúc ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')} ngày ${esc(formatVnDate(printedAt))} — Mẫu số 06, Thông tư 01/2018/TT-VPCP</p>
-</body></html>`;
-}
-
 export async function exportFile(
   q: ReportQueries,
   kind: ReportExportKind,
   format: 'csv' | 'xlsx' | 'html',
   period: Period,
   now: Date,
-  agency: { name: string; code: string },
+  site: Site,
 ): Promise<FileBody> {
-  const table = buildTable(q, kind, period, vnDate(now));
   const base = `${kind === 'register' ? 'so-theo-doi-ho-so' : `bao-cao-${kind}`}_${period.from}_${period.to}`;
   if (format === 'html') {
+    // The contract allows html for the register only: the printed book (Mẫu 06).
     return {
       contentType: 'text/html; charset=utf-8',
       fileName: `${base}.html`,
-      body: registerHtml(table, agency, period, now),
+      body: registerHtml({
+        agency: agencyOf(site),
+        at: now,
+        scope: { from: period.from, to: period.to },
+        rows: registerRows(q.exportRegister.all(period)),
+      }),
     };
   }
+  const table = buildTable(q, kind, period, vnDate(now));
   if (format === 'csv') {
     return { contentType: 'text/csv; charset=utf-8', fileName: `${base}.csv`, body: toCsv(table) };
   }
-  const subtitle = `${agency.name} — từ ngày ${formatVnDate(period.from)} đến ngày ${formatVnDate(period.to)}`;
+  const subtitle = `${site.agencyName} — từ ngày ${formatVnDate(period.from)} đến ngày ${formatVnDate(period.to)}`;
   return {
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     fileName: `${base}.xlsx`,

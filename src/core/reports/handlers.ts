@@ -46,6 +46,13 @@ export function reportHandlers(
       };
     },
     'reports.export': (input) =>
-      exportFile(reports.queries(), input.kind, input.format, input, clock.now(), agency()),
+      exportFile(
+        reports.queries(),
+        input.kind,
+        input.format,
+        input,
+        clock.now(),
+        getSite(db, clock.now()),
+      ),
   };
 }
