@@ -19,17 +19,6 @@ import { FONT_FILES, findFontDir } from '../printing/raster/font';
 
 export const FORM_TEMPLATE_VERSION = 'TT01-2018';
 
-export const STATUS_VI: Record<string, string> = {
-  received: 'Đã tiếp nhận',
-  in_process: 'Đang giải quyết',
-  awaiting_supplement: 'Chờ bổ sung hồ sơ',
-  result_ready: 'Đã có kết quả',
-  returned: 'Đã trả kết quả',
-  refused: 'Từ chối giải quyết',
-  stopped: 'Dừng giải quyết theo đề nghị',
-  closed: 'Đã đóng hồ sơ',
-};
-
 export const EVENT_VI: Record<string, string> = {
   received: 'Tiếp nhận hồ sơ',
   transferred: 'Chuyển xử lý',
