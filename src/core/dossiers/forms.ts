@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DOCUMENT_KIND_LABELS, TIME_UNIT_LABELS } from '../../shared/catalog/procedure';
 import type { Site } from '../../shared/contract';
+import { translate, type MessageKey } from '../../shared/i18n';
 import { formatVnDate, formatVnDateTime } from '../../shared/time/vnTime';
 import type { Agency } from '../printing/layouts/common';
 import { vnStrings } from '../printing/layouts/common';
@@ -32,10 +33,15 @@ export const EVENT_VI: Record<string, string> = {
   stopped: 'Dừng giải quyết theo đề nghị',
 };
 
-export const ON_TIME_VI: Record<string, string> = {
-  early: 'Trước hạn',
-  on_time: 'Đúng hạn',
-  late: 'Quá hạn',
+/** A return's on-time class in Vietnamese: the reports' wording (i18n `reports.class.*`). */
+const ON_TIME_KEYS: Record<string, MessageKey> = {
+  early: 'reports.class.early',
+  on_time: 'reports.class.onTime',
+  late: 'reports.class.late',
+};
+const onTimeLabel = (onTime: string): string => {
+  const key = ON_TIME_KEYS[onTime];
+  return key ? translate('vi', key) : onTime;
 };
 
 /** The site's agency as the forms print it (the place name is the commune's, for the date line). */
@@ -267,7 +273,7 @@ export function controlSlipHtml(d: {
         i,
       ) => `<tr><td class="n">${i + 1}</td><td>${e(EVENT_VI[x.type] ?? x.type)}${x.unit ? `<br>${e(x.unit)}` : ''}</td>
 <td>${e(formatVnDateTime(new Date(x.at)))}</td><td>${e(x.officerName ?? '')}</td>
-<td>${x.onTime ? e(ON_TIME_VI[x.onTime] ?? x.onTime) : ''}</td>
+<td>${x.onTime ? e(onTimeLabel(x.onTime)) : ''}</td>
 <td>${x.dueAfter && x.dueAfter !== x.dueBefore ? `Hẹn trả: ${e(formatVnDate(x.dueAfter))}` : ''}${x.reason ? `${x.dueAfter && x.dueAfter !== x.dueBefore ? '<br>' : ''}${e(x.reason)}` : ''}</td></tr>`,
     )
     .join('');
@@ -402,7 +408,7 @@ export function returnSlipHtml(d: {
 <p>Người nộp: <span class="b">${e(d.applicantName)}</span></p>
 <p>Thủ tục: ${e(d.procedureName)}</p>
 <p>Ngày nhận hồ sơ: ${e(formatVnDate(d.receivedAt))}; ngày hẹn trả: ${e(formatVnDate(d.dueDate))}</p>
-<p>Thời gian trả kết quả: ${e(formatVnDateTime(d.returnedAt))} — <span class="b">${e(ON_TIME_VI[d.onTime] ?? d.onTime)}</span></p>
+<p>Thời gian trả kết quả: ${e(formatVnDateTime(d.returnedAt))} — <span class="b">${e(onTimeLabel(d.onTime))}</span></p>
 <p>Người nhận kết quả: ${e(d.collectedBy)}</p>
 ${signatures('NGƯỜI NHẬN KẾT QUẢ', 'CÁN BỘ TRẢ KẾT QUẢ', d.collectedBy, d.officerName)}
 ${d.ratingUrl ? '<p class="i" style="text-align:center">Mời Ông/Bà quét mã QR để đánh giá mức độ hài lòng.</p>' : ''}`,
