@@ -22,8 +22,8 @@ import { vnInstant } from '../../../src/shared/time/vnTime';
 
 const dirs: string[] = [];
 const cores: Core[] = [];
-afterAll(() => {
-  for (const c of cores) c.close();
+afterAll(async () => {
+  await Promise.all(cores.map((c) => c.close()));
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
 
