@@ -3,10 +3,11 @@
  * Messages cite the legal rule they enforce (NĐ 118/2025/NĐ-CP unless stated otherwise).
  * Dates in params are business dates 'YYYY-MM-DD' and are printed as dd/MM/yyyy.
  */
+import { translate, type Lang } from '../../shared/i18n';
 import { formatVnDate } from '../../shared/time/vnTime';
 import type { DossierStatus } from './lifecycle';
 
-export type Lang = 'vi' | 'en';
+export type { Lang };
 
 export type LifecycleRule =
   | 'dossier.terminal'
@@ -54,17 +55,23 @@ type Messages = {
 
 const d = (date: string | undefined): string => (date ? formatVnDate(date) : '?');
 
+/** Status names: the i18n keys `dossier.status.*`, the one wording of screens, forms and exports. */
+function statusNames(lang: Lang): Messages['status'] {
+  const name = (s: DossierStatus) => translate(lang, `dossier.status.${s}`);
+  return {
+    received: name('received'),
+    in_process: name('in_process'),
+    awaiting_supplement: name('awaiting_supplement'),
+    result_ready: name('result_ready'),
+    returned: name('returned'),
+    refused: name('refused'),
+    stopped: name('stopped'),
+    closed: name('closed'),
+  };
+}
+
 const vi: Messages = {
-  status: {
-    received: 'Đã tiếp nhận',
-    in_process: 'Đang giải quyết',
-    awaiting_supplement: 'Chờ bổ sung hồ sơ',
-    result_ready: 'Đã có kết quả',
-    returned: 'Đã trả kết quả',
-    refused: 'Từ chối giải quyết',
-    stopped: 'Dừng giải quyết theo đề nghị',
-    closed: 'Đã đóng hồ sơ',
-  },
+  status: statusNames('vi'),
   rules: {
     'dossier.terminal': (p) =>
       `Hồ sơ đã ở trạng thái cuối "${p.status ? vi.status[p.status] : ''}", không thể thực hiện thêm thao tác.`,
@@ -125,16 +132,7 @@ const vi: Messages = {
 };
 
 const en: Messages = {
-  status: {
-    received: 'Received',
-    in_process: 'In process',
-    awaiting_supplement: 'Awaiting supplement',
-    result_ready: 'Result ready',
-    returned: 'Returned',
-    refused: 'Refused',
-    stopped: 'Stopped on request',
-    closed: 'Closed',
-  },
+  status: statusNames('en'),
   rules: {
     'dossier.terminal': (p) =>
       `The dossier is in the final state "${p.status ? en.status[p.status] : ''}"; no further action is possible.`,

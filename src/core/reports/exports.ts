@@ -40,16 +40,11 @@ export interface Table {
   rows: Cell[][];
 }
 
-export const DOSSIER_STATUS_VI: Record<string, string> = {
-  received: 'Đã tiếp nhận',
-  in_process: 'Đang giải quyết',
-  awaiting_supplement: 'Chờ bổ sung',
-  result_ready: 'Đã có kết quả',
-  returned: 'Đã trả kết quả',
-  refused: 'Từ chối giải quyết',
-  stopped: 'Dừng theo yêu cầu',
-  closed: 'Đóng hồ sơ',
-};
+/** Status names in exports: the same wording as the screens and forms (i18n `dossier.status.*`). */
+function statusVi(status: string): string {
+  const key = `dossier.status.${status}`;
+  return isMessageKey(key) ? translate('vi', key) : status;
+}
 
 export const OUTCOME_VI: Record<string, string> = {
   served: 'Đã phục vụ',
@@ -129,7 +124,7 @@ function dossiersTable(rows: DossierExportRow[], period: Period, asOf: string): 
       r.dueDate,
       r.doneDate,
       r.returnedAt ? vnDate(new Date(r.returnedAt)) : null,
-      DOSSIER_STATUS_VI[r.status] ?? r.status,
+      statusVi(r.status),
       classLabel(classifyForPeriod(r, period, asOf)),
       r.officer,
     ]),
@@ -230,7 +225,7 @@ function registerRows(rows: DossierExportRow[]): RegisterRow[] {
       r.status === 'in_process' ||
       r.status === 'received'
         ? ''
-        : (DOSSIER_STATUS_VI[r.status] ?? r.status),
+        : statusVi(r.status),
   }));
 }
 

@@ -545,7 +545,7 @@ describe('reports: a scripted day with known answers', () => {
     expect(n('Quá hạn')).toBe(0);
     expect(n('Đang giải quyết trong hạn')).toBe(2);
     expect(n('Đang giải quyết quá hạn')).toBe(1);
-    expect(byCode.get(dossier.A5?.code ?? '')?.[9]).toBe('Dừng theo yêu cầu');
+    expect(byCode.get(dossier.A5?.code ?? '')?.[9]).toBe('Dừng giải quyết theo đề nghị');
     expect(byCode.get(dossier.A1?.code ?? '')?.slice(4, 9)).toEqual([
       'Hoàng Văn Em',
       `${D} 08:00`,
