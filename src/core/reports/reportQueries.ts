@@ -284,6 +284,22 @@ function rollupStatements(db: Db) {
 }
 export type RollupStatements = ReturnType<typeof rollupStatements>;
 
+/** The columns of a dossier export row (dossier list and Mẫu 06 register): one SELECT for both. */
+const DOSSIER_EXPORT_SELECT = `SELECT d.code, p.national_code AS procedureCode, p.name AS procedureName, p.field,
+         d.applicant_name AS applicantName, d.applicant_address AS applicantAddress,
+         d.applicant_phone AS applicantPhone, d.deciding_authority AS decidingAuthority,
+         d.received_at AS receivedAt, d.received_date AS receivedDate, d.due_date AS dueDate,
+         ${DONE.replaceAll('state', 'd.state')} AS doneDate,
+         ${END.replaceAll('state', 'd.state')} AS endDate,
+         json_extract(d.state, '$.returned.at') AS returnedAt,
+         json_extract(d.state, '$.resultReadyAt') AS resultReadyAt,
+         (SELECT MIN(e.at) FROM dossier_events e WHERE e.dossier_id = d.id
+            AND e.type = 'transferred') AS transferredAt,
+         d.status, u.full_name AS officer, d.register_year AS registerYear,
+         d.register_entry AS registerEntry, json_array_length(d.documents) AS documentCount
+       FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
+       LEFT JOIN users u ON u.id = d.received_by`;
+
 export function createReportQueries(db: Db) {
   const dossiers = {
     all: dossierStatements(db, 'all'),
@@ -410,39 +426,13 @@ export function createReportQueries(db: Db) {
     ),
 
     exportDossiers: db.prepare<PeriodParams & AsOfParams, DossierExportRow>(
-      `SELECT d.code, p.national_code AS procedureCode, p.name AS procedureName, p.field,
-         d.applicant_name AS applicantName, d.applicant_address AS applicantAddress,
-         d.applicant_phone AS applicantPhone, d.deciding_authority AS decidingAuthority,
-         d.received_at AS receivedAt, d.received_date AS receivedDate, d.due_date AS dueDate,
-         ${DONE.replaceAll('state', 'd.state')} AS doneDate,
-         ${END.replaceAll('state', 'd.state')} AS endDate,
-         json_extract(d.state, '$.returned.at') AS returnedAt,
-         json_extract(d.state, '$.resultReadyAt') AS resultReadyAt,
-         (SELECT MIN(e.at) FROM dossier_events e WHERE e.dossier_id = d.id
-            AND e.type = 'transferred') AS transferredAt,
-         d.status, u.full_name AS officer, d.register_year AS registerYear,
-         d.register_entry AS registerEntry, json_array_length(d.documents) AS documentCount
-       FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
-       LEFT JOIN users u ON u.id = d.received_by
+      `${DOSSIER_EXPORT_SELECT}
        WHERE ${DOSSIER_EXPORT_SCOPE}
        ORDER BY d.received_at, d.code`,
     ),
     /** Mẫu 06: the dossiers received in the period, in register order. */
     exportRegister: db.prepare<PeriodParams, DossierExportRow>(
-      `SELECT d.code, p.national_code AS procedureCode, p.name AS procedureName, p.field,
-         d.applicant_name AS applicantName, d.applicant_address AS applicantAddress,
-         d.applicant_phone AS applicantPhone, d.deciding_authority AS decidingAuthority,
-         d.received_at AS receivedAt, d.received_date AS receivedDate, d.due_date AS dueDate,
-         ${DONE.replaceAll('state', 'd.state')} AS doneDate,
-         ${END.replaceAll('state', 'd.state')} AS endDate,
-         json_extract(d.state, '$.returned.at') AS returnedAt,
-         json_extract(d.state, '$.resultReadyAt') AS resultReadyAt,
-         (SELECT MIN(e.at) FROM dossier_events e WHERE e.dossier_id = d.id
-            AND e.type = 'transferred') AS transferredAt,
-         d.status, u.full_name AS officer, d.register_year AS registerYear,
-         d.register_entry AS registerEntry, json_array_length(d.documents) AS documentCount
-       FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
-       LEFT JOIN users u ON u.id = d.received_by
+      `${DOSSIER_EXPORT_SELECT}
        WHERE d.received_date BETWEEN @from AND @to
        ORDER BY d.register_year, d.register_entry`,
     ),
