@@ -5,12 +5,17 @@
  * (the preload bridge), exactly like a browser would over HTTP.
  */
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { startHub, DEFAULT_PORT, type Hub } from '../hub/startHub';
 import { IPC_EVENT_CHANNEL } from '../shared/contract';
 import { registerIpc } from './ipc';
 import { lockKioskWindow } from './kioskLock';
+import { installPermissionHandlers } from './permissions';
+import { installFatalHandlers, reloadOnRendererGone } from './relaunch';
 import {
+  devToolsEnabled,
+  guardDevTools,
+  guardScreens,
   hardenWebContents,
   isOwnUrl,
   WINDOW_KINDS,
@@ -19,6 +24,7 @@ import {
   type RendererEnv,
   type WindowKind,
 } from './window';
+import { windowMayShow, WindowRegistry } from './windowAccess';
 
 function configuredWindows(): WindowKind[] {
   const arg = process.argv.find((a) => a.startsWith('--windows='))?.slice('--windows='.length);
@@ -34,20 +40,40 @@ const env: RendererEnv = {
 };
 const preloadPath = path.join(__dirname, '../preload/index.js');
 
+const devTools = devToolsEnabled(process.env);
+/** Which window each webContents is: IPC, permissions and navigation decide by it. */
+const windows = new WindowRegistry();
+
 let hub: Hub | null = null;
 
+/** Log a fatal error, relaunch the app (at most 3 times in 5 minutes) and exit(1). */
+const fatal = installFatalHandlers(process, {
+  app,
+  argv: process.argv,
+  now: Date.now,
+  log: (message, error) => console.error(`[motcua] ${message}`, error),
+});
+
 function openWindow(kind: WindowKind): BrowserWindow {
-  const win = new BrowserWindow(windowOptions(kind, preloadPath));
-  hardenWebContents(win.webContents, (url) => isOwnUrl(url, env));
+  const win = new BrowserWindow(windowOptions(kind, preloadPath, { devTools }));
+  const contents = win.webContents;
+  windows.register(contents, kind);
+  const mayShow = (url: string) => isOwnUrl(url, env) && windowMayShow(kind, url);
+  const goHome = () => {
+    const location = windowLocation(kind, env);
+    if ('url' in location) void win.loadURL(location.url);
+    else void win.loadFile(location.file, { hash: location.hash });
+  };
+  hardenWebContents(contents, mayShow);
+  guardScreens(contents, mayShow, goHome);
   if (kind === 'kiosk') lockKioskWindow(win, process.env.MOTCUA_KIOSK_PIN); // issue 6
+  reloadOnRendererGone(win, goHome, fatal);
   const unsubscribe = hub?.core.events.subscribe((event) => {
-    if (!win.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, event);
+    if (!win.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, event);
   });
   win.on('closed', () => unsubscribe?.());
   win.once('ready-to-show', () => win.show());
-  const location = windowLocation(kind, env);
-  if ('url' in location) void win.loadURL(location.url);
-  else void win.loadFile(location.file, { hash: location.hash });
+  goHome();
   return win;
 }
 
@@ -56,6 +82,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, (url) => isOwnUrl(url, env));
+    guardDevTools(contents, devTools);
   });
 
   void app.whenReady().then(async () => {
@@ -67,7 +94,14 @@ if (!app.requestSingleInstanceLock()) {
       demo: process.argv.includes('--demo'),
     });
     env.hubUrl = hub.url;
-    registerIpc(ipcMain, hub.core.dispatcher, (url) => isOwnUrl(url, env));
+    installPermissionHandlers(session.defaultSession, {
+      windowKindOf: (contents) => windows.kindOf(contents),
+      isOwnUrl: (url) => isOwnUrl(url, env),
+    });
+    registerIpc(ipcMain, hub.core.dispatcher, {
+      isTrustedSender: (url) => isOwnUrl(url, env),
+      windowKindOf: (contents) => windows.kindOf(contents),
+    });
     for (const kind of configuredWindows()) openWindow(kind);
   });
 
