@@ -24,7 +24,7 @@ import {
   type RendererEnv,
   type WindowKind,
 } from './window';
-import { windowMayShow, WindowRegistry } from './windowAccess';
+import { PUBLIC_PARTITION, windowMayShow, WindowRegistry } from './windowAccess';
 
 function configuredWindows(): WindowKind[] {
   const arg = process.argv.find((a) => a.startsWith('--windows='))?.slice('--windows='.length);
@@ -94,10 +94,12 @@ if (!app.requestSingleInstanceLock()) {
       demo: process.argv.includes('--demo'),
     });
     env.hubUrl = hub.url;
-    installPermissionHandlers(session.defaultSession, {
-      windowKindOf: (contents) => windows.kindOf(contents),
-      isOwnUrl: (url) => isOwnUrl(url, env),
-    });
+    for (const ses of [session.defaultSession, session.fromPartition(PUBLIC_PARTITION)]) {
+      installPermissionHandlers(ses, {
+        windowKindOf: (contents) => windows.kindOf(contents),
+        isOwnUrl: (url) => isOwnUrl(url, env),
+      });
+    }
     registerIpc(ipcMain, hub.core.dispatcher, {
       isTrustedSender: (url) => isOwnUrl(url, env),
       windowKindOf: (contents) => windows.kindOf(contents),

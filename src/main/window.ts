@@ -1,5 +1,5 @@
 import type { BrowserWindowConstructorOptions, Input, WebContents } from 'electron';
-import { windowArgument, type WindowKind } from './windowAccess';
+import { PUBLIC_PARTITION, PUBLIC_WINDOWS, windowArgument, type WindowKind } from './windowAccess';
 
 export { WINDOW_KINDS, type WindowKind } from './windowAccess';
 
@@ -14,7 +14,8 @@ export function devToolsEnabled(env: Readonly<Record<string, string | undefined>
 /**
  * Window options: the renderer is an untrusted web page with no Node, isolated from the
  * preload, sandboxed, unable to open windows or navigate away (architecture §4). Its preload
- * learns which window it serves from `--motcua-window=<kind>` (src/main/windowAccess.ts).
+ * learns which window it serves from `--motcua-window=<kind>`; the kiosk and the board keep
+ * their storage apart from the desk's (PUBLIC_PARTITION, src/main/windowAccess.ts).
  */
 export function windowOptions(
   kind: WindowKind,
@@ -39,6 +40,7 @@ export function windowOptions(
       spellcheck: false,
       devTools: options.devTools === true,
       additionalArguments: [windowArgument(kind)],
+      ...(PUBLIC_WINDOWS.has(kind) ? { partition: PUBLIC_PARTITION } : {}),
     },
   };
   if (kind === 'kiosk') {

@@ -16,6 +16,13 @@ export const WINDOW_KINDS: readonly WindowKind[] = ['desk', 'kiosk', 'display'];
 /** Windows a citizen stands in front of. */
 export const PUBLIC_WINDOWS: ReadonlySet<WindowKind> = new Set<WindowKind>(['kiosk', 'display']);
 
+/**
+ * The browser session (storage) of the public windows, apart from the desk's: the desk keeps
+ * the officer's sign-in token in its page's localStorage, which a kiosk or board page of the
+ * same origin would otherwise share.
+ */
+export const PUBLIC_PARTITION = 'persist:motcua-public';
+
 /** The only screens a public window may show (README "Screens and shortcuts"). */
 export const PUBLIC_SCREEN_PATHS: readonly string[] = ['/kiosk', '/rate', '/display'];
 

@@ -66,6 +66,16 @@ describe('windowOptions()', () => {
     expect(windowOptions(kind, PRELOAD, { devTools: true }).webPreferences?.devTools).toBe(true);
   });
 
+  it("the kiosk and the board do not share the desk's storage (its sign-in token)", () => {
+    // Old behaviour: every window used the default session, so a kiosk page on the desk's
+    // machine could read the officer's token from localStorage and use it over HTTP.
+    expect(windowOptions('desk', PRELOAD).webPreferences?.partition).toBeUndefined();
+    expect(windowOptions('kiosk', PRELOAD).webPreferences?.partition).toBe('persist:motcua-public');
+    expect(windowOptions('display', PRELOAD).webPreferences?.partition).toBe(
+      'persist:motcua-public',
+    );
+  });
+
   it.each(WINDOW_KINDS)('%s: its preload is told which window it serves', (kind) => {
     expect(windowOptions(kind, PRELOAD).webPreferences?.additionalArguments).toEqual([
       `--motcua-window=${kind}`,
