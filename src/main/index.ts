@@ -45,6 +45,8 @@ const devTools = devToolsEnabled(process.env);
 const windows = new WindowRegistry();
 
 let hub: Hub | null = null;
+/** Set once the app quits on purpose (before-quit): a fatal error then does not relaunch it. */
+let quitting = false;
 
 /** Log a fatal error, relaunch the app (at most 3 times in 5 minutes) and exit(1). */
 const fatal = installFatalHandlers(process, {
@@ -52,6 +54,7 @@ const fatal = installFatalHandlers(process, {
   argv: process.argv,
   now: Date.now,
   log: (message, error) => console.error(`[motcua] ${message}`, error),
+  relaunchWanted: () => !quitting,
 });
 
 function openWindow(kind: WindowKind): BrowserWindow {
@@ -108,11 +111,13 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
-  let quitting = false;
   app.on('before-quit', (event) => {
     if (!hub || quitting) return;
     quitting = true;
     event.preventDefault();
-    void hub.stop().finally(() => app.exit(0));
+    void hub
+      .stop()
+      .catch((error: unknown) => console.error('[motcua] stopping the hub failed', error))
+      .finally(() => app.exit(0));
   });
 }

@@ -33,12 +33,19 @@ export interface FatalDeps {
   argv: readonly string[];
   now(): number;
   log(message: string, error: unknown): void;
+  /** False while the app is quitting on purpose: then a fatal error only exits. */
+  relaunchWanted?(): boolean;
 }
 
 export type FatalOutcome = 'relaunched' | 'gave-up';
 
 /** Log, relaunch (within the budget) and exit(1). */
 export function handleFatal(what: string, error: unknown, deps: FatalDeps): FatalOutcome {
+  if (deps.relaunchWanted && !deps.relaunchWanted()) {
+    deps.log(`${what} while quitting: exiting`, error);
+    deps.app.exit(1);
+    return 'gave-up';
+  }
   const now = deps.now();
   const recent = recentRelaunches(deps.argv, now);
   if (recent.length >= MAX_RELAUNCHES) {

@@ -38,6 +38,9 @@ export function windowOptions(
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // The board calls numbers and the kiosk reads aloud with nobody touching the screen;
+      // no browser permission is involved (src/main/permissions.ts).
+      autoplayPolicy: 'no-user-gesture-required',
       devTools: options.devTools === true,
       additionalArguments: [windowArgument(kind)],
       ...(PUBLIC_WINDOWS.has(kind) ? { partition: PUBLIC_PARTITION } : {}),

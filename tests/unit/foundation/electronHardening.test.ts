@@ -393,6 +393,15 @@ describe('relaunch on a fatal error', () => {
     );
   });
 
+  it('while the app quits on purpose, a fatal error only exits', () => {
+    let quitting = false;
+    const f = fakes(['/opt/Motcua/motcua']);
+    const deps = { ...f.deps, relaunchWanted: () => !quitting };
+    quitting = true;
+    expect(handleFatal('unhandledRejection', new Error('stop failed'), deps)).toBe('gave-up');
+    expect(f.calls).toEqual(['exit 1']);
+  });
+
   it('ignores garbage and future times in the relaunch flag', () => {
     expect(recentRelaunches(['--motcua-relaunches=abc,,1e3,-5'], T0)).toEqual([]);
     expect(recentRelaunches([`--motcua-relaunches=${T0 + 1000},${T0 - 1000}`], T0)).toEqual([

@@ -41,6 +41,7 @@ describe('windowOptions()', () => {
         webviewTag: false,
         webSecurity: true,
         allowRunningInsecureContent: false,
+        autoplayPolicy: 'no-user-gesture-required',
       });
     },
   );
