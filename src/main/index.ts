@@ -18,6 +18,7 @@ import {
   guardScreens,
   hardenWebContents,
   isOwnUrl,
+  loadLocation,
   WINDOW_KINDS,
   windowLocation,
   windowOptions,
@@ -62,11 +63,10 @@ function openWindow(kind: WindowKind): BrowserWindow {
   const contents = win.webContents;
   windows.register(contents, kind);
   const mayShow = (url: string) => isOwnUrl(url, env) && windowMayShow(kind, url);
-  const goHome = () => {
-    const location = windowLocation(kind, env);
-    if ('url' in location) void win.loadURL(location.url);
-    else void win.loadFile(location.file, { hash: location.hash });
-  };
+  const goHome = () =>
+    loadLocation(win, windowLocation(kind, env), (error) =>
+      console.error(`[motcua] loading the ${kind} window failed`, error),
+    );
   hardenWebContents(contents, mayShow);
   guardScreens(contents, mayShow, goHome);
   if (kind === 'kiosk') lockKioskWindow(win, process.env.MOTCUA_KIOSK_PIN); // issue 6

@@ -1,4 +1,4 @@
-import type { BrowserWindowConstructorOptions, Input, WebContents } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, Input, WebContents } from 'electron';
 import { PUBLIC_PARTITION, PUBLIC_WINDOWS, windowArgument, type WindowKind } from './windowAccess';
 
 export { WINDOW_KINDS, type WindowKind } from './windowAccess';
@@ -85,6 +85,25 @@ export function windowLocation(
   if (env.devServerUrl) return { url: `${env.devServerUrl.replace(/\/$/, '')}/${kind}` };
   if (env.hubUrl) return { url: `${env.hubUrl.replace(/\/$/, '')}/${kind}` };
   return { file: env.rendererIndexFile, hash: `/${kind}` };
+}
+
+type LoadableWindow = Pick<BrowserWindow, 'loadURL' | 'loadFile'>;
+
+/**
+ * Load a window's page. A failed or interrupted load (ERR_ABORTED when a newer navigation
+ * replaces it, the hub not answering) is reported to `onError`, never left as an unhandled
+ * rejection: that would count as a fatal error of the app (src/main/relaunch.ts).
+ */
+export function loadLocation(
+  win: LoadableWindow,
+  location: ReturnType<typeof windowLocation>,
+  onError: (error: unknown) => void,
+): void {
+  const loading =
+    'url' in location
+      ? win.loadURL(location.url)
+      : win.loadFile(location.file, { hash: location.hash });
+  loading.catch(onError);
 }
 
 /** Whether a URL belongs to our own renderer (the hub's origin, the built file or the dev server). */

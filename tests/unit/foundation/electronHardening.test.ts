@@ -27,6 +27,7 @@ import {
   hardenWebContents,
   isDevToolsShortcut,
   isOwnUrl,
+  loadLocation,
   windowOptions,
 } from '../../../src/main/window';
 import {
@@ -419,6 +420,23 @@ describe('relaunch on a fatal error', () => {
     proc.emit('uncaughtException', new Error('second'));
     expect(f.calls).toEqual(['relaunch', 'exit 1']);
     expect(f.logged.at(-1)).toContain('while exiting');
+  });
+
+  it('a failed or interrupted page load is reported, never an unhandled (fatal) rejection', async () => {
+    // Old behaviour: `void win.loadURL(…)` — an ERR_ABORTED became an unhandled rejection,
+    // which the fatal handlers would now turn into a relaunch.
+    const errors: unknown[] = [];
+    const aborted = new Error("ERR_ABORTED (-3) loading 'http://127.0.0.1:8787/kiosk'");
+    const win = {
+      loadURL: () => Promise.reject(aborted),
+      loadFile: () => Promise.reject(new Error('ERR_FILE_NOT_FOUND')),
+    };
+    const asWin = win as unknown as Parameters<typeof loadLocation>[0];
+    loadLocation(asWin, { url: `${HUB}/kiosk` }, (e) => errors.push(e));
+    loadLocation(asWin, { file: env.rendererIndexFile, hash: '/kiosk' }, (e) => errors.push(e));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toBe(aborted);
   });
 
   it('a window whose page process died reloads its home screen; one that keeps dying is fatal', () => {
