@@ -80,6 +80,29 @@ function openWindow(kind: WindowKind): BrowserWindow {
   return win;
 }
 
+/** Start the hub, then the IPC handlers, permissions and windows that use it. */
+async function startApp(): Promise<void> {
+  hub = await startHub({
+    dataDir: process.env.MOTCUA_DATA_DIR ?? app.getPath('userData'),
+    port: Number(process.env.MOTCUA_PORT ?? DEFAULT_PORT),
+    host: process.env.MOTCUA_HOST ?? '127.0.0.1',
+    staticDir: path.join(__dirname, '../renderer'),
+    demo: process.argv.includes('--demo'),
+  });
+  env.hubUrl = hub.url;
+  for (const ses of [session.defaultSession, session.fromPartition(PUBLIC_PARTITION)]) {
+    installPermissionHandlers(ses, {
+      windowKindOf: (contents) => windows.kindOf(contents),
+      isOwnUrl: (url) => isOwnUrl(url, env),
+    });
+  }
+  registerIpc(ipcMain, hub.core.dispatcher, {
+    isTrustedSender: (url) => isOwnUrl(url, env),
+    windowKindOf: (contents) => windows.kindOf(contents),
+  });
+  for (const kind of configuredWindows()) openWindow(kind);
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -88,29 +111,15 @@ if (!app.requestSingleInstanceLock()) {
     guardDevTools(contents, devTools);
   });
 
-  void app.whenReady().then(async () => {
-    hub = await startHub({
-      dataDir: process.env.MOTCUA_DATA_DIR ?? app.getPath('userData'),
-      port: Number(process.env.MOTCUA_PORT ?? DEFAULT_PORT),
-      host: process.env.MOTCUA_HOST ?? '127.0.0.1',
-      staticDir: path.join(__dirname, '../renderer'),
-      demo: process.argv.includes('--demo'),
-    });
-    env.hubUrl = hub.url;
-    for (const ses of [session.defaultSession, session.fromPartition(PUBLIC_PARTITION)]) {
-      installPermissionHandlers(ses, {
-        windowKindOf: (contents) => windows.kindOf(contents),
-        isOwnUrl: (url) => isOwnUrl(url, env),
-      });
-    }
-    registerIpc(ipcMain, hub.core.dispatcher, {
-      isTrustedSender: (url) => isOwnUrl(url, env),
-      windowKindOf: (contents) => windows.kindOf(contents),
-    });
-    for (const kind of configuredWindows()) openWindow(kind);
-  });
+  // A hub that cannot start (data folder in use, port taken) is a fatal error like any other:
+  // logged, relaunched within the budget, then the app stays closed.
+  void app
+    .whenReady()
+    .then(startApp)
+    .catch((error: unknown) => fatal('startup', error));
 
   app.on('window-all-closed', () => app.quit());
+
   app.on('before-quit', (event) => {
     if (!hub || quitting) return;
     quitting = true;
