@@ -147,8 +147,9 @@ export function lockKioskWindow(win: LockableWindow, pin: string | null | undefi
   });
   contents.on('did-finish-load', () => {
     contents.setZoomFactor(1);
-    void contents.setVisualZoomLevelLimits(1, 1);
-    void contents.insertCSS(KIOSK_CSS);
+    // A page gone meanwhile rejects these; never an unhandled rejection (src/main/relaunch.ts).
+    contents.setVisualZoomLevelLimits(1, 1).catch(() => undefined);
+    contents.insertCSS(KIOSK_CSS).catch(() => undefined);
   });
   win.on('close', (event) => {
     if (!lock.unlocked) event.preventDefault();

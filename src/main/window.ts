@@ -1,16 +1,26 @@
-import type { BrowserWindowConstructorOptions, WebContents } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, Input, WebContents } from 'electron';
+import { PUBLIC_PARTITION, PUBLIC_WINDOWS, windowArgument, type WindowKind } from './windowAccess';
 
-/** The windows a machine can open; which ones is configuration (--windows / MOTCUA_WINDOWS). */
-export type WindowKind = 'desk' | 'kiosk' | 'display';
-export const WINDOW_KINDS: readonly WindowKind[] = ['desk', 'kiosk', 'display'];
+export { WINDOW_KINDS, type WindowKind } from './windowAccess';
+
+/**
+ * DevTools are off in every window unless MOTCUA_DEVTOOLS=1 (README, "Desktop app settings"):
+ * on a counter PC they would let anyone read the session token and call any operation.
+ */
+export function devToolsEnabled(env: Readonly<Record<string, string | undefined>>): boolean {
+  return env.MOTCUA_DEVTOOLS === '1';
+}
 
 /**
  * Window options: the renderer is an untrusted web page with no Node, isolated from the
- * preload, sandboxed, unable to open windows or navigate away (architecture §4).
+ * preload, sandboxed, unable to open windows or navigate away (architecture §4). Its preload
+ * learns which window it serves from `--motcua-window=<kind>`; the kiosk and the board keep
+ * their storage apart from the desk's (PUBLIC_PARTITION, src/main/windowAccess.ts).
  */
 export function windowOptions(
   kind: WindowKind,
   preloadPath: string,
+  options: { devTools?: boolean } = {},
 ): BrowserWindowConstructorOptions {
   const base: BrowserWindowConstructorOptions = {
     show: false,
@@ -28,7 +38,12 @@ export function windowOptions(
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
-      devTools: kind === 'desk',
+      // The board calls numbers and the kiosk reads aloud with nobody touching the screen;
+      // no browser permission is involved (src/main/permissions.ts).
+      autoplayPolicy: 'no-user-gesture-required',
+      devTools: options.devTools === true,
+      additionalArguments: [windowArgument(kind)],
+      ...(PUBLIC_WINDOWS.has(kind) ? { partition: PUBLIC_PARTITION } : {}),
     },
   };
   if (kind === 'kiosk') {
@@ -72,6 +87,25 @@ export function windowLocation(
   return { file: env.rendererIndexFile, hash: `/${kind}` };
 }
 
+type LoadableWindow = Pick<BrowserWindow, 'loadURL' | 'loadFile'>;
+
+/**
+ * Load a window's page. A failed or interrupted load (ERR_ABORTED when a newer navigation
+ * replaces it, the hub not answering) is reported to `onError`, never left as an unhandled
+ * rejection: that would count as a fatal error of the app (src/main/relaunch.ts).
+ */
+export function loadLocation(
+  win: LoadableWindow,
+  location: ReturnType<typeof windowLocation>,
+  onError: (error: unknown) => void,
+): void {
+  const loading =
+    'url' in location
+      ? win.loadURL(location.url)
+      : win.loadFile(location.file, { hash: location.hash });
+  loading.catch(onError);
+}
+
 /** Whether a URL belongs to our own renderer (the hub's origin, the built file or the dev server). */
 export function isOwnUrl(url: string, env: RendererEnv): boolean {
   let parsed: URL;
@@ -106,4 +140,53 @@ export function hardenWebContents(
     if (!isAllowed(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+type ScreenGuardContents = Pick<WebContents, 'on'>;
+
+/**
+ * A window that may show only some screens (a public window: /kiosk, /rate, /display —
+ * windowMayShow in src/main/windowAccess.ts). Navigations to other pages are refused before
+ * they start (also in frames); anything that still lands elsewhere — the renderer's own
+ * router (history.pushState, a hash change), back/forward, a reload, a loadURL — is sent
+ * home at once.
+ */
+export function guardScreens(
+  contents: ScreenGuardContents,
+  mayShow: (url: string) => boolean,
+  goHome: () => void,
+): void {
+  contents.on('will-frame-navigate', (event) => {
+    if (!mayShow(event.url)) event.preventDefault();
+  });
+  contents.on('did-navigate', (_event, url) => {
+    if (!mayShow(url)) goHome();
+  });
+  contents.on('did-navigate-in-page', (_event, url, isMainFrame) => {
+    if (isMainFrame && !mayShow(url)) goHome();
+  });
+}
+
+type DevToolsContents = Pick<WebContents, 'on' | 'closeDevTools'>;
+type KeyInput = Pick<Input, 'type' | 'key' | 'control' | 'alt' | 'shift' | 'meta'>;
+
+/** F12, Ctrl+Shift+I/J/C (Windows, Linux), Cmd+Alt+I/J/C (macOS). */
+export function isDevToolsShortcut(i: KeyInput): boolean {
+  if (i.type !== 'keyDown') return false;
+  if (i.key === 'F12') return true;
+  const k = i.key.toLowerCase();
+  if (!['i', 'j', 'c'].includes(k)) return false;
+  return (i.control && i.shift && !i.alt) || (i.meta && i.alt);
+}
+
+/**
+ * With DevTools disabled (webPreferences.devTools false), also swallow their shortcuts and
+ * close them should anything open them anyway.
+ */
+export function guardDevTools(contents: DevToolsContents, enabled: boolean): void {
+  if (enabled) return;
+  contents.on('before-input-event', (event, input) => {
+    if (isDevToolsShortcut(input)) event.preventDefault();
+  });
+  contents.on('devtools-opened', () => contents.closeDevTools());
 }

@@ -19,7 +19,8 @@ import {
   windowLocation,
   windowOptions,
 } from '../../../src/main/window';
-import { operationNames } from '../../../src/shared/contract';
+import { WindowRegistry, type WindowKind } from '../../../src/main/windowAccess';
+import { contract, operationNames } from '../../../src/shared/contract';
 
 const PRELOAD = '/opt/motcua/out/preload/index.js';
 const env = { rendererIndexFile: '/opt/motcua/out/renderer/index.html' };
@@ -40,6 +41,7 @@ describe('windowOptions()', () => {
         webviewTag: false,
         webSecurity: true,
         allowRunningInsecureContent: false,
+        autoplayPolicy: 'no-user-gesture-required',
       });
     },
   );
@@ -56,6 +58,29 @@ describe('windowOptions()', () => {
     expect(windowOptions('display', PRELOAD).kiosk).toBeUndefined();
     expect(windowOptions('desk', PRELOAD).kiosk).toBeUndefined();
     expect(windowOptions('desk', PRELOAD).fullscreen).toBeUndefined();
+  });
+
+  it.each(WINDOW_KINDS)('%s: DevTools only when asked for (MOTCUA_DEVTOOLS=1)', (kind) => {
+    // Old behaviour: the desk window always had DevTools (devTools: kind === 'desk').
+    expect(windowOptions(kind, PRELOAD).webPreferences?.devTools).toBe(false);
+    expect(windowOptions(kind, PRELOAD, { devTools: false }).webPreferences?.devTools).toBe(false);
+    expect(windowOptions(kind, PRELOAD, { devTools: true }).webPreferences?.devTools).toBe(true);
+  });
+
+  it("the kiosk and the board do not share the desk's storage (its sign-in token)", () => {
+    // Old behaviour: every window used the default session, so a kiosk page on the desk's
+    // machine could read the officer's token from localStorage and use it over HTTP.
+    expect(windowOptions('desk', PRELOAD).webPreferences?.partition).toBeUndefined();
+    expect(windowOptions('kiosk', PRELOAD).webPreferences?.partition).toBe('persist:motcua-public');
+    expect(windowOptions('display', PRELOAD).webPreferences?.partition).toBe(
+      'persist:motcua-public',
+    );
+  });
+
+  it.each(WINDOW_KINDS)('%s: its preload is told which window it serves', (kind) => {
+    expect(windowOptions(kind, PRELOAD).webPreferences?.additionalArguments).toEqual([
+      `--motcua-window=${kind}`,
+    ]);
   });
 });
 
@@ -168,14 +193,34 @@ class FakeIpcMain implements IpcMainLike {
     this.removed.push(channel);
     this.handlers.delete(channel);
   }
-  call(channel: string, frameUrl: string | null, payload: unknown): Promise<DispatchResult> {
+  /** A call from the webContents `senderId` (1: the desk window, see `windows` below). */
+  call(
+    channel: string,
+    frameUrl: string | null,
+    payload: unknown,
+    senderId: number | null = DESK_ID,
+  ): Promise<DispatchResult> {
     const listener = this.handlers.get(channel);
     if (!listener) throw new Error(`no handler for ${channel}`);
     const event = {
       senderFrame: frameUrl === null ? null : { url: frameUrl },
+      sender: senderId === null ? null : { id: senderId },
     } as unknown as IpcMainInvokeEvent;
     return listener(event, payload) as Promise<DispatchResult>;
   }
+}
+
+const DESK_ID = 1;
+const KIOSK_ID = 2;
+const DISPLAY_ID = 3;
+/** The windows' webContents: registered like src/main/index.ts does when it opens them. */
+const windows = new WindowRegistry();
+for (const [id, kind] of [
+  [DESK_ID, 'desk'],
+  [KIOSK_ID, 'kiosk'],
+  [DISPLAY_ID, 'display'],
+] as [number, WindowKind][]) {
+  windows.register(Object.assign(new EventEmitter(), { id }), kind);
 }
 
 describe('registerIpc()', () => {
@@ -187,7 +232,10 @@ describe('registerIpc()', () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-ipc-'));
     core = await createCore({ dataDir: dir, demo: true });
-    unregister = registerIpc(ipc, core.dispatcher, (url) => isOwnUrl(url, env));
+    unregister = registerIpc(ipc, core.dispatcher, {
+      isTrustedSender: (url) => isOwnUrl(url, env),
+      windowKindOf: (contents) => windows.kindOf(contents),
+    });
   });
   afterAll(async () => {
     await core.close();
@@ -230,6 +278,49 @@ describe('registerIpc()', () => {
         status: 403,
         error: { code: 'FORBIDDEN' },
       });
+    }
+  });
+
+  it('refuses calls from a webContents that is not one of our windows', async () => {
+    // Old behaviour: only the frame URL was checked, so any webContents showing our page
+    // (a stray window) could call every operation.
+    for (const sender of [99, null]) {
+      const res = await ipc.call('motcua:system.health', OWN_URL, { input: {} }, sender);
+      expect(res, String(sender)).toMatchObject({ ok: false, status: 403 });
+    }
+  });
+
+  it('the kiosk and board windows may call only public operations, whatever their preload', async () => {
+    // Old behaviour: every window could call every operation; a kiosk page that got an
+    // officer's or admin's token (or XSS in it) could list users or read dossiers.
+    const login = await ipc.call('motcua:auth.login', OWN_URL, {
+      input: { username: 'admin', password: 'Admin@123' },
+      lang: 'en',
+    });
+    expect(login.ok).toBe(true);
+    const token = (login as { data: { token: string } }).data.token;
+    expect(await ipc.call('motcua:users.list', OWN_URL, { input: {}, token })).toMatchObject({
+      ok: true,
+    });
+    for (const sender of [KIOSK_ID, DISPLAY_ID]) {
+      for (const name of operationNames.filter((n) => contract[n].role !== 'public')) {
+        const res = await ipc.call(`motcua:${name}`, OWN_URL, { input: {}, token }, sender);
+        expect(res, `${name} from ${sender}`).toMatchObject({
+          ok: false,
+          status: 403,
+          error: { code: 'FORBIDDEN' },
+        });
+      }
+      // The first admin is created at the desk, never from a public window.
+      const setup = await ipc.call(
+        'motcua:setup.createAdmin',
+        OWN_URL,
+        { input: { fullName: 'X', password: 'Abcdef@123456' } },
+        sender,
+      );
+      expect(setup).toMatchObject({ ok: false, status: 403, error: { code: 'FORBIDDEN' } });
+      const services = await ipc.call('motcua:queue.services', OWN_URL, { input: {} }, sender);
+      expect(services).toMatchObject({ ok: true });
     }
   });
 

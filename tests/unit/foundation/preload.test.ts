@@ -1,9 +1,11 @@
 /**
  * The preload bridge with a faked `electron` module: exactly one function per contract
- * operation plus onEvent, each invoking its own channel, and never ipcRenderer itself.
+ * operation the window may call plus onEvent, each invoking its own channel, and never
+ * ipcRenderer itself. The desk window's preload (`--motcua-window=desk`) gets every
+ * operation; the kiosk's, the board's, and a preload without a valid flag only the public ones.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { IPC_EVENT_CHANNEL, operationNames } from '../../../src/shared/contract';
+import { contract, IPC_EVENT_CHANNEL, operationNames } from '../../../src/shared/contract';
 
 type Handler = (event: unknown, payload: unknown) => void;
 
@@ -48,9 +50,23 @@ interface ExposedBridge {
 
 let bridge: ExposedBridge;
 
+/** Load the preload afresh as the renderer of a window started with `args`. */
+async function loadPreload(args: string[]): Promise<ExposedBridge> {
+  const argv = process.argv;
+  vi.resetModules();
+  fakes.exposed.clear();
+  fakes.contextBridge.exposeInMainWorld.mockClear();
+  process.argv = [...argv, ...args];
+  try {
+    await import('../../../src/preload/index');
+  } finally {
+    process.argv = argv;
+  }
+  return fakes.exposed.get('motcua') as ExposedBridge;
+}
+
 beforeAll(async () => {
-  await import('../../../src/preload/index');
-  bridge = fakes.exposed.get('motcua') as ExposedBridge;
+  bridge = await loadPreload(['--motcua-window=desk']);
 });
 
 /** Every value reachable from `root` (own properties, depth-first). */
@@ -65,7 +81,7 @@ function reachable(root: unknown, seen = new Set<unknown>()): Set<unknown> {
   return seen;
 }
 
-describe('preload bridge', () => {
+describe('preload bridge of the desk window', () => {
   it('exposes exactly one object, window.motcua, with ops and onEvent', () => {
     expect(fakes.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     expect([...fakes.exposed.keys()]).toEqual(['motcua']);
@@ -112,5 +128,26 @@ describe('preload bridge', () => {
     for (const call of fakes.contextBridge.exposeInMainWorld.mock.calls) {
       expect(call[1]).not.toBe(fakes.ipcRenderer);
     }
+  });
+});
+
+describe('preload bridge of a public window', () => {
+  const publicOps = operationNames
+    .filter((n) => contract[n].role === 'public' && n !== 'setup.createAdmin')
+    .sort();
+
+  it.each([
+    ['kiosk', ['--motcua-window=kiosk']],
+    ['display', ['--motcua-window=display']],
+    ['no flag', []],
+    ['an unknown flag', ['--motcua-window=admin']],
+  ])('%s: only the public operations (not setup.createAdmin)', async (_label, args) => {
+    // Old behaviour: every window's preload exposed every operation of the contract.
+    const b = await loadPreload(args);
+    expect(Object.keys(b.ops).sort()).toEqual(publicOps);
+    expect(b.ops['users.list']).toBeUndefined();
+    expect(b.ops['dossiers.search']).toBeUndefined();
+    expect(b.ops['setup.createAdmin']).toBeUndefined();
+    expect(Object.isFrozen(b.ops)).toBe(true);
   });
 });

@@ -236,3 +236,32 @@ describe('lockKioskWindow()', () => {
     expect(close.prevented).toBe(false);
   });
 });
+
+describe('lockKioskWindow() when the page is gone', () => {
+  it('a rejected zoom limit or CSS insertion is not an unhandled (fatal) rejection', async () => {
+    // Old behaviour: `void contents.insertCSS(…)` — a page gone meanwhile left an unhandled
+    // rejection, which src/main/relaunch.ts now treats as a fatal error of the app.
+    const win = new FakeWindow();
+    let rejected = 0;
+    win.webContents.setVisualZoomLevelLimits = () => {
+      rejected++;
+      return Promise.reject(new Error('Render frame was disposed'));
+    };
+    win.webContents.insertCSS = () => {
+      rejected++;
+      return Promise.reject(new Error('Render frame was disposed'));
+    };
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      lockKioskWindow(win as unknown as LockableWindow, '1357');
+      win.webContents.emit('did-finish-load');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(rejected).toBe(2);
+    expect(unhandled).toEqual([]);
+  });
+});
