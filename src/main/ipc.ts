@@ -45,6 +45,7 @@ export function registerIpc(
       return dispatcher.invoke(name, input ?? {}, {
         token: token ?? null,
         clientKey: 'ipc',
+        via: 'ipc',
         lang: lang ?? DEFAULT_LANG,
       });
     });
