@@ -1,5 +1,11 @@
 import path from 'node:path';
-import { createAuthService, DEFAULT_AUTH_POLICY, type AuthPolicy } from './auth/authService';
+import {
+  createAuthService,
+  DEFAULT_AUTH_POLICY,
+  type AuthDeps,
+  type AuthPolicy,
+} from './auth/authService';
+import { createSetupCodeStore } from './auth/setupCode';
 import { systemClock, type Clock } from './clock';
 import { writeCleanShutdownMarker } from './db/cleanShutdown';
 import { closeDatabase, DB_FILE_NAME, openDatabase, type Db } from './db/connection';
@@ -19,6 +25,8 @@ export interface CoreOptions {
   dataDir: string;
   clock?: Clock;
   authPolicy?: Partial<AuthPolicy>;
+  /** Tests: a counting or slow password hasher, a hash pool, the per-account delay. */
+  authDeps?: Omit<AuthDeps, 'setupCodes'>;
   /** Seed the demo site, counters and accounts (idempotent). */
   demo?: boolean;
   /** Issue 8: hub role (site / province), `--upstream`, push timing. */
@@ -54,9 +62,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   try {
     const startup = await prepareDatabase(db, options.dataDir, clock); // check, guard, backup, migrate
     getSite(db, clock.now()); // gives a new installation its permanent site id
-    const auth = createAuthService(db, clock, { ...DEFAULT_AUTH_POLICY, ...options.authPolicy });
+    const auth = createAuthService(
+      db,
+      clock,
+      { ...DEFAULT_AUTH_POLICY, ...options.authPolicy },
+      { ...options.authDeps, setupCodes: createSetupCodeStore(options.dataDir) },
+    );
     const events = new EventBus();
     if (options.demo) await seedDemo(db, auth, clock);
+    // No administrator yet: a one-time setup code in <data-dir>/setup-code.txt (the hub's
+    // terminal prints it via `auth.setupCode()`); an administrator: any old code file removed.
+    auth.prepareSetupCode();
     const print = createPrintService(db, clock, events);
     const sync = createSyncService(db, clock, options.sync);
     const maintenance = createMaintenance(db, options.dataDir, clock, startup, options.maintenance);

@@ -8,5 +8,7 @@ export interface CallContext {
   tokenHash: string | null;
   /** Rate-limit key: the client IP over HTTP, 'ipc' in Electron. */
   clientKey: string;
+  /** The edge the call came through: 'ipc' only for the desktop app's own windows. */
+  via: 'ipc' | 'http';
   lang: Lang;
 }

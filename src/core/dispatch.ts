@@ -25,6 +25,8 @@ export interface CallerInfo {
   token: string | null;
   clientKey: string;
   lang: Lang;
+  /** Set to 'ipc' only by src/main/ipc.ts; anything else is treated as the network. */
+  via?: 'ipc' | 'http';
 }
 
 const zodLocales = { vi: z.locales.vi(), en: z.locales.en() };
@@ -106,7 +108,13 @@ export function createDispatcher(
           details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
         });
       }
-      const ctx: CallContext = { user, tokenHash, clientKey: caller.clientKey, lang };
+      const ctx: CallContext = {
+        user,
+        tokenHash,
+        clientKey: caller.clientKey,
+        lang,
+        via: caller.via === 'ipc' ? 'ipc' : 'http',
+      };
       const handler = handlers[name as keyof Handlers] as (
         input: unknown,
         ctx: CallContext,

@@ -62,7 +62,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'system.health': () => ({ status: 'ok', version, schemaVersion: schemaVersion(db) }),
     'system.openapi': () => (openApiCache ??= buildOpenApi(operationList, version)),
     'setup.status': () => ({ needsAdmin: auth.needsAdmin() }),
-    'setup.createAdmin': (input) => auth.createFirstAdmin(input),
+    'setup.createAdmin': (input, ctx) => auth.createFirstAdmin(input, ctx.via),
     'site.get': () => getSite(db, clock.now()),
     'site.update': (input, ctx) => {
       const now = clock.now();
@@ -80,7 +80,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'counters.list': () => listCounters(db),
     'audit.list': (input) => listAudit(db, input),
-    'auth.login': (input) => auth.login(input.username, input.password),
+    'auth.login': (input, ctx) => auth.login(input.username, input.password, ctx.clientKey),
     'auth.logout': (_input, ctx) => {
       if (ctx.tokenHash) auth.logout(ctx.tokenHash, requireUser(ctx));
       return null;

@@ -5,6 +5,8 @@
 import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
+import { TEST_COST_ENV } from '../core/auth/password';
+import { formatSetupCode, SETUP_CODE_FILE } from '../core/auth/setupCode';
 import { defaultDataDir } from '../core/paths';
 import { DEFAULT_HOST, DEFAULT_PORT, startHub, type Hub } from './startHub';
 
@@ -47,6 +49,20 @@ function ask(question: string): Promise<string> {
   });
 }
 
+/**
+ * The one-time setup code goes to the terminal only, written straight to stdout — never
+ * through a logger, so it never lands in the log files (docs/security.md).
+ */
+function printSetupCode(hub: Hub): void {
+  const code = hub.core.auth.setupCode();
+  if (!code) return;
+  const file = path.join(hub.core.dataDir, SETUP_CODE_FILE);
+  process.stdout.write(
+    `Chưa có tài khoản quản trị: mở ${hub.url}/setup và nhập mã cài đặt ${formatSetupCode(code)}\n` +
+      `(mã dùng một lần, cũng được lưu trong ${file}).\n`,
+  );
+}
+
 async function firstStartAdmin(hub: Hub, given: string | undefined): Promise<void> {
   if (!hub.core.auth.needsAdmin()) return;
   let password = given;
@@ -60,15 +76,15 @@ async function firstStartAdmin(hub: Hub, given: string | undefined): Promise<voi
     }
   }
   if (!password) {
-    console.log(`Chưa có tài khoản quản trị: mở ${hub.url}/setup để tạo mật khẩu quản trị.`);
+    printSetupCode(hub);
     return;
   }
   try {
-    await hub.core.auth.createFirstAdmin({ fullName: 'Quản trị viên', password });
+    await hub.core.auth.createFirstAdmin({ fullName: 'Quản trị viên', password }, 'terminal');
     console.log('Đã tạo tài khoản quản trị "admin".');
   } catch (e) {
     console.error('Không tạo được tài khoản quản trị:', (e as Error).message);
-    console.log(`Mở ${hub.url}/setup để tạo mật khẩu quản trị.`);
+    printSetupCode(hub);
   }
 }
 
@@ -129,6 +145,11 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 
   console.log(`Dữ liệu: ${hub.core.dbFile}`);
+  if (process.env[TEST_COST_ENV] === '1') {
+    console.warn(
+      `Cảnh báo: ${TEST_COST_ENV}=1 làm yếu mật khẩu mới — chỉ dùng khi chạy thử nghiệm.`,
+    );
+  }
   await firstStartAdmin(hub, values['admin-password'] ?? process.env.MOTCUA_ADMIN_PASSWORD);
   console.log(`Một Cửa Kiosk hub đang chạy: ${hub.url}  (Ctrl+C để dừng)`);
 }

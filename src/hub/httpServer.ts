@@ -240,6 +240,7 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
     const result = await core.dispatcher.invoke(route.op.name, input, {
       token: bearerToken(req),
       clientKey: req.socket.remoteAddress ?? 'unknown',
+      via: 'http',
       lang,
     });
     if (result.ok && route.op.file) return sendFile(res, result.data as WireFile);

@@ -36,6 +36,7 @@ export function ipcCallerInfo(_window: WindowKind, envelope: IpcPayload): Caller
   return {
     token: envelope.token ?? null,
     clientKey: 'ipc',
+    via: 'ipc',
     lang: envelope.lang ?? DEFAULT_LANG,
   };
 }

@@ -4,19 +4,43 @@ import { ulid } from '../../shared/ids';
 import { recordAudit } from '../audit/auditLog';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
-import { hashPassword, hashToken, isStrongEnough, newToken, verifyPassword } from './password';
+import { createLoginThrottle, DEFAULT_THROTTLE_POLICY, type ThrottlePolicy } from './loginThrottle';
+import {
+  createHashPool,
+  createPasswordHasher,
+  DEFAULT_HASH_POOL,
+  hashToken,
+  HashPoolBusyError,
+  isStrongEnough,
+  newToken,
+  type HashPool,
+  type PasswordHasher,
+} from './password';
+import type { SetupCodeStore } from './setupCode';
 
-export interface AuthPolicy {
-  maxFailedAttempts: number;
-  lockoutMinutes: number;
+export interface AuthPolicy extends ThrottlePolicy {
   sessionHours: number;
+  /** Sign-ins that may wait out the per-account delay at once; beyond, AUTH_BUSY at once. */
+  maxDelayedSignIns: number;
 }
 
 export const DEFAULT_AUTH_POLICY: AuthPolicy = {
-  maxFailedAttempts: 5,
-  lockoutMinutes: 15,
+  ...DEFAULT_THROTTLE_POLICY,
   sessionHours: 12,
+  maxDelayedSignIns: 100,
 };
+
+export interface AuthDeps {
+  hasher?: PasswordHasher;
+  pool?: HashPool;
+  /** The setup code of a hub without administrator (none: setup always needs the code). */
+  setupCodes?: SetupCodeStore;
+  /** The per-account delay; a timer by default (tests pass a recorder). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Over which edge a call came in: only the desktop app's own windows speak IPC. */
+export type Transport = 'ipc' | 'http';
 
 interface UserRow {
   id: string;
@@ -25,8 +49,8 @@ interface UserRow {
   role: 'admin' | 'officer';
   password_hash: string;
   password_salt: string;
-  failed_attempts: number;
-  locked_until: string | null;
+  // failed_attempts and locked_until (migration 001) are no longer used: sign-in throttling
+  // is per (username, address) in memory, see loginThrottle.ts.
   active: number;
   created_at: string;
 }
@@ -44,23 +68,35 @@ const toPublic = (u: UserRow): PublicUser => ({
   fullName: u.full_name,
 });
 
-const toSummary = (u: UserRow): UserSummary => ({
-  ...toPublic(u),
-  active: u.active === 1,
-  lockedUntil: u.locked_until,
-  createdAt: u.created_at,
-});
-
-// A real hash to compare against when the username does not exist, so that the response
-// time does not reveal which usernames exist.
-const DUMMY = { hash: '00'.repeat(64), salt: '00'.repeat(16) };
+const timerSleep = (ms: number) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, ms).unref();
+  });
 
 export type AuthService = ReturnType<typeof createAuthService>;
 
-/** Users, passwords, sessions and lockout. Every login and admin change is audited. */
-export function createAuthService(db: Db, clock: Clock, policy: AuthPolicy = DEFAULT_AUTH_POLICY) {
+/**
+ * Users, passwords, sessions and sign-in throttling. Every login and admin change is audited;
+ * a failed login names the typed username only when that user exists.
+ */
+export function createAuthService(
+  db: Db,
+  clock: Clock,
+  policy: AuthPolicy = DEFAULT_AUTH_POLICY,
+  deps: AuthDeps = {},
+) {
+  const hasher = deps.hasher ?? createPasswordHasher();
+  const pool = deps.pool ?? createHashPool(DEFAULT_HASH_POOL);
+  const sleep = deps.sleep ?? timerSleep;
+  const throttle = createLoginThrottle(policy);
   const byUsername = db.prepare('SELECT * FROM users WHERE username = ?');
   const byId = db.prepare('SELECT * FROM users WHERE id = ?');
+  let delayed = 0;
+
+  // Unknown usernames are checked against this hash (same algorithm and cost as real ones),
+  // so that a wrong username costs the same time as a wrong password.
+  const dummyHash = hasher.hash(newToken());
+  dummyHash.catch(() => undefined); // awaited (and reported) by the first login that needs it
 
   function findByUsername(username: string): UserRow | undefined {
     return byUsername.get(username) as UserRow | undefined;
@@ -68,6 +104,13 @@ export function createAuthService(db: Db, clock: Clock, policy: AuthPolicy = DEF
   function findById(id: string): UserRow | undefined {
     return byId.get(id) as UserRow | undefined;
   }
+
+  const toSummary = (u: UserRow): UserSummary => ({
+    ...toPublic(u),
+    active: u.active === 1,
+    lockedUntil: throttle.latestLock(u.username, clock.now())?.toISOString() ?? null,
+    createdAt: u.created_at,
+  });
 
   function countActiveAdmins(): number {
     return (
@@ -77,69 +120,97 @@ export function createAuthService(db: Db, clock: Clock, policy: AuthPolicy = DEF
     ).n;
   }
 
-  async function login(username: string, password: string) {
-    const now = clock.now();
-    const user = findByUsername(username);
-    if (!user || user.active !== 1) {
-      await verifyPassword(password, DUMMY.hash, DUMMY.salt);
-      recordAudit(db, { actor: null, action: 'auth.login.failed', details: { username } }, now);
-      throw new AppError('INVALID_CREDENTIALS');
+  /** Every hash runs through the bounded pool; a full pool answers AUTH_BUSY (503) at once. */
+  async function pooled<T>(task: () => Promise<T>): Promise<T> {
+    try {
+      return await pool.run(task);
+    } catch (e) {
+      if (e instanceof HashPoolBusyError) throw new AppError('AUTH_BUSY');
+      throw e;
     }
-    const refuseIfLocked = (u: UserRow) => {
-      if (!u.locked_until || new Date(u.locked_until) <= now) return;
-      recordAudit(
-        db,
-        { actor: toPublic(u), action: 'auth.login.locked', entity: 'user', entityId: u.id },
-        now,
-      );
-      const minutes = Math.ceil((new Date(u.locked_until).getTime() - now.getTime()) / 60_000);
-      throw new AppError('ACCOUNT_LOCKED', {
-        params: { minutes },
-        details: { lockedUntil: u.locked_until },
-      });
-    };
-    refuseIfLocked(user);
-    const ok = await verifyPassword(password, user.password_hash, user.password_salt);
-    // Re-read after the await: another login may have changed the counters meanwhile, and
-    // guesses sent in parallel must not keep being evaluated once one of them locked the account.
-    const fresh = findById(user.id) ?? user;
-    refuseIfLocked(fresh);
-    if (!ok) {
-      const attempts = fresh.failed_attempts + 1;
-      const lock = attempts >= policy.maxFailedAttempts;
-      const lockedUntil = lock
-        ? new Date(now.getTime() + policy.lockoutMinutes * 60_000).toISOString()
-        : null;
-      db.transaction(() => {
-        db.prepare(
-          'UPDATE users SET failed_attempts = ?, locked_until = ?, updated_at = ? WHERE id = ?',
-        ).run(lock ? 0 : attempts, lockedUntil ?? fresh.locked_until, now.toISOString(), user.id);
-        recordAudit(
-          db,
-          {
+  }
+
+  const lockedError = (lockedUntil: Date, now: Date) =>
+    new AppError('ACCOUNT_LOCKED', {
+      params: { minutes: Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000) },
+      details: { lockedUntil: lockedUntil.toISOString() },
+    });
+
+  /** An audited sign-in event: the typed username only when that user exists. */
+  function auditAttempt(
+    action: 'auth.login.failed' | 'auth.lockout' | 'auth.login.locked',
+    user: UserRow | undefined,
+    details: Record<string, unknown>,
+    now: Date,
+  ): void {
+    recordAudit(
+      db,
+      user
+        ? {
             actor: null,
-            action: lock ? 'auth.lockout' : 'auth.login.failed',
+            action,
             entity: 'user',
             entityId: user.id,
-            details: { username: user.username, attempts },
-          },
-          now,
-        );
-      })();
-      if (lock) {
-        throw new AppError('ACCOUNT_LOCKED', {
-          params: { minutes: policy.lockoutMinutes },
-          details: { lockedUntil },
-        });
+            details: { username: user.username, ...details },
+          }
+        : { actor: null, action, details },
+      now,
+    );
+  }
+
+  /**
+   * Sign in. Known and unknown (or disabled) usernames take the same path — the same
+   * throttling, one password hash each, the same answers (401 INVALID_CREDENTIALS, or 429
+   * ACCOUNT_LOCKED for a locked (username, address) pair) — so nothing reveals which exist.
+   */
+  async function login(username: string, password: string, client = 'unknown') {
+    const lockedAtStart = throttle.lockedUntil(username, client, clock.now());
+    if (lockedAtStart) {
+      const now = clock.now();
+      const user = findByUsername(username);
+      auditAttempt('auth.login.locked', user?.active === 1 ? user : undefined, { client }, now);
+      throw lockedError(lockedAtStart, now);
+    }
+    const wait = throttle.delayMs(username, clock.now());
+    if (wait > 0) {
+      if (delayed >= policy.maxDelayedSignIns) throw new AppError('AUTH_BUSY');
+      delayed += 1;
+      try {
+        await sleep(wait);
+      } finally {
+        delayed -= 1;
       }
+    }
+    const found = findByUsername(username);
+    const user = found?.active === 1 ? found : undefined;
+    const stored = user
+      ? { hash: user.password_hash, salt: user.password_salt }
+      : { hash: await dummyHash, salt: '' };
+    const ok = (await pooled(() => hasher.verify(password, stored))) && user !== undefined;
+    const now = clock.now();
+    // Re-check after the await: guesses sent in parallel must not keep being evaluated once
+    // one of them locked this pair.
+    const lockedNow = throttle.lockedUntil(username, client, now);
+    if (lockedNow) {
+      auditAttempt('auth.login.locked', user, { client }, now);
+      throw lockedError(lockedNow, now);
+    }
+    if (!ok || !user) {
+      const { attempts, lockedUntil } = throttle.fail(username, client, now);
+      auditAttempt(
+        lockedUntil ? 'auth.lockout' : 'auth.login.failed',
+        user,
+        { attempts, client },
+        now,
+      );
+      if (lockedUntil) throw lockedError(lockedUntil, now);
       throw new AppError('INVALID_CREDENTIALS');
     }
+    throttle.succeed(username, client);
+    if (hasher.needsRehash(stored)) await upgradeHash(user, password);
     const token = newToken();
     const expiresAt = new Date(now.getTime() + policy.sessionHours * 3_600_000).toISOString();
     db.transaction(() => {
-      db.prepare(
-        'UPDATE users SET failed_attempts = 0, locked_until = NULL, updated_at = ? WHERE id = ?',
-      ).run(now.toISOString(), user.id);
       db.prepare(
         `INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at)
          VALUES (?, ?, ?, ?, ?)`,
@@ -151,6 +222,25 @@ export function createAuthService(db: Db, clock: Clock, policy: AuthPolicy = DEF
       );
     })();
     return { token, expiresAt, user: toPublic(user) };
+  }
+
+  /**
+   * A legacy scrypt hash (or an argon2 hash of another cost) is rewritten as argon2id with the
+   * password just proven right. Only if the row still holds the hash that was checked; a busy
+   * pool just leaves it for the next sign-in.
+   */
+  async function upgradeHash(user: UserRow, password: string): Promise<void> {
+    let phc: string;
+    try {
+      phc = await pooled(() => hasher.hash(password));
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'AUTH_BUSY') return;
+      throw e;
+    }
+    db.prepare(
+      `UPDATE users SET password_hash = ?, password_salt = '', updated_at = ?
+       WHERE id = ? AND password_hash = ?`,
+    ).run(phc, clock.now().toISOString(), user.id, user.password_hash);
   }
 
   /** The user behind a bearer token, or an error value for a missing/expired/revoked one. */
@@ -188,7 +278,7 @@ export function createAuthService(db: Db, clock: Clock, policy: AuthPolicy = DEF
   ): Promise<UserSummary> {
     if (!isStrongEnough(input.password)) throw new AppError('WEAK_PASSWORD');
     if (findByUsername(input.username)) throw new AppError('USERNAME_TAKEN');
-    const { hash, salt } = await hashPassword(input.password);
+    const hash = await pooled(() => hasher.hash(input.password));
     const now = clock.now().toISOString();
     const id = ulid();
     db.transaction(() => {
@@ -196,7 +286,7 @@ export function createAuthService(db: Db, clock: Clock, policy: AuthPolicy = DEF
       db.prepare(
         `INSERT INTO users (id, username, full_name, role, password_hash, password_salt, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(id, input.username, input.fullName, input.role, hash, salt, now, now);
+      ).run(id, input.username, input.fullName, input.role, hash, '', now, now);
       recordAudit(
         db,
         {
@@ -212,10 +302,46 @@ export function createAuthService(db: Db, clock: Clock, policy: AuthPolicy = DEF
     return toSummary(findById(id) as UserRow);
   }
 
-  async function createFirstAdmin(input: { fullName: string; password: string }) {
+  /**
+   * Create the first administrator. Over HTTP it needs the one-time setup code of the hub's
+   * terminal or `<data-dir>/setup-code.txt` (403 SETUP_CODE_INVALID otherwise, nothing created);
+   * the desktop app's own window (IPC, same machine) and the hub's terminal need none. The code
+   * is checked before anything else and forgotten once the administrator exists.
+   */
+  async function createFirstAdmin(
+    input: { fullName: string; password: string; setupCode?: string | undefined },
+    via: Transport | 'terminal',
+  ) {
     if (!needsAdmin()) throw new AppError('SETUP_DONE');
-    const user = await createUser({ username: 'admin', role: 'admin', ...input }, null);
+    if (via === 'http' && !deps.setupCodes?.matches(input.setupCode)) {
+      recordAudit(db, { actor: null, action: 'setup.code.invalid' }, clock.now());
+      throw new AppError('SETUP_CODE_INVALID');
+    }
+    let user: UserSummary;
+    try {
+      user = await createUser(
+        { username: 'admin', role: 'admin', fullName: input.fullName, password: input.password },
+        null,
+      );
+    } catch (e) {
+      // Two right answers at once: the second finds the administrator already there.
+      if (e instanceof AppError && e.code === 'USERNAME_TAKEN' && !needsAdmin()) {
+        throw new AppError('SETUP_DONE');
+      }
+      throw e;
+    }
+    deps.setupCodes?.clear();
     return { username: user.username };
+  }
+
+  /** At start: a hub without administrator gets a setup code; otherwise any old one goes. */
+  function prepareSetupCode(): string | null {
+    if (!deps.setupCodes) return null;
+    if (!needsAdmin()) {
+      deps.setupCodes.clear();
+      return null;
+    }
+    return deps.setupCodes.current() ?? deps.setupCodes.issue();
   }
 
   async function updateUser(
@@ -239,7 +365,8 @@ export function createAuthService(db: Db, clock: Clock, policy: AuthPolicy = DEF
       user.active === 1 &&
       ((changes.role && changes.role !== 'admin') || changes.active === false);
     if (demotes && countActiveAdmins() <= 1) throw new AppError('LAST_ADMIN');
-    const newSecret = changes.password === undefined ? null : await hashPassword(changes.password);
+    const newPassword = changes.password;
+    const newHash = newPassword === undefined ? null : await pooled(() => hasher.hash(newPassword));
     const now = clock.now();
     db.transaction(() => {
       db.prepare(
@@ -248,24 +375,20 @@ export function createAuthService(db: Db, clock: Clock, policy: AuthPolicy = DEF
            role = COALESCE(?, role),
            active = COALESCE(?, active),
            password_hash = COALESCE(?, password_hash),
-           password_salt = COALESCE(?, password_salt),
-           failed_attempts = CASE WHEN ? THEN 0 ELSE failed_attempts END,
-           locked_until = CASE WHEN ? THEN NULL ELSE locked_until END,
+           password_salt = CASE WHEN ? IS NULL THEN password_salt ELSE '' END,
            updated_at = ?
          WHERE id = ?`,
       ).run(
         changes.fullName ?? null,
         changes.role ?? null,
         changes.active === undefined ? null : changes.active ? 1 : 0,
-        newSecret?.hash ?? null,
-        newSecret?.salt ?? null,
-        changes.unlock ? 1 : 0,
-        changes.unlock ? 1 : 0,
+        newHash,
+        newHash,
         now.toISOString(),
         id,
       );
       // A password change or deactivation ends the user's open sessions.
-      if (newSecret || changes.active === false) {
+      if (newHash || changes.active === false) {
         db.prepare(
           'UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL',
         ).run(now.toISOString(), id);
@@ -285,6 +408,8 @@ export function createAuthService(db: Db, clock: Clock, policy: AuthPolicy = DEF
         now,
       );
     })();
+    // "unlock": every address locked out of this account may try again at once.
+    if (changes.unlock) throttle.clear(user.username);
     return toSummary(findById(id) as UserRow);
   }
 
@@ -299,6 +424,8 @@ export function createAuthService(db: Db, clock: Clock, policy: AuthPolicy = DEF
     needsAdmin,
     createUser,
     createFirstAdmin,
+    prepareSetupCode,
+    setupCode: (): string | null => deps.setupCodes?.current() ?? null,
     updateUser,
     listUsers,
     findByUsername,

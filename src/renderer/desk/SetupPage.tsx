@@ -1,11 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../../shared/contract';
+import { transportKind } from '../api/client';
 import { useApp } from '../app-context';
 import { ErrorMessage } from '../components/ErrorMessage';
 
-/** First start without demo data: create the admin password from the screen. */
+/**
+ * First start without demo data: create the admin password from the screen. In a browser the
+ * hub asks for its one-time setup code (terminal or setup-code.txt); the desktop app's own
+ * window (IPC, same machine) needs none.
+ */
 export function SetupPage({ onDone }: { onDone(): void }) {
   const { t, api } = useApp();
+  const needsCode = transportKind() === 'http';
+  const [setupCode, setSetupCode] = useState('');
   const [fullName, setFullName] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -19,7 +26,10 @@ export function SetupPage({ onDone }: { onDone(): void }) {
       return;
     }
     setBusy(true);
-    const result = await api.call('setup.createAdmin', { fullName, password });
+    const result = await api.call(
+      'setup.createAdmin',
+      needsCode ? { setupCode, fullName, password } : { fullName, password },
+    );
     setBusy(false);
     if (result.ok) onDone();
     else setError(result.error);
@@ -34,13 +44,32 @@ export function SetupPage({ onDone }: { onDone(): void }) {
       >
         <h1 id="setup-title">{t('setup.title')}</h1>
         <p>{t('setup.intro')}</p>
+        {needsCode && (
+          <>
+            <label>
+              {t('setup.code')}
+              <input
+                required
+                value={setupCode}
+                onChange={(e) => setSetupCode(e.target.value)}
+                autoFocus
+                autoComplete="off"
+                spellCheck={false}
+                aria-describedby="setup-code-help"
+              />
+            </label>
+            <p id="setup-code-help" className="hint">
+              {t('setup.codeHelp')}
+            </p>
+          </>
+        )}
         <label>
           {t('setup.fullName')}
           <input
             required
             value={fullName}
             onChange={(e) => setFullName(e.target.value)}
-            autoFocus
+            autoFocus={!needsCode}
           />
         </label>
         <label>

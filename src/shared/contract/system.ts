@@ -43,9 +43,14 @@ export const systemOperations = {
     method: 'POST',
     path: '/setup/admin',
     role: 'public',
-    summary: 'Create the first administrator (only while none exists)',
+    summary:
+      'Create the first administrator (only while none exists); over HTTP with the one-time setup code of the hub terminal or <data-dir>/setup-code.txt',
     input: z
-      .object({ fullName: z.string().trim().min(1).max(120), password: passwordSchema })
+      .object({
+        setupCode: z.string().max(64).optional(),
+        fullName: z.string().trim().min(1).max(120),
+        password: passwordSchema,
+      })
       .strict(),
     output: z.object({ username: z.string() }),
     successStatus: 201,

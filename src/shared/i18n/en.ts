@@ -50,6 +50,9 @@ export const en: Record<MessageKey, string> = {
   'setup.submit': 'Create the admin account',
   'setup.done': 'The admin account was created. Please sign in.',
   'setup.passwordRule': 'At least 8 characters, letters and digits.',
+  'setup.code': 'Setup code',
+  'setup.codeHelp':
+    'The setup code has 12 characters (like ABCD-EFGH-JKMN) and works once. The server prints it in its terminal window when it starts and keeps it in the file setup-code.txt in its data folder (by default ~/.config/motcua on Linux, %APPDATA%\\motcua on Windows). It makes sure only whoever runs the server can create the admin account.',
 
   'desk.title': 'Reception and result desk',
   'desk.site': 'Office',
@@ -79,7 +82,7 @@ export const en: Record<MessageKey, string> = {
   'admin.fullName': 'Full name',
   'admin.role': 'Role',
   'admin.active': 'Active',
-  'admin.locked': 'Locked until {time}',
+  'admin.locked': 'A device is blocked from signing in until {time}',
   'admin.createUser': 'Add account',
   'admin.userCreated': 'Account {username} added.',
   'admin.newPassword': 'Password',
@@ -287,7 +290,10 @@ export const en: Record<MessageKey, string> = {
   'errors.UNAUTHENTICATED': 'Please sign in to continue.',
   'errors.INVALID_CREDENTIALS': 'Wrong username or password.',
   'errors.ACCOUNT_LOCKED':
-    'The account is locked after too many wrong passwords. Try again in {minutes} minutes.',
+    'Too many wrong passwords from this device. Try again in {minutes} minutes.',
+  'errors.SETUP_CODE_INVALID':
+    'Wrong setup code. See the server terminal window or the file setup-code.txt in its data folder.',
+  'errors.AUTH_BUSY': 'The server is busy checking sign-ins. Please try again in a moment.',
   'errors.SESSION_EXPIRED': 'Your session has expired. Please sign in again.',
   'errors.FORBIDDEN': 'Your account may not do this.',
   'errors.NOT_FOUND': 'Not found.',

@@ -54,6 +54,9 @@ export const vi = {
   'setup.submit': 'Tạo tài khoản quản trị',
   'setup.done': 'Đã tạo tài khoản quản trị. Mời đăng nhập.',
   'setup.passwordRule': 'Ít nhất 8 ký tự, có chữ và số.',
+  'setup.code': 'Mã cài đặt',
+  'setup.codeHelp':
+    'Mã cài đặt gồm 12 ký tự (dạng ABCD-EFGH-JKMN), chỉ dùng được một lần. Mã được in trên cửa sổ dòng lệnh (terminal) của máy chủ khi khởi động, và được lưu trong tệp setup-code.txt ở thư mục dữ liệu của máy chủ (mặc định: ~/.config/motcua trên Linux, %APPDATA%\\motcua trên Windows). Mã này giúp bảo đảm chỉ người quản lý máy chủ mới tạo được tài khoản quản trị.',
 
   'desk.title': 'Quầy tiếp nhận và trả kết quả',
   'desk.site': 'Đơn vị',
@@ -83,7 +86,7 @@ export const vi = {
   'admin.fullName': 'Họ và tên',
   'admin.role': 'Vai trò',
   'admin.active': 'Đang hoạt động',
-  'admin.locked': 'Tạm khóa đến {time}',
+  'admin.locked': 'Một máy bị chặn đăng nhập đến {time}',
   'admin.createUser': 'Thêm tài khoản',
   'admin.userCreated': 'Đã thêm tài khoản {username}.',
   'admin.newPassword': 'Mật khẩu',
@@ -293,7 +296,10 @@ export const vi = {
   'errors.UNAUTHENTICATED': 'Vui lòng đăng nhập để tiếp tục.',
   'errors.INVALID_CREDENTIALS': 'Tên đăng nhập hoặc mật khẩu không đúng.',
   'errors.ACCOUNT_LOCKED':
-    'Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau {minutes} phút.',
+    'Đã nhập sai mật khẩu nhiều lần từ máy này. Vui lòng thử lại sau {minutes} phút.',
+  'errors.SETUP_CODE_INVALID':
+    'Mã cài đặt không đúng. Xem mã trên cửa sổ dòng lệnh của máy chủ hoặc trong tệp setup-code.txt ở thư mục dữ liệu.',
+  'errors.AUTH_BUSY': 'Máy chủ đang bận kiểm tra đăng nhập. Vui lòng thử lại sau giây lát.',
   'errors.SESSION_EXPIRED': 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.',
   'errors.FORBIDDEN': 'Tài khoản của bạn không có quyền thực hiện thao tác này.',
   'errors.NOT_FOUND': 'Không tìm thấy.',

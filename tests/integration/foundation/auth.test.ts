@@ -102,7 +102,7 @@ describe('login', () => {
     expect(errorOf(en).message).toBe('Wrong username or password.');
   });
 
-  it('locks the account after 5 wrong passwords, refuses even the right one for 15 minutes', async () => {
+  it('locks this address out of the account after 5 wrong passwords, even the right one, for 15 minutes', async () => {
     const wrong = { username: 'canbo1', password: 'Sai@12345' };
     for (let i = 1; i <= 4; i++) {
       const res = await attempt(wrong);
@@ -255,15 +255,21 @@ describe('audit trail of sign-ins and admin changes', () => {
     const rows = await audit(adminToken);
     const find = (action: string) => rows.filter((r) => r.action === action);
     expect(find('auth.login').map((r) => r.actor)).toEqual(['admin', 'admin']);
+    // A typed username is kept only when that user exists.
     expect(find('auth.login.failed').map((r) => r.details)).toEqual(
       expect.arrayContaining([
-        { username: 'khongco' },
-        { username: 'canbo1', attempts: 1 },
-        { username: 'canbo1', attempts: 4 },
+        { attempts: 1, client: '127.0.0.1' },
+        { username: 'canbo1', attempts: 1, client: '127.0.0.1' },
+        { username: 'canbo1', attempts: 4, client: '127.0.0.1' },
       ]),
     );
+    expect(JSON.stringify(rows)).not.toContain('khongco');
     expect(find('auth.lockout')).toHaveLength(1);
-    expect(find('auth.lockout')[0]?.details).toEqual({ username: 'canbo1', attempts: 5 });
+    expect(find('auth.lockout')[0]?.details).toEqual({
+      username: 'canbo1',
+      attempts: 5,
+      client: '127.0.0.1',
+    });
     expect(find('auth.logout').map((r) => r.actor)).toEqual(['admin']);
     const userCreate = find('user.create').find((r) => r.entityId === id);
     expect(userCreate).toMatchObject({
@@ -352,21 +358,23 @@ describe('first-administrator setup', () => {
     // Officer operations are closed until then.
     expect((await api(fresh.url, '/api/v1/users')).status).toBe(401);
 
+    // The one-time code of the hub's terminal / setup-code.txt (setupCode.test.ts).
+    const setupCode = fresh.core.auth.setupCode();
     const weak = await api(fresh.url, '/api/v1/setup/admin', {
-      json: { fullName: 'Chủ tịch xã', password: 'matkhau' },
+      json: { setupCode, fullName: 'Chủ tịch xã', password: 'matkhau' },
     });
     expect(weak.status).toBe(422);
     expect(errorOf(weak).code).toBe('WEAK_PASSWORD');
 
     const first = await api(fresh.url, '/api/v1/setup/admin', {
-      json: { fullName: 'Chủ tịch xã', password: 'QuangPhu2026' },
+      json: { setupCode, fullName: 'Chủ tịch xã', password: 'QuangPhu2026' },
     });
     expect(first.status).toBe(201);
     expect(first.body).toEqual({ username: 'admin' });
     expect((await api(fresh.url, '/api/v1/setup')).body).toEqual({ needsAdmin: false });
 
     const second = await api(fresh.url, '/api/v1/setup/admin', {
-      json: { fullName: 'Kẻ gian', password: 'KeGian2026' },
+      json: { setupCode, fullName: 'Kẻ gian', password: 'KeGian2026' },
       lang: 'en',
     });
     expect(second.status).toBe(409);
