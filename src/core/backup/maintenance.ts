@@ -43,7 +43,7 @@ export function createMaintenance(
   dataDir: string,
   clock: Clock,
   check: StartupCheck,
-  options: { intervalMs?: number; autoBackup?: boolean } = {},
+  options: { intervalMs?: number; autoBackup?: boolean; servedDirs?: readonly string[] } = {},
 ) {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> = Promise.resolve();
@@ -77,6 +77,8 @@ export function createMaintenance(
   return {
     startup: check,
     dataDir,
+    /** Folders the hub serves over HTTP: a backup folder may not be inside one. */
+    servedDirs: options.servedDirs ?? [],
     /** The backup folder now (the `backup.dir` setting is read each time). */
     backupDir: () => backupDir(db, dataDir),
     /** "Sao lưu ngay" on the admin screen: a manual backup, queued behind the automatic one. */
