@@ -113,6 +113,22 @@ async function checkedCopy(db: Db, target: string): Promise<void> {
 }
 
 /**
+ * Plaintext copies of encrypted backups left by a crash (`motcua.sqlite.backup-*.tmp`, in
+ * the data folder, 0600): removed once they are an hour old — a younger one may belong to a
+ * backup running right now in another process (`motcua backup` beside the hub).
+ */
+function removeStalePlainCopies(dbFile: string, now = Date.now()): void {
+  const dir = path.dirname(dbFile);
+  const prefix = `${path.basename(dbFile)}.backup-`;
+  for (const n of fs.readdirSync(dir)) {
+    if (!n.startsWith(prefix) || !/\.tmp(-journal)?$/.test(n)) continue;
+    const p = path.join(dir, n);
+    const st = fs.statSync(p, { throwIfNoEntry: false });
+    if (st && now - st.mtimeMs > 3_600_000) fs.rmSync(p, { force: true });
+  }
+}
+
+/**
  * Copy `db` to `file` (a `.sqlite` path) atomically (see the file comment); encrypted to
  * `file.enc` when a backup passphrase is set. Returns the final path.
  */
@@ -124,6 +140,7 @@ export async function backupTo(db: Db, file: string, options: BackupOptions = {}
   fs.rmSync(partial, { force: true });
   // The plaintext copy of an encrypted backup stays beside the database, in the data folder.
   const plain = passphrase ? `${db.name}.backup-${randomBytes(6).toString('hex')}.tmp` : partial;
+  if (passphrase) removeStalePlainCopies(db.name);
   try {
     await checkedCopy(db, plain);
     if (passphrase) {

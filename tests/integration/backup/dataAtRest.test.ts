@@ -233,8 +233,18 @@ describe('encrypted backups', () => {
       token,
       json: { dir: backups, passphrase: PASS },
     });
+    // A plaintext copy left by a crash an hour ago is removed; a fresh one (another process
+    // backing up right now) is left alone.
+    const stale = path.join(dataDir, 'motcua.sqlite.backup-0badc0ffee00.tmp');
+    const fresh = path.join(dataDir, 'motcua.sqlite.backup-00c0ffee0000.tmp');
+    fs.writeFileSync(stale, 'SQLite format 3\0');
+    fs.writeFileSync(fresh, 'SQLite format 3\0');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    fs.utimesSync(stale, twoHoursAgo, twoHoursAgo);
     const made = await api(hub.url, '/api/v1/backups', { token, json: {} });
     const file = path.join(backups, (made.body as { fileName: string }).fileName);
+    expect(fs.existsSync(stale)).toBe(false);
+    expect(fs.existsSync(fresh)).toBe(true);
     // Back to plain backups: null stops encrypting.
     const off = await api(hub.url, '/api/v1/backup/config', {
       method: 'PUT',
