@@ -186,7 +186,7 @@ export async function run(
       const file = buildSyncFile(db, getSite(db, now).siteId, key, now);
       const target = path.resolve(arg);
       const partial = `${target}.partial`;
-      fs.writeFileSync(partial, JSON.stringify(file));
+      fs.writeFileSync(partial, JSON.stringify(file), { mode: 0o600 }); // docs/backup.md "File modes"
       const fd = fs.openSync(partial, 'r+');
       fs.fsyncSync(fd);
       fs.closeSync(fd);

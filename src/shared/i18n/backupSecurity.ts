@@ -19,7 +19,7 @@ export const backupSecurityMessagesVi = {
   'backup.servedFolder':
     'Không dùng được thư mục {dir} để sao lưu: nó nằm trong thư mục {served} mà hub phục vụ cho mọi máy trong mạng — ai cũng tải được bản sao lưu về. Hãy chọn thư mục khác.',
   'backup.servedFolderAtStart':
-    'Hub không khởi động: thư mục sao lưu {dir} nằm trong thư mục {served} mà hub phục vụ cho mọi máy trong mạng, ai cũng tải được bản sao lưu về. Hãy chuyển các bản sao lưu ra khỏi đó rồi chạy: npm run motcua -- --data-dir "{dataDir}" backup-dir --default',
+    'thư mục sao lưu {dir} nằm trong thư mục {served} mà hub phục vụ cho mọi máy trong mạng, ai cũng tải được bản sao lưu về, nên hub không khởi động. Hãy chuyển các bản sao lưu ra khỏi đó rồi chạy: npm run motcua -- --data-dir "{dataDir}" backup-dir --default',
   'restore.schemaRefused':
     'Không khôi phục: cấu trúc của bản sao lưu khác với cấu trúc phần mềm tạo ra cho phiên bản {version} — {differences}. Bản sao lưu có thể đã bị sửa đổi; cơ sở dữ liệu hiện tại không bị thay đổi.',
   'restore.schema.extra': 'thừa {type} "{name}"',
@@ -64,7 +64,7 @@ export const backupSecurityMessagesEn: Record<keyof typeof backupSecurityMessage
   'backup.servedFolder':
     'The folder {dir} cannot hold backups: it is inside {served}, which the hub serves to every machine on the network — anyone could download the backups. Choose another folder.',
   'backup.servedFolderAtStart':
-    'The hub does not start: the backup folder {dir} is inside {served}, which the hub serves to every machine on the network, so anyone could download the backups. Move the backups out of it, then run: npm run motcua -- --data-dir "{dataDir}" backup-dir --default',
+    'the backup folder {dir} is inside {served}, which the hub serves to every machine on the network, so anyone could download the backups: the hub does not start. Move the backups out of it, then run: npm run motcua -- --data-dir "{dataDir}" backup-dir --default',
   'restore.schemaRefused':
     'Not restored: the schema of the backup differs from what this software creates for version {version} — {differences}. The backup may have been tampered with; the current database is unchanged.',
   'restore.schema.extra': 'extra {type} "{name}"',

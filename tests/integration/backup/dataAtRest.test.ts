@@ -115,7 +115,7 @@ describe('a backup folder inside a served folder is refused', () => {
     db.close();
     await expect(
       startHub({ dataDir, staticDir, port: 0, host: '127.0.0.1', demo: true }),
-    ).rejects.toThrow(/Hub không khởi động: thư mục sao lưu .*assets.* backup-dir --default/);
+    ).rejects.toThrow(/thư mục sao lưu .*assets.* nên hub không khởi động.* backup-dir --default/);
     expect(fs.readdirSync(path.join(staticDir, 'assets'))).toEqual([]);
     // The way out the message gives: back to the default folder, then the hub starts.
     const lines: string[] = [];
