@@ -1,6 +1,14 @@
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
-import { backupDir, backupNow, dailyBackupIfDue, lastBackup } from './backupService';
+import { translate } from '../../shared/i18n';
+import { looksRemovable } from '../security/fileModes';
+import {
+  backupDir,
+  backupNow,
+  dailyBackupIfDue,
+  lastBackup,
+  readBackupPassphrase,
+} from './backupService';
 
 export interface StartupCheck {
   ok: boolean;
@@ -89,6 +97,12 @@ export function createMaintenance(
       if (timer) void queue(tick);
     },
     start(): void {
+      // Backups going unencrypted to what looks like a USB disk: said at every start too (the
+      // admin screen shows the same warning; docs/backup.md "Removable folders").
+      const dir = backupDir(db, dataDir);
+      if (looksRemovable(dir) && readBackupPassphrase(db) === null) {
+        console.warn(`[motcua] ${translate('vi', 'backup.removableWarning', { dir })}`);
+      }
       running = tick();
       timer = setInterval(() => {
         running = running.then(tick);

@@ -8,7 +8,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isEncryptedBackup } from '../../../src/core/backup/backupCrypto';
 import { restoreDatabase, RestoreError } from '../../../src/core/backup/restore';
 import { looksRemovable } from '../../../src/core/security/fileModes';
@@ -283,9 +283,35 @@ describe('removable folders (the heuristic of docs/backup.md)', () => {
   });
 
   it('the config says so, so that the screen can warn while backups there are unencrypted', async () => {
-    const hub = await startTestHub({ maintenance: { autoBackup: false } });
-    const token = await login(hub.url, ADMIN);
-    const r = await api(hub.url, '/api/v1/backup/config', { token });
+    const dataDir = makeTempDir();
+    const first = await startTestHub({ dataDir, maintenance: { autoBackup: false } });
+    const token = await login(first.url, ADMIN);
+    const r = await api(first.url, '/api/v1/backup/config', { token });
     expect(r.body).toMatchObject({ removable: false, encrypted: false });
+    await first.stop();
+    // A folder under /mnt (as a USB disk mounted by an admin), stored directly: the hub says
+    // so at start and on the config, until a passphrase is set.
+    const db = new Database(path.join(dataDir, 'motcua.sqlite'));
+    db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('backup.dir', ?, ?)").run(
+      JSON.stringify('/mnt/motcua-usb-test/saoluu'),
+      new Date().toISOString(),
+    );
+    db.close();
+    const warnings: string[] = [];
+    const spy = vi.spyOn(console, 'warn').mockImplementation((m: unknown) => {
+      warnings.push(String(m));
+    });
+    try {
+      const hub = await startTestHub({ dataDir, maintenance: { autoBackup: false } });
+      expect(warnings.join('\n')).toMatch(
+        /có vẻ là ổ đĩa rời \(USB\) mà bản sao lưu chưa được mã hóa/,
+      );
+      const again = await api(hub.url, '/api/v1/backup/config', {
+        token: await login(hub.url, ADMIN),
+      });
+      expect(again.body).toMatchObject({ removable: true, encrypted: false });
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
