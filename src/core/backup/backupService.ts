@@ -8,7 +8,7 @@ import { vnDate } from '../../shared/time/vnTime';
 import type { Db } from '../db/connection';
 import { createPrivateFile, makeDirPrivate, makeFilePrivate } from '../security/fileModes';
 import { readSetting } from '../settings/settingsRepo';
-import { decryptFile, encryptFile, type KdfParams } from './backupCrypto';
+import { decryptFile, encryptFile } from './backupCrypto';
 
 /**
  * Online backups with better-sqlite3's `db.backup()` (SQLite's backup API: a consistent copy
@@ -92,11 +92,6 @@ export function checkFile(file: string): { ok: boolean; detail: string; schemaVe
   }
 }
 
-/** Test-only knobs of backupTo: a cheaper scrypt (the hub always uses DEFAULT_KDF). */
-export interface BackupOptions {
-  kdf?: KdfParams;
-}
-
 /** A checked single-file copy of `db` at `target` (created 0600, must not exist). */
 async function checkedCopy(db: Db, target: string): Promise<void> {
   createPrivateFile(target); // SQLite keeps the mode of the file it writes into
@@ -132,7 +127,7 @@ function removeStalePlainCopies(dbFile: string, now = Date.now()): void {
  * Copy `db` to `file` (a `.sqlite` path) atomically (see the file comment); encrypted to
  * `file.enc` when a backup passphrase is set. Returns the final path.
  */
-export async function backupTo(db: Db, file: string, options: BackupOptions = {}): Promise<string> {
+export async function backupTo(db: Db, file: string): Promise<string> {
   const passphrase = readBackupPassphrase(db);
   const final = passphrase ? `${file}${ENCRYPTED_SUFFIX}` : file;
   makeDirPrivate(path.dirname(final));
@@ -144,7 +139,7 @@ export async function backupTo(db: Db, file: string, options: BackupOptions = {}
   try {
     await checkedCopy(db, plain);
     if (passphrase) {
-      await encryptFile(plain, partial, passphrase, options.kdf ? { kdf: options.kdf } : {});
+      await encryptFile(plain, partial, passphrase);
       await decryptFile(partial, null, passphrase); // every frame authenticates as written
     }
     fsyncPath(partial, 'r+');
@@ -168,9 +163,8 @@ export async function backupNow(
   kind: BackupKind,
   now: Date,
   extra = '',
-  options: BackupOptions = {},
 ): Promise<string> {
-  const file = await backupTo(db, path.join(dir, backupFileName(kind, now, extra)), options);
+  const file = await backupTo(db, path.join(dir, backupFileName(kind, now, extra)));
   rotate(dir);
   return file;
 }
@@ -205,19 +199,14 @@ export function rotate(dir: string): string[] {
  * The automatic backup: one daily file per Vietnam date, and the first backup of a month is
  * also kept as that month's monthly file. Does nothing when today's file exists.
  */
-export async function dailyBackupIfDue(
-  db: Db,
-  dir: string,
-  now: Date,
-  options: BackupOptions = {},
-): Promise<string | null> {
+export async function dailyBackupIfDue(db: Db, dir: string, now: Date): Promise<string | null> {
   const existing = (file: string): string | null =>
     [file, `${file}${ENCRYPTED_SUFFIX}`].find((f) => fs.existsSync(f)) ?? null;
   const dailyBase = path.join(dir, backupFileName('daily', now));
   let made: string | null = null;
   let daily = existing(dailyBase);
   if (!daily) {
-    daily = await backupTo(db, dailyBase, options);
+    daily = await backupTo(db, dailyBase);
     made = daily;
   }
   const monthlyBase = path.join(dir, backupFileName('monthly', now));

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { translate, type MessageKey, type MessageParams } from '../../shared/i18n';
+import { isMessageKey, translate, type MessageKey, type MessageParams } from '../../shared/i18n';
 import { acquireDataDirLock } from '../dataDirLock';
 import { DB_FILE_NAME } from '../db/connection';
 import { latestSchemaVersion, NewerDatabaseError } from '../db/migrate';
@@ -50,13 +50,7 @@ function cryptoMessage(e: BackupCryptoError): string {
 
 function describeDifference(d: SchemaDifference): string {
   const typeKey = `restore.schema.type.${d.type}`;
-  const type =
-    typeKey === 'restore.schema.type.table' ||
-    typeKey === 'restore.schema.type.index' ||
-    typeKey === 'restore.schema.type.trigger' ||
-    typeKey === 'restore.schema.type.view'
-      ? vi(typeKey)
-      : d.type;
+  const type = isMessageKey(typeKey) ? vi(typeKey) : d.type;
   return vi(`restore.schema.${d.kind}`, { type, name: d.name });
 }
 
