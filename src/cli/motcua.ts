@@ -18,6 +18,7 @@ import { isEncryptedBackup } from '../core/backup/backupCrypto';
 import { writeBackupDirSetting } from '../core/backup/backupFolder';
 import { backupDir, backupNow } from '../core/backup/backupService';
 import { restoreDatabase } from '../core/backup/restore';
+import { servedFolderContaining } from '../core/backup/servedFolders';
 import { acquireDataDirLock } from '../core/dataDirLock';
 import { closeDatabase, DB_FILE_NAME, openDatabase, type Db } from '../core/db/connection';
 import { latestSchemaVersion, migrate, schemaVersion } from '../core/db/migrate';
@@ -122,6 +123,14 @@ export async function run(
     const db = openExisting(dataDir);
     try {
       const dir = values.out ? path.resolve(values.out) : backupDir(db, dataDir);
+      // Never into what the hub serves (the built screens beside this file, the voice clips).
+      const served = servedFolderContaining(dir, [
+        path.join(__dirname, '../renderer'),
+        path.join(dataDir, 'voice'),
+      ]);
+      if (served !== null) {
+        throw new CliError(translate('vi', 'backup.servedFolder', { dir, served }));
+      }
       const file = await backupNow(db, dir, 'manual', new Date());
       out(`Đã sao lưu: ${file}`);
     } finally {

@@ -117,6 +117,11 @@ describe('a backup folder inside a served folder is refused', () => {
       startHub({ dataDir, staticDir, port: 0, host: '127.0.0.1', demo: true }),
     ).rejects.toThrow(/thư mục sao lưu .*assets.* nên hub không khởi động.* backup-dir --default/);
     expect(fs.readdirSync(path.join(staticDir, 'assets'))).toEqual([]);
+    // `motcua backup --out` into a served folder is refused as well.
+    await expect(
+      run(['--data-dir', dataDir, 'backup', '--out', path.join(dataDir, 'voice', 'vi')], () => {}),
+    ).rejects.toThrow(/ai cũng tải được bản sao lưu/);
+    expect(fs.existsSync(path.join(dataDir, 'voice'))).toBe(false);
     // The way out the message gives: back to the default folder, then the hub starts.
     const lines: string[] = [];
     expect(
