@@ -227,6 +227,15 @@ export async function dailyBackupIfDue(db: Db, dir: string, now: Date): Promise<
   return made;
 }
 
+/** Backups written by older versions (0644) made private at start: our files only, never others'. */
+export function makeBackupsPrivate(dir: string): void {
+  if (!fs.existsSync(dir)) return;
+  makeDirPrivate(dir);
+  for (const n of fs.readdirSync(dir)) {
+    if (BACKUP_RE.test(n)) makeFilePrivate(path.join(dir, n));
+  }
+}
+
 /** The newest backup in the folder (by modification time), for the watchdog. */
 export function lastBackup(dir: string): { file: string; at: Date } | null {
   if (!fs.existsSync(dir)) return null;

@@ -7,6 +7,7 @@ import {
   backupNow,
   dailyBackupIfDue,
   lastBackup,
+  makeBackupsPrivate,
   readBackupPassphrase,
 } from './backupService';
 
@@ -100,6 +101,11 @@ export function createMaintenance(
       // Backups going unencrypted to what looks like a USB disk: said at every start too (the
       // admin screen shows the same warning; docs/backup.md "Removable folders").
       const dir = backupDir(db, dataDir);
+      try {
+        makeBackupsPrivate(dir);
+      } catch (e) {
+        console.error(`[motcua] ${String(e)}`); // a USB disk not plugged in: the tick says so
+      }
       if (looksRemovable(dir) && readBackupPassphrase(db) === null) {
         console.warn(`[motcua] ${translate('vi', 'backup.removableWarning', { dir })}`);
       }

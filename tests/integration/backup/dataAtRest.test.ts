@@ -52,6 +52,12 @@ describe.runIf(POSIX)('file modes', () => {
     fs.chmodSync(dataDir, 0o755);
     fs.mkdirSync(path.join(dataDir, 'logs'), { mode: 0o755 });
     fs.writeFileSync(path.join(dataDir, 'logs', 'motcua.1.log'), '{}\n', { mode: 0o644 });
+    // A backup an older version wrote 0644, and someone else's file in the same folder.
+    fs.mkdirSync(path.join(dataDir, 'backups'), { mode: 0o755 });
+    const older = path.join(dataDir, 'backups', 'motcua-daily-2025-01-01.sqlite');
+    const foreign = path.join(dataDir, 'backups', 'notes.txt');
+    fs.writeFileSync(older, '', { mode: 0o644 });
+    fs.writeFileSync(foreign, '', { mode: 0o644 });
     const hub = await startTestHub({ dataDir, maintenance: { autoBackup: false } });
     expect(mode(dataDir)).toBe(0o700);
     for (const f of ['motcua.sqlite', 'motcua.sqlite-wal', 'motcua.sqlite-shm']) {
@@ -59,6 +65,8 @@ describe.runIf(POSIX)('file modes', () => {
     }
     expect(mode(path.join(dataDir, 'logs'))).toBe(0o700);
     expect(mode(path.join(dataDir, 'logs', 'motcua.1.log'))).toBe(0o600);
+    expect(mode(older)).toBe(0o600);
+    expect(mode(foreign)).toBe(0o644);
     const token = await login(hub.url, ADMIN);
     const made = await api(hub.url, '/api/v1/backups', { token, json: {} });
     expect(made.status).toBe(201);
