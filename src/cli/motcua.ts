@@ -1,7 +1,11 @@
 /**
  * `npm run motcua -- <command>`: maintenance commands run beside (or instead of) the hub.
  *   backup [--out DIR]        online backup (works while the hub runs)
- *   restore FILE [--force]    replace the database with a backup (the hub must be stopped)
+ *   restore FILE [--force] [--passphrase-file F]
+ *                             replace the database with a backup (the hub must be stopped);
+ *                             an encrypted backup asks for its passphrase on a terminal
+ *   backup-dir --default      put the backup folder back to <data-dir>/backups (the hub
+ *                             refuses to start while it is inside a served folder)
  *   sync export FILE          signed USB file of every change the province has not acknowledged
  *   sync import FILE          (provincial hub's data folder) import a site's USB file once
  * All take --data-dir DIR (default: $MOTCUA_DATA_DIR or the per-user folder).
@@ -9,8 +13,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { recordAudit } from '../core/audit/auditLog';
+import { isEncryptedBackup } from '../core/backup/backupCrypto';
+import { writeBackupDirSetting } from '../core/backup/backupFolder';
 import { backupDir, backupNow } from '../core/backup/backupService';
 import { restoreDatabase } from '../core/backup/restore';
+import { servedFolderContaining } from '../core/backup/servedFolders';
 import { acquireDataDirLock } from '../core/dataDirLock';
 import { closeDatabase, DB_FILE_NAME, openDatabase, type Db } from '../core/db/connection';
 import { latestSchemaVersion, migrate, schemaVersion } from '../core/db/migrate';
@@ -21,15 +29,21 @@ import { assertNoOrphanedOutbox } from '../core/sync/outbox';
 import { migrations } from '../core/db/migrations';
 import { importFile, ReceiveError } from '../core/sync/receiver';
 import { buildSyncFile, eventCount } from '../core/sync/usbExport';
+import { translate } from '../shared/i18n';
+import { askHidden } from './prompt';
 
 const USAGE = `Một Cửa Kiosk — lệnh bảo trì
   npm run motcua -- backup [--out DIR]       sao lưu cơ sở dữ liệu (chạy được khi hub đang chạy)
-  npm run motcua -- restore FILE [--force]   khôi phục từ bản sao lưu (phải dừng hub trước)
+  npm run motcua -- restore FILE [--force] [--passphrase-file F]
+                                             khôi phục từ bản sao lưu (phải dừng hub trước);
+                                             bản mã hóa: hỏi mật khẩu, hoặc đọc từ tệp F
+  npm run motcua -- backup-dir --default     đưa thư mục sao lưu về <data-dir>/backups
   npm run motcua -- sync export FILE         xuất các thay đổi chưa đồng bộ ra tệp có chữ ký (USB)
   npm run motcua -- sync import FILE         nhập tệp USB của một đơn vị (ở máy chủ tỉnh)
 
   --data-dir DIR   thư mục dữ liệu (mặc định: $MOTCUA_DATA_DIR hoặc ${defaultDataDir()})
   --force          (restore) khôi phục dù mất các thay đổi chưa đồng bộ
+  --passphrase-file F  (restore) tệp chứa mật khẩu sao lưu (dòng đầu tiên)
   -h, --help       hướng dẫn này
 `;
 
@@ -53,13 +67,46 @@ function ensureSchema(db: Db): void {
   migrate(db, migrations, (f) => assertNoOrphanedOutbox(db, migrations, f));
 }
 
-export async function run(argv: string[], out: (s: string) => void = console.log): Promise<number> {
+/** How `restore` reads a passphrase: a file, or a hidden prompt on a terminal. */
+export interface CliIo {
+  isTty: boolean;
+  ask(question: string): Promise<string>;
+}
+
+const processIo: CliIo = {
+  isTty: Boolean(process.stdin.isTTY),
+  ask: (question) => askHidden(question),
+};
+
+/** The passphrase of an encrypted backup (null for a plain one): --passphrase-file or a prompt. */
+async function restorePassphrase(
+  file: string,
+  passphraseFile: string | undefined,
+  io: CliIo,
+): Promise<string | null> {
+  if (passphraseFile !== undefined) {
+    // The first line of the file, without its line ending (editors add one).
+    return fs.readFileSync(path.resolve(passphraseFile), 'utf8').split(/\r?\n/)[0] ?? '';
+  }
+  const source = path.resolve(file);
+  if (!fs.existsSync(source) || !isEncryptedBackup(source)) return null;
+  if (!io.isTty) throw new CliError(translate('vi', 'restore.noTty'));
+  return io.ask(translate('vi', 'restore.passphrasePrompt'));
+}
+
+export async function run(
+  argv: string[],
+  out: (s: string) => void = console.log,
+  io: CliIo = processIo,
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     options: {
       'data-dir': { type: 'string' },
       out: { type: 'string' },
       force: { type: 'boolean', default: false },
+      'passphrase-file': { type: 'string' },
+      default: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -76,6 +123,14 @@ export async function run(argv: string[], out: (s: string) => void = console.log
     const db = openExisting(dataDir);
     try {
       const dir = values.out ? path.resolve(values.out) : backupDir(db, dataDir);
+      // Never into what the hub serves (the built screens beside this file, the voice clips).
+      const served = servedFolderContaining(dir, [
+        path.join(__dirname, '../renderer'),
+        path.join(dataDir, 'voice'),
+      ]);
+      if (served !== null) {
+        throw new CliError(translate('vi', 'backup.servedFolder', { dir, served }));
+      }
       const file = await backupNow(db, dir, 'manual', new Date());
       out(`Đã sao lưu: ${file}`);
     } finally {
@@ -85,9 +140,45 @@ export async function run(argv: string[], out: (s: string) => void = console.log
   }
 
   if (command === 'restore' && sub && positionals.length === 2) {
-    const r = await restoreDatabase(dataDir, sub, { force: values.force });
+    const passphrase = await restorePassphrase(sub, values['passphrase-file'], io);
+    const r = await restoreDatabase(dataDir, sub, { force: values.force, passphrase });
     out(`Đã khôi phục từ ${r.restoredFrom} (phiên bản ${r.schemaVersion}).`);
     if (r.safetyCopy) out(`Bản cơ sở dữ liệu trước khi khôi phục được giữ tại: ${r.safetyCopy}`);
+    out(
+      translate('vi', 'restore.encryptionAfter', {
+        state: translate(
+          'vi',
+          r.encryptedBackups ? 'restore.encryptionOn' : 'restore.encryptionOff',
+        ),
+      }),
+    );
+    return 0;
+  }
+
+  if (command === 'backup-dir' && positionals.length === 1 && values.default) {
+    const lock = acquireDataDirLock(dataDir);
+    const db = openExisting(dataDir);
+    try {
+      ensureSchema(db);
+      const now = new Date();
+      db.transaction(() => {
+        writeBackupDirSetting(db, null, now);
+        recordAudit(
+          db,
+          {
+            actor: null,
+            action: 'backup.config',
+            entity: 'settings',
+            details: { to: path.join(dataDir, 'backups'), by: 'motcua backup-dir --default' },
+          },
+          now,
+        );
+      })();
+      out(`Thư mục sao lưu: ${path.join(dataDir, 'backups')} (mặc định).`);
+    } finally {
+      closeDatabase(db);
+      lock.release();
+    }
     return 0;
   }
 
@@ -104,7 +195,7 @@ export async function run(argv: string[], out: (s: string) => void = console.log
       const file = buildSyncFile(db, getSite(db, now).siteId, key, now);
       const target = path.resolve(arg);
       const partial = `${target}.partial`;
-      fs.writeFileSync(partial, JSON.stringify(file));
+      fs.writeFileSync(partial, JSON.stringify(file), { mode: 0o600 }); // docs/backup.md "File modes"
       const fd = fs.openSync(partial, 'r+');
       fs.fsyncSync(fd);
       fs.closeSync(fd);

@@ -16,7 +16,9 @@ import { createHandlers } from './handlers';
 import { createPrintService, type PrintService } from './printing/jobs/printService';
 import { getSite } from './settings/site';
 import { APP_VERSION } from './version';
+import { assertBackupFolderNotServed } from './backup/backupFolder';
 import { createMaintenance, type Maintenance } from './backup/maintenance';
+import { makeTreePrivate } from './security/fileModes';
 import { prepareDatabase } from './sync/coreSetup';
 import { createSyncService, type SyncOptions, type SyncService } from './sync/syncService';
 
@@ -33,6 +35,11 @@ export interface CoreOptions {
   sync?: SyncOptions;
   /** Issue 8: checkpoint/backup interval; `autoBackup: false` skips the daily backup. */
   maintenance?: { intervalMs?: number; autoBackup?: boolean };
+  /**
+   * Folders the HTTP server serves (the screens, voice clips): the backup folder may never be
+   * inside one — refused when set, and the core refuses to start while it is (docs/backup.md).
+   */
+  servedDirs?: readonly string[];
 }
 
 export interface Core {
@@ -60,6 +67,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const dbFile = path.join(options.dataDir, DB_FILE_NAME);
   const db = openDatabase(dbFile);
   try {
+    assertBackupFolderNotServed(db, options.dataDir, options.servedDirs ?? []);
+    makeTreePrivate(path.join(options.dataDir, 'logs')); // files 0600, folder 0700
     const startup = await prepareDatabase(db, options.dataDir, clock); // check, guard, backup, migrate
     getSite(db, clock.now()); // gives a new installation its permanent site id
     const auth = createAuthService(
@@ -75,7 +84,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     auth.prepareSetupCode();
     const print = createPrintService(db, clock, events);
     const sync = createSyncService(db, clock, options.sync);
-    const maintenance = createMaintenance(db, options.dataDir, clock, startup, options.maintenance);
+    const maintenance = createMaintenance(db, options.dataDir, clock, startup, {
+      ...options.maintenance,
+      servedDirs: options.servedDirs ?? [],
+    });
     const deps = { db, clock, auth, events, print, sync, maintenance };
     const handlers = createHandlers({ ...deps, version: APP_VERSION });
     const dispatcher = createDispatcher(handlers, auth);

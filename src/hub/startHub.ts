@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createCore, type Core, type CoreOptions } from '../core/app';
 import { acquireDataDirLock } from '../core/dataDirLock';
 import { createHttpServer } from './httpServer';
+import { voiceDirs } from './voice';
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -26,7 +27,12 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const lock = acquireDataDirLock(options.dataDir);
   let core: Core;
   try {
-    core = await createCore(options);
+    // What the server below serves: the core refuses a backup folder inside any of it.
+    const servedDirs = [
+      ...(options.staticDir ? [options.staticDir] : []),
+      ...voiceDirs(options.dataDir),
+    ];
+    core = await createCore({ ...options, servedDirs });
   } catch (e) {
     lock.release();
     throw e;

@@ -24,6 +24,11 @@ function bundledDirs(): string[] {
   return list;
 }
 
+/** Every folder clips are served from (a backup folder may not be inside one: docs/backup.md). */
+export function voiceDirs(dataDir: string): string[] {
+  return [path.join(dataDir, 'voice'), ...bundledDirs()];
+}
+
 /** Serve a clip, or answer 404; returns false when the path is not a voice path at all. */
 export function serveVoice(
   req: http.IncomingMessage,
@@ -34,9 +39,7 @@ export function serveVoice(
   if (!pathname.startsWith('/voice/')) return false;
   const m = CLIP.exec(pathname);
   const candidates = m
-    ? [path.join(dataDir, 'voice'), ...bundledDirs()].map((d) =>
-        path.join(d, m[1] as string, m[2] as string),
-      )
+    ? voiceDirs(dataDir).map((d) => path.join(d, m[1] as string, m[2] as string))
     : [];
   const file = candidates.find((f) => fs.statSync(f, { throwIfNoEntry: false })?.isFile());
   if (!file) {

@@ -79,6 +79,23 @@ test('the admin sets the upstream and the site key, picks a backup folder and ba
   await page.waitForTimeout(300); // let the spinner-free state settle for the picture
   await snap(page, 'sync-backup-admin');
 
+  // Encryption: the passphrase is write-only; backups from now on are `.sqlite.enc`.
+  const passphrase = 'Mật khẩu sao lưu của xã 2026';
+  await expect(page.getByTestId('backup-encryption')).toHaveText('Bản sao lưu chưa được mã hóa.');
+  await page.getByTestId('backup-passphrase').fill(passphrase);
+  await backup.getByRole('button', { name: 'Lưu mật khẩu và mã hóa' }).click();
+  await expect(page.getByTestId('backup-notice')).toHaveText(
+    'Đã lưu mật khẩu: từ nay mọi bản sao lưu đều được mã hóa.',
+  );
+  await expect(page.getByTestId('backup-passphrase')).toHaveValue('');
+  await expect(page.getByTestId('backup-encryption')).toHaveText(
+    'Bản sao lưu được mã hóa (AES-256-GCM).',
+  );
+  await page.getByTestId('backup-now').click();
+  await expect(page.getByTestId('backup-notice')).toContainText(/\.sqlite\.enc/);
+  await expect(page.getByTestId('backup-list')).toContainText('Sao lưu tay · mã hóa');
+  expect(await page.content()).not.toContain(passphrase);
+
   // Every change is in the audit log (the key itself never).
   const token = await page.evaluate(
     () => (JSON.parse(localStorage.getItem('motcua.session') ?? '{}') as { token: string }).token,
@@ -87,10 +104,11 @@ test('the admin sets the upstream and the site key, picks a backup folder and ba
     headers: { Authorization: `Bearer ${token}` },
   });
   const actions = ((await audit.json()) as { action: string }[]).map((a) => a.action);
-  expect(actions.slice(0, 4)).toEqual(
+  expect(actions.slice(0, 6)).toEqual(
     expect.arrayContaining(['backup.now', 'backup.config', 'sync.config']),
   );
   expect(JSON.stringify(await audit.json())).not.toContain(secret);
+  expect(JSON.stringify(await audit.json())).not.toContain(passphrase);
 });
 
 async function provinceLogin(page: Page, url: string) {

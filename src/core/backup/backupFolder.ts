@@ -3,9 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/contract';
+import { backupPassphraseSchema } from '../../shared/contract/backup';
+import { translate } from '../../shared/i18n';
 import type { Db } from '../db/connection';
 import { readSetting, writeSetting } from '../settings/settingsRepo';
-import { BACKUP_DIR_SETTING } from './backupService';
+import { BACKUP_DIR_SETTING, BACKUP_PASSPHRASE_SETTING, backupDir } from './backupService';
+import { servedFolderContaining } from './servedFolders';
 
 /**
  * The backup folder chosen on the admin screen (`backup.dir`). Before it is stored it must be
@@ -17,7 +20,8 @@ import { BACKUP_DIR_SETTING } from './backupService';
 
 const dirSettingSchema = z.string().min(1).max(1000).nullable();
 
-export type BackupFolderProblem = 'RELATIVE' | 'NOT_A_DIRECTORY' | 'CANNOT_CREATE' | 'NOT_WRITABLE';
+export type BackupFolderProblem =
+  'RELATIVE' | 'NOT_A_DIRECTORY' | 'CANNOT_CREATE' | 'NOT_WRITABLE' | 'SERVED';
 
 /** Plain words for the usual system error codes (the code itself stays in the details). */
 function reasonOf(e: unknown): { vi: string; en: string; code: string } {
@@ -61,7 +65,7 @@ function refuse(
  * Check (and create) a backup folder; returns its normalised absolute path. Throws an
  * UNPROCESSABLE AppError with a Vietnamese/English message when it cannot be used.
  */
-export function prepareBackupFolder(input: string): string {
+export function prepareBackupFolder(input: string, servedDirs: readonly string[] = []): string {
   const given = input.trim();
   if (!path.isAbsolute(given)) {
     refuse('RELATIVE', given, {
@@ -70,6 +74,14 @@ export function prepareBackupFolder(input: string): string {
     });
   }
   const dir = path.resolve(given);
+  // Checked before anything is created: a backup in a served folder downloads anonymously.
+  const served = servedFolderContaining(dir, servedDirs);
+  if (served !== null) {
+    refuse('SERVED', dir, {
+      vi: translate('vi', 'backup.servedFolder', { dir, served }),
+      en: translate('en', 'backup.servedFolder', { dir, served }),
+    });
+  }
 
   // The nearest part of the path that exists must be a folder.
   const missing: string[] = [];
@@ -170,4 +182,48 @@ export function hasCustomBackupDir(db: Db): boolean {
 /** Store the backup folder (null: back to the default). Check it first with prepareBackupFolder. */
 export function writeBackupDirSetting(db: Db, dir: string | null, at: Date): void {
   writeSetting(db, BACKUP_DIR_SETTING, dirSettingSchema, dir, at);
+}
+
+/** Whether a backup passphrase is set (the passphrase itself never leaves the core). */
+export function hasBackupPassphrase(db: Db): boolean {
+  return readSetting(db, BACKUP_PASSPHRASE_SETTING, backupPassphraseSchema) !== null;
+}
+
+/** Set the backup passphrase (null: backups are no longer encrypted). */
+export function writeBackupPassphrase(db: Db, passphrase: string | null, at: Date): void {
+  if (passphrase === null) {
+    db.prepare('DELETE FROM settings WHERE key = ?').run(BACKUP_PASSPHRASE_SETTING);
+    return;
+  }
+  writeSetting(db, BACKUP_PASSPHRASE_SETTING, backupPassphraseSchema, passphrase, at);
+}
+
+/** The configured backup folder is inside a served folder (checked when the hub starts). */
+export class ServedBackupFolderError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly served: string,
+    dataDir: string,
+  ) {
+    super(translate('vi', 'backup.servedFolderAtStart', { dir, served, dataDir }));
+    this.name = 'ServedBackupFolderError';
+  }
+}
+
+/**
+ * At start: refuse to run (and so to serve) while the configured backup folder is inside a
+ * served folder — set by an older version, or the served folder moved (`--static-dir`).
+ */
+export function assertBackupFolderNotServed(
+  db: Db,
+  dataDir: string,
+  servedDirs: readonly string[],
+): void {
+  const hasSettings = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'")
+    .get();
+  if (!hasSettings || servedDirs.length === 0) return;
+  const dir = backupDir(db, dataDir);
+  const served = servedFolderContaining(dir, servedDirs);
+  if (served !== null) throw new ServedBackupFolderError(dir, served, dataDir);
 }

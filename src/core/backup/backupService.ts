@@ -1,10 +1,14 @@
 import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { backupPassphraseSchema } from '../../shared/contract/backup';
 import { vnDate } from '../../shared/time/vnTime';
 import type { Db } from '../db/connection';
+import { createPrivateFile, makeDirPrivate, makeFilePrivate } from '../security/fileModes';
 import { readSetting } from '../settings/settingsRepo';
+import { decryptFile, encryptFile } from './backupCrypto';
 
 /**
  * Online backups with better-sqlite3's `db.backup()` (SQLite's backup API: a consistent copy
@@ -12,16 +16,37 @@ import { readSetting } from '../settings/settingsRepo';
  * single-file journal, checked with `integrity_check`, flushed to disk and only then renamed
  * to its final name: a crash (SIGKILL, power cut, USB pulled) leaves at worst a `.partial`
  * that is deleted next time — never a truncated file that looks like a backup.
+ *
+ * With a backup passphrase set (`backup.passphrase`, docs/backup.md "Encrypted backups") the
+ * checked copy is made in the data folder (0700) and only its encryption (backupCrypto.ts,
+ * `.sqlite.enc`) is written to the backup folder: no plaintext copy ever reaches a USB disk.
+ * Backup files are 0600 and the backup folder 0700 where the file system has modes.
  */
 
 export const BACKUP_DIR_SETTING = 'backup.dir';
+/**
+ * The passphrase backups are encrypted with, stored so that the hub encrypts unattended: it
+ * protects a lost or copied backup, not a stolen hub (docs/security.md). Never returned.
+ */
+export const BACKUP_PASSPHRASE_SETTING = 'backup.passphrase';
+/** Encrypted backups end in this after `.sqlite`. */
+export const ENCRYPTED_SUFFIX = '.enc';
 export const KEEP_DAILY = 14;
 export const KEEP_MONTHLY = 12;
 export const KEEP_PREMIGRATE = 10;
 
 export type BackupKind = 'daily' | 'monthly' | 'premigrate' | 'manual' | 'before-restore';
 
-const BACKUP_RE = /^motcua-(daily|monthly|premigrate|manual|before-restore)-[0-9A-Za-z-]+\.sqlite$/;
+const BACKUP_RE =
+  /^motcua-(daily|monthly|premigrate|manual|before-restore)-[0-9A-Za-z-]+\.sqlite(\.enc)?$/;
+
+/** The backup passphrase, or null (none set, or a database without settings yet). */
+export function readBackupPassphrase(db: Db): string | null {
+  const hasSettings = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'")
+    .get();
+  return hasSettings ? readSetting(db, BACKUP_PASSPHRASE_SETTING, backupPassphraseSchema) : null;
+}
 
 /** The backup folder: the `backup.dir` setting (e.g. a USB disk), else `<dataDir>/backups`. */
 export function backupDir(db: Db, dataDir: string): string {
@@ -67,28 +92,68 @@ export function checkFile(file: string): { ok: boolean; detail: string; schemaVe
   }
 }
 
-/** Copy `db` to `file` atomically (see the file comment). Returns the final path. */
-export async function backupTo(db: Db, file: string): Promise<string> {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const partial = `${file}.partial`;
-  fs.rmSync(partial, { force: true });
+/** A checked single-file copy of `db` at `target` (created 0600, must not exist). */
+async function checkedCopy(db: Db, target: string): Promise<void> {
+  createPrivateFile(target); // SQLite keeps the mode of the file it writes into
+  await db.backup(target);
+  makeFilePrivate(target);
+  const copy = new Database(target);
   try {
-    await db.backup(partial);
-    const copy = new Database(partial);
-    try {
-      copy.pragma('journal_mode = DELETE'); // one self-contained file, no -wal beside it
-    } finally {
-      copy.close();
+    copy.pragma('journal_mode = DELETE'); // one self-contained file, no -wal beside it
+  } finally {
+    copy.close();
+  }
+  const check = checkFile(target);
+  if (!check.ok) throw new Error(`Bản sao lưu không toàn vẹn: ${check.detail}`);
+}
+
+/**
+ * Plaintext copies of encrypted backups left by a crash (`motcua.sqlite.backup-*.tmp`, in
+ * the data folder, 0600): removed once they are an hour old — a younger one may belong to a
+ * backup running right now in another process (`motcua backup` beside the hub).
+ */
+function removeStalePlainCopies(dbFile: string, now = Date.now()): void {
+  const dir = path.dirname(dbFile);
+  const prefix = `${path.basename(dbFile)}.backup-`;
+  for (const n of fs.readdirSync(dir)) {
+    if (!n.startsWith(prefix) || !/\.tmp(-journal)?$/.test(n)) continue;
+    const p = path.join(dir, n);
+    const st = fs.statSync(p, { throwIfNoEntry: false });
+    if (st && now - st.mtimeMs > 3_600_000) fs.rmSync(p, { force: true });
+  }
+}
+
+/**
+ * Copy `db` to `file` (a `.sqlite` path) atomically (see the file comment); encrypted to
+ * `file.enc` when a backup passphrase is set. Returns the final path.
+ */
+export async function backupTo(db: Db, file: string): Promise<string> {
+  const passphrase = readBackupPassphrase(db);
+  const final = passphrase ? `${file}${ENCRYPTED_SUFFIX}` : file;
+  makeDirPrivate(path.dirname(final));
+  const partial = `${final}.partial`;
+  fs.rmSync(partial, { force: true });
+  // The plaintext copy of an encrypted backup stays beside the database, in the data folder.
+  const plain = passphrase ? `${db.name}.backup-${randomBytes(6).toString('hex')}.tmp` : partial;
+  if (passphrase) removeStalePlainCopies(db.name);
+  try {
+    await checkedCopy(db, plain);
+    if (passphrase) {
+      await encryptFile(plain, partial, passphrase);
+      await decryptFile(partial, null, passphrase); // every frame authenticates as written
     }
-    const check = checkFile(partial);
-    if (!check.ok) throw new Error(`Bản sao lưu không toàn vẹn: ${check.detail}`);
     fsyncPath(partial, 'r+');
-    fs.renameSync(partial, file);
-    fsyncPath(path.dirname(file));
-    return file;
+    fs.renameSync(partial, final);
+    fsyncPath(path.dirname(final));
+    return final;
   } catch (e) {
     fs.rmSync(partial, { force: true });
     throw e;
+  } finally {
+    if (passphrase) {
+      fs.rmSync(plain, { force: true });
+      fs.rmSync(`${plain}-journal`, { force: true });
+    }
   }
 }
 
@@ -110,7 +175,7 @@ export function rotate(dir: string): string[] {
   const names = fs.readdirSync(dir);
   const removed: string[] = [];
   for (const n of names) {
-    if (/^motcua-.*\.sqlite\.partial$/.test(n)) {
+    if (/^motcua-.*\.sqlite(\.enc)?\.partial$/.test(n)) {
       fs.rmSync(path.join(dir, n), { force: true });
       removed.push(n);
     }
@@ -135,13 +200,24 @@ export function rotate(dir: string): string[] {
  * also kept as that month's monthly file. Does nothing when today's file exists.
  */
 export async function dailyBackupIfDue(db: Db, dir: string, now: Date): Promise<string | null> {
-  const daily = path.join(dir, backupFileName('daily', now));
+  const existing = (file: string): string | null =>
+    [file, `${file}${ENCRYPTED_SUFFIX}`].find((f) => fs.existsSync(f)) ?? null;
+  const dailyBase = path.join(dir, backupFileName('daily', now));
   let made: string | null = null;
-  if (!fs.existsSync(daily)) made = await backupTo(db, daily);
-  const monthly = path.join(dir, backupFileName('monthly', now));
-  if (!fs.existsSync(monthly)) {
+  let daily = existing(dailyBase);
+  if (!daily) {
+    daily = await backupTo(db, dailyBase);
+    made = daily;
+  }
+  const monthlyBase = path.join(dir, backupFileName('monthly', now));
+  if (!existing(monthlyBase)) {
+    // the monthly file is the daily one under another name, encrypted or not like it
+    const monthly = daily.endsWith(ENCRYPTED_SUFFIX)
+      ? `${monthlyBase}${ENCRYPTED_SUFFIX}`
+      : monthlyBase;
     const partial = `${monthly}.partial`;
     fs.copyFileSync(daily, partial);
+    makeFilePrivate(partial);
     fsyncPath(partial, 'r+');
     fs.renameSync(partial, monthly);
     fsyncPath(dir);
@@ -149,6 +225,15 @@ export async function dailyBackupIfDue(db: Db, dir: string, now: Date): Promise<
   }
   rotate(dir);
   return made;
+}
+
+/** Backups written by older versions (0644) made private at start: our files only, never others'. */
+export function makeBackupsPrivate(dir: string): void {
+  if (!fs.existsSync(dir)) return;
+  makeDirPrivate(dir);
+  for (const n of fs.readdirSync(dir)) {
+    if (BACKUP_RE.test(n)) makeFilePrivate(path.join(dir, n));
+  }
 }
 
 /** The newest backup in the folder (by modification time), for the watchdog. */
@@ -167,9 +252,16 @@ export function lastBackup(dir: string): { file: string; at: Date } | null {
 export function listBackups(
   dir: string,
   limit: number,
-): { fileName: string; kind: BackupKind; bytes: number; at: string }[] {
+): { fileName: string; kind: BackupKind; bytes: number; at: string; encrypted: boolean }[] {
   if (!fs.existsSync(dir)) return [];
-  const rows: { fileName: string; kind: BackupKind; bytes: number; at: string; ms: number }[] = [];
+  const rows: {
+    fileName: string;
+    kind: BackupKind;
+    bytes: number;
+    at: string;
+    encrypted: boolean;
+    ms: number;
+  }[] = [];
   for (const n of fs.readdirSync(dir)) {
     const m = BACKUP_RE.exec(n);
     if (!m) continue;
@@ -185,6 +277,7 @@ export function listBackups(
       kind: m[1] as BackupKind,
       bytes: st.size,
       at: st.mtime.toISOString(),
+      encrypted: n.endsWith(ENCRYPTED_SUFFIX),
       ms: st.mtimeMs,
     });
   }

@@ -6,8 +6,15 @@ import path from 'node:path';
 import { AppError, type PublicUser } from '../../shared/contract';
 import { recordAudit } from '../audit/auditLog';
 import type { HandlerDeps, Handler } from '../handlers';
-import { listBackups } from './backupService';
-import { hasCustomBackupDir, prepareBackupFolder, writeBackupDirSetting } from './backupFolder';
+import { looksRemovable } from '../security/fileModes';
+import { ENCRYPTED_SUFFIX, listBackups } from './backupService';
+import {
+  hasBackupPassphrase,
+  hasCustomBackupDir,
+  prepareBackupFolder,
+  writeBackupDirSetting,
+  writeBackupPassphrase,
+} from './backupFolder';
 import type { Maintenance } from './maintenance';
 
 type BackupOps = 'backup.config.get' | 'backup.config.set' | 'backup.list' | 'backup.now';
@@ -26,24 +33,37 @@ export function createBackupHandlers(
     defaultDir: path.join(maintenance.dataDir, 'backups'),
     custom: hasCustomBackupDir(db),
     dataDir: maintenance.dataDir,
+    encrypted: hasBackupPassphrase(db),
+    removable: looksRemovable(maintenance.backupDir()),
   });
   return {
     'backup.config.get': () => config(),
     'backup.config.set': (input, ctx) => {
       const user = actor(ctx.user);
       // Checked (and created) before anything is stored: a refused folder changes nothing.
-      const dir = input.dir === null ? null : prepareBackupFolder(input.dir);
+      // A folder the hub serves over HTTP is refused (anyone could download the database).
+      const dir =
+        input.dir === null ? null : prepareBackupFolder(input.dir, maintenance.servedDirs);
       const before = maintenance.backupDir();
       const now = clock.now();
       db.transaction(() => {
         writeBackupDirSetting(db, dir, now);
+        // The passphrase is write-only: absent keeps it, null stops encrypting; the audit
+        // log records only that it changed.
+        if (input.passphrase !== undefined) writeBackupPassphrase(db, input.passphrase, now);
         recordAudit(
           db,
           {
             actor: user,
             action: 'backup.config',
             entity: 'settings',
-            details: { from: before, to: dir ?? config().defaultDir },
+            details: {
+              from: before,
+              to: dir ?? config().defaultDir,
+              ...(input.passphrase !== undefined
+                ? { encryption: input.passphrase === null ? 'off' : 'passphrase set' }
+                : {}),
+            },
           },
           now,
         );
@@ -83,6 +103,7 @@ export function createBackupHandlers(
         fileName,
         kind: 'manual' as const,
         bytes: st.size,
+        encrypted: fileName.endsWith(ENCRYPTED_SUFFIX),
         at: st.mtime.toISOString(),
         dir: path.dirname(file),
       };

@@ -1,6 +1,15 @@
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
-import { backupDir, backupNow, dailyBackupIfDue, lastBackup } from './backupService';
+import { translate } from '../../shared/i18n';
+import { looksRemovable } from '../security/fileModes';
+import {
+  backupDir,
+  backupNow,
+  dailyBackupIfDue,
+  lastBackup,
+  makeBackupsPrivate,
+  readBackupPassphrase,
+} from './backupService';
 
 export interface StartupCheck {
   ok: boolean;
@@ -43,7 +52,7 @@ export function createMaintenance(
   dataDir: string,
   clock: Clock,
   check: StartupCheck,
-  options: { intervalMs?: number; autoBackup?: boolean } = {},
+  options: { intervalMs?: number; autoBackup?: boolean; servedDirs?: readonly string[] } = {},
 ) {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> = Promise.resolve();
@@ -77,6 +86,8 @@ export function createMaintenance(
   return {
     startup: check,
     dataDir,
+    /** Folders the hub serves over HTTP: a backup folder may not be inside one. */
+    servedDirs: options.servedDirs ?? [],
     /** The backup folder now (the `backup.dir` setting is read each time). */
     backupDir: () => backupDir(db, dataDir),
     /** "Sao lưu ngay" on the admin screen: a manual backup, queued behind the automatic one. */
@@ -87,6 +98,17 @@ export function createMaintenance(
       if (timer) void queue(tick);
     },
     start(): void {
+      // Backups going unencrypted to what looks like a USB disk: said at every start too (the
+      // admin screen shows the same warning; docs/backup.md "Removable folders").
+      const dir = backupDir(db, dataDir);
+      try {
+        makeBackupsPrivate(dir);
+      } catch (e) {
+        console.error(`[motcua] ${String(e)}`); // a USB disk not plugged in: the tick says so
+      }
+      if (looksRemovable(dir) && readBackupPassphrase(db) === null) {
+        console.warn(`[motcua] ${translate('vi', 'backup.removableWarning', { dir })}`);
+      }
       running = tick();
       timer = setInterval(() => {
         running = running.then(tick);

@@ -29,7 +29,8 @@ import type {
   ProcedureTimeUnit,
   RequiredDocument,
 } from '../../shared/catalog/procedure';
-import { parseCsv, serializeCsv } from './csv';
+import { unneutraliseCell } from '../spreadsheet/cellGuard';
+import { parseCsv, writeCsv, type CsvWriteOptions } from '../spreadsheet/csv';
 
 export interface CatalogRowError {
   row: number;
@@ -400,9 +401,11 @@ export function tableToProcedures(
     const cells = table[r] ?? [];
     const rowNo = r + 1;
     if (cells.every((c) => c.trim() === '')) continue; // blank line
+    // Exports neutralise formula-like text with a leading "'" (spreadsheet/cellGuard.ts):
+    // drop it again, so an export → import round trip gives back the same text.
     const get = (key: CatalogColumnKey): string => {
       const i = index.get(key);
-      return i === undefined ? '' : (cells[i] ?? '').trim();
+      return i === undefined ? '' : unneutraliseCell(cells[i] ?? '').trim();
     };
     const rowErrors: CatalogRowError[] = [];
     const err = (key: CatalogColumnKey, message: string) =>
@@ -533,18 +536,13 @@ export function importCatalogCsv(
   return tableToProcedures(parsed.rows, options);
 }
 
-export interface CsvExportOptions {
-  /** Prefix a UTF-8 BOM so Excel opens the file as UTF-8. Default true. */
-  bom?: boolean;
-  delimiter?: ',' | ';';
-}
+export type CsvExportOptions = CsvWriteOptions;
 
 export function exportCatalogCsv(
   procedures: readonly Procedure[],
   options: CsvExportOptions = {},
 ): string {
-  const csv = serializeCsv(proceduresToTable(procedures), options.delimiter ?? ',');
-  return (options.bom ?? true) ? `\uFEFF${csv}` : csv;
+  return writeCsv(proceduresToTable(procedures), options);
 }
 
 // ---------------------------------------------------------------------------------------

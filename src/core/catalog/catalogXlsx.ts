@@ -10,6 +10,7 @@
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { Procedure } from '../../shared/catalog/procedure';
+import { neutraliseCell } from '../spreadsheet/cellGuard';
 import {
   catalogColumnForHeader,
   parseCellDate,
@@ -72,7 +73,10 @@ const WRAPPED_COLUMNS = new Set<CatalogColumnKey>([
   'legalBasis',
 ]);
 
-/** A table cell as an Excel value: amounts as numbers, dates as date cells, the rest text. */
+/**
+ * A table cell as an Excel value: amounts as numbers, dates as date cells, the rest text,
+ * neutralised like every export cell (spreadsheet/cellGuard.ts; the import strips it again).
+ */
 function excelValue(key: CatalogColumnKey | undefined, cell: string): ExcelJS.CellValue {
   if (cell === '') return null;
   if (key && NUMBER_COLUMNS.has(key) && /^\d+(?:\.\d+)?$/.test(cell)) return Number(cell);
@@ -80,7 +84,7 @@ function excelValue(key: CatalogColumnKey | undefined, cell: string): ExcelJS.Ce
     const date = parseCellDate(cell);
     if (date) return new Date(`${date}T00:00:00Z`);
   }
-  return cell;
+  return neutraliseCell(cell);
 }
 
 /** One sheet "Danh mục thủ tục": bold frozen header row, the CSV columns in the CSV order. */

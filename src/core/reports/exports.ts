@@ -10,6 +10,8 @@ import type { ReportExportKind } from '../../shared/contract/reports';
 import { isMessageKey, translate } from '../../shared/i18n';
 import { asOfDate, type Period } from '../../shared/reports/period';
 import { formatVnDate, vnDate, vnParts } from '../../shared/time/vnTime';
+import { neutraliseCell } from '../spreadsheet/cellGuard';
+import { writeCsv, type CsvCell } from '../spreadsheet/csv';
 import {
   agencyOf,
   REGISTER_HEADERS,
@@ -294,29 +296,26 @@ export function buildTable(
 
 // ——— CSV ———
 
-/** CSV text of a cell: dates as 'YYYY-MM-DD', instants as 'YYYY-MM-DD HH:mm' in Vietnam. */
-function csvText(value: Cell, type: CellType): string {
-  if (value === null) return '';
-  if (type === 'datetime' && typeof value === 'string') {
+/**
+ * CSV cell of a value: numbers stay numbers, dates as 'YYYY-MM-DD', instants as
+ * 'YYYY-MM-DD HH:mm' in Vietnam; text is neutralised by the one CSV writer (spreadsheet/csv.ts).
+ */
+function csvCell(value: Cell, type: CellType): CsvCell {
+  if (value === null) return null;
+  if (typeof value === 'number') return value;
+  if (type === 'datetime') {
     const p = vnParts(new Date(value));
     const pad = (n: number) => String(n).padStart(2, '0');
     return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
   }
-  return String(value);
-}
-
-function csvField(text: string): string {
-  // Quote when needed; a leading =,+,-,@ is neutralised so Excel never runs it as a formula.
-  const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
-  return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return value;
 }
 
 export function toCsv(table: Table): string {
-  const lines = [table.columns.map((c) => csvField(c.header)).join(',')];
-  for (const row of table.rows) {
-    lines.push(row.map((v, i) => csvField(csvText(v, table.columns[i]?.type ?? 'text'))).join(','));
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return writeCsv([
+    table.columns.map((c) => c.header),
+    ...table.rows.map((row) => row.map((v, i) => csvCell(v, table.columns[i]?.type ?? 'text'))),
+  ]);
 }
 
 // ——— XLSX ———
@@ -352,9 +351,11 @@ export async function toXlsx(table: Table, subtitle: string): Promise<Buffer> {
             ? { numFmt: '0.0' }
             : {},
   }));
-  ws.addRow([table.title.toUpperCase()]).font = { bold: true, size: 13 };
-  ws.addRow([subtitle]).font = { italic: true };
-  const header = ws.addRow(table.columns.map((c) => c.header));
+  // Every text cell is neutralised like the CSV's (spreadsheet/cellGuard.ts): the subtitle
+  // carries the agency name an admin typed, the rows names citizens gave.
+  ws.addRow([neutraliseCell(table.title.toUpperCase())]).font = { bold: true, size: 13 };
+  ws.addRow([neutraliseCell(subtitle)]).font = { italic: true };
+  const header = ws.addRow(table.columns.map((c) => neutraliseCell(c.header)));
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: 'middle' };
   header.eachCell((cell) => {
@@ -369,7 +370,7 @@ export async function toXlsx(table: Table, subtitle: string): Promise<Buffer> {
         if ((type === 'date' || type === 'datetime') && typeof v === 'string') {
           return excelDate(v, type);
         }
-        return v;
+        return typeof v === 'string' ? neutraliseCell(v) : v;
       }),
     );
   }

@@ -15,6 +15,8 @@ export const backupFileSchema = z.object({
   kind: z.enum(BACKUP_KINDS),
   bytes: z.number().int().min(0),
   at: isoInstant,
+  /** Encrypted with the backup passphrase (`.sqlite.enc`, docs/backup.md). */
+  encrypted: z.boolean(),
 });
 export type BackupFile = z.infer<typeof backupFileSchema>;
 
@@ -27,7 +29,14 @@ export const backupConfigSchema = z.object({
   custom: z.boolean(),
   /** The data folder (for the commands shown on screen, e.g. `sync import`). */
   dataDir: z.string(),
+  /** A backup passphrase is set: every new backup is encrypted. The passphrase is never returned. */
+  encrypted: z.boolean(),
+  /** The folder looks like a removable or outside disk (heuristic of docs/backup.md). */
+  removable: z.boolean(),
 });
+
+/** At least 12 characters: it guards every citizen's record in a lost backup. */
+export const backupPassphraseSchema = z.string().min(12).max(200);
 
 export const backupOperations = {
   backupConfigGet: defineOperation({
@@ -45,8 +54,13 @@ export const backupOperations = {
     path: '/backup/config',
     role: 'admin',
     summary:
-      'Set the backup folder: an absolute path, created if missing, must be writable (null: default)',
-    input: z.object({ dir: z.string().trim().min(1).max(1000).nullable() }).strict(),
+      'Set the backup folder (absolute, created if missing, writable, not served by the hub; null: default) and, optionally, the encryption passphrase (write-only; null: stop encrypting)',
+    input: z
+      .object({
+        dir: z.string().trim().min(1).max(1000).nullable(),
+        passphrase: backupPassphraseSchema.nullable().optional(),
+      })
+      .strict(),
     output: backupConfigSchema,
   }),
   backupList: defineOperation({

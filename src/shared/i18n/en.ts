@@ -1,3 +1,4 @@
+import { backupSecurityMessagesEn } from './backupSecurity';
 import { dossierMessagesEn } from './dossiers';
 import { kioskMessagesEn } from './kiosk';
 import { queueAdminMessagesEn } from './queueAdmin';
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...queueAdminMessagesEn,
   ...reportMessagesEn,
   ...syncMessagesEn,
+  ...backupSecurityMessagesEn,
   'app.name': 'Mot Cua Kiosk',
   'app.tagline': 'One-stop desk — commune public administration service centre',
   'app.loading': 'Loading…',

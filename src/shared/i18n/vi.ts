@@ -3,6 +3,7 @@
  * Keys are flat 'area.name'. Placeholders are written {name}. Always full diacritics.
  * Every key here must also exist in en.ts (enforced by the type of `en`).
  */
+import { backupSecurityMessagesVi } from './backupSecurity';
 import { dossierMessagesVi } from './dossiers';
 import { kioskMessagesVi } from './kiosk';
 import { queueAdminMessagesVi } from './queueAdmin';
@@ -15,6 +16,7 @@ export const vi = {
   ...queueAdminMessagesVi,
   ...reportMessagesVi,
   ...syncMessagesVi,
+  ...backupSecurityMessagesVi,
   'app.name': 'Một Cửa Kiosk',
   'app.tagline': 'Bộ phận Một cửa — Trung tâm Phục vụ hành chính công cấp xã',
   'app.loading': 'Đang tải…',

@@ -12,7 +12,7 @@ import {
   proceduresToTable,
   tableToProcedures,
 } from '../../../src/core/catalog/catalogIO';
-import { parseCsv, serializeCsv } from '../../../src/core/catalog/csv';
+import { parseCsv, writeCsv } from '../../../src/core/spreadsheet/csv';
 import { catalogFileSchema, type Procedure } from '../../../src/shared/catalog/procedure';
 
 const defaults: Procedure[] = catalogFileSchema.parse(
@@ -26,7 +26,7 @@ const HEADER =
 const row = (code: string, unit = 'ngày làm việc', from = '01/07/2025') =>
   `${code},Đăng ký khai sinh,Hộ tịch,UBND cấp xã,1,${unit},Miễn phí,0,"Tờ khai đăng ký khai sinh [bản chính, 1 bản]; Giấy chứng sinh [bản chính]",${from}`;
 
-describe('parseCsv / serializeCsv (RFC 4180)', () => {
+describe('parseCsv / writeCsv (RFC 4180)', () => {
   it('handles quotes, doubled quotes, delimiters and line breaks inside quotes', () => {
     const text = 'a,"b,c","say ""hi""","line1\r\nline2"\r\n1,,3,\r\n';
     expect(parseCsv(text)).toEqual({
@@ -66,10 +66,10 @@ describe('parseCsv / serializeCsv (RFC 4180)', () => {
       ['Phí, lệ phí', 'He said "ok"', 'a\nb', ' padded ', ''],
       ['x;y', 'plain', 'Đặng Văn Đức', '0', '"'],
     ];
-    const out = serializeCsv(rows);
+    const out = writeCsv(rows, { bom: false });
     expect(out.endsWith('\r\n')).toBe(true);
     expect(parseCsv(out)).toEqual({ ok: true, rows });
-    expect(parseCsv(serializeCsv(rows, ';'), ';')).toEqual({ ok: true, rows });
+    expect(parseCsv(writeCsv(rows, { delimiter: ';' }), ';')).toEqual({ ok: true, rows });
   });
 });
 

@@ -9,14 +9,17 @@ type Config = OutputOf<'backup.config.get'>;
 type Backups = OutputOf<'backup.list'>;
 
 /**
- * Admin: where backups go (`backup.dir`: absolute, created if missing, writable — checked by
- * the hub), "Sao lưu ngay" with its result, and the recent backups (docs/backup.md).
+ * Admin: where backups go (`backup.dir`: absolute, created if missing, writable, not served —
+ * checked by the hub), the encryption passphrase (write-only: the field is always empty, the
+ * hub only says whether one is set) with a warning while backups go unencrypted to a folder
+ * that looks removable, "Sao lưu ngay" with its result, and the recent backups (docs/backup.md).
  * Used on the site's "Đồng bộ và sao lưu" tab and on the provincial screen.
  */
 export function BackupCard({ onConfig }: { onConfig?(config: Config): void }) {
   const { t, api, lang } = useApp();
   const [config, setConfig] = useState<Config | null>(null);
   const [dir, setDir] = useState('');
+  const [passphrase, setPassphrase] = useState('');
   const [backups, setBackups] = useState<Backups>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -47,6 +50,23 @@ export function BackupCard({ onConfig }: { onConfig?(config: Config): void }) {
     loaded(r.data);
     setNotice(t('backup.dirSaved', { dir: r.data.dir }));
     void loadList();
+  };
+  const savePassphrase = async (value: string | null) => {
+    if (!config) return;
+    setNotice(null);
+    const r = await api.call('backup.config.set', {
+      dir: config.custom ? config.dir : null,
+      passphrase: value,
+    });
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    setPassphrase('');
+    loaded(r.data);
+    setNotice(t(value === null ? 'backup.passphraseRemoved' : 'backup.passphraseSaved'));
+  };
+  const submitPassphrase = (e: FormEvent) => {
+    e.preventDefault();
+    void savePassphrase(passphrase);
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -97,6 +117,37 @@ export function BackupCard({ onConfig }: { onConfig?(config: Config): void }) {
         <br />
         {t(config.custom ? 'backup.dirDefaultIs' : 'backup.dirDefault', { dir: config.defaultDir })}
       </p>
+      <p className="hint" data-testid="backup-encryption">
+        {t(config.encrypted ? 'backup.encryptedOn' : 'backup.encryptedOff')}
+      </p>
+      {config.removable && !config.encrypted && (
+        <p className="alert alert-warn" role="alert" data-testid="backup-removable-warning">
+          {t('backup.removableWarning', { dir: config.dir })}
+        </p>
+      )}
+      <form className="form-row backup-dir-row" onSubmit={submitPassphrase}>
+        <label className="grow">
+          {t('backup.passphrase')}
+          <input
+            type="password"
+            value={passphrase}
+            autoComplete="new-password"
+            minLength={12}
+            maxLength={200}
+            onChange={(e) => setPassphrase(e.target.value)}
+            data-testid="backup-passphrase"
+          />
+        </label>
+        <button type="submit" className="btn" disabled={passphrase.length < 12}>
+          {t('backup.savePassphrase')}
+        </button>
+        {config.encrypted && (
+          <button type="button" className="btn btn-ghost" onClick={() => void savePassphrase(null)}>
+            {t('backup.removePassphrase')}
+          </button>
+        )}
+      </form>
+      <p className="hint">{t('backup.passphraseHint')}</p>
       <div className="actions">
         <button
           type="button"
@@ -139,7 +190,10 @@ export function BackupCard({ onConfig }: { onConfig?(config: Config): void }) {
                 <td>
                   <code>{b.fileName}</code>
                 </td>
-                <td>{t(`backup.kind.${b.kind}`)}</td>
+                <td>
+                  {t(`backup.kind.${b.kind}`)}
+                  {b.encrypted && ` · ${t('backup.encryptedFile')}`}
+                </td>
                 <td>{formatBytes(b.bytes, lang)}</td>
                 <td>{formatVnDateTime(new Date(b.at))}</td>
               </tr>

@@ -1,3 +1,5 @@
+import { neutraliseCell } from './cellGuard';
+
 /**
  * RFC 4180 CSV: fields separated by a delimiter (',' by default; ';' is what Excel writes
  * under a Vietnamese locale), records by CRLF (LF and lone CR accepted on input), fields
@@ -114,12 +116,32 @@ function needsQuotes(value: string, delimiter: string): boolean {
   );
 }
 
-/** RFC 4180 output with CRLF line endings; quotes only where needed. */
-export function serializeCsv(rows: readonly (readonly string[])[], delimiter = ','): string {
-  return rows
-    .map((r) =>
-      r.map((v) => (needsQuotes(v, delimiter) ? `"${v.replace(/"/g, '""')}"` : v)).join(delimiter),
-    )
-    .map((line) => `${line}\r\n`)
-    .join('');
+/** A cell to write: text (neutralised, see cellGuard.ts), a number (written as is) or empty. */
+export type CsvCell = string | number | null;
+
+export interface CsvWriteOptions {
+  /** ',' by default; ';' is what Excel expects under a Vietnamese locale. */
+  delimiter?: ',' | ';';
+  /** Prefix a UTF-8 BOM so Excel opens the file as UTF-8. Default true. */
+  bom?: boolean;
+}
+
+/**
+ * The project's one CSV writer (reports, catalogue): RFC 4180 with CRLF line endings, quotes
+ * only where needed. Every text cell goes through neutraliseCell, so no exported cell is ever
+ * read as a formula; numbers stay plain numbers (a negative number is not text).
+ */
+export function writeCsv(
+  rows: readonly (readonly CsvCell[])[],
+  options: CsvWriteOptions = {},
+): string {
+  const delimiter = options.delimiter ?? ',';
+  const field = (cell: CsvCell): string => {
+    if (cell === null) return '';
+    if (typeof cell === 'number') return String(cell);
+    const text = neutraliseCell(cell);
+    return needsQuotes(text, delimiter) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const body = rows.map((r) => `${r.map(field).join(delimiter)}\r\n`).join('');
+  return (options.bom ?? true) ? `\uFEFF${body}` : body;
 }
