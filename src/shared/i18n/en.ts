@@ -1,3 +1,4 @@
+import { auditMessagesEn } from './audit';
 import { dossierMessagesEn } from './dossiers';
 import { kioskMessagesEn } from './kiosk';
 import { queueAdminMessagesEn } from './queueAdmin';
@@ -7,6 +8,7 @@ import type { MessageKey } from './vi';
 
 /** English messages. Must cover every Vietnamese key (the type enforces it). */
 export const en: Record<MessageKey, string> = {
+  ...auditMessagesEn,
   ...dossierMessagesEn,
   ...kioskMessagesEn,
   ...queueAdminMessagesEn,

@@ -3,6 +3,7 @@
  * Keys are flat 'area.name'. Placeholders are written {name}. Always full diacritics.
  * Every key here must also exist in en.ts (enforced by the type of `en`).
  */
+import { auditMessagesVi } from './audit';
 import { dossierMessagesVi } from './dossiers';
 import { kioskMessagesVi } from './kiosk';
 import { queueAdminMessagesVi } from './queueAdmin';
@@ -10,6 +11,7 @@ import { reportMessagesVi } from './reports';
 import { syncMessagesVi } from './sync';
 
 export const vi = {
+  ...auditMessagesVi,
   ...dossierMessagesVi,
   ...kioskMessagesVi,
   ...queueAdminMessagesVi,
