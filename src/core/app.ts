@@ -13,6 +13,8 @@ import { APP_VERSION } from './version';
 import { createMaintenance, type Maintenance } from './backup/maintenance';
 import { prepareDatabase } from './sync/coreSetup';
 import { createSyncService, type SyncOptions, type SyncService } from './sync/syncService';
+import type { DailyFileStream } from './log/dailyFile';
+import { createFileLogger, type Logger } from './log/logger';
 
 export interface CoreOptions {
   /** Folder holding motcua.sqlite (and later backups, print spool). */
@@ -25,6 +27,8 @@ export interface CoreOptions {
   sync?: SyncOptions;
   /** Issue 8: checkpoint/backup interval; `autoBackup: false` skips the daily backup. */
   maintenance?: { intervalMs?: number; autoBackup?: boolean };
+  /** The field logger; default: daily JSON-lines files in `<dataDir>/logs/` (closed by close()). */
+  logger?: Logger;
 }
 
 export interface Core {
@@ -39,6 +43,8 @@ export interface Core {
   readonly print: PrintService;
   readonly sync: SyncService;
   readonly maintenance: Maintenance;
+  /** Structured field logs (src/core/log/logger.ts): never personal data, tokens or passwords. */
+  readonly log: Logger;
   /** Stop background work (print retries), then checkpoint and close the database. */
   close(): Promise<void>;
 }
@@ -50,22 +56,38 @@ export interface Core {
 export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const dbFile = path.join(options.dataDir, DB_FILE_NAME);
+  let log: Logger;
+  let logFile: DailyFileStream | null = null;
+  if (options.logger) log = options.logger;
+  else ({ log, stream: logFile } = createFileLogger(options.dataDir, clock));
   const db = openDatabase(dbFile);
+  const warn = (area: string) => (msg: string) => log.warn({ area }, msg);
   try {
-    const startup = await prepareDatabase(db, options.dataDir, clock); // check, guard, backup, migrate
+    // check, guard, backup, migrate
+    const startup = await prepareDatabase(db, options.dataDir, clock, warn('database'));
     getSite(db, clock.now()); // gives a new installation its permanent site id
     const auth = createAuthService(db, clock, { ...DEFAULT_AUTH_POLICY, ...options.authPolicy });
     const events = new EventBus();
     if (options.demo) await seedDemo(db, auth, clock);
     const print = createPrintService(db, clock, events);
-    const sync = createSyncService(db, clock, options.sync);
-    const maintenance = createMaintenance(db, options.dataDir, clock, startup, options.maintenance);
+    const sync = createSyncService(db, clock, options.sync, warn('sync'));
+    const maintenance = createMaintenance(
+      db,
+      options.dataDir,
+      clock,
+      startup,
+      options.maintenance,
+      warn('backup'),
+    );
     const deps = { db, clock, auth, events, print, sync, maintenance };
     const handlers = createHandlers({ ...deps, version: APP_VERSION });
-    const dispatcher = createDispatcher(handlers, auth);
+    const dispatcher = createDispatcher(handlers, auth, (msg, err) =>
+      log.error({ area: 'dispatch', err }, msg),
+    );
     print.start();
     sync.start();
     maintenance.start();
+    log.info({ version: APP_VERSION, role: sync.role }, 'core started');
     return {
       dataDir: options.dataDir,
       dbFile,
@@ -78,15 +100,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       print,
       sync,
       maintenance,
+      log,
       close: async () => {
         await Promise.all([sync.stop(), maintenance.stop()]);
         await print.stop();
         closeDatabase(db);
         writeCleanShutdownMarker(options.dataDir, clock.now());
+        log.info('core stopped');
+        logFile?.close();
       },
     };
   } catch (e) {
+    log.error({ err: e }, 'core failed to start');
     closeDatabase(db);
+    logFile?.close();
     throw e;
   }
 }

@@ -44,6 +44,7 @@ export function createMaintenance(
   clock: Clock,
   check: StartupCheck,
   options: { intervalMs?: number; autoBackup?: boolean } = {},
+  log: (msg: string) => void = (m) => console.error(m),
 ) {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> = Promise.resolve();
@@ -63,7 +64,7 @@ export function createMaintenance(
       lastBackupError = null;
     } catch (e) {
       lastBackupError = `Sao lưu tự động thất bại: ${(e as Error).message}`;
-      console.error(`[motcua] ${lastBackupError}`);
+      log(lastBackupError);
     }
   }
 
