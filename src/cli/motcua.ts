@@ -152,7 +152,14 @@ export async function run(argv: string[], out: (s: string) => void = console.log
       }
       const r = verifyAuditChain(db);
       if (r.ok) {
-        out(translate('vi', 'audit.verify.ok', { rows: r.rows, sealed: r.sealed, head: r.head }));
+        out(
+          translate('vi', 'audit.verify.ok', {
+            rows: r.rows,
+            sealed: r.sealed,
+            position: r.position,
+            head: r.head,
+          }),
+        );
         return 0;
       }
       const where =

@@ -85,7 +85,12 @@ export type AuditVerification =
       rows: number;
       /** Rows sealed by the anchor (written before migration 010). */
       sealed: number;
-      /** The newest hash: written down elsewhere, it also proves no newest row was removed. */
+      /** The newest chained row's position (0: none yet). */
+      position: number;
+      /**
+       * The newest hash. Kept elsewhere (a backup, a printed report) with its position, it
+       * proves later that the rows up to there were neither rewritten nor cut off.
+       */
       head: string;
     }
   | {
@@ -147,5 +152,5 @@ export function verifyAuditChain(db: Db): AuditVerification {
     prev = r.hash;
     expected++;
   }
-  return { ok: true, rows, sealed: sealed.rows, head: prev };
+  return { ok: true, rows, sealed: sealed.rows, position: expected - 1, head: prev };
 }

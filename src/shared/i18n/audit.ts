@@ -4,7 +4,7 @@
  */
 export const auditMessagesVi = {
   'audit.verify.ok':
-    'Nhật ký hệ thống nguyên vẹn: {rows} dòng ({sealed} dòng ghi trước khi có chuỗi băm, đã niêm phong). Mã băm mới nhất: {head}',
+    'Nhật ký hệ thống nguyên vẹn: {rows} dòng ({sealed} dòng ghi trước khi có chuỗi băm, đã niêm phong). Mã băm mới nhất (vị trí {position}): {head}',
   'audit.verify.broken':
     'Nhật ký hệ thống đã bị can thiệp ({rows} dòng). Chỗ hỏng đầu tiên: {where}: {reason}.',
   'audit.verify.row': 'dòng {id} (vị trí {seq})',
@@ -26,7 +26,7 @@ export const auditMessagesVi = {
 
 export const auditMessagesEn: Record<keyof typeof auditMessagesVi, string> = {
   'audit.verify.ok':
-    'The audit log is intact: {rows} rows ({sealed} written before the hash chain, sealed). Newest hash: {head}',
+    'The audit log is intact: {rows} rows ({sealed} written before the hash chain, sealed). Newest hash (position {position}): {head}',
   'audit.verify.broken':
     'The audit log was tampered with ({rows} rows). First break: {where}: {reason}.',
   'audit.verify.row': 'row {id} (position {seq})',

@@ -328,7 +328,8 @@ describe('backups and restore keep the chain', () => {
     closeDatabase(db);
 
     const copy = new Database(file, { readonly: true });
-    expect(verifyAuditChain(copy)).toMatchObject({ ok: true, rows: 5 });
+    const inBackup = verifyAuditChain(copy);
+    expect(inBackup).toMatchObject({ ok: true, rows: 5, position: 5 });
     copy.close();
 
     await restoreDatabase(dir, file, { force: true });
@@ -336,7 +337,10 @@ describe('backups and restore keep the chain', () => {
     try {
       expect(verifyAuditChain(restored)).toMatchObject({ ok: true, rows: 5 });
       recordAudit(restored, { actor: null, action: 'after.restore' }, at);
-      expect(verifyAuditChain(restored)).toMatchObject({ ok: true, rows: 6 });
+      expect(verifyAuditChain(restored)).toMatchObject({ ok: true, rows: 6, position: 6 });
+      // The backup's newest hash is still the hash at its position: nothing before it changed.
+      const atFive = restored.prepare('SELECT hash FROM audit_log WHERE seq = 5').pluck().get();
+      expect(inBackup.ok && inBackup.head).toBe(atFive);
     } finally {
       closeDatabase(restored);
     }
