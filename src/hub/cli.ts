@@ -130,7 +130,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 
   console.log(`Dữ liệu: ${hub.core.dbFile}`);
-  console.log(`Nhật ký: ${path.join(hub.core.dataDir, LOGS_DIR_NAME)}`);
+  console.log(`Tệp nhật ký: ${path.join(hub.core.dataDir, LOGS_DIR_NAME)}`);
   await firstStartAdmin(hub, values['admin-password'] ?? process.env.MOTCUA_ADMIN_PASSWORD);
   console.log(`Một Cửa Kiosk hub đang chạy: ${hub.url}  (Ctrl+C để dừng)`);
 }
