@@ -12,6 +12,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../../src/core/clock';
+import { createLogger } from '../../../src/core/log/logger';
 import type { Hub } from '../../../src/hub/startHub';
 import { api, cleanupHubs, login, OFFICER, ADMIN, startTestHub } from '../../helpers/hub';
 import { leaks, logLines, personalData, readLogs } from '../../helpers/logs';
@@ -135,5 +137,35 @@ describe('<data-dir>/logs after a session with personal data', () => {
     const files = fs.readdirSync(dir);
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) expect(fs.statSync(path.join(dir, f)).mode & 0o777, f).toBe(0o600);
+  });
+});
+
+describe('a failure inside an operation', () => {
+  it('is logged with its stack and the request line says 500 (the client gets no stack)', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = createLogger(
+      { write: (s: string) => lines.push(JSON.parse(s) as Record<string, unknown>) },
+      systemClock,
+    );
+    const broken = await startTestHub({ logger });
+    // The table the operation reads is gone: an unexpected failure, not a client mistake.
+    broken.core.db.exec('ALTER TABLE counters RENAME TO counters_gone');
+    const res = await api(broken.url, '/api/v1/counters');
+    expect(res.status).toBe(500);
+    expect(res.text).not.toContain('counters_gone');
+    const id = res.headers.get('x-request-id');
+    await expect
+      .poll(() => lines.some((l) => l.reqId === id && l.msg === 'request'), { timeout: 10_000 })
+      .toBe(true);
+    const failure = lines.find((l) => l.area === 'dispatch');
+    expect(failure).toMatchObject({ level: 'error' });
+    expect((failure?.err as { stack: string }).stack).toContain('no such table: counters');
+    expect(lines.find((l) => l.reqId === id && l.msg === 'request')).toMatchObject({
+      level: 'error',
+      route: '/api/v1/counters',
+      status: 500,
+    });
+    // An injected logger is the core's logger: no file of its own in the data folder.
+    expect(fs.existsSync(path.join(broken.core.dataDir, 'logs'))).toBe(false);
   });
 });
