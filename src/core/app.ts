@@ -60,7 +60,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let logFile: DailyFileStream | null = null;
   if (options.logger) log = options.logger;
   else ({ log, stream: logFile } = createFileLogger(options.dataDir, clock));
-  const db = openDatabase(dbFile);
+  let db: Db;
+  try {
+    db = openDatabase(dbFile);
+  } catch (e) {
+    log.error({ err: e }, 'database could not be opened');
+    logFile?.close();
+    throw e;
+  }
   const warn = (area: string) => (msg: string) => log.warn({ area }, msg);
   try {
     // check, guard, backup, migrate
