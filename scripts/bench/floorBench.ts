@@ -4,6 +4,7 @@
  * (WAL, synchronous=FULL — a write pays the same fsync). No HTTP, no JSON, no validation, no
  * business rules. Run after the hub has stopped, on the same (warm) database file.
  */
+import { recordAudit } from '../../src/core/audit/auditLog';
 import { openDatabase, closeDatabase } from '../../src/core/db/connection';
 import { createReportService } from '../../src/core/reports/reportService';
 import { ftsNameText, ftsQueries } from '../../src/core/dossiers/dossierRepo';
@@ -167,10 +168,6 @@ export function runFloorBench(
       `INSERT INTO dossier_events (id, dossier_id, seq, type, at, officer_id, to_status, due_after,
          details) VALUES (?, ?, 1, 'received', ?, ?, 'received', ?, '{}')`,
     );
-    const insertAudit = db.prepare(
-      `INSERT INTO audit_log (id, at, actor_user_id, actor_username, action, entity, entity_id, details)
-       VALUES (?, ?, ?, 'canbo1', 'dossier.receive', 'dossier', ?, '{}')`,
-    );
     const insertOutbox = db.prepare(
       `INSERT INTO sync_outbox (id, type, payload, created_at) VALUES (?, 'dossier.event', ?, ?)`,
     );
@@ -212,7 +209,18 @@ export function runFloorBench(
       );
       insertFts.run(info.lastInsertRowid, ftsNameText(name));
       insertEvent.run(ulid(at.getTime()), id, at.toISOString(), officer, due);
-      insertAudit.run(ulid(at.getTime()), at.toISOString(), officer, id);
+      // The audit row is hash-chained: only recordAudit may write it (migration 010).
+      recordAudit(
+        db,
+        {
+          actor: { id: officer, username: 'canbo1' },
+          action: 'dossier.receive',
+          entity: 'dossier',
+          entityId: id,
+          details: {},
+        },
+        at,
+      );
       insertOutbox.run(
         ulid(at.getTime()),
         JSON.stringify({ code, type: 'received' }),

@@ -8,6 +8,7 @@
  *                             refuses to start while it is inside a served folder)
  *   sync export FILE          signed USB file of every change the province has not acknowledged
  *   sync import FILE          (provincial hub's data folder) import a site's USB file once
+ *   audit verify              check the audit log's hash chain (exit 4 naming the first break)
  * All take --data-dir DIR (default: $MOTCUA_DATA_DIR or the per-user folder).
  */
 import fs from 'node:fs';
@@ -27,6 +28,8 @@ import { getSite } from '../core/settings/site';
 import { readSiteKey } from '../core/sync/config';
 import { assertNoOrphanedOutbox } from '../core/sync/outbox';
 import { migrations } from '../core/db/migrations';
+import { verifyAuditChain } from '../core/audit/auditChain';
+import { m010AuditChain } from '../core/db/migrations/010-audit-chain';
 import { importFile, ReceiveError } from '../core/sync/receiver';
 import { buildSyncFile, eventCount } from '../core/sync/usbExport';
 import { translate } from '../shared/i18n';
@@ -40,6 +43,7 @@ const USAGE = `Một Cửa Kiosk — lệnh bảo trì
   npm run motcua -- backup-dir --default     đưa thư mục sao lưu về <data-dir>/backups
   npm run motcua -- sync export FILE         xuất các thay đổi chưa đồng bộ ra tệp có chữ ký (USB)
   npm run motcua -- sync import FILE         nhập tệp USB của một đơn vị (ở máy chủ tỉnh)
+  npm run motcua -- audit verify             kiểm tra chuỗi băm của nhật ký hệ thống (mã thoát 4 nếu bị can thiệp)
 
   --data-dir DIR   thư mục dữ liệu (mặc định: $MOTCUA_DATA_DIR hoặc ${defaultDataDir()})
   --force          (restore) khôi phục dù mất các thay đổi chưa đồng bộ
@@ -48,6 +52,9 @@ const USAGE = `Một Cửa Kiosk — lệnh bảo trì
 `;
 
 class CliError extends Error {}
+
+/** `audit verify`: the audit log's chain is broken (0 intact, 1 error, 2 usage, 3 sync import). */
+export const AUDIT_BROKEN_EXIT = 4;
 
 function openExisting(dataDir: string): Db {
   const file = path.join(dataDir, DB_FILE_NAME);
@@ -224,6 +231,39 @@ export async function run(
       lock.release();
     }
     return 0;
+  }
+  if (command === 'audit' && sub === 'verify' && positionals.length === 2) {
+    // Read-only: runs beside the hub like `backup` (no lock, no checkpoint).
+    const db = openExisting(dataDir);
+    try {
+      const version = schemaVersion(db);
+      if (version < m010AuditChain.version) {
+        throw new CliError(translate('vi', 'audit.verify.needsUpgrade', { version }));
+      }
+      const r = verifyAuditChain(db);
+      if (r.ok) {
+        out(
+          translate('vi', 'audit.verify.ok', {
+            rows: r.rows,
+            sealed: r.sealed,
+            position: r.position,
+            head: r.head,
+          }),
+        );
+        return 0;
+      }
+      const where =
+        r.id === null
+          ? translate('vi', 'audit.verify.sealedRows')
+          : r.seq === null
+            ? translate('vi', 'audit.verify.unchainedRow', { id: r.id })
+            : translate('vi', 'audit.verify.row', { id: r.id, seq: r.seq });
+      const reason = translate('vi', `audit.verify.reason.${r.reason}`);
+      out(translate('vi', 'audit.verify.broken', { rows: r.rows, where, reason }));
+      return AUDIT_BROKEN_EXIT;
+    } finally {
+      db.close();
+    }
   }
   throw new CliError(`Lệnh không hợp lệ: ${positionals.join(' ')}`);
 }

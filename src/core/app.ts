@@ -21,6 +21,8 @@ import { createMaintenance, type Maintenance } from './backup/maintenance';
 import { makeTreePrivate } from './security/fileModes';
 import { prepareDatabase } from './sync/coreSetup';
 import { createSyncService, type SyncOptions, type SyncService } from './sync/syncService';
+import type { DailyFileStream } from './log/dailyFile';
+import { createFileLogger, type Logger } from './log/logger';
 
 export interface CoreOptions {
   /** Folder holding motcua.sqlite (and later backups, print spool). */
@@ -40,6 +42,8 @@ export interface CoreOptions {
    * inside one — refused when set, and the core refuses to start while it is (docs/backup.md).
    */
   servedDirs?: readonly string[];
+  /** The field logger; default: daily JSON-lines files in `<dataDir>/logs/` (closed by close()). */
+  logger?: Logger;
 }
 
 export interface Core {
@@ -54,6 +58,8 @@ export interface Core {
   readonly print: PrintService;
   readonly sync: SyncService;
   readonly maintenance: Maintenance;
+  /** Structured field logs (src/core/log/logger.ts): never personal data, tokens or passwords. */
+  readonly log: Logger;
   /** Stop background work (print retries), then checkpoint and close the database. */
   close(): Promise<void>;
 }
@@ -65,11 +71,24 @@ export interface Core {
 export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const dbFile = path.join(options.dataDir, DB_FILE_NAME);
-  const db = openDatabase(dbFile);
+  let log: Logger;
+  let logFile: DailyFileStream | null = null;
+  if (options.logger) log = options.logger;
+  else ({ log, stream: logFile } = createFileLogger(options.dataDir, clock));
+  let db: Db;
+  try {
+    db = openDatabase(dbFile);
+  } catch (e) {
+    log.error({ err: e }, 'database could not be opened');
+    logFile?.close();
+    throw e;
+  }
+  const warn = (area: string) => (msg: string) => log.warn({ area }, msg);
   try {
     assertBackupFolderNotServed(db, options.dataDir, options.servedDirs ?? []);
     makeTreePrivate(path.join(options.dataDir, 'logs')); // files 0600, folder 0700
-    const startup = await prepareDatabase(db, options.dataDir, clock); // check, guard, backup, migrate
+    // check, guard, backup, migrate
+    const startup = await prepareDatabase(db, options.dataDir, clock, warn('database'));
     getSite(db, clock.now()); // gives a new installation its permanent site id
     const auth = createAuthService(
       db,
@@ -83,17 +102,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // terminal prints it via `auth.setupCode()`); an administrator: any old code file removed.
     auth.prepareSetupCode();
     const print = createPrintService(db, clock, events);
-    const sync = createSyncService(db, clock, options.sync);
-    const maintenance = createMaintenance(db, options.dataDir, clock, startup, {
-      ...options.maintenance,
-      servedDirs: options.servedDirs ?? [],
-    });
+    const sync = createSyncService(db, clock, options.sync, warn('sync'));
+    const maintenance = createMaintenance(
+      db,
+      options.dataDir,
+      clock,
+      startup,
+      { ...options.maintenance, servedDirs: options.servedDirs ?? [] },
+      warn('backup'),
+    );
     const deps = { db, clock, auth, events, print, sync, maintenance };
     const handlers = createHandlers({ ...deps, version: APP_VERSION });
-    const dispatcher = createDispatcher(handlers, auth);
+    const dispatcher = createDispatcher(handlers, auth, (msg, err) =>
+      log.error({ area: 'dispatch', err }, msg),
+    );
     print.start();
     sync.start();
     maintenance.start();
+    log.info({ version: APP_VERSION, role: sync.role }, 'core started');
     return {
       dataDir: options.dataDir,
       dbFile,
@@ -106,15 +132,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       print,
       sync,
       maintenance,
+      log,
       close: async () => {
         await Promise.all([sync.stop(), maintenance.stop()]);
         await print.stop();
         closeDatabase(db);
         writeCleanShutdownMarker(options.dataDir, clock.now());
+        log.info('core stopped');
+        logFile?.close();
       },
     };
   } catch (e) {
+    log.error({ err: e }, 'core failed to start');
     closeDatabase(db);
+    logFile?.close();
     throw e;
   }
 }

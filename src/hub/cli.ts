@@ -7,6 +7,7 @@ import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { TEST_COST_ENV } from '../core/auth/password';
 import { formatSetupCode, SETUP_CODE_FILE } from '../core/auth/setupCode';
+import { LOGS_DIR_NAME } from '../core/log/logger';
 import { defaultDataDir } from '../core/paths';
 import { DEFAULT_HOST, DEFAULT_PORT, startHub, type Hub } from './startHub';
 
@@ -150,6 +151,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
       `Cảnh báo: ${TEST_COST_ENV}=1 làm yếu mật khẩu mới — chỉ dùng khi chạy thử nghiệm.`,
     );
   }
+  console.log(`Tệp nhật ký: ${path.join(hub.core.dataDir, LOGS_DIR_NAME)}`);
   await firstStartAdmin(hub, values['admin-password'] ?? process.env.MOTCUA_ADMIN_PASSWORD);
   console.log(`Một Cửa Kiosk hub đang chạy: ${hub.url}  (Ctrl+C để dừng)`);
 }

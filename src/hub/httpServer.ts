@@ -14,6 +14,7 @@ import {
 import { SYNC_BATCHES_PATH } from '../shared/contract/sync';
 import { langFromAcceptLanguage, type Lang } from '../shared/i18n';
 import { FORM_PAGE_PREFIX, serveFormPage } from './formPages';
+import { startRequestLog } from './requestLog';
 import { openEventStream } from './sse';
 import { handleSyncBatch } from './syncRoute';
 import { serveVoice } from './voice';
@@ -295,10 +296,11 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
   }
 
   return http.createServer((req, res) => {
+    const requestLog = startRequestLog(core.log, req, res); // field logs: one line per request
     const url = new URL(req.url ?? '/', 'http://hub.local');
     const lang = langFromAcceptLanguage(req.headers['accept-language']);
     const done = (e: unknown) => {
-      console.error('[motcua] request failed', e);
+      requestLog.error(e);
       if (!res.headersSent) sendJson(res, errorResult('INTERNAL', lang));
       else res.end();
     };

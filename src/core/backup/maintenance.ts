@@ -53,6 +53,7 @@ export function createMaintenance(
   clock: Clock,
   check: StartupCheck,
   options: { intervalMs?: number; autoBackup?: boolean; servedDirs?: readonly string[] } = {},
+  log: (msg: string) => void = (m) => console.error(m),
 ) {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> = Promise.resolve();
@@ -72,7 +73,7 @@ export function createMaintenance(
       lastBackupError = null;
     } catch (e) {
       lastBackupError = `Sao lưu tự động thất bại: ${(e as Error).message}`;
-      console.error(`[motcua] ${lastBackupError}`);
+      log(lastBackupError);
     }
   }
 

@@ -10,6 +10,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Procedure } from '../../shared/catalog/procedure';
+import { maskPersonalNumbers } from '../../shared/citizenId/mask';
 import { AppError, type PublicUser } from '../../shared/contract';
 import type { Dossier, DossierActionValue, DossierSummary } from '../../shared/contract/dossiers';
 import { formatDossierCode, parseDossierCode } from '../../shared/dossierCode';
@@ -477,7 +478,9 @@ export function createDossierService(deps: DossierServiceDeps) {
           actor: viewer,
           action: 'dossier.search',
           entity: 'dossier',
-          details: { q, results: total },
+          // A dossier code is kept as typed; ID and phone numbers in any other search are
+          // masked (0010******56, 09******78): the log shows who looked, not a copy of them.
+          details: { q: filters.code ? q : maskPersonalNumbers(q), results: total },
         },
         now,
       );

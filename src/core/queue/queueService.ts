@@ -8,7 +8,9 @@ import type {
   TicketStatus,
 } from '../../shared/contract/queue';
 import { translate, type MessageKey, type MessageParams } from '../../shared/i18n';
+import { maskPersonalNumbers } from '../../shared/citizenId/mask';
 import { ulid } from '../../shared/ids';
+import { recordAudit } from '../audit/auditLog';
 import { formatVnDate, vnDate, vnStartOfDay } from '../../shared/time/vnTime';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
@@ -856,17 +858,17 @@ export function createQueueService(db: Db, clock: Clock, events: EventBus) {
         q.ensureState.run(counterId, now.toISOString());
         const c = getCounter(counterId);
         q.setPause.run(paused ? 'paused' : 'open', paused ? reason : null, now.toISOString(), c.id);
-        db.prepare(
-          `INSERT INTO audit_log (id, at, actor_user_id, actor_username, action, entity, entity_id, details)
-           VALUES (?, ?, ?, ?, ?, 'counter', ?, ?)`,
-        ).run(
-          ulid(now.getTime()),
-          now.toISOString(),
-          user.id,
-          user.username,
-          paused ? 'counter.pause' : 'counter.resume',
-          c.id,
-          JSON.stringify(paused ? { reason } : {}),
+        // The reason is free text: ID and phone numbers typed into it are masked.
+        recordAudit(
+          db,
+          {
+            actor: user,
+            action: paused ? 'counter.pause' : 'counter.resume',
+            entity: 'counter',
+            entityId: c.id,
+            details: paused ? { reason: reason === null ? null : maskPersonalNumbers(reason) } : {},
+          },
+          now,
         );
         return c;
       })

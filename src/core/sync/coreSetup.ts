@@ -18,10 +18,11 @@ export async function prepareDatabase(
   db: Db,
   dataDir: string,
   clock: Clock,
+  log?: (msg: string) => void,
 ): Promise<StartupCheck> {
   const check: StartupCheck = consumeCleanShutdownMarker(dataDir)
     ? { ok: true, detail: null, repaired: false }
-    : startupCheck(db);
+    : startupCheck(db, log);
   const from = schemaVersion(db);
   const to = latestSchemaVersion(migrations);
   if (from > 0 && from < to) {

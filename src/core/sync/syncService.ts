@@ -19,7 +19,12 @@ export interface SyncOptions {
 export type SyncService = ReturnType<typeof createSyncService>;
 
 /** The site side of sync (push worker + status) and this hub's role. */
-export function createSyncService(db: Db, clock: Clock, options: SyncOptions = {}) {
+export function createSyncService(
+  db: Db,
+  clock: Clock,
+  options: SyncOptions = {},
+  log: (msg: string) => void = (m) => console.error(m),
+) {
   const role: HubRole = options.role ?? 'site';
   const upstreamOverride = options.upstream ?? null;
   /** Where to push now: `--upstream` wins; else the setting, unless the admin switched it off. */
@@ -36,7 +41,7 @@ export function createSyncService(db: Db, clock: Clock, options: SyncOptions = {
       upstream,
       siteKey: () => readSiteKey(db),
     },
-    { timing: options.pushTiming ?? {}, log: (m) => console.error(m) },
+    { timing: options.pushTiming ?? {}, log },
   );
   return {
     role,

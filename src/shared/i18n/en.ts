@@ -1,4 +1,5 @@
 import { backupSecurityMessagesEn } from './backupSecurity';
+import { auditMessagesEn } from './audit';
 import { dossierMessagesEn } from './dossiers';
 import { kioskMessagesEn } from './kiosk';
 import { queueAdminMessagesEn } from './queueAdmin';
@@ -8,6 +9,7 @@ import type { MessageKey } from './vi';
 
 /** English messages. Must cover every Vietnamese key (the type enforces it). */
 export const en: Record<MessageKey, string> = {
+  ...auditMessagesEn,
   ...dossierMessagesEn,
   ...kioskMessagesEn,
   ...queueAdminMessagesEn,

@@ -4,6 +4,7 @@
  * Every key here must also exist in en.ts (enforced by the type of `en`).
  */
 import { backupSecurityMessagesVi } from './backupSecurity';
+import { auditMessagesVi } from './audit';
 import { dossierMessagesVi } from './dossiers';
 import { kioskMessagesVi } from './kiosk';
 import { queueAdminMessagesVi } from './queueAdmin';
@@ -11,6 +12,7 @@ import { reportMessagesVi } from './reports';
 import { syncMessagesVi } from './sync';
 
 export const vi = {
+  ...auditMessagesVi,
   ...dossierMessagesVi,
   ...kioskMessagesVi,
   ...queueAdminMessagesVi,

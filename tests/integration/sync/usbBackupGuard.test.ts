@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { backupNow, dailyBackupIfDue, rotate } from '../../../src/core/backup/backupService';
 import { restoreDatabase, RestoreError } from '../../../src/core/backup/restore';
 import { openDatabase } from '../../../src/core/db/connection';
-import { migrate, NewerDatabaseError } from '../../../src/core/db/migrate';
+import { latestSchemaVersion, migrate, NewerDatabaseError } from '../../../src/core/db/migrate';
 import { migrations } from '../../../src/core/db/migrations';
 import { writeSiteKey } from '../../../src/core/sync/config';
 import {
@@ -295,7 +295,7 @@ describe('upgrade guard', () => {
           },
         });
       })();
-      const next = migrations.length + 1;
+      const next = latestSchemaVersion() + 1;
       const breaking = {
         version: next,
         name: 'outbox v2',
@@ -305,7 +305,7 @@ describe('upgrade guard', () => {
       const list = [...migrations, breaking];
       const guard = (from: number) => assertNoOrphanedOutbox(db, list, from);
       expect(() => migrate(db, list, guard)).toThrow(UnsentOutboxError);
-      expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+      expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion());
       // An additive migration (no outbox change) is not blocked.
       const additive = {
         version: next,
@@ -313,10 +313,10 @@ describe('upgrade guard', () => {
         up: (d: typeof db) => d.exec('CREATE TABLE x (a)'),
       };
       expect(() =>
-        assertNoOrphanedOutbox(db, [...migrations, additive], migrations.length),
+        assertNoOrphanedOutbox(db, [...migrations, additive], latestSchemaVersion()),
       ).not.toThrow();
       db.prepare("UPDATE sync_outbox SET sent_at = '2026-11-20T00:00:00.000Z'").run();
-      expect(migrate(db, list, guard)).toEqual({ from: migrations.length, to: next });
+      expect(migrate(db, list, guard)).toEqual({ from: latestSchemaVersion(), to: next });
     } finally {
       db.close();
     }

@@ -4,6 +4,7 @@ import {
   citizenIdDataSchema,
   citizenIdMessages,
   maskIdNumber,
+  maskPersonalNumbers,
   maskPhone,
   parseCardDate,
   parseCccdQr,
@@ -235,10 +236,30 @@ describe('masking', () => {
     expect(maskIdNumber('')).toBe('');
   });
   it('maskPhone', () => {
-    expect(maskPhone('0912345678')).toBe('091****678');
-    expect(maskPhone('0912 345 678')).toBe('091****678');
-    expect(maskPhone('+84912345678')).toBe('+84******678');
+    // The audit log's format (docs/security.md): first 2 and last 2 (was first 3, last 3).
+    expect(maskPhone('0912345678')).toBe('09******78');
+    expect(maskPhone('0912 345 678')).toBe('09******78');
+    expect(maskPhone('+84912345678')).toBe('+8********78');
     expect(maskPhone('12345')).toBe('***45');
+  });
+  it('maskPersonalNumbers: ID and phone numbers inside typed text; codes, dates and ids stay', () => {
+    expect(maskPersonalNumbers('001090123456')).toBe('0010******56');
+    expect(maskPersonalNumbers('012345678')).toBe('0123***78');
+    expect(maskPersonalNumbers('0912 345 678')).toBe('09******78');
+    expect(maskPersonalNumbers('0912.345.678')).toBe('09******78');
+    expect(maskPersonalNumbers('Nguyễn Văn An 001090123456, ĐT 0912345678')).toBe(
+      'Nguyễn Văn An 0010******56, ĐT 09******78',
+    );
+    for (const kept of [
+      '000.00.14.H56-261206-0001',
+      'H56-261206-0001',
+      '01JF3K123456789AB',
+      'Nghỉ 15 phút',
+      '12345',
+      'Đặng Văn Đức',
+    ]) {
+      expect(maskPersonalNumbers(kept), kept).toBe(kept);
+    }
   });
 });
 
