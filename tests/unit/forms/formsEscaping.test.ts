@@ -12,6 +12,7 @@
  * shows this check catches such a renderer).
  */
 import { describe, expect, it } from 'vitest';
+import * as dossierForms from '../../../src/core/dossiers/forms';
 import { escapeHtml } from '../../../src/core/html/html';
 import { formErrorPage } from '../../../src/hub/formPages';
 import { FORM_CASES, type FormCase } from './formSamples';
@@ -81,6 +82,14 @@ describe('forms escape every free-text field', () => {
       expectEscaped(c, payload);
     },
   );
+
+  it('covers every form renderer of the dossier module', () => {
+    // A new form added to forms.ts must get a sample in formSamples.ts to be checked here.
+    const renderers = new Set(Object.values(FORM_CASES).map((c) => c.render as unknown));
+    const exported = Object.entries(dossierForms).filter(([name]) => name.endsWith('Html'));
+    expect(exported.length).toBeGreaterThanOrEqual(6);
+    for (const [name, fn] of exported) expect(renderers.has(fn), name).toBe(true);
+  });
 
   it('the payload is visible as text where the field is printed', () => {
     const c = FORM_CASES['supplement'];
