@@ -7,8 +7,14 @@
 import type http from 'node:http';
 import type { Core } from '../core/app';
 import type { Lang } from '../shared/i18n';
+import { markup } from '../core/html/html';
 
 export const FORM_PAGE_PREFIX = '/forms/';
+
+/** The page for a form link that is unknown or expired: the error message, escaped. */
+export function formErrorPage(lang: Lang, message: string): string {
+  return markup`<!doctype html><html lang="${lang}"><meta charset="utf-8"><title>404</title><p>${message}</p></html>`.toString();
+}
 
 export async function serveFormPage(
   core: Core,
@@ -27,9 +33,7 @@ export async function serveFormPage(
   const ok = result.ok && typeof result.data === 'object' && result.data !== null;
   const html = ok
     ? (result.data as { html: string }).html
-    : `<!doctype html><html lang="${lang}"><meta charset="utf-8"><title>404</title><p>${
-        result.ok ? '' : result.error.message.replace(/[<>&]/g, '')
-      }</p></html>`;
+    : formErrorPage(lang, result.ok ? '' : result.error.message);
   res.writeHead(ok ? 200 : result.ok ? 404 : result.status, {
     ...headers.security,
     'Content-Type': 'text/html; charset=utf-8',

@@ -5,6 +5,8 @@
  * year) and the return slip. Pure functions from data to a complete HTML document with the
  * bundled Noto Sans embedded (diacritics never depend on the machine's fonts), no script.
  * Templates are versioned by `FORM_TEMPLATE_VERSION` (domain §2: keep forms selectable).
+ * Every template is an auto-escaping `markup` template (src/core/html/html.ts): data is never
+ * inserted unescaped, so no field can add markup to a legal form.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +17,8 @@ import { formatVnDate, formatVnDateTime } from '../../shared/time/vnTime';
 import type { Agency } from '../printing/layouts/common';
 import { vnStrings } from '../printing/layouts/common';
 import { labelsVi } from '../printing/layouts/labels.vi';
-import { escapeHtml as e, qrSvg } from '../printing/forms/receiptA5';
+import { qrSvg } from '../printing/forms/receiptA5';
+import { joinHtml, markup, raw, type SafeHtml } from '../html/html';
 import { FONT_FILES, findFontDir } from '../printing/raster/font';
 
 export const FORM_TEMPLATE_VERSION = 'TT01-2018';
@@ -101,21 +104,23 @@ td.n { text-align: center; }
 function documentHtml(
   title: string,
   page: 'A5' | 'A4-landscape',
-  body: string,
+  body: SafeHtml,
   extraCss = '',
 ): string {
   const size = page === 'A5' ? 'A5 portrait' : 'A4 landscape';
   const screenWidth = page === 'A5' ? '148mm' : '297mm';
-  return `<!doctype html>
+  // The style sheet is the program's own constants (and the bundled font), never data.
+  const css = `${embeddedFontCss()}@page { size: ${size}; margin: 10mm 11mm 10mm 13mm; }
+${BASE_CSS}${extraCss}
+@media screen { body { background: #888; } .page { background: #fff; width: ${screenWidth}; margin: 6mm auto; padding: 10mm 11mm 10mm 13mm; } }`;
+  return markup`<!doctype html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
 <meta name="form-template" content="${FORM_TEMPLATE_VERSION}">
-<title>${e(title)}</title>
+<title>${title}</title>
 <style>
-${embeddedFontCss()}@page { size: ${size}; margin: 10mm 11mm 10mm 13mm; }
-${BASE_CSS}${extraCss}
-@media screen { body { background: #888; } .page { background: #fff; width: ${screenWidth}; margin: 6mm auto; padding: 10mm 11mm 10mm 13mm; } }
+${raw(css)}
 </style>
 </head>
 <body>
@@ -124,31 +129,31 @@ ${body}
 </section>
 </body>
 </html>
-`;
+`.toString();
 }
 
-function header(agency: Agency, at: Date): string {
+function header(agency: Agency, at: Date): SafeHtml {
   const s = vnStrings(at);
-  return `<table class="head"><tr>
-<td>${agency.parentName ? `<div>${e(agency.parentName)}</div>` : ''}<div class="b u">${e(agency.name)}</div></td>
-<td><div class="b">${e(labelsVi.nationalMotto)}</div><div class="b u">${e(labelsVi.nationalMottoSub)}</div></td>
+  return markup`<table class="head"><tr>
+<td>${agency.parentName && markup`<div>${agency.parentName}</div>`}<div class="b u">${agency.name}</div></td>
+<td><div class="b">${labelsVi.nationalMotto}</div><div class="b u">${labelsVi.nationalMottoSub}</div></td>
 </tr></table>
-<div class="date">${e(labelsVi.dateLine(agency.place, s.day, s.month, s.year))}</div>`;
+<div class="date">${labelsVi.dateLine(agency.place, s.day, s.month, s.year)}</div>`;
 }
 
-function applicantLines(a: FormApplicant): string {
+function applicantLines(a: FormApplicant): SafeHtml {
   const contact = [a.phone ? `Số điện thoại: ${a.phone}` : '', a.email ? `Email: ${a.email}` : '']
     .filter(Boolean)
     .join('; ');
-  return `<p>Ông/Bà: <span class="b">${e(a.fullName)}</span></p>
-${a.address ? `<p>Địa chỉ: ${e(a.address)}</p>` : ''}
-${contact ? `<p>${e(contact)}</p>` : ''}`;
+  return markup`<p>Ông/Bà: <span class="b">${a.fullName}</span></p>
+${a.address && markup`<p>Địa chỉ: ${a.address}</p>`}
+${contact && markup`<p>${contact}</p>`}`;
 }
 
-function signatures(left: string, right: string, leftName: string, rightName: string): string {
-  return `<table class="sign"><tr>
-<td><div class="b">${e(left)}</div><div class="hint">(Ký và ghi rõ họ tên)</div><div class="space"></div><div>${e(leftName)}</div></td>
-<td><div class="b">${e(right)}</div><div class="hint">(Ký và ghi rõ họ tên)</div><div class="space"></div><div>${e(rightName)}</div></td>
+function signatures(left: string, right: string, leftName: string, rightName: string): SafeHtml {
+  return markup`<table class="sign"><tr>
+<td><div class="b">${left}</div><div class="hint">(Ký và ghi rõ họ tên)</div><div class="space"></div><div>${leftName}</div></td>
+<td><div class="b">${right}</div><div class="hint">(Ký và ghi rõ họ tên)</div><div class="space"></div><div>${rightName}</div></td>
 </tr></table>`;
 }
 
@@ -170,21 +175,21 @@ export function supplementFormHtml(d: {
   officerPhone?: string;
 }): string {
   const rows = d.documents.length
-    ? d.documents.map((x, i) => `<tr><td class="n">${i + 1}</td><td>${e(x)}</td></tr>`).join('')
-    : '<tr><td class="n">1</td><td>Theo lý do nêu dưới đây</td></tr>';
+    ? d.documents.map((x, i) => markup`<tr><td class="n">${i + 1}</td><td>${x}</td></tr>`)
+    : markup`<tr><td class="n">1</td><td>Theo lý do nêu dưới đây</td></tr>`;
   return documentHtml(
     `Mẫu 02 - Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ`,
     'A5',
-    `${header(d.agency, d.at)}
+    markup`${header(d.agency, d.at)}
 <h1>PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ</h1>
-${d.dossierCode ? `<p>Mã hồ sơ: <span class="b">${e(d.dossierCode)}</span></p>` : ''}
+${d.dossierCode && markup`<p>Mã hồ sơ: <span class="b">${d.dossierCode}</span></p>`}
 <p>Hồ sơ của:</p>
 ${applicantLines(d.applicant)}
-<p>Nội dung yêu cầu giải quyết: <span class="b">${e(d.procedure.name)}</span> (${e(d.procedure.code)})</p>
+<p>Nội dung yêu cầu giải quyết: <span class="b">${d.procedure.name}</span> (${d.procedure.code})</p>
 <p>Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:</p>
 <table class="grid"><thead><tr><th style="width:10mm">STT</th><th>Nội dung, giấy tờ cần bổ sung</th></tr></thead><tbody>${rows}</tbody></table>
-<p>Lý do: ${e(d.reason)}</p>
-<p>Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ với ${e(d.officerName)}${d.officerPhone ? `, số điện thoại ${e(d.officerPhone)}` : ''} để được hướng dẫn.</p>
+<p>Lý do: ${d.reason}</p>
+<p>Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ với ${d.officerName}${d.officerPhone && markup`, số điện thoại ${d.officerPhone}`} để được hướng dẫn.</p>
 <p class="i">Hồ sơ không được bổ sung trong thời hạn 15 ngày kể từ ngày nhận phiếu này sẽ bị đóng theo quy định.</p>
 ${signatures('NGƯỜI NỘP HỒ SƠ', 'NGƯỜI HƯỚNG DẪN', d.applicant.fullName, d.officerName)}`,
   );
@@ -203,14 +208,14 @@ export function refusalFormHtml(d: {
   return documentHtml(
     'Mẫu 03 - Phiếu từ chối tiếp nhận giải quyết hồ sơ',
     'A5',
-    `${header(d.agency, d.at)}
+    markup`${header(d.agency, d.at)}
 <h1>PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ</h1>
-${d.dossierCode ? `<p>Mã hồ sơ: <span class="b">${e(d.dossierCode)}</span></p>` : ''}
+${d.dossierCode && markup`<p>Mã hồ sơ: <span class="b">${d.dossierCode}</span></p>`}
 <p>Cơ quan tiếp nhận hồ sơ của:</p>
 ${applicantLines(d.applicant)}
-<p>Nội dung yêu cầu giải quyết: <span class="b">${e(d.procedure.name)}</span> (${e(d.procedure.code)})</p>
+<p>Nội dung yêu cầu giải quyết: <span class="b">${d.procedure.name}</span> (${d.procedure.code})</p>
 <p>Qua xem xét, cơ quan từ chối tiếp nhận, giải quyết hồ sơ với lý do cụ thể như sau:</p>
-<p class="b">${e(d.reason)}</p>
+<p class="b">${d.reason}</p>
 <p>Xin thông báo để Ông/Bà được biết và thực hiện.</p>
 ${signatures('NGƯỜI NỘP HỒ SƠ', 'CÁN BỘ TIẾP NHẬN', d.applicant.fullName, d.officerName)}`,
   );
@@ -232,15 +237,15 @@ export function apologyFormHtml(d: {
   return documentHtml(
     'Mẫu 04 - Phiếu xin lỗi và hẹn lại ngày trả kết quả',
     'A5',
-    `${header(d.agency, d.at)}
+    markup`${header(d.agency, d.at)}
 <h1>PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ</h1>
-<p>Kính gửi: Ông/Bà <span class="b">${e(d.applicant.fullName)}</span></p>
-<p>Ngày ${e(formatVnDate(d.receivedAt))}, cơ quan tiếp nhận hồ sơ đề nghị giải quyết thủ tục <span class="b">${e(d.procedure.name)}</span> của Ông/Bà.</p>
-<p>Mã hồ sơ: <span class="b">${e(d.dossierCode)}</span>; thời gian hẹn trả kết quả: ngày ${e(formatVnDate(d.originalDueDate))}.</p>
-<p>Tuy nhiên đến nay, cơ quan chưa trả kết quả giải quyết hồ sơ cho Ông/Bà đúng hẹn. Lý do: ${e(d.reason)}</p>
-<p>Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, công sức của Ông/Bà. Chúng tôi xin lỗi Ông/Bà và sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào ngày <span class="b">${e(formatVnDate(d.newDueDate))}</span>.</p>
+<p>Kính gửi: Ông/Bà <span class="b">${d.applicant.fullName}</span></p>
+<p>Ngày ${formatVnDate(d.receivedAt)}, cơ quan tiếp nhận hồ sơ đề nghị giải quyết thủ tục <span class="b">${d.procedure.name}</span> của Ông/Bà.</p>
+<p>Mã hồ sơ: <span class="b">${d.dossierCode}</span>; thời gian hẹn trả kết quả: ngày ${formatVnDate(d.originalDueDate)}.</p>
+<p>Tuy nhiên đến nay, cơ quan chưa trả kết quả giải quyết hồ sơ cho Ông/Bà đúng hẹn. Lý do: ${d.reason}</p>
+<p>Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, công sức của Ông/Bà. Chúng tôi xin lỗi Ông/Bà và sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào ngày <span class="b">${formatVnDate(d.newDueDate)}</span>.</p>
 <p>Xin trân trọng cảm ơn.</p>
-<table class="sign"><tr><td></td><td><div class="b">THỦ TRƯỞNG CƠ QUAN GIẢI QUYẾT</div><div class="hint">(Ký và ghi rõ họ tên, đóng dấu)</div><div class="space"></div><div>${e(d.signerName)}</div></td></tr></table>`,
+<table class="sign"><tr><td></td><td><div class="b">THỦ TRƯỞNG CƠ QUAN GIẢI QUYẾT</div><div class="hint">(Ký và ghi rõ họ tên, đóng dấu)</div><div class="space"></div><div>${d.signerName}</div></td></tr></table>`,
   );
 }
 
@@ -266,25 +271,21 @@ export function controlSlipHtml(d: {
   dueDate: string | null;
   events: ControlEvent[];
 }): string {
-  const rows = d.events
-    .map(
-      (
-        x,
-        i,
-      ) => `<tr><td class="n">${i + 1}</td><td>${e(EVENT_VI[x.type] ?? x.type)}${x.unit ? `<br>${e(x.unit)}` : ''}</td>
-<td>${e(formatVnDateTime(new Date(x.at)))}</td><td>${e(x.officerName ?? '')}</td>
-<td>${x.onTime ? e(onTimeLabel(x.onTime)) : ''}</td>
-<td>${x.dueAfter && x.dueAfter !== x.dueBefore ? `Hẹn trả: ${e(formatVnDate(x.dueAfter))}` : ''}${x.reason ? `${x.dueAfter && x.dueAfter !== x.dueBefore ? '<br>' : ''}${e(x.reason)}` : ''}</td></tr>`,
-    )
-    .join('');
+  const rows = d.events.map((x, i) => {
+    const newDue = x.dueAfter && x.dueAfter !== x.dueBefore ? x.dueAfter : null;
+    return markup`<tr><td class="n">${i + 1}</td><td>${EVENT_VI[x.type] ?? x.type}${x.unit && markup`<br>${x.unit}`}</td>
+<td>${formatVnDateTime(new Date(x.at))}</td><td>${x.officerName ?? ''}</td>
+<td>${x.onTime && onTimeLabel(x.onTime)}</td>
+<td>${newDue && markup`Hẹn trả: ${formatVnDate(newDue)}`}${x.reason && markup`${newDue && markup`<br>`}${x.reason}`}</td></tr>`;
+  });
   return documentHtml(
     'Mẫu 05 - Phiếu kiểm soát quá trình giải quyết hồ sơ',
     'A5',
-    `${header(d.agency, d.at)}
+    markup`${header(d.agency, d.at)}
 <h1>PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ</h1>
-<p>Mã hồ sơ: <span class="b">${e(d.dossierCode)}</span></p>
-<p>Người nộp: ${e(d.applicant.fullName)}; thủ tục: ${e(d.procedure.name)}</p>
-<p>Thời gian nhận hồ sơ: ${e(formatVnDateTime(d.receivedAt))}; hẹn trả kết quả: ${d.dueDate ? e(formatVnDate(d.dueDate)) : '—'}</p>
+<p>Mã hồ sơ: <span class="b">${d.dossierCode}</span></p>
+<p>Người nộp: ${d.applicant.fullName}; thủ tục: ${d.procedure.name}</p>
+<p>Thời gian nhận hồ sơ: ${formatVnDateTime(d.receivedAt)}; hẹn trả kết quả: ${d.dueDate ? formatVnDate(d.dueDate) : '—'}</p>
 <table class="grid"><thead><tr><th style="width:8mm">STT</th><th>Nội dung, đơn vị</th><th style="width:26mm">Thời gian</th><th>Người thực hiện</th><th style="width:16mm">Kết quả</th><th>Ghi chú</th></tr></thead><tbody>${rows}</tbody></table>`,
   );
 }
@@ -346,17 +347,15 @@ export function registerHtml(d: {
   scope: { year: number } | { from: string; to: string };
   rows: RegisterRow[];
 }): string {
-  const dt = (iso: string | null): string => (iso ? e(formatVnDate(new Date(iso))) : '');
-  const rows = d.rows
-    .map(
-      (
-        r,
-      ) => `<tr><td class="n">${r.entry}</td><td>${e(r.code)}</td><td>${e(r.procedureName)}</td><td class="n">${r.sets}</td>
-<td>${e(r.applicantName)}</td><td>${e(r.contact)}</td><td>${e(r.decidingAuthority)}</td>
-<td>${e(formatVnDateTime(new Date(r.receivedAt)))}</td><td>${r.dueDate ? e(formatVnDate(r.dueDate)) : ''}</td>
-<td>${dt(r.transferredAt)}</td><td>${dt(r.resultAt)}</td><td>${dt(r.returnedAt)}</td><td></td><td>${e(r.note)}</td></tr>`,
-    )
-    .join('\n');
+  const dt = (iso: string | null): string => (iso ? formatVnDate(new Date(iso)) : '');
+  const rows = d.rows.map(
+    (
+      r,
+    ) => markup`<tr><td class="n">${r.entry}</td><td>${r.code}</td><td>${r.procedureName}</td><td class="n">${r.sets}</td>
+<td>${r.applicantName}</td><td>${r.contact}</td><td>${r.decidingAuthority}</td>
+<td>${formatVnDateTime(new Date(r.receivedAt))}</td><td>${r.dueDate && formatVnDate(r.dueDate)}</td>
+<td>${dt(r.transferredAt)}</td><td>${dt(r.resultAt)}</td><td>${dt(r.returnedAt)}</td><td></td><td>${r.note}</td></tr>`,
+  );
   const [title, subtitle] =
     'year' in d.scope
       ? [
@@ -371,13 +370,13 @@ export function registerHtml(d: {
   return documentHtml(
     title,
     'A4-landscape',
-    `${header(d.agency, d.at)}
+    markup`${header(d.agency, d.at)}
 <h1>SỔ THEO DÕI HỒ SƠ</h1>
-<p style="text-align:center">${e(subtitle)}</p>
+<p style="text-align:center">${subtitle}</p>
 <table class="grid register"><thead><tr>
-${REGISTER_HEADERS.map((h) => `<th>${e(h)}</th>`).join('')}
+${REGISTER_HEADERS.map((h) => markup`<th>${h}</th>`)}
 </tr></thead><tbody>
-${rows || `<tr><td class="empty" colspan="${REGISTER_HEADERS.length}">Không có hồ sơ</td></tr>`}
+${rows.length > 0 ? joinHtml(rows, '\n') : markup`<tr><td class="empty" colspan="${REGISTER_HEADERS.length}">Không có hồ sơ</td></tr>`}
 </tbody></table>
 <p class="hint">In lúc ${s.time} ngày ${s.date} — Mẫu số 06, Thông tư 01/2018/TT-VPCP</p>`,
     REGISTER_CSS,
@@ -402,16 +401,16 @@ export function returnSlipHtml(d: {
   return documentHtml(
     'Phiếu trả kết quả',
     'A5',
-    `${header(d.agency, d.at)}
+    markup`${header(d.agency, d.at)}
 <h1>PHIẾU TRẢ KẾT QUẢ</h1>
-<div class="code"><p>Mã hồ sơ: <span class="b">${e(d.dossierCode)}</span></p>${d.ratingUrl ? qrSvg(d.ratingUrl, 18) : ''}</div>
-<p>Người nộp: <span class="b">${e(d.applicantName)}</span></p>
-<p>Thủ tục: ${e(d.procedureName)}</p>
-<p>Ngày nhận hồ sơ: ${e(formatVnDate(d.receivedAt))}; ngày hẹn trả: ${e(formatVnDate(d.dueDate))}</p>
-<p>Thời gian trả kết quả: ${e(formatVnDateTime(d.returnedAt))} — <span class="b">${e(onTimeLabel(d.onTime))}</span></p>
-<p>Người nhận kết quả: ${e(d.collectedBy)}</p>
+<div class="code"><p>Mã hồ sơ: <span class="b">${d.dossierCode}</span></p>${d.ratingUrl && qrSvg(d.ratingUrl, 18)}</div>
+<p>Người nộp: <span class="b">${d.applicantName}</span></p>
+<p>Thủ tục: ${d.procedureName}</p>
+<p>Ngày nhận hồ sơ: ${formatVnDate(d.receivedAt)}; ngày hẹn trả: ${formatVnDate(d.dueDate)}</p>
+<p>Thời gian trả kết quả: ${formatVnDateTime(d.returnedAt)} — <span class="b">${onTimeLabel(d.onTime)}</span></p>
+<p>Người nhận kết quả: ${d.collectedBy}</p>
 ${signatures('NGƯỜI NHẬN KẾT QUẢ', 'CÁN BỘ TRẢ KẾT QUẢ', d.collectedBy, d.officerName)}
-${d.ratingUrl ? '<p class="i" style="text-align:center">Mời Ông/Bà quét mã QR để đánh giá mức độ hài lòng.</p>' : ''}`,
+${d.ratingUrl && markup`<p class="i" style="text-align:center">Mời Ông/Bà quét mã QR để đánh giá mức độ hài lòng.</p>`}`,
   );
 }
 

@@ -4,6 +4,8 @@
  * hàng"), the bundled Noto Sans embedded (or served from a URL) so diacritics never depend
  * on the machine's fonts, and the dossier code as an inline SVG QR code.
  * Printed by Electron's webContents.print/printToPDF or by the browser in hub mode.
+ * Built with the auto-escaping `markup` template (src/core/html/html.ts): data is never
+ * inserted unescaped.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +14,7 @@ import type { DossierReceiptData } from '../layouts/dossierReceipt';
 import { vnStrings } from '../layouts/common';
 import { labelsVi } from '../layouts/labels.vi';
 import { FONT_FILES, findFontDir } from '../raster/font';
+import { escapeHtml, joinHtml, markup, raw, type SafeHtml } from '../../html/html';
 
 export type ReceiptA5Font =
   | { kind: 'embedded'; regular?: Uint8Array; bold?: Uint8Array }
@@ -26,15 +29,6 @@ export interface ReceiptA5Options {
 }
 
 const FAMILY = 'MotCuaNotoSans';
-
-export function escapeHtml(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 let bundled: { regular: Uint8Array; bold: Uint8Array } | null = null;
 function bundledFonts(): { regular: Uint8Array; bold: Uint8Array } | null {
@@ -53,6 +47,8 @@ function fontFaceCss(font: ReceiptA5Font): string {
   let bold: string;
   if (font.kind === 'none') return '';
   if (font.kind === 'url') {
+    // Inside <style> entities are not decoded: escaping only keeps a URL from closing the
+    // CSS string or the style element (the hub serves its fonts from plain paths).
     regular = `url("${escapeHtml(font.regularUrl)}") format("truetype")`;
     bold = `url("${escapeHtml(font.boldUrl)}") format("truetype")`;
   } else {
@@ -70,7 +66,7 @@ function fontFaceCss(font: ReceiptA5Font): string {
 }
 
 /** QR code as an inline SVG (one path, crisp at any print resolution). */
-export function qrSvg(data: string, sizeMm: number): string {
+export function qrSvg(data: string, sizeMm: number): SafeHtml {
   const qr = QRCode.create(data, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const q = 2;
@@ -79,7 +75,7 @@ export function qrSvg(data: string, sizeMm: number): string {
     for (let c = 0; c < n; c++) if (qr.modules.get(r, c)) d += `M${c + q} ${r + q}h1v1h-1z`;
   }
   const v = n + 2 * q;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${v} ${v}" width="${sizeMm}mm" height="${sizeMm}mm" shape-rendering="crispEdges" role="img" aria-label="QR"><path d="${d}" fill="#000"/></svg>`;
+  return markup`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${v} ${v}" width="${sizeMm}mm" height="${sizeMm}mm" shape-rendering="crispEdges" role="img" aria-label="QR"><path d="${d}" fill="#000"/></svg>`;
 }
 
 const CSS = `
@@ -113,49 +109,46 @@ table.docs td.c { text-align: center; width: 12mm; }
 @media screen { body { background: #888; } .page { background: #fff; width: 148mm; min-height: 210mm; margin: 6mm auto; padding: 10mm 11mm 10mm 13mm; } }
 `;
 
-function copyPage(data: DossierReceiptData, copy: 'keep' | 'customer'): string {
+function copyPage(data: DossierReceiptData, copy: 'keep' | 'customer'): SafeHtml {
   const l = labelsVi.receipt;
-  const e = escapeHtml;
   const rec = vnStrings(data.receivedAt);
   const app = vnStrings(data.appointmentAt);
   const a = data.applicant;
   const proc = data.procedure.code
     ? `${data.procedure.name} (${data.procedure.code})`
     : data.procedure.name;
-  const rows = data.documents
-    .map(
-      (d, i) =>
-        `<tr><td class="n">${i + 1}</td><td>${e(d.name)}</td><td class="k">${e(l.kind[d.kind])}</td><td class="c">${d.count}</td></tr>`,
-    )
-    .join('');
+  const rows = data.documents.map(
+    (d, i) =>
+      markup`<tr><td class="n">${i + 1}</td><td>${d.name}</td><td class="k">${l.kind[d.kind]}</td><td class="c">${d.count}</td></tr>`,
+  );
   const time =
     'workingDays' in data.processingTime
       ? l.processingTime(data.processingTime.workingDays)
       : l.processingTimeText(data.processingTime.text);
-  return `<section class="page">
+  return markup`<section class="page">
 <table class="head"><tr>
-<td>${data.agency.parentName ? `<div class="upper">${e(data.agency.parentName)}</div>` : ''}<div class="b u">${e(data.agency.name)}</div></td>
-<td><div class="b">${e(labelsVi.nationalMotto)}</div><div class="b u">${e(labelsVi.nationalMottoSub)}</div></td>
+<td>${data.agency.parentName && markup`<div class="upper">${data.agency.parentName}</div>`}<div class="b u">${data.agency.name}</div></td>
+<td><div class="b">${labelsVi.nationalMotto}</div><div class="b u">${labelsVi.nationalMottoSub}</div></td>
 </tr></table>
-<div class="date">${e(labelsVi.dateLine(data.agency.place, rec.day, rec.month, rec.year))}</div>
-<h1>${e(l.title)}</h1>
-<div class="copy">${e(l.copy(copy === 'keep' ? l.copyKeep : l.copyCustomer))}</div>
-<div class="code"><div>${e(l.dossierCode)}: <span class="v">${e(data.dossierCode)}</span></div>${data.lookupUrl ? qrSvg(data.lookupUrl, 20) : ''}</div>
-<p>${e(l.receivedFrom)}:</p>
-<p>${e(l.applicantName)}: <span class="b">${e(a.name)}</span></p>
-${a.address ? `<p>${e(l.address)}: ${e(a.address)}</p>` : ''}
-${a.phone || a.email ? `<p>${a.phone ? `${e(l.phone)}: ${e(a.phone)}` : ''}${a.phone && a.email ? '; ' : ''}${a.email ? `${e(l.email)}: ${e(a.email)}` : ''}</p>` : ''}
-<p>${e(l.request)}: <span class="b">${e(proc)}</span></p>
-${data.documents.length > 0 ? `<p>${e(l.documentsHeader)}:</p><table class="docs"><thead><tr><th>${e(l.colNo)}</th><th>${e(l.colName)}</th><th>${e(l.colKind)}</th><th>${e(l.colCount)}</th></tr></thead><tbody>${rows}</tbody></table>` : ''}
-<p>${e(l.setCount(data.setCount))}</p>
-<p>${e(time)}</p>
-<p>${e(l.receivedAt(rec.hour, rec.minute, rec.date))}</p>
-<p class="b">${e(l.appointmentAt(app.hour, app.minute, app.date))}</p>
-<p>${e(l.collectAt)}: ${e(data.collectAt)}</p>
-<p>${e(l.register(data.registerBook, data.registerEntry))}</p>
+<div class="date">${labelsVi.dateLine(data.agency.place, rec.day, rec.month, rec.year)}</div>
+<h1>${l.title}</h1>
+<div class="copy">${l.copy(copy === 'keep' ? l.copyKeep : l.copyCustomer)}</div>
+<div class="code"><div>${l.dossierCode}: <span class="v">${data.dossierCode}</span></div>${data.lookupUrl && qrSvg(data.lookupUrl, 20)}</div>
+<p>${l.receivedFrom}:</p>
+<p>${l.applicantName}: <span class="b">${a.name}</span></p>
+${a.address && markup`<p>${l.address}: ${a.address}</p>`}
+${(a.phone || a.email) && markup`<p>${a.phone && markup`${l.phone}: ${a.phone}`}${a.phone && a.email && '; '}${a.email && markup`${l.email}: ${a.email}`}</p>`}
+<p>${l.request}: <span class="b">${proc}</span></p>
+${data.documents.length > 0 && markup`<p>${l.documentsHeader}:</p><table class="docs"><thead><tr><th>${l.colNo}</th><th>${l.colName}</th><th>${l.colKind}</th><th>${l.colCount}</th></tr></thead><tbody>${rows}</tbody></table>`}
+<p>${l.setCount(data.setCount)}</p>
+<p>${time}</p>
+<p>${l.receivedAt(rec.hour, rec.minute, rec.date)}</p>
+<p class="b">${l.appointmentAt(app.hour, app.minute, app.date)}</p>
+<p>${l.collectAt}: ${data.collectAt}</p>
+<p>${l.register(data.registerBook, data.registerEntry)}</p>
 <table class="sign"><tr>
-<td><div class="b">${e(l.submitter)}</div><div class="hint">${e(l.signHint)}</div><div class="space"></div><div>${e(a.name)}</div></td>
-<td><div class="b">${e(l.receiver)}</div><div class="hint">${e(l.signHint)}</div><div class="space"></div><div>${e(data.officerName)}</div></td>
+<td><div class="b">${l.submitter}</div><div class="hint">${l.signHint}</div><div class="space"></div><div>${a.name}</div></td>
+<td><div class="b">${l.receiver}</div><div class="hint">${l.signHint}</div><div class="space"></div><div>${data.officerName}</div></td>
 </tr></table>
 </section>`;
 }
@@ -164,18 +157,21 @@ ${data.documents.length > 0 ? `<p>${e(l.documentsHeader)}:</p><table class="docs
 export function receiptA5Html(data: DossierReceiptData, options: ReceiptA5Options = {}): string {
   const copies = options.copies ?? ['keep', 'customer'];
   const fontCss = fontFaceCss(options.font ?? { kind: 'embedded' });
-  return `<!doctype html>
+  return markup`<!doctype html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
-<title>${escapeHtml(`${labelsVi.receipt.title} - ${data.dossierCode}`)}</title>
+<title>${`${labelsVi.receipt.title} - ${data.dossierCode}`}</title>
 <style>
-${fontCss}${CSS}
+${raw(fontCss + CSS)}
 </style>
 </head>
 <body>
-${copies.map((c) => copyPage(data, c)).join('\n')}
+${joinHtml(
+  copies.map((c) => copyPage(data, c)),
+  '\n',
+)}
 </body>
 </html>
-`;
+`.toString();
 }
