@@ -5,6 +5,7 @@ import { writeCleanShutdownMarker } from './db/cleanShutdown';
 import { closeDatabase, DB_FILE_NAME, openDatabase, type Db } from './db/connection';
 import { seedDemo } from './demo/seedDemo';
 import { createDispatcher, type Dispatcher } from './dispatch';
+import { createDeviceService, type DeviceService } from './devices/deviceService';
 import { EventBus } from './events/eventBus';
 import { createHandlers } from './handlers';
 import { createPrintService, type PrintService } from './printing/jobs/printService';
@@ -39,6 +40,7 @@ export interface Core {
   readonly print: PrintService;
   readonly sync: SyncService;
   readonly maintenance: Maintenance;
+  readonly devices: DeviceService;
   /** Stop background work (print retries), then checkpoint and close the database. */
   close(): Promise<void>;
 }
@@ -60,9 +62,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const print = createPrintService(db, clock, events);
     const sync = createSyncService(db, clock, options.sync);
     const maintenance = createMaintenance(db, options.dataDir, clock, startup, options.maintenance);
-    const deps = { db, clock, auth, events, print, sync, maintenance };
+    const devices = createDeviceService(db, clock);
+    const deps = { db, clock, auth, events, print, sync, maintenance, devices };
     const handlers = createHandlers({ ...deps, version: APP_VERSION });
-    const dispatcher = createDispatcher(handlers, auth);
+    const dispatcher = createDispatcher(handlers, auth, devices);
     print.start();
     sync.start();
     maintenance.start();
@@ -78,6 +81,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       print,
       sync,
       maintenance,
+      devices,
       close: async () => {
         await Promise.all([sync.stop(), maintenance.stop()]);
         await print.stop();

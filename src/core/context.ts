@@ -1,5 +1,6 @@
 import type { PublicUser } from '../shared/contract';
 import type { Lang } from '../shared/i18n';
+import type { DeviceIdentity } from './devices/deviceService';
 
 /** Who is calling an operation, derived by the edge (HTTP or IPC) before the handler runs. */
 export interface CallContext {
@@ -9,4 +10,6 @@ export interface CallContext {
   /** Rate-limit key: the client IP over HTTP, 'ipc' in Electron. */
   clientKey: string;
   lang: Lang;
+  /** The paired device making the call (header X-Motcua-Device, or the Electron kiosk window). */
+  device: DeviceIdentity | null;
 }

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
+import { demoDeviceLinks } from '../core/demo/seedDemo';
 import { defaultDataDir } from '../core/paths';
 import { DEFAULT_HOST, DEFAULT_PORT, startHub, type Hub } from './startHub';
 
@@ -131,6 +132,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   console.log(`Dữ liệu: ${hub.core.dbFile}`);
   await firstStartAdmin(hub, values['admin-password'] ?? process.env.MOTCUA_ADMIN_PASSWORD);
   console.log(`Một Cửa Kiosk hub đang chạy: ${hub.url}  (Ctrl+C để dừng)`);
+  if (values.demo) for (const l of demoDeviceLinks(hub.url)) console.log(`  ${l.label}: ${l.url}`);
 }
 
 if (require.main === module) {

@@ -35,15 +35,23 @@ const env: RendererEnv = {
 const preloadPath = path.join(__dirname, '../preload/index.js');
 
 let hub: Hub | null = null;
+/** webContents ids of this machine's kiosk windows: over IPC they count as a paired kiosk. */
+const kioskSenders = new Set<number>();
+const ELECTRON_KIOSK = { id: 'electron-kiosk', name: 'Kiosk (Electron)', kind: 'kiosk' } as const;
 
 function openWindow(kind: WindowKind): BrowserWindow {
   const win = new BrowserWindow(windowOptions(kind, preloadPath));
   hardenWebContents(win.webContents, (url) => isOwnUrl(url, env));
   if (kind === 'kiosk') lockKioskWindow(win, process.env.MOTCUA_KIOSK_PIN); // issue 6
+  const senderId = win.webContents.id;
+  if (kind === 'kiosk') kioskSenders.add(senderId);
   const unsubscribe = hub?.core.events.subscribe((event) => {
     if (!win.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, event);
   });
-  win.on('closed', () => unsubscribe?.());
+  win.on('closed', () => {
+    unsubscribe?.();
+    kioskSenders.delete(senderId);
+  });
   win.once('ready-to-show', () => win.show());
   const location = windowLocation(kind, env);
   if ('url' in location) void win.loadURL(location.url);
@@ -67,7 +75,12 @@ if (!app.requestSingleInstanceLock()) {
       demo: process.argv.includes('--demo'),
     });
     env.hubUrl = hub.url;
-    registerIpc(ipcMain, hub.core.dispatcher, (url) => isOwnUrl(url, env));
+    registerIpc(
+      ipcMain,
+      hub.core.dispatcher,
+      (url) => isOwnUrl(url, env),
+      (senderId) => (kioskSenders.has(senderId) ? ELECTRON_KIOSK : undefined),
+    );
     for (const kind of configuredWindows()) openWindow(kind);
   });
 

@@ -1,5 +1,6 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
+import type { DeviceIdentity } from '../core/devices/deviceService';
 import type { Dispatcher, DispatchResult } from '../core/dispatch';
 import { errorResult } from '../core/dispatch';
 import { IPC_PREFIX, operationNames } from '../shared/contract';
@@ -31,6 +32,8 @@ export function registerIpc(
   ipcMain: IpcMainLike,
   dispatcher: Dispatcher,
   isTrustedSender: (url: string) => boolean,
+  /** The device a sending window is (the Electron kiosk window: a paired kiosk), by its webContents id. */
+  deviceOfSender: (senderId: number) => DeviceIdentity | undefined = () => undefined,
 ): () => void {
   const channels = operationNames.map((name) => IPC_PREFIX + name);
   operationNames.forEach((name, i) => {
@@ -42,8 +45,11 @@ export function registerIpc(
         return errorResult('VALIDATION_ERROR', DEFAULT_LANG, { details: envelope.error.issues });
       }
       const { input, token, lang } = envelope.data;
+      const device = event.sender ? deviceOfSender(event.sender.id) : undefined;
       return dispatcher.invoke(name, input ?? {}, {
         token: token ?? null,
+        deviceToken: null,
+        ...(device ? { device } : {}),
         clientKey: 'ipc',
         lang: lang ?? DEFAULT_LANG,
       });
