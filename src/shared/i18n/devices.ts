@@ -45,6 +45,7 @@ export const deviceMessagesVi = {
   'devices.revokeConfirm': 'Thu hồi thiết bị “{name}”? Thiết bị sẽ ngừng hoạt động ngay.',
   'devices.revoked': 'Đã thu hồi thiết bị “{name}”.',
   'devices.never': 'Chưa',
+  'devices.counter': 'Quầy số (máy đánh giá)',
 };
 
 export const deviceMessagesEn: Record<keyof typeof deviceMessagesVi, string> = {
@@ -91,4 +92,5 @@ export const deviceMessagesEn: Record<keyof typeof deviceMessagesVi, string> = {
   'devices.revokeConfirm': 'Revoke the device “{name}”? It stops working at once.',
   'devices.revoked': 'The device “{name}” was revoked.',
   'devices.never': 'Not yet',
+  'devices.counter': 'Counter number (rating tablet)',
 };
