@@ -40,7 +40,8 @@ export const deviceMessagesVi = {
     'Đường dẫn ghép nối chỉ hiện MỘT LẦN. Mở nó một lần trên thiết bị “{name}”: thiết bị tự lưu mã và xóa nó khỏi thanh địa chỉ.',
   'devices.copy': 'Sao chép',
   'devices.copied': 'Đã sao chép.',
-  'devices.codeShown': 'Trên thiết bị “{name}”, nhập mã ghép nối sau trước {time} (dùng một lần):',
+  'devices.codeShown':
+    'Trên thiết bị “{name}”, nhập mã ghép nối dưới đây trước {time} (dùng một lần):',
   'devices.revoke': 'Thu hồi',
   'devices.revokeConfirm': 'Thu hồi thiết bị “{name}”? Thiết bị sẽ ngừng hoạt động ngay.',
   'devices.revoked': 'Đã thu hồi thiết bị “{name}”.',
