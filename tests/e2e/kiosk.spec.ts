@@ -404,6 +404,20 @@ for (const vp of VIEWPORTS) {
       await expect(page.getByTestId('rating-thanks')).toBeVisible();
     });
 
+    test('unpaired: "Thiết bị chưa được ghép nối" with the pairing step, big and touchable', async ({
+      page,
+    }) => {
+      await page.goto('/kiosk');
+      await expect(
+        page.getByRole('heading', { name: 'Thiết bị chưa được ghép nối' }),
+      ).toBeVisible();
+      await expect(page.getByRole('button', { name: /Lấy số thứ tự/ })).toHaveCount(0);
+      await checkScreen(page, shot('24-unpaired'));
+      await page.goto('/rate?counter=1');
+      await expect(page.getByTestId('device-unpaired')).toBeVisible();
+      await checkScreen(page, shot('25-rate-unpaired'));
+    });
+
     test('idle reset: home after 60 s without a touch, not before (fake clock); large text and high contrast', async ({
       page,
     }) => {
