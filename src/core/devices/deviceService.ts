@@ -54,9 +54,10 @@ function newDeviceToken(): string {
 }
 
 function newPairingCode(): string {
-  const bytes = crypto.randomBytes(PAIRING_CODE_LENGTH);
   let code = '';
-  for (const b of bytes) code += PAIRING_CODE_ALPHABET[b % PAIRING_CODE_ALPHABET.length];
+  for (let i = 0; i < PAIRING_CODE_LENGTH; i++) {
+    code += PAIRING_CODE_ALPHABET[crypto.randomInt(PAIRING_CODE_ALPHABET.length)];
+  }
   return code;
 }
 
