@@ -2,7 +2,7 @@
  * Satisfaction ratings over real HTTP against a demo hub with a fake clock (issue 6):
  * the window opens only on "complete", closes after 30 s, one rating per ticket (409),
  * stored against ticket, counter, officer and dossier with nothing about the rater, written
- * to the sync outbox in the same transaction, rate-limited per client.
+ * to the sync outbox in the same transaction, rate-limited per paired device (docs/security.md).
  */
 import Database from 'better-sqlite3';
 import path from 'node:path';
@@ -234,7 +234,7 @@ describe('POST /api/v1/public/ratings', () => {
     expect((await rate({ ticketId: b.id, score: 'satisfied' })).status).toBe(201);
   });
 
-  it('is rate-limited per client', async () => {
+  it('is rate-limited per device (20 a minute)', async () => {
     const { rate } = await setup();
     const codes: number[] = [];
     for (let i = 0; i < 21; i++)
