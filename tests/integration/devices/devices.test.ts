@@ -7,6 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock';
+import { PAIR_FAILURES_PER_MINUTE } from '../../../src/core/devices/deviceService';
 import { vnInstant } from '../../../src/shared/time/vnTime';
 import {
   ADMIN,
@@ -163,6 +164,26 @@ describe('public writes need a paired device', () => {
 });
 
 describe('pairing and revoking (admin)', () => {
+  it('wrong pairing codes from many addresses: 30 a minute in all, then 429', async () => {
+    const { hub } = await setup();
+    const pair = (code: string, i: number) =>
+      hub.core.dispatcher.invoke(
+        'devices.pair',
+        { code },
+        { token: null, deviceToken: null, clientKey: `10.1.0.${i}`, lang: 'vi' },
+      );
+    for (let i = 0; i < PAIR_FAILURES_PER_MINUTE; i++) {
+      expect(await pair('WRONGONE', i)).toMatchObject({
+        status: 403,
+        error: { code: 'PAIRING_CODE_INVALID' },
+      });
+    }
+    expect(await pair('WRONGONE', 99)).toMatchObject({
+      status: 429,
+      error: { code: 'RATE_LIMITED' },
+    });
+  });
+
   it('POST /devices shows the token once and stores only its sha256; GET lists without tokens', async () => {
     const { base, admin, officer, hub } = await setup();
     const created = await api(base, '/api/v1/devices', {
