@@ -1,8 +1,11 @@
 /**
  * The operations measured over HTTP against the running hub, each after an untimed warm-up.
- * Public operations come from their own loopback addresses (per-client rate limits); the
- * officer operations use one signed-in officer (canbo1, created by the demo seed).
+ * Public operations come from their own loopback addresses (per-client rate limits); tickets
+ * are issued by paired kiosks, a fresh one every 25 tickets (per-device limit of 30 a minute,
+ * scripts/bench/devices.ts); the officer operations use one signed-in officer (canbo1,
+ * created by the demo seed).
  */
+import { devicesFor, kioskDevices, pairKiosks } from './devices';
 import { createClient, type Client, type HttpResult } from './httpClient';
 import type { SearchSamples } from './seed';
 import { summarize, type Stats } from './stats';
@@ -121,14 +124,25 @@ export async function runHttpBench(ctx: HttpContext, plan: HttpPlan): Promise<Op
       throw new Error('the seeded hub has no services, counters or procedures');
 
     // ——— issue a ticket: 1 kiosk, then 4 kiosks at once ———
-    const issue = (c: Client, i: number) =>
-      c
+    // Paired kiosks (untimed): one device per 25 tickets of each simulated kiosk.
+    const per1 = devicesFor(plan.warmup + plan.issue1);
+    const per4 = devicesFor(plan.warmup + plan.issue4PerClient);
+    const tokens = await pairKiosks(officer, per1 + 4 * per4);
+    const sent = new Map<Client, number>();
+    const deviceOf = new Map<Client, (n: number) => string>();
+    const issue = (c: Client, i: number) => {
+      const n = sent.get(c) ?? 0;
+      sent.set(c, n + 1);
+      return c
         .request('POST', '/api/v1/queue/tickets', {
           body: { serviceId: services[i % services.length] },
+          device: (deviceOf.get(c) as (n: number) => string)(n),
         })
         .then((r) => ({ r, ok: r.status === 201 }));
+    };
     log('  issue a ticket, 1 kiosk…');
     const k1 = client('127.0.0.10');
+    deviceOf.set(k1, kioskDevices(tokens.slice(0, per1)));
     results.push(
       await sequential('issue1', 'Issue a ticket (1 kiosk)', plan.warmup, plan.issue1, (i) =>
         issue(k1, i),
@@ -136,6 +150,9 @@ export async function runHttpBench(ctx: HttpContext, plan: HttpPlan): Promise<Op
     );
     log('  issue a ticket, 4 kiosks at once…');
     const kiosks = [11, 12, 13, 14].map((n) => client(`127.0.0.${n}`));
+    kiosks.forEach((k, j) =>
+      deviceOf.set(k, kioskDevices(tokens.slice(per1 + j * per4, per1 + (j + 1) * per4))),
+    );
     const rec = new Recorder();
     await Promise.all(
       kiosks.map(async (k, j) => {

@@ -16,7 +16,7 @@ export interface Client {
   request(
     method: string,
     urlPath: string,
-    options?: { body?: unknown; token?: string | null },
+    options?: { body?: unknown; token?: string | null; device?: string },
   ): Promise<HttpResult>;
   close(): void;
 }
@@ -35,6 +35,7 @@ export function createClient(port: number, address: string, timeoutMs = 30_000):
         headers['Content-Length'] = Buffer.byteLength(payload);
       }
       if (options.token) headers['Authorization'] = `Bearer ${options.token}`;
+      if (options.device) headers['X-Motcua-Device'] = options.device; // a paired kiosk
       return new Promise((resolve, reject) => {
         const t0 = process.hrtime.bigint();
         const req = http.request(

@@ -11,6 +11,7 @@ import { writeCleanShutdownMarker } from './db/cleanShutdown';
 import { closeDatabase, DB_FILE_NAME, openDatabase, type Db } from './db/connection';
 import { seedDemo } from './demo/seedDemo';
 import { createDispatcher, type Dispatcher } from './dispatch';
+import { createDeviceService, type DeviceService } from './devices/deviceService';
 import { EventBus } from './events/eventBus';
 import { createHandlers } from './handlers';
 import { createPrintService, type PrintService } from './printing/jobs/printService';
@@ -60,6 +61,7 @@ export interface Core {
   readonly maintenance: Maintenance;
   /** Structured field logs (src/core/log/logger.ts): never personal data, tokens or passwords. */
   readonly log: Logger;
+  readonly devices: DeviceService;
   /** Stop background work (print retries), then checkpoint and close the database. */
   close(): Promise<void>;
 }
@@ -111,9 +113,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       { ...options.maintenance, servedDirs: options.servedDirs ?? [] },
       warn('backup'),
     );
-    const deps = { db, clock, auth, events, print, sync, maintenance };
+    const devices = createDeviceService(db, clock);
+    const deps = { db, clock, auth, events, print, sync, maintenance, devices };
     const handlers = createHandlers({ ...deps, version: APP_VERSION });
-    const dispatcher = createDispatcher(handlers, auth, (msg, err) =>
+    const dispatcher = createDispatcher(handlers, auth, devices, (msg, err) =>
       log.error({ area: 'dispatch', err }, msg),
     );
     print.start();
@@ -133,6 +136,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       sync,
       maintenance,
       log,
+      devices,
       close: async () => {
         await Promise.all([sync.stop(), maintenance.stop()]);
         await print.stop();

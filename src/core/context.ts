@@ -1,5 +1,6 @@
 import type { PublicUser } from '../shared/contract';
 import type { Lang } from '../shared/i18n';
+import type { DeviceIdentity } from './devices/deviceService';
 
 /** Who is calling an operation, derived by the edge (HTTP or IPC) before the handler runs. */
 export interface CallContext {
@@ -11,4 +12,6 @@ export interface CallContext {
   /** The edge the call came through: 'ipc' only for the desktop app's own windows. */
   via: 'ipc' | 'http';
   lang: Lang;
+  /** The paired device making the call (header X-Motcua-Device, or the Electron kiosk window). */
+  device: DeviceIdentity | null;
 }

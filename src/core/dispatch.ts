@@ -14,6 +14,7 @@ import {
 import { translate, type Lang, type MessageKey, type MessageParams } from '../shared/i18n';
 import type { AuthService } from './auth/authService';
 import type { CallContext } from './context';
+import type { DeviceIdentity, DeviceService } from './devices/deviceService';
 import type { Handlers } from './handlers';
 import { RateLimiter } from './security/rateLimiter';
 
@@ -23,6 +24,13 @@ export type DispatchResult =
 
 export interface CallerInfo {
   token: string | null;
+  /** The `X-Motcua-Device` header of an HTTP call (a paired device's token), else null. */
+  deviceToken: string | null;
+  /**
+   * Set only by the Electron main process for its own kiosk window (IPC, same machine): that
+   * window counts as a paired kiosk. Never derived from anything a request carries.
+   */
+  device?: DeviceIdentity;
   clientKey: string;
   lang: Lang;
   /** Set to 'ipc' only by src/main/ipc.ts; anything else is treated as the network. */
@@ -67,12 +75,14 @@ export type Dispatcher = ReturnType<typeof createDispatcher>;
 
 /**
  * The one place where a call becomes a result, for IPC and HTTP alike:
- * find the operation → authenticate → check the role → rate-limit → validate input (zod) →
+ * find the operation → authenticate (user, device) → check the role → check the device
+ * (operations with `devices`, docs/security.md "Devices") → rate-limit → validate input (zod) →
  * run the handler → turn any failure into an error value. Nothing throws out of here.
  */
 export function createDispatcher(
   handlers: Handlers,
   auth: AuthService,
+  devices: Pick<DeviceService, 'authenticate'>,
   log: (msg: string, err: unknown) => void = (msg, err) => console.error(msg, err),
 ) {
   const limiter = new RateLimiter();
@@ -99,7 +109,17 @@ export function createDispatcher(
       if (!roleAllows(op.role, user?.role ?? null)) {
         return errorResult(user ? 'FORBIDDEN' : 'UNAUTHENTICATED', lang);
       }
-      if (op.rateLimit && !limiter.take(op.name, caller.clientKey, op.rateLimit.perMinute)) {
+      // An unknown, malformed or revoked device token is simply no device (read-only views).
+      const device =
+        caller.device ?? (caller.deviceToken ? devices.authenticate(caller.deviceToken) : null);
+      let limitKey = caller.clientKey;
+      if (op.devices) {
+        if (device && op.devices.includes(device.kind)) limitKey = `device:${device.id}`;
+        else if (user && op.devicesOrRole && roleAllows(op.devicesOrRole, user.role))
+          limitKey = `user:${user.id}`;
+        else return errorResult('DEVICE_REQUIRED', lang);
+      }
+      if (op.rateLimit && !limiter.take(op.name, limitKey, op.rateLimit.perMinute)) {
         return errorResult('RATE_LIMITED', lang);
       }
       const parsed = op.input.safeParse(rawInput ?? {}, { error: zodLocales[lang].localeError });
@@ -114,6 +134,7 @@ export function createDispatcher(
         clientKey: caller.clientKey,
         lang,
         via: caller.via === 'ipc' ? 'ipc' : 'http',
+        device,
       };
       const handler = handlers[name as keyof Handlers] as (
         input: unknown,

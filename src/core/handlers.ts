@@ -29,6 +29,8 @@ import { getSite, updateSite } from './settings/site';
 import type { Maintenance } from './backup/maintenance';
 import { createBackupHandlers } from './backup/handlers';
 import { createSyncHandlers } from './sync/handlers';
+import { createDeviceHandlers } from './devices/handlers';
+import type { DeviceService } from './devices/deviceService';
 import type { SyncService } from './sync/syncService';
 
 export type Handler<N extends OpName> = (
@@ -48,6 +50,7 @@ export interface HandlerDeps {
   version: string;
   sync: SyncService; // issue 8
   maintenance: Maintenance; // issue 8: startup check, checkpoints, backups
+  devices: DeviceService; // paired kiosks, rating tablets, boards (docs/security.md)
 }
 
 function requireUser(ctx: CallContext): PublicUser {
@@ -99,5 +102,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...reportHandlers(deps),
     ...createSyncHandlers(deps),
     ...createBackupHandlers(deps),
+    ...createDeviceHandlers(deps.devices),
   };
 }

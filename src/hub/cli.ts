@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { TEST_COST_ENV } from '../core/auth/password';
 import { formatSetupCode, SETUP_CODE_FILE } from '../core/auth/setupCode';
 import { LOGS_DIR_NAME } from '../core/log/logger';
+import { demoDeviceLinks } from '../core/demo/seedDemo';
 import { defaultDataDir } from '../core/paths';
 import { DEFAULT_HOST, DEFAULT_PORT, startHub, type Hub } from './startHub';
 
@@ -154,6 +155,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   console.log(`Tệp nhật ký: ${path.join(hub.core.dataDir, LOGS_DIR_NAME)}`);
   await firstStartAdmin(hub, values['admin-password'] ?? process.env.MOTCUA_ADMIN_PASSWORD);
   console.log(`Một Cửa Kiosk hub đang chạy: ${hub.url}  (Ctrl+C để dừng)`);
+  if (values.demo) for (const l of demoDeviceLinks(hub.url)) console.log(`  ${l.label}: ${l.url}`);
 }
 
 if (require.main === module) {

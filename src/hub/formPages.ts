@@ -28,7 +28,7 @@ export async function serveFormPage(
   const result = await core.dispatcher.invoke(
     'forms.render',
     { token },
-    { token: null, clientKey: req.socket.remoteAddress ?? 'unknown', lang },
+    { token: null, deviceToken: null, clientKey: req.socket.remoteAddress ?? 'unknown', lang },
   );
   const ok = result.ok && typeof result.data === 'object' && result.data !== null;
   const html = ok

@@ -240,6 +240,7 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
     }
     const result = await core.dispatcher.invoke(route.op.name, input, {
       token: bearerToken(req),
+      deviceToken: req.headers['x-motcua-device']?.toString() ?? null, // docs/security.md "Devices"
       clientKey: req.socket.remoteAddress ?? 'unknown',
       via: 'http',
       lang,

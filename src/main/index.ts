@@ -74,7 +74,9 @@ function openWindow(kind: WindowKind): BrowserWindow {
   const unsubscribe = hub?.core.events.subscribe((event) => {
     if (!win.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, event);
   });
-  win.on('closed', () => unsubscribe?.());
+  win.on('closed', () => {
+    unsubscribe?.();
+  });
   win.once('ready-to-show', () => win.show());
   goHome();
   return win;

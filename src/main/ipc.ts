@@ -1,5 +1,6 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
+import type { DeviceIdentity } from '../core/devices/deviceService';
 import type { CallerInfo, Dispatcher, DispatchResult } from '../core/dispatch';
 import { errorResult } from '../core/dispatch';
 import { IPC_PREFIX, operationNames } from '../shared/contract';
@@ -31,10 +32,22 @@ export interface IpcSenderPolicy {
   windowKindOf(sender: { id: number } | null | undefined): WindowKind | undefined;
 }
 
+/**
+ * The desktop app's own kiosk window counts as a paired kiosk (docs/security.md, "Devices"):
+ * the main process knows which window sent a call, so it needs no device token.
+ */
+export const ELECTRON_KIOSK: DeviceIdentity = {
+  id: 'electron-kiosk',
+  name: 'Kiosk (Electron)',
+  kind: 'kiosk',
+};
+
 /** The one place where the caller of an IPC call is described to the dispatcher. */
-export function ipcCallerInfo(_window: WindowKind, envelope: IpcPayload): CallerInfo {
+export function ipcCallerInfo(window: WindowKind, envelope: IpcPayload): CallerInfo {
   return {
     token: envelope.token ?? null,
+    deviceToken: null, // never from the envelope: a window is a device by what it is
+    ...(window === 'kiosk' ? { device: ELECTRON_KIOSK } : {}),
     clientKey: 'ipc',
     via: 'ipc',
     lang: envelope.lang ?? DEFAULT_LANG,

@@ -6,6 +6,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { AppProvider } from './app-context';
+import { adoptDeviceTokenFromUrl } from './api/deviceToken';
+
+adoptDeviceTokenFromUrl(); // `?device=<token>`: pair this screen, then hide the token
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -1,4 +1,4 @@
-import { login, snap, expect, test } from './helpers';
+import { KIOSK_PAGE, login, snap, expect, test } from './helpers';
 
 test.describe('foundation: sign-in, navigation, language, connection', () => {
   test('an officer signs in with the keyboard and lands on the desk', async ({ page }) => {
@@ -58,6 +58,7 @@ test.describe('foundation: sign-in, navigation, language, connection', () => {
   test('navigation reaches the kiosk and the lobby display, which show no personal data', async ({
     page,
   }) => {
+    await page.goto(KIOSK_PAGE); // this browser is the demo's paired kiosk (docs/security.md)
     await login(page, 'canbo1', 'Canbo@123');
     await page.getByRole('link', { name: 'Kiosk công dân' }).click();
     await expect(page).toHaveURL(/\/kiosk$/);

@@ -4,8 +4,19 @@ import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startHub, type Hub } from '../../src/hub/startHub';
 import { leaks, personalData, readLogs } from '../helpers/logs';
+import { DEMO_KIOSK_TOKEN, DEMO_RATING_TOKEN } from '../../src/core/demo/seedDemo';
 
 export { expect };
+
+/**
+ * Every spec's hub runs `--demo`, which pairs one kiosk and one rating tablet with fixed
+ * tokens (docs/security.md, "Devices"). A screen is paired by opening it once with
+ * `?device=<token>`, exactly like the README's demo links; API calls send the header.
+ */
+export const KIOSK_PAGE = `/kiosk?device=${DEMO_KIOSK_TOKEN}`;
+export const ratePage = (counter: number) => `/rate?counter=${counter}&device=${DEMO_RATING_TOKEN}`;
+export const KIOSK_HEADERS = { 'X-Motcua-Device': DEMO_KIOSK_TOKEN };
+export const RATING_HEADERS = { 'X-Motcua-Device': DEMO_RATING_TOKEN };
 
 export const SCREENSHOT_DIR = path.join('test-results', 'screenshots');
 const STATIC_DIR = path.resolve('out/renderer');

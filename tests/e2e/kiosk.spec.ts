@@ -9,7 +9,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, type Page } from '@playwright/test';
 import { decodeEscPos, startFakePrinter, type FakePrinter } from '../../src/core/printing';
-import { snap, expect, test } from './helpers';
+import { KIOSK_HEADERS, KIOSK_PAGE, ratePage, RATING_HEADERS, snap, expect, test } from './helpers';
 
 const VIEWPORTS = [
   { name: 'portrait', width: 1080, height: 1920 },
@@ -107,8 +107,9 @@ for (const vp of VIEWPORTS) {
       await usePrinter(request, `kiosk-${vp.name}`);
       const jobsBefore = printer.jobs().length;
       await page.clock.install();
-      await page.goto('/kiosk');
+      await page.goto(KIOSK_PAGE);
       await expect(page.getByRole('button', { name: /Lấy số thứ tự/ })).toBeVisible();
+      expect(new URL(page.url()).search).toBe(''); // the token left the address bar
       await expect(page.getByRole('button', { name: /Tra cứu hồ sơ/ })).toBeVisible();
       await expect(page.getByRole('button', { name: /Thủ tục hành chính/ })).toBeVisible();
       await expect(page.getByRole('button', { name: /Đánh giá hài lòng/ })).toBeVisible();
@@ -176,7 +177,7 @@ for (const vp of VIEWPORTS) {
       // Printer out of paper: the kiosk says so before the citizen chooses anything.
       await printer.setBehaviour({ paperOut: true });
       await usePrinter(request, `paper-${vp.name}`);
-      await page.goto('/kiosk');
+      await page.goto(KIOSK_PAGE);
       await page.getByRole('button', { name: /Lấy số thứ tự/ }).tap();
       await expect(page.getByTestId('kiosk-error')).toHaveText(
         'Máy in phiếu đã hết giấy. Vui lòng đến quầy hướng dẫn để lấy số hoặc nhờ cán bộ giúp.',
@@ -221,7 +222,7 @@ for (const vp of VIEWPORTS) {
       expect(ready).toBeDefined();
       const code = (ready as { code: string }).code;
 
-      await page.goto('/kiosk');
+      await page.goto(KIOSK_PAGE);
       await page.getByRole('button', { name: /Tra cứu hồ sơ/ }).tap();
       await expect(page.getByText(/Đưa mã QR trên giấy biên nhận vào máy quét/)).toBeVisible();
       await checkScreen(page, shot('07-lookup-code'));
@@ -268,7 +269,7 @@ for (const vp of VIEWPORTS) {
     }) => {
       await usePrinter(request, `proc-${vp.name}`);
       const before = printer.jobs().length;
-      await page.goto('/kiosk');
+      await page.goto(KIOSK_PAGE);
       await page.getByRole('button', { name: /Thủ tục hành chính/ }).tap();
       await expect(page.getByRole('heading', { name: 'Chọn lĩnh vực' })).toBeVisible();
       await checkScreen(page, shot('11-procedures-fields'));
@@ -331,6 +332,7 @@ for (const vp of VIEWPORTS) {
       /** An officer serves the next ticket at counter 1 and completes it; returns it. */
       const serveAndComplete = async () => {
         const issued = await request.post('/api/v1/queue/tickets', {
+          headers: KIOSK_HEADERS,
           data: { serviceId: serviceA.id },
         });
         expect(issued.status(), await issued.text()).toBe(201);
@@ -351,14 +353,14 @@ for (const vp of VIEWPORTS) {
       };
 
       // Before any completion: rating refused, the kiosk says when it becomes possible.
-      await page.goto('/kiosk');
+      await page.goto(KIOSK_PAGE);
       await page.getByRole('button', { name: /Đánh giá hài lòng/ }).tap();
       await expect(page.getByTestId('rating-none')).toBeVisible();
       await checkScreen(page, shot('15-rating-none'));
 
       // The counter's rating screen opens by itself on "complete".
       await page.clock.install();
-      await page.goto('/rate?counter=1');
+      await page.goto(ratePage(1));
       await expect(page.getByTestId('rating-idle')).toBeVisible();
       await checkScreen(page, shot('16-rate-counter-idle'));
       const first = await serveAndComplete();
@@ -373,6 +375,7 @@ for (const vp of VIEWPORTS) {
       await expect(page.getByTestId('rating-thanks')).toHaveText('Cảm ơn ông/bà đã đánh giá!');
       await checkScreen(page, shot('19-rate-counter-thanks'));
       const again = await request.post('/api/v1/public/ratings', {
+        headers: RATING_HEADERS,
         data: { ticketId: first.id, score: 'satisfied' },
       });
       expect(again.status()).toBe(409);
@@ -391,7 +394,7 @@ for (const vp of VIEWPORTS) {
       await snap(page, shot('20-rate-counter-closed'));
 
       // At the kiosk: pick the number just served, then a face.
-      await page.goto('/kiosk');
+      await page.goto(KIOSK_PAGE);
       await page.getByRole('button', { name: /Đánh giá hài lòng/ }).tap();
       const third = await serveAndComplete();
       await page.getByRole('button', { name: `Số ${third.number} — Quầy 1` }).tap();
@@ -401,11 +404,25 @@ for (const vp of VIEWPORTS) {
       await expect(page.getByTestId('rating-thanks')).toBeVisible();
     });
 
+    test('unpaired: "Thiết bị chưa được ghép nối" with the pairing step, big and touchable', async ({
+      page,
+    }) => {
+      await page.goto('/kiosk');
+      await expect(
+        page.getByRole('heading', { name: 'Thiết bị chưa được ghép nối' }),
+      ).toBeVisible();
+      await expect(page.getByRole('button', { name: /Lấy số thứ tự/ })).toHaveCount(0);
+      await checkScreen(page, shot('24-unpaired'));
+      await page.goto('/rate?counter=1');
+      await expect(page.getByTestId('device-unpaired')).toBeVisible();
+      await checkScreen(page, shot('25-rate-unpaired'));
+    });
+
     test('idle reset: home after 60 s without a touch, not before (fake clock); large text and high contrast', async ({
       page,
     }) => {
       await page.clock.install();
-      await page.goto('/kiosk');
+      await page.goto(KIOSK_PAGE);
       await page.getByRole('button', { name: 'Chữ to' }).tap();
       await page.getByRole('button', { name: 'Tương phản cao' }).tap();
       await expect(page.getByRole('button', { name: 'Chữ to' })).toHaveAttribute(

@@ -1,5 +1,5 @@
 import { type APIRequestContext } from '@playwright/test';
-import { login, snap, expect, test } from './helpers';
+import { KIOSK_HEADERS, login, snap, expect, test } from './helpers';
 
 interface Service {
   id: string;
@@ -10,6 +10,7 @@ async function issue(request: APIRequestContext, prefix: string, priority?: stri
   const services = (await (await request.get('/api/v1/queue/services')).json()) as Service[];
   const serviceId = services.find((s) => s.prefix === prefix)?.id;
   const res = await request.post('/api/v1/queue/tickets', {
+    headers: KIOSK_HEADERS,
     data: { serviceId, ...(priority ? { priority } : {}) },
   });
   expect(res.status()).toBe(201);

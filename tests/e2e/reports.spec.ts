@@ -1,5 +1,5 @@
 import { type APIRequestContext } from '@playwright/test';
-import { login, snap, expect, test } from './helpers';
+import { KIOSK_HEADERS, login, snap, expect, test } from './helpers';
 
 /** A little activity so the dashboard has something to draw: tickets called and served. */
 async function activity(request: APIRequestContext) {
@@ -20,7 +20,12 @@ async function activity(request: APIRequestContext) {
   for (const prefix of ['A', 'A', 'B', 'B', 'A']) {
     const svc = services.find((s) => s.prefix === prefix)?.id as string;
     expect(
-      (await request.post('/api/v1/queue/tickets', { data: { serviceId: svc } })).status(),
+      (
+        await request.post('/api/v1/queue/tickets', {
+          headers: KIOSK_HEADERS,
+          data: { serviceId: svc },
+        })
+      ).status(),
     ).toBe(201);
   }
   for (let i = 0; i < 3; i++) {

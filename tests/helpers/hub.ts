@@ -7,6 +7,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startHub, type Hub, type HubOptions } from '../../src/hub/startHub';
+import { DEMO_KIOSK_TOKEN, DEMO_RATING_TOKEN } from '../../src/core/demo/seedDemo';
+
+/** The demo's paired kiosk and rating tablet (fixed tokens, `--demo` only): docs/security.md. */
+export const KIOSK = DEMO_KIOSK_TOKEN;
+export const RATING_DEVICE = DEMO_RATING_TOKEN;
 
 const tempDirs: string[] = [];
 const hubs: Hub[] = [];
@@ -59,6 +64,8 @@ export async function api(
   init: {
     method?: string;
     token?: string | null;
+    /** A paired device's token, sent as X-Motcua-Device. */
+    device?: string;
     json?: unknown;
     rawBody?: string;
     lang?: string;
@@ -67,6 +74,7 @@ export async function api(
 ): Promise<JsonResponse> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.token) headers.Authorization = `Bearer ${init.token}`;
+  if (init.device) headers['X-Motcua-Device'] = init.device;
   if (init.lang) headers['Accept-Language'] = init.lang;
   let body: string | undefined;
   if (init.json !== undefined) body = JSON.stringify(init.json);
@@ -110,4 +118,23 @@ export function rowCounts(hub: Hub): { users: number; settings: number; audit: n
   const count = (table: string) =>
     (hub.core.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   return { users: count('users'), settings: count('settings'), audit: count('audit_log') };
+}
+
+/** Pair `count` new devices over the API as the admin (e.g. more kiosks than the demo's one). */
+export async function pairDevices(
+  baseUrl: string,
+  count: number,
+  kind: 'kiosk' | 'rating' | 'display' = 'kiosk',
+): Promise<string[]> {
+  const token = await login(baseUrl, ADMIN);
+  const tokens: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const res = await api(baseUrl, '/api/v1/devices', {
+      token,
+      json: { name: `${kind} ${i + 1}`, kind },
+    });
+    if (res.status !== 201) throw new Error(`pairing failed: ${res.status} ${res.text}`);
+    tokens.push((res.body as { token: string }).token);
+  }
+  return tokens;
 }

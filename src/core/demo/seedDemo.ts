@@ -2,6 +2,7 @@ import type { AuthService } from '../auth/authService';
 import type { Clock } from '../clock';
 import { ensureCounter } from '../counters/countersRepo';
 import type { Db } from '../db/connection';
+import { seedDemoDevices } from '../devices/deviceService';
 import { seedDemoDossiers } from '../dossiers/demo';
 import { seedQueueDemo } from '../queue/demoServices';
 import { getSite, updateSite } from '../settings/site';
@@ -17,6 +18,37 @@ export const DEMO_SITE = {
   agencyCode: '000.00.14.H56',
   address: 'Thôn Phú Thọ, xã Quảng Phú, tỉnh Thanh Hóa',
 };
+
+/**
+ * The demo's paired devices (docs/security.md, "Devices"): a kiosk and the rating tablet of
+ * counter 1, with FIXED tokens published in the README so that `npm run hub -- --demo` gives
+ * a working kiosk at once. Like the demo passwords, never on a real site: there an admin
+ * pairs each device on the desk's "Thiết bị" card (random tokens, shown once).
+ */
+export const DEMO_DEVICES = [
+  {
+    id: 'demo-kiosk',
+    name: 'Kiosk sảnh (mẫu)',
+    kind: 'kiosk',
+    token: 'demo-kiosk-token-quang-phu',
+  },
+  {
+    id: 'demo-rating',
+    name: 'Máy đánh giá quầy 1 (mẫu)',
+    kind: 'rating',
+    token: 'demo-rating-token-quang-phu',
+  },
+] as const;
+export const DEMO_KIOSK_TOKEN = DEMO_DEVICES[0].token;
+export const DEMO_RATING_TOKEN = DEMO_DEVICES[1].token;
+
+/** The demo devices' links printed by `npm run hub -- --demo` (and given in the README). */
+export function demoDeviceLinks(baseUrl: string): { label: string; url: string }[] {
+  return [
+    { label: 'Kiosk', url: `${baseUrl}/kiosk?device=${DEMO_KIOSK_TOKEN}` },
+    { label: 'Đánh giá quầy 1', url: `${baseUrl}/rate?counter=1&device=${DEMO_RATING_TOKEN}` },
+  ];
+}
 
 /**
  * Seed demo data idempotently: running it twice changes nothing the second time, and it
@@ -38,4 +70,5 @@ export async function seedDemo(db: Db, auth: AuthService, clock: Clock): Promise
     }
   }
   seedDemoDossiers(db, clock);
+  seedDemoDevices(db, DEMO_DEVICES, now);
 }

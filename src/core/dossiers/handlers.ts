@@ -13,6 +13,7 @@ import type { PrintDocument } from '../printing/document';
 import { receiptA5Html } from '../printing/forms/receiptA5';
 import { dossierReceiptLayout, type DossierReceiptData } from '../printing/layouts/dossierReceipt';
 import { returnSlipLayout } from '../printing/layouts/returnSlip';
+import { LookupGuard } from '../security/lookupGuard';
 import { getSite } from '../settings/site';
 import type { SubmittedDocument } from './dossierService';
 import { dossierServices } from './services';
@@ -67,6 +68,7 @@ export function dossierHandlers(
   const { db, clock, print } = deps;
   const { dossiers } = dossierServices(deps);
   const links = createFormLinks(() => clock.now());
+  const lookupGuard = new LookupGuard(); // docs/security.md, "Lookup"
 
   const applicantOf = (row: DossierRow): FormApplicant => ({
     fullName: row.applicant_name,
@@ -450,6 +452,9 @@ export function dossierHandlers(
     'agencies.list': () => dossiers.agencies(),
     'agencies.set': (input, ctx) =>
       dossiers.setAgency(input.decidingAuthority, input.agencyCode, actor(ctx)),
-    'public.dossierLookup': (input) => dossiers.publicLookup(input.code, input.check),
+    'public.dossierLookup': (input, ctx) =>
+      lookupGuard.run(input.code, ctx.device?.kind === 'kiosk', clock.now().getTime(), () =>
+        dossiers.publicLookup(input.code, input.check),
+      ),
   };
 }

@@ -129,7 +129,7 @@ export function createQueueHandlers(deps: QueueDeps): { [N in QueueOps]: Handler
       const settings = getQueueSettings(db);
       const print = deps.print;
       let pending: { jobId: string; printerKey: string } | null = null;
-      let t = queue.issue(input, ctx.user ? 'officer' : 'kiosk', {
+      let t = queue.issue(input, ctx.device || !ctx.user ? 'kiosk' : 'officer', {
         awaitPrint: print !== undefined && settings.issueOnlyIfPrinted,
         printStatus: print ? 'pending' : 'none',
         attachPrint: print

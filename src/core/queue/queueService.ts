@@ -842,11 +842,14 @@ export function createQueueService(db: Db, clock: Clock, events: EventBus) {
     if (announce) publishCall(t, (announce as { counter: number }).counter, true, now);
     else changed({ serviceId: t.service_id, number: t.number }, now);
     // Opens the 30 s satisfaction-rating window of this counter (src/core/ratings, issue 6).
+    // Internal: the ticket id names the rating, so it never reaches the public stream
+    // (docs/security.md, "Devices").
     if (input.action === 'complete')
       events.publish(
         'queue.completed',
         { ticketId: t.id, counterId: t.counter_id, number: t.number },
         now,
+        { internal: true },
       );
     return t;
   }

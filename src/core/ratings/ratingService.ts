@@ -129,7 +129,10 @@ export function createRatingService(deps: { db: Db; clock: Clock; events: EventB
     };
     windows.set(w.ticketId, w);
     const v = view(w, now);
-    events.publish(RATING_OPEN_EVENT, { ...v }, now);
+    // The public stream says only which counter may rate now; the paired rating tablet asks
+    // `ratings.open` (device only) for the ticket it rates (docs/security.md, "Devices").
+    const { ticketId: _hidden, ...publicView } = v;
+    events.publish(RATING_OPEN_EVENT, publicView, now);
     return v;
   }
 
@@ -226,18 +229,21 @@ export function createRatingService(deps: { db: Db; clock: Clock; events: EventB
     windows.delete(w.ticketId);
     events.publish(
       RATING_CLOSED_EVENT,
-      { ticketId: w.ticketId, counterId: w.counterId, reason: 'rated' },
+      { counterId: w.counterId, number: w.number, reason: 'rated' },
       now,
     );
     return { id: row.id, ticketId: w.ticketId, score: input.score, createdAt: row.created_at };
   }
 
   /** Open a window whenever the queue says a service was completed. */
-  const unsubscribe = events.subscribe((event: AppEvent) => {
-    if (event.type !== QUEUE_COMPLETED_EVENT) return;
-    const ticketId = event.data?.['ticketId'];
-    if (typeof ticketId === 'string') open(ticketId);
-  });
+  const unsubscribe = events.subscribe(
+    (event: AppEvent) => {
+      if (event.type !== QUEUE_COMPLETED_EVENT) return;
+      const ticketId = event.data?.['ticketId'];
+      if (typeof ticketId === 'string') open(ticketId);
+    },
+    { internal: true },
+  );
 
   return { open, openWindows, submit, stop: unsubscribe };
 }

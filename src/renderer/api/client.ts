@@ -1,5 +1,6 @@
 import {
   API_PREFIX,
+  DEVICE_HEADER,
   contract,
   getOperation,
   pathParams,
@@ -12,6 +13,7 @@ import {
   type WireFile,
 } from '../../shared/contract';
 import { translate, type Lang } from '../../shared/i18n';
+import { DEVICE_REQUIRED_EVENT, loadDeviceToken } from './deviceToken';
 
 /**
  * The renderer's one typed client. It does not know where it runs: with the Electron
@@ -90,11 +92,17 @@ export class ApiClient {
     private readonly getToken: () => string | null,
     private readonly getLang: () => Lang,
     private readonly onUnauthenticated: () => void = () => {},
+    private readonly getDeviceToken: () => string | null = loadDeviceToken,
   ) {}
 
-  async call<N extends OpName>(name: N, input: InputOf<N>): Promise<ApiResult<OutputOf<N>>> {
+  /** `opts.token`: call with this bearer token instead of the session's (pairing a device). */
+  async call<N extends OpName>(
+    name: N,
+    input: InputOf<N>,
+    opts: { token?: string } = {},
+  ): Promise<ApiResult<OutputOf<N>>> {
     const lang = this.getLang();
-    const token = this.getToken();
+    const token = opts.token ?? this.getToken();
     let wire: WireResult;
     try {
       wire = window.motcua
@@ -115,7 +123,11 @@ export class ApiClient {
     }
     if (wire.ok) return { ok: true, data: (wire.data ?? null) as OutputOf<N> };
     const error = wire.error ?? { code: 'INTERNAL', message: translate(lang, 'errors.INTERNAL') };
+    if (error.code === 'DEVICE_REQUIRED' && typeof window !== 'undefined') {
+      window.dispatchEvent(new Event(DEVICE_REQUIRED_EVENT));
+    }
     if (
+      opts.token === undefined &&
       ['UNAUTHENTICATED', 'SESSION_EXPIRED'].includes(error.code) &&
       contract[name].role !== 'public'
     ) {
@@ -134,6 +146,8 @@ export class ApiClient {
     const headers: Record<string, string> = { 'Accept-Language': lang };
     if (req.body !== undefined) headers['Content-Type'] = 'application/json';
     if (token) headers.Authorization = `Bearer ${token}`;
+    const device = this.getDeviceToken();
+    if (device) headers[DEVICE_HEADER] = device; // a paired kiosk / rating tablet / board
     const res = await fetch(req.url, { method: req.method, headers, body: req.body });
     if (res.status === 204) return { ok: true, status: 204, data: null };
     if (res.ok && getOperation(name)?.file) {

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { OutputOf } from '../../shared/contract';
 import type { MessageKey } from '../../shared/i18n';
 import { AdminPanel } from './AdminPanel';
+import { DevicesTab } from './DevicesTab';
 import { OverviewTab } from './OverviewTab';
 import { CalendarTab } from './dossiers/CalendarTab';
 import { CatalogTab } from './dossiers/CatalogTab';
@@ -52,6 +53,7 @@ export const DESK_TABS: DeskTab[] = [
     render: () => <QueueAdminTab />,
   },
   { id: 'sync', label: 'sync.tab', key: '0', adminOnly: true, render: () => <SyncBackupTab /> },
+  { id: 'devices', label: 'devices.tab', key: 'b', adminOnly: true, render: () => <DevicesTab /> },
   {
     id: 'admin',
     label: 'nav.admin',

@@ -5,6 +5,7 @@ import { kioskClipName, type KioskVoiceKey } from '../../shared/kiosk/voiceClips
 import { useApp } from '../app-context';
 import { Clock } from '../components/Clock';
 import { ConnectionStatus } from '../components/ConnectionStatus';
+import { PairingPanel, useDevicePairing } from './DevicePairing';
 import { KioskErrorBoundary } from './ErrorBoundary';
 import { HomeIcon, SpeakerIcon } from './icons';
 import { KioskContext, type KioskContextValue, type KioskScreen } from './kioskContext';
@@ -39,6 +40,7 @@ export function KioskPage({ site }: { site: OutputOf<'site.get'> | null }) {
   const [speaking, setSpeaking] = useState(false);
   const readout = useRef<readonly ReadPart[]>([]);
   const [reader] = useState(() => new ScreenReader(setSpeaking));
+  const pairing = useDevicePairing(['kiosk']);
 
   const go = useCallback(
     (next: KioskScreen) => {
@@ -100,22 +102,37 @@ export function KioskPage({ site }: { site: OutputOf<'site.get'> | null }) {
 
   const offline = connection === 'offline';
   let body;
-  switch (screen.name) {
-    case 'take':
-      body = <TakeNumberScreen presetServiceId={screen.serviceId} />;
-      break;
-    case 'lookup':
-      body = <LookupScreen initialCode={screen.code} agencyCode={site?.agencyCode ?? null} />;
-      break;
-    case 'procedures':
-      body = <ProceduresScreen />;
-      break;
-    case 'rating':
-      body = <RatingScreen />;
-      break;
-    default:
-      body = <HomeScreen />;
-  }
+  // Unpaired: only the read-only lookup (a receipt's QR opens /kiosk?lookup=… on a phone)
+  // works; everything else shows the pairing step (docs/security.md, "Devices").
+  const unpaired = pairing.state.status !== 'paired' && screen.name !== 'lookup';
+  if (unpaired) {
+    body =
+      pairing.state.status === 'checking' ? (
+        <p className="klead">{t('device.unpaired.checking')}</p>
+      ) : (
+        <PairingPanel
+          kind="kiosk"
+          defaultName={t('device.defaultName.kiosk')}
+          onPaired={pairing.recheck}
+        />
+      );
+  } else
+    switch (screen.name) {
+      case 'take':
+        body = <TakeNumberScreen presetServiceId={screen.serviceId} />;
+        break;
+      case 'lookup':
+        body = <LookupScreen initialCode={screen.code} agencyCode={site?.agencyCode ?? null} />;
+        break;
+      case 'procedures':
+        body = <ProceduresScreen />;
+        break;
+      case 'rating':
+        body = <RatingScreen />;
+        break;
+      default:
+        body = <HomeScreen />;
+    }
 
   const classes = ['kiosk', largeText ? 'kiosk-large' : '', highContrast ? 'kiosk-contrast' : '']
     .filter(Boolean)

@@ -1,9 +1,10 @@
 import './kiosk.css';
 import { useCallback, useEffect, useState } from 'react';
-import { ratingWindowSchema, type RatingWindow } from '../../shared/contract/ratings';
+import { publicRatingWindowSchema, type RatingWindow } from '../../shared/contract/ratings';
 import { kioskClipName, type KioskVoiceKey } from '../../shared/kiosk/voiceClips';
 import { useApp } from '../app-context';
 import { ConnectionStatus } from '../components/ConnectionStatus';
+import { PairingPanel, useDevicePairing } from './DevicePairing';
 import { KioskErrorBoundary } from './ErrorBoundary';
 import { SpeakerIcon } from './icons';
 import { RatingPanel } from './RatingPanel';
@@ -20,8 +21,10 @@ type State =
 
 /**
  * The counter's rating screen (`/rate?counter=N`): a tablet or a second small window at the
- * counter. It opens by itself when the officer completes a service there ('rating.open'),
- * and closes after 30 s.
+ * counter, paired as a rating device (docs/security.md, "Devices"). It opens by itself when
+ * the officer completes a service there: the public event 'rating.open' says only which
+ * counter, and the tablet asks `ratings.open` (paired devices only) for the ticket it rates.
+ * It closes after 30 s.
  */
 export function RatePage() {
   const { t, api, onEvent, connection } = useApp();
@@ -31,32 +34,42 @@ export function RatePage() {
   const [speaking, setSpeaking] = useState(false);
   const [reader] = useState(() => new ScreenReader(setSpeaking));
   const [readout, setReadout] = useState<KioskVoiceKey[]>(['kiosk.rate.counterIdle']);
+  const pairing = useDevicePairing(['rating', 'kiosk']);
+  const paired = pairing.state.status === 'paired';
+
+  /** The open window of this counter, with the ticket it rates (a paired device's call). */
+  const fetchOpen = useCallback(
+    async (id: string) => {
+      const open = await api.call('ratings.open', { counterId: id });
+      if (open.ok && open.data[0]) setState({ name: 'rate', window: open.data[0] });
+    },
+    [api],
+  );
 
   useEffect(() => {
+    if (!paired) return undefined;
     let alive = true;
     void (async () => {
       const res = await api.call('counters.list', {});
       if (!alive || !res.ok) return;
       const c = res.data.find((x) => x.number === number);
       setCounterId(c ? c.id : null);
-      if (!c) return;
-      const open = await api.call('ratings.open', { counterId: c.id });
-      if (alive && open.ok && open.data[0]) setState({ name: 'rate', window: open.data[0] });
+      if (c) await fetchOpen(c.id);
     })();
     return () => {
       alive = false;
     };
-  }, [api, number]);
+  }, [api, number, paired, fetchOpen]);
 
   useEffect(() => {
-    if (!counterId) return undefined;
+    if (!counterId || !paired) return undefined;
     return onEvent((e) => {
       if (e.type === 'rating.open') {
-        const w = ratingWindowSchema.safeParse(e.data);
-        if (w.success && w.data.counterId === counterId) setState({ name: 'rate', window: w.data });
+        const w = publicRatingWindowSchema.safeParse(e.data);
+        if (w.success && w.data.counterId === counterId) void fetchOpen(counterId);
       }
     });
-  }, [counterId, onEvent]);
+  }, [counterId, paired, onEvent, fetchOpen]);
 
   useEffect(() => {
     if (state.name !== 'thanks' && state.name !== 'closed') return undefined;
@@ -77,7 +90,19 @@ export function RatePage() {
   const panelReadout = useCallback((parts: KioskVoiceKey[]) => setReadout(parts), []);
 
   let body;
-  if (counterId === null) {
+  if (pairing.state.status === 'checking') {
+    body = <p className="klead">{t('device.unpaired.checking')}</p>;
+  } else if (!paired) {
+    body = (
+      <PairingPanel
+        kind="rating"
+        defaultName={t('device.defaultName.rating', {
+          counter: Number.isFinite(number) ? number : '?',
+        })}
+        onPaired={pairing.recheck}
+      />
+    );
+  } else if (counterId === null) {
     body = (
       <div className="kalert kalert-error" role="alert">
         {t('kiosk.rate.unknownCounter')}

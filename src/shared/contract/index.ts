@@ -3,6 +3,7 @@ import { authOperations } from './auth';
 import { backupOperations } from './backup';
 import { calendarOperations } from './calendar';
 import { catalogOperations } from './catalog';
+import { deviceOperations } from './devices';
 import { dossierOperations } from './dossiers';
 import { kioskOperations } from './kiosk';
 import type { Operation } from './operation';
@@ -30,6 +31,7 @@ const groups = {
   ...reportOperations,
   ...syncOperations,
   ...backupOperations,
+  ...deviceOperations,
 };
 
 type Groups = typeof groups;

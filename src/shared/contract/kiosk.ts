@@ -42,6 +42,8 @@ export const kioskOperations = {
       status: z.enum(['printed', 'failed', 'screen']),
       message: z.string().nullable(),
     }),
+    // Paper and the ticket printer belong to the kiosk: only a paired kiosk prints (per device).
+    devices: ['kiosk'],
     rateLimit: { perMinute: 6 },
   }),
 } as const;

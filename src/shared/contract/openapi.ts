@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { apiErrorSchema } from './errors';
-import { API_PREFIX, EVENTS_PATH, pathParams, type Operation } from './operation';
+import { API_PREFIX, DEVICE_HEADER, EVENTS_PATH, pathParams, type Operation } from './operation';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -75,6 +75,7 @@ export function buildOpenApi(operations: readonly Operation[], version: string):
       responses['403'] = errorResponse;
     }
     if (op.rateLimit) responses['429'] = errorResponse;
+    if (op.devices) responses['401'] = errorResponse;
 
     const item = (paths[`${API_PREFIX}${op.path}`] ??= {});
     item[op.method.toLowerCase()] = {
@@ -83,6 +84,12 @@ export function buildOpenApi(operations: readonly Operation[], version: string):
       tags: [op.name.split('.')[0]],
       'x-role': op.role,
       ...(op.role !== 'public' ? { security: [{ bearer: [] }] } : {}),
+      ...(op.devices
+        ? {
+            'x-devices': op.devices,
+            security: [{ device: [] }, ...(op.devicesOrRole ? [{ bearer: [] }] : [])],
+          }
+        : {}),
       ...(parameters.length ? { parameters } : {}),
       ...(requestBody ? { requestBody } : {}),
       responses,
@@ -108,7 +115,12 @@ export function buildOpenApi(operations: readonly Operation[], version: string):
         'One contract serves IPC (Electron) and HTTP (hub). Errors are values { error: { code, message, details? } }; messages are Vietnamese unless Accept-Language prefers English.',
     },
     servers: [{ url: '/' }],
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        device: { type: 'apiKey', in: 'header', name: DEVICE_HEADER },
+      },
+    },
     paths,
   };
 }

@@ -7,6 +7,14 @@ import { z } from 'zod';
 export type Role = 'public' | 'officer' | 'admin';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/**
+ * Paired devices (docs/security.md, "Devices"): a kiosk, a rating tablet at a counter, a
+ * lobby board. Each proves itself with its device token in the `X-Motcua-Device` header.
+ */
+export const DEVICE_KINDS = ['kiosk', 'rating', 'display'] as const;
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+export const DEVICE_HEADER = 'X-Motcua-Device';
+
 export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   /** Unique dotted name, e.g. 'auth.login'. Also the IPC channel suffix. */
   readonly name: string;
@@ -27,8 +35,19 @@ export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType 
    * being merged into the input object — for `PUT /printers` whose body is the list itself.
    */
   readonly bodyField?: string;
-  /** Public operations that anyone on the LAN can call are rate-limited per client. */
+  /**
+   * Public operations that anyone on the LAN can call are rate-limited per client address;
+   * an operation with `devices` is limited per device instead (per user for a signed-in
+   * caller allowed by `devicesOrRole`).
+   */
   readonly rateLimit?: { perMinute: number };
+  /**
+   * Only an active paired device of one of these kinds may call (header `X-Motcua-Device`,
+   * or the Electron kiosk window over IPC); anyone else gets 401 DEVICE_REQUIRED.
+   */
+  readonly devices?: readonly DeviceKind[];
+  /** With `devices`: a signed-in user of at least this role may call too (walk-in tickets). */
+  readonly devicesOrRole?: 'officer' | 'admin';
   /**
    * The result is a file, not JSON: the handler returns a `FileBody` (output `fileBodySchema`).
    * HTTP sends the bytes with Content-Type and Content-Disposition; IPC carries them as base64.

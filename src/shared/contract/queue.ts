@@ -311,8 +311,11 @@ export const queueOperations = {
       estimatedWaitMinutes: z.tuple([z.number().int(), z.number().int()]),
     }),
     successStatus: 201,
-    // A kiosk physically issues a few tickets a minute; the limit stops a runaway client.
-    rateLimit: { perMinute: 600 },
+    // Only a paired kiosk, or a signed-in officer for a walk-in (docs/security.md, "Devices").
+    devices: ['kiosk'],
+    devicesOrRole: 'officer',
+    // Per kiosk (per officer): a kiosk physically issues a few tickets a minute.
+    rateLimit: { perMinute: 30 },
   }),
   ticketStatus: defineOperation({
     name: 'queue.ticket',

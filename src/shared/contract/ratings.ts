@@ -70,7 +70,11 @@ export const ratingInputSchema = z
     }
   });
 
-/** An open rating window as public screens see it: ticket number and counter only. */
+/**
+ * An open rating window as a paired kiosk or rating tablet sees it: the ticket it rates,
+ * the ticket number and counter (no personal data). The public event stream carries only
+ * `publicRatingWindowSchema` (no ticket id, so a stranger cannot rate in the citizen's place).
+ */
 export const ratingWindowSchema = z.object({
   ticketId: z.string(),
   number: z.string(),
@@ -82,6 +86,7 @@ export const ratingWindowSchema = z.object({
   secondsLeft: z.number().int().min(0),
 });
 export type RatingWindow = z.infer<typeof ratingWindowSchema>;
+export const publicRatingWindowSchema = ratingWindowSchema.omit({ ticketId: true });
 
 export const ratingOperations = {
   ratingSubmit: defineOperation({
@@ -99,6 +104,8 @@ export const ratingOperations = {
       createdAt: isoInstant,
     }),
     successStatus: 201,
+    // Only a paired kiosk or rating tablet (docs/security.md, "Devices"); limited per device.
+    devices: ['kiosk', 'rating'],
     rateLimit: { perMinute: 20 },
   }),
   ratingWindows: defineOperation({
@@ -106,9 +113,12 @@ export const ratingOperations = {
     method: 'GET',
     path: '/public/ratings/open',
     role: 'public',
-    summary: 'Rating windows open now (optionally for one counter): ticket number and counter only',
+    summary:
+      'Rating windows open now (optionally for one counter), for a paired kiosk or rating tablet: the ticket it rates, its number and counter',
     input: z.object({ counterId: idSchema.optional() }).strict(),
     output: z.array(ratingWindowSchema),
+    // The ticket id is what a rating names: only paired devices learn it (docs/security.md).
+    devices: ['kiosk', 'rating'],
     rateLimit: { perMinute: 240 },
   }),
 } as const;

@@ -1,5 +1,6 @@
 import { backupSecurityMessagesEn } from './backupSecurity';
 import { auditMessagesEn } from './audit';
+import { deviceMessagesEn } from './devices';
 import { dossierMessagesEn } from './dossiers';
 import { kioskMessagesEn } from './kiosk';
 import { queueAdminMessagesEn } from './queueAdmin';
@@ -10,6 +11,7 @@ import type { MessageKey } from './vi';
 /** English messages. Must cover every Vietnamese key (the type enforces it). */
 export const en: Record<MessageKey, string> = {
   ...auditMessagesEn,
+  ...deviceMessagesEn,
   ...dossierMessagesEn,
   ...kioskMessagesEn,
   ...queueAdminMessagesEn,
@@ -312,6 +314,11 @@ export const en: Record<MessageKey, string> = {
   'errors.UNSUPPORTED_MEDIA_TYPE': 'The body must be JSON (Content-Type: application/json).',
   'errors.UNPROCESSABLE': 'The data could not be processed.',
   'errors.RATE_LIMITED': 'Too many requests. Please try again in a few minutes.',
+  'errors.DEVICE_REQUIRED':
+    'Only a paired device (kiosk, rating tablet) may do this. Please tell the administrator.',
+  'errors.PAIRING_CODE_INVALID': 'The pairing code is wrong or has expired.',
+  'errors.LOOKUP_LOCKED':
+    'Lookups of this dossier code are locked for 15 minutes after too many wrong tries. Please ask at the counter.',
   'errors.INTERNAL': 'System error. Please retry or call the IT officer.',
   'errors.NETWORK': 'Cannot reach the hub. Please check the network.',
 };

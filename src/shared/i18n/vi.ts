@@ -5,6 +5,7 @@
  */
 import { backupSecurityMessagesVi } from './backupSecurity';
 import { auditMessagesVi } from './audit';
+import { deviceMessagesVi } from './devices';
 import { dossierMessagesVi } from './dossiers';
 import { kioskMessagesVi } from './kiosk';
 import { queueAdminMessagesVi } from './queueAdmin';
@@ -13,6 +14,7 @@ import { syncMessagesVi } from './sync';
 
 export const vi = {
   ...auditMessagesVi,
+  ...deviceMessagesVi,
   ...dossierMessagesVi,
   ...kioskMessagesVi,
   ...queueAdminMessagesVi,
@@ -318,6 +320,11 @@ export const vi = {
   'errors.UNSUPPORTED_MEDIA_TYPE': 'Dữ liệu phải ở dạng JSON (Content-Type: application/json).',
   'errors.UNPROCESSABLE': 'Không xử lý được dữ liệu.',
   'errors.RATE_LIMITED': 'Thao tác quá nhanh. Vui lòng thử lại sau ít phút.',
+  'errors.DEVICE_REQUIRED':
+    'Thao tác này chỉ dành cho thiết bị đã được ghép nối (kiosk, máy đánh giá). Vui lòng báo quản trị viên.',
+  'errors.PAIRING_CODE_INVALID': 'Mã ghép nối không đúng hoặc đã hết hạn.',
+  'errors.LOOKUP_LOCKED':
+    'Mã hồ sơ này tạm khóa tra cứu 15 phút vì nhập sai nhiều lần. Vui lòng hỏi cán bộ tại quầy.',
   'errors.INTERNAL': 'Lỗi hệ thống. Vui lòng thử lại hoặc báo cán bộ kỹ thuật.',
   'errors.NETWORK': 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng.',
 } as const;

@@ -122,7 +122,7 @@ describe('first-administrator setup over the network needs the one-time setup co
     const stale = await second.dispatcher.invoke(
       'setup.createAdmin',
       { setupCode: oldCode ?? '', ...ADMIN_INPUT },
-      { token: null, clientKey: '10.0.0.9', lang: 'vi' },
+      { token: null, deviceToken: null, clientKey: '10.0.0.9', lang: 'vi' },
     );
     expect(stale).toMatchObject({ ok: false, status: 403 });
     await second.close();
@@ -173,6 +173,7 @@ describe("the desktop app's own window (IPC) needs no setup code", () => {
     try {
       const res = await core.dispatcher.invoke('setup.createAdmin', ADMIN_INPUT, {
         token: null,
+        deviceToken: null,
         clientKey: 'ipc', // a client key is not a transport
         lang: 'vi',
       });

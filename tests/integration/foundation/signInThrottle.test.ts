@@ -25,7 +25,7 @@ async function demoCore(options: Partial<CoreOptions> = {}) {
     core.dispatcher.invoke(
       'auth.login',
       { username, password },
-      { token: null, clientKey: client, lang: 'vi' },
+      { token: null, deviceToken: null, clientKey: client, lang: 'vi' },
     );
   return { core, clock, signIn };
 }

@@ -8,7 +8,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock';
 import type { AppEvent } from '../../../src/shared/contract';
 import { vnInstant } from '../../../src/shared/time/vnTime';
-import { ADMIN, api, cleanupHubs, errorOf, login, OFFICER, startTestHub } from '../../helpers/hub';
+import {
+  ADMIN,
+  api,
+  cleanupHubs,
+  errorOf,
+  login,
+  OFFICER,
+  startTestHub,
+  KIOSK,
+} from '../../helpers/hub';
 
 afterEach(cleanupHubs);
 
@@ -66,7 +75,7 @@ async function setup() {
       audit: count('audit_log'),
     });
   const issue = async (serviceId: string) => {
-    const res = await api(base, '/api/v1/queue/tickets', { json: { serviceId } });
+    const res = await api(base, '/api/v1/queue/tickets', { device: KIOSK, json: { serviceId } });
     expect(res.status, res.text).toBe(201);
     return res.body as { id: string; number: string };
   };
@@ -371,9 +380,10 @@ describe('queue services and counters: administration', () => {
       status: 'done',
     });
     // It no longer issues numbers and left the kiosk list.
-    expect((await api(base, '/api/v1/queue/tickets', { json: { serviceId: d.id } })).status).toBe(
-      404,
-    );
+    expect(
+      (await api(base, '/api/v1/queue/tickets', { device: KIOSK, json: { serviceId: d.id } }))
+        .status,
+    ).toBe(404);
     const listed = (await api(base, '/api/v1/queue/services')).body as { id: string }[];
     expect(listed.map((s) => s.id)).not.toContain(d.id);
     // Its prefix stays reserved: D belongs to the retired service.

@@ -23,6 +23,26 @@ async function serviceId(base: string, prefix: string): Promise<string> {
   return (list.find((s) => s.prefix === prefix) as { id: string }).id;
 }
 
+/**
+ * Pair one kiosk per simulated kiosk (a kiosk may issue 30 tickets a minute,
+ * docs/security.md "Devices"): the admin pairs it over the API, like the desk's Thiết bị tab.
+ */
+async function pairKiosk(base: string, name: string): Promise<string> {
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'Admin@123' }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const res = await fetch(`${base}/api/v1/devices`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ name, kind: 'kiosk' }),
+  });
+  if (res.status !== 201) throw new Error(`pairing failed: ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
 beforeAll(() => buildIfMissing([HUB_JS]), 180_000);
 afterEach(killChildren);
 afterAll(cleanupProcesses);
@@ -40,13 +60,15 @@ describe('queue numbering survives a SIGKILL of the built hub', () => {
     let inFlight = 0;
     const TARGET = 60;
 
-    async function kiosk(): Promise<void> {
+    const devices = await Promise.all([1, 2, 3, 4].map((n) => pairKiosk(base, `Kiosk ${n}`)));
+
+    async function kiosk(device: string): Promise<void> {
       while (!killed) {
         inFlight += 1;
         try {
           const res = await fetch(`${base}/api/v1/queue/tickets`, {
             method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
+            headers: { 'Content-Type': 'application/json', 'X-Motcua-Device': device },
             body: JSON.stringify({ serviceId: a }),
           });
           const body = (await res.json()) as { id: string; number: string };
@@ -65,7 +87,7 @@ describe('queue numbering survives a SIGKILL of the built hub', () => {
         }
       }
     }
-    await Promise.all([kiosk(), kiosk(), kiosk(), kiosk()]);
+    await Promise.all(devices.map((d) => kiosk(d)));
     expect((await waitExit(first, 5000)).signal).toBe('SIGKILL');
     expect(inFlightAtKill).toBeGreaterThan(0); // killed with requests on the wire
     expect(new Set(acknowledged.map((t) => t.number)).size).toBe(acknowledged.length);
@@ -79,7 +101,10 @@ describe('queue numbering survives a SIGKILL of the built hub', () => {
     }
     const next = await fetch(`${base2}/api/v1/queue/tickets`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Motcua-Device': await pairKiosk(base2, 'K5'),
+      },
       body: JSON.stringify({ serviceId: a }),
     });
     expect(next.status).toBe(201);

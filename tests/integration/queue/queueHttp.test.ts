@@ -6,7 +6,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock';
 import { vnInstant } from '../../../src/shared/time/vnTime';
-import { api, cleanupHubs, errorOf, login, OFFICER, startTestHub } from '../../helpers/hub';
+import {
+  api,
+  cleanupHubs,
+  errorOf,
+  KIOSK,
+  login,
+  OFFICER,
+  pairDevices,
+  startTestHub,
+} from '../../helpers/hub';
 
 afterEach(cleanupHubs);
 
@@ -46,6 +55,7 @@ async function setup(clock = fixedClock(vnInstant('2026-03-02', 8, 0))) {
   const counter = (n: number) => counters.find((c) => c.number === n) as Counter;
   const issue = async (prefix: string, priority?: string) => {
     const res = await api(base, '/api/v1/queue/tickets', {
+      device: KIOSK,
       json: { serviceId: svc(prefix).id, ...(priority ? { priority } : {}) },
     });
     expect(res.status, res.text).toBe(201);
@@ -118,10 +128,13 @@ describe('HTTP surface of issue 4', () => {
       {},
     ];
     for (const json of bad) {
-      const res = await api(base, '/api/v1/queue/tickets', { json });
+      const res = await api(base, '/api/v1/queue/tickets', { device: KIOSK, json });
       expect(res.status).toBe(400);
     }
-    const unknown = await api(base, '/api/v1/queue/tickets', { json: { serviceId: 'nope' } });
+    const unknown = await api(base, '/api/v1/queue/tickets', {
+      device: KIOSK,
+      json: { serviceId: 'nope' },
+    });
     expect(unknown.status).toBe(404);
     expect(errorOf(unknown).message).toBe('Không có lĩnh vực này hoặc lĩnh vực đã ngừng cấp số.');
     expect(count()).toBe(0);
@@ -371,6 +384,7 @@ describe('officer flow and KPIs', () => {
     });
     expect(saved.status, saved.text).toBe(200);
     const res = await api(base, '/api/v1/queue/tickets', {
+      device: KIOSK,
       json: { serviceId: svc('A').id, priority: 'merit' },
     });
     expect(res.status).toBe(422);
@@ -472,10 +486,16 @@ describe('numbering per Vietnam business day', () => {
 describe('concurrency', () => {
   it('500 concurrent issues for one service over HTTP: A001–A500, no gaps, no errors; B counts separately', async () => {
     const { base, svc } = await setup(fixedClock(vnInstant('2026-03-02', 9, 0)));
-    const post = (serviceId: string) => api(base, '/api/v1/queue/tickets', { json: { serviceId } });
+    // 26 kiosks (a kiosk may issue 30 tickets a minute: docs/security.md, "Devices").
+    const kiosks = await pairDevices(base, 26);
+    const post = (serviceId: string, i: number) =>
+      api(base, '/api/v1/queue/tickets', {
+        device: kiosks[i % kiosks.length] as string,
+        json: { serviceId },
+      });
     const results = await Promise.all([
-      ...Array.from({ length: 500 }, () => post(svc('A').id)),
-      ...Array.from({ length: 20 }, () => post(svc('B').id)),
+      ...Array.from({ length: 500 }, (_, i) => post(svc('A').id, i)),
+      ...Array.from({ length: 20 }, (_, i) => post(svc('B').id, 500 + i)),
     ]);
     const statuses = new Set(results.map((r) => r.status));
     expect([...statuses]).toEqual([201]);

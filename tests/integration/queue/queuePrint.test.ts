@@ -5,7 +5,16 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeEscPos, startFakePrinter, type FakePrinter } from '../../../src/core/printing';
-import { ADMIN, OFFICER, api, cleanupHubs, errorOf, login, startTestHub } from '../../helpers/hub';
+import {
+  ADMIN,
+  OFFICER,
+  api,
+  cleanupHubs,
+  errorOf,
+  login,
+  startTestHub,
+  KIOSK,
+} from '../../helpers/hub';
 
 let printer: FakePrinter;
 beforeEach(async () => {
@@ -54,7 +63,7 @@ async function setup(withPrinter: boolean) {
   const a = (services.find((s) => s.prefix === 'A') as { id: string }).id;
   const counters = (await api(base, '/api/v1/counters')).body as { id: string; number: number }[];
   const c1 = (counters.find((c) => c.number === 1) as { id: string }).id;
-  const issue = () => api(base, '/api/v1/queue/tickets', { json: { serviceId: a } });
+  const issue = () => api(base, '/api/v1/queue/tickets', { device: KIOSK, json: { serviceId: a } });
   const view = async () =>
     (await api(base, `/api/v1/counters/${c1}/queue`, { token: officer })).body as {
       printFailed: Ticket[];

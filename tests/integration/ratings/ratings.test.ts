@@ -2,14 +2,23 @@
  * Satisfaction ratings over real HTTP against a demo hub with a fake clock (issue 6):
  * the window opens only on "complete", closes after 30 s, one rating per ticket (409),
  * stored against ticket, counter, officer and dossier with nothing about the rater, written
- * to the sync outbox in the same transaction, rate-limited per client.
+ * to the sync outbox in the same transaction, rate-limited per paired device (docs/security.md).
  */
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock';
 import { vnInstant } from '../../../src/shared/time/vnTime';
-import { api, cleanupHubs, errorOf, login, OFFICER, startTestHub } from '../../helpers/hub';
+import {
+  api,
+  cleanupHubs,
+  errorOf,
+  login,
+  OFFICER,
+  startTestHub,
+  KIOSK,
+  RATING_DEVICE,
+} from '../../helpers/hub';
 
 afterEach(cleanupHubs);
 
@@ -37,8 +46,9 @@ async function setup() {
     });
   /** Issue, call at counter 1, start; returns the ticket (not yet completed). */
   const serve = async () => {
-    const t = (await api(base, '/api/v1/queue/tickets', { json: { serviceId: serviceA.id } }))
-      .body as { id: string; number: string };
+    const t = (
+      await api(base, '/api/v1/queue/tickets', { device: KIOSK, json: { serviceId: serviceA.id } })
+    ).body as { id: string; number: string };
     const called = await api(base, `/api/v1/counters/${counter1.id}/call-next`, {
       method: 'POST',
       token,
@@ -48,7 +58,8 @@ async function setup() {
     expect((await act(t.id, 'start')).status).toBe(200);
     return t;
   };
-  const rate = (json: Record<string, unknown>) => api(base, '/api/v1/public/ratings', { json });
+  const rate = (json: Record<string, unknown>) =>
+    api(base, '/api/v1/public/ratings', { device: RATING_DEVICE, json });
   const db = () => new Database(path.join(hub.core.dataDir, 'motcua.sqlite'), { readonly: true });
   return { hub, base, token, clock, counter1, serve, act, rate, db };
 }
@@ -63,7 +74,11 @@ describe('POST /api/v1/public/ratings', () => {
     expect(errorOf(early).message).toContain('30 giây');
 
     expect((await act(t.id, 'complete')).status).toBe(200);
-    const open = (await api(base, `/api/v1/public/ratings/open?counterId=${counter1.id}`)).body as {
+    const open = (
+      await api(base, `/api/v1/public/ratings/open?counterId=${counter1.id}`, {
+        device: RATING_DEVICE,
+      })
+    ).body as {
       ticketId: string;
       number: string;
       counterNumber: number;
@@ -86,7 +101,9 @@ describe('POST /api/v1/public/ratings', () => {
     expect(again.status).toBe(409);
     expect(errorOf(again).message).toBe('Lượt phục vụ này đã được đánh giá.');
     // Rated: the window is closed for everyone.
-    expect((await api(base, '/api/v1/public/ratings/open')).body).toEqual([]);
+    expect(
+      (await api(base, '/api/v1/public/ratings/open', { device: RATING_DEVICE })).body,
+    ).toEqual([]);
   });
 
   it('closes 30 s after "complete" (fake clock): 29 s accepted, 30 s refused', async () => {
@@ -217,7 +234,7 @@ describe('POST /api/v1/public/ratings', () => {
     expect((await rate({ ticketId: b.id, score: 'satisfied' })).status).toBe(201);
   });
 
-  it('is rate-limited per client', async () => {
+  it('is rate-limited per device (20 a minute)', async () => {
     const { rate } = await setup();
     const codes: number[] = [];
     for (let i = 0; i < 21; i++)

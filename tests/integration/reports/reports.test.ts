@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock';
 import { createCatalogService } from '../../../src/core/catalog/catalogService';
 import { ensureCounter } from '../../../src/core/counters/countersRepo';
-import { DEMO_SITE, DEMO_USERS } from '../../../src/core/demo/seedDemo';
+import { DEMO_DEVICES, DEMO_SITE, DEMO_USERS } from '../../../src/core/demo/seedDemo';
+import { seedDemoDevices } from '../../../src/core/devices/deviceService';
 import { seedQueueDemo } from '../../../src/core/queue/demoServices';
 import { createReportQueries } from '../../../src/core/reports/reportQueries';
 import { updateSite } from '../../../src/core/settings/site';
@@ -27,6 +28,7 @@ import {
   makeTempDir,
   OFFICER,
   startTestHub,
+  KIOSK,
 } from '../../helpers/hub';
 
 const D = '2026-03-10'; // a Tuesday; no holiday near it
@@ -54,6 +56,7 @@ async function openOffice(start: Date): Promise<Office> {
   ensureCounter(db, { number: 3, name: 'Quầy 3 — Ưu tiên, Trả kết quả', priority: true }, now);
   seedQueueDemo(db, now);
   for (const u of DEMO_USERS) await auth.createUser({ ...u }, null);
+  seedDemoDevices(db, DEMO_DEVICES, now); // the paired kiosk that issues the tickets
   createCatalogService(db).ensureDefault(now);
   const one = <T>(sql: string, ...p: unknown[]) =>
     db
@@ -101,6 +104,7 @@ async function act(o: Office, code: string, body: Record<string, unknown>) {
 
 async function issue(o: Office, prefix: string) {
   const res = await api(o.hub.url, '/api/v1/queue/tickets', {
+    device: KIOSK,
     json: { serviceId: o.service(prefix) },
   });
   expect(res.status, res.text).toBe(201);

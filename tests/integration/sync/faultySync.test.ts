@@ -146,7 +146,7 @@ describe('push sync through a faulty network', () => {
     const totals = await province.core.dispatcher.invoke(
       'sync.sites',
       {},
-      { token: null, clientKey: 't', lang: 'vi' },
+      { token: null, deviceToken: null, clientKey: 't', lang: 'vi' },
     );
     // Admin-only over the API: checked in receiver.test.ts; here the table itself.
     expect(totals.ok).toBe(false);

@@ -3,7 +3,7 @@
  * record in the same transaction, with no personal data beyond a masked ID number.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { api, cleanupHubs, login, OFFICER, startTestHub } from '../../helpers/hub';
+import { api, cleanupHubs, login, OFFICER, startTestHub, KIOSK } from '../../helpers/hub';
 
 afterEach(cleanupHubs);
 
@@ -42,7 +42,10 @@ describe('outbox producers', () => {
     }[];
     const service = services[0] as { id: string };
     const counter = counters.find((c) => c.serviceIds.includes(service.id)) as { id: string };
-    const issued = await api(hub.url, '/api/v1/queue/tickets', { json: { serviceId: service.id } });
+    const issued = await api(hub.url, '/api/v1/queue/tickets', {
+      device: KIOSK,
+      json: { serviceId: service.id },
+    });
     expect(issued.status).toBe(201);
     const ticketId = (issued.body as { id: string }).id;
     const before = hub.core.sync.status().pending;

@@ -175,7 +175,7 @@ describe('the hash pool', () => {
         core.dispatcher.invoke(
           'auth.login',
           { username: 'canbo1', password: 'Canbo@123' },
-          { token: null, clientKey: `10.0.0.${i}`, lang: 'vi' },
+          { token: null, deviceToken: null, clientKey: `10.0.0.${i}`, lang: 'vi' },
         );
       const first = Array.from({ length: 6 }, (_, i) => call(i));
       await expect.poll(() => running, { timeout: 20_000 }).toBe(2);

@@ -7,6 +7,7 @@ import { m005Ratings } from './005-ratings';
 import { m006Sync } from './006-sync';
 import { m007Reports } from './007-reports';
 import { m008ReportRollups } from './008-report-rollups';
+import { m009Devices } from './009-devices';
 import { m010AuditChain } from './010-audit-chain';
 
 export interface Migration {
@@ -30,5 +31,6 @@ export const migrations: readonly Migration[] = [
   m006Sync,
   m007Reports,
   m008ReportRollups,
+  m009Devices,
   m010AuditChain,
 ];

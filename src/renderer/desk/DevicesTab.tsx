@@ -1,0 +1,211 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import type { ApiError, DeviceKind, OutputOf } from '../../shared/contract';
+import { DEVICE_KINDS } from '../../shared/contract';
+import { formatVnDateTime } from '../../shared/time/vnTime';
+import { useApp } from '../app-context';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { copyText } from './sync/copyText';
+
+type Devices = OutputOf<'devices.list'>;
+
+/** The screen a device of this kind opens once with its token (`?device=` is then removed). */
+export function pairingLink(origin: string, kind: DeviceKind, token: string, counter: number) {
+  const path =
+    kind === 'kiosk' ? '/kiosk?' : kind === 'rating' ? `/rate?counter=${counter}&` : '/display?';
+  return `${origin}${path}device=${encodeURIComponent(token)}`;
+}
+
+/** Shown once, until the admin hides it or leaves the tab. */
+function OneTime({ label, value, onHide }: { label: string; value: string; onHide(): void }) {
+  const { t } = useApp();
+  const field = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="issued-key" data-testid="device-issued">
+      <p className="alert alert-warn" role="alert">
+        {label}
+      </p>
+      <span className="form-row">
+        <input
+          ref={field}
+          readOnly
+          value={value}
+          className="mono grow"
+          data-testid="device-issued-value"
+          onFocus={(e) => e.target.select()}
+        />
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => void copyText(value, field.current).then(setCopied)}
+        >
+          {copied ? t('devices.copied') : t('devices.copy')}
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={onHide}>
+          {t('common.close')}
+        </button>
+      </span>
+    </div>
+  );
+}
+
+/**
+ * Desk tab "Thiết bị" (admin): the paired kiosks, rating tablets and lobby boards; pair one
+ * (its link with the token, shown once) or make a short pairing code the device types;
+ * revoke (at once). docs/security.md, "Devices".
+ */
+export function DevicesTab() {
+  const { t, api } = useApp();
+  const [devices, setDevices] = useState<Devices>([]);
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<DeviceKind>('kiosk');
+  const [counter, setCounter] = useState(1);
+  const [issued, setIssued] = useState<{ label: string; value: string } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const load = useCallback(async () => {
+    const r = await api.call('devices.list', {});
+    if (r.ok) setDevices(r.data);
+    else setError(r.error);
+  }, [api]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    setNotice(null);
+    const r = await api.call('devices.create', { name, kind });
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    setIssued({
+      label: t('devices.tokenOnce', { name: r.data.name }),
+      value: pairingLink(window.location.origin, r.data.kind, r.data.token, counter),
+    });
+    setName('');
+    void load();
+  };
+
+  const makeCode = async () => {
+    setNotice(null);
+    const r = await api.call('devices.pairingCode', { name, kind });
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    setIssued({
+      label: t('devices.codeShown', {
+        name: r.data.name,
+        time: formatVnDateTime(new Date(r.data.expiresAt)),
+      }),
+      value: `${r.data.code.slice(0, 4)}-${r.data.code.slice(4)}`,
+    });
+    setName('');
+  };
+
+  const revoke = async (d: Devices[number]) => {
+    if (!window.confirm(t('devices.revokeConfirm', { name: d.name }))) return;
+    const r = await api.call('devices.revoke', { id: d.id });
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    setNotice(t('devices.revoked', { name: d.name }));
+    void load();
+  };
+
+  return (
+    <section className="card stack" aria-labelledby="devices-title" data-testid="devices-card">
+      <h2 id="devices-title">{t('devices.title')}</h2>
+      <p className="hint">{t('devices.intro')}</p>
+      <form className="form-row" onSubmit={(e) => void create(e)} autoComplete="off">
+        <input
+          aria-label={t('devices.name')}
+          placeholder={t('devices.name')}
+          value={name}
+          maxLength={80}
+          onChange={(e) => setName(e.target.value)}
+          required
+        />
+        <select
+          aria-label={t('devices.kind')}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as DeviceKind)}
+        >
+          {DEVICE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`devices.kind.${k}`)}
+            </option>
+          ))}
+        </select>
+        {kind === 'rating' && (
+          <input
+            type="number"
+            min={1}
+            max={999}
+            aria-label={t('devices.counter')}
+            value={counter}
+            onChange={(e) => setCounter(Math.max(1, Number(e.target.value) || 1))}
+          />
+        )}
+        <button type="submit" className="btn btn-primary">
+          {t('devices.create')}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={name.trim() === ''}
+          onClick={() => void makeCode()}
+        >
+          {t('devices.createCode')}
+        </button>
+      </form>
+      {issued && (
+        <OneTime label={issued.label} value={issued.value} onHide={() => setIssued(null)} />
+      )}
+      <ErrorMessage error={error} />
+      {notice && (
+        <p className="alert alert-ok" role="status">
+          {notice}
+        </p>
+      )}
+      {devices.length === 0 ? (
+        <p className="hint">{t('devices.none')}</p>
+      ) : (
+        <table className="table" data-testid="devices-list">
+          <thead>
+            <tr>
+              <th>{t('devices.name')}</th>
+              <th>{t('devices.kind')}</th>
+              <th>{t('devices.createdAt')}</th>
+              <th>{t('devices.lastSeen')}</th>
+              <th>{t('devices.status')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {devices.map((d) => (
+              <tr key={d.id}>
+                <td>{d.name}</td>
+                <td>{t(`devices.kind.${d.kind}`)}</td>
+                <td>{formatVnDateTime(new Date(d.createdAt))}</td>
+                <td>
+                  {d.lastSeenAt ? formatVnDateTime(new Date(d.lastSeenAt)) : t('devices.never')}
+                </td>
+                <td>
+                  {d.revokedAt
+                    ? t('devices.revokedAt', { time: formatVnDateTime(new Date(d.revokedAt)) })
+                    : t('devices.active')}
+                </td>
+                <td>
+                  {!d.revokedAt && (
+                    <button type="button" className="btn btn-ghost" onClick={() => void revoke(d)}>
+                      {t('devices.revoke')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
