@@ -6,6 +6,8 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../core/paths';
+import { installFatalHandlers } from './fatal';
+import { parseAllowedHosts } from './hostCheck';
 import { DEFAULT_HOST, DEFAULT_PORT, startHub, type Hub } from './startHub';
 
 const USAGE = `Một Cửa Kiosk — hub
@@ -19,6 +21,8 @@ const USAGE = `Một Cửa Kiosk — hub
   --static-dir DIR       thư mục giao diện đã build (mặc định out/renderer)
   --upstream URL         máy chủ tỉnh nhận dữ liệu đồng bộ (ghi đè cài đặt; xem docs/sync.md)
   --role site|province   vai trò: site (mặc định) hoặc province (máy chủ tỉnh nhận dữ liệu)
+  --allowed-hosts A,B    tên/địa chỉ khác mà trình duyệt dùng để mở máy chủ (ngoài localhost,
+                         địa chỉ loopback, tên và địa chỉ của máy này); hoặc $MOTCUA_ALLOWED_HOSTS
   -h, --help             hướng dẫn này
 `;
 
@@ -86,6 +90,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
         'static-dir': { type: 'string' },
         upstream: { type: 'string' },
         role: { type: 'string', default: 'site' },
+        'allowed-hosts': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -108,9 +113,23 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   if (values.upstream !== undefined && !/^https?:\/\/[^\s]+$/.test(values.upstream))
     fail(`địa chỉ máy chủ tỉnh không hợp lệ: ${values.upstream}`);
   const sync = { role: values.role, upstream: values.upstream ?? null } as const; // issue 8
+  let allowedHosts: string[] = [];
+  try {
+    allowedHosts = parseAllowedHosts(values['allowed-hosts'] ?? process.env.MOTCUA_ALLOWED_HOSTS);
+  } catch (e) {
+    fail((e as Error).message);
+  }
   let hub: Hub;
   try {
-    hub = await startHub({ dataDir, port, host, staticDir, demo: values.demo, sync });
+    hub = await startHub({
+      dataDir,
+      port,
+      host,
+      staticDir,
+      demo: values.demo,
+      sync,
+      allowedHosts,
+    });
   } catch (e) {
     console.error(`Không khởi động được hub: ${(e as Error).message}`);
     process.exit(1);
@@ -134,5 +153,6 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
 }
 
 if (require.main === module) {
+  installFatalHandlers(process);
   void main();
 }

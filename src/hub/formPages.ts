@@ -7,6 +7,7 @@
 import type http from 'node:http';
 import type { Core } from '../core/app';
 import type { Lang } from '../shared/i18n';
+import { callerInfo } from './caller';
 
 export const FORM_PAGE_PREFIX = '/forms/';
 
@@ -22,7 +23,7 @@ export async function serveFormPage(
   const result = await core.dispatcher.invoke(
     'forms.render',
     { token },
-    { token: null, clientKey: req.socket.remoteAddress ?? 'unknown', lang },
+    { ...callerInfo(req, lang), token: null }, // a page link, never a session
   );
   const ok = result.ok && typeof result.data === 'object' && result.data !== null;
   const html = ok

@@ -622,8 +622,8 @@ export function createQueueService(db: Db, clock: Clock, events: EventBus) {
     const settings = getQueueSettings(db);
     const result = db
       .transaction(() => {
+        const counter = getCounter(counterId); // 404 for an unknown id, before any write
         q.ensureState.run(counterId, now.toISOString());
-        const counter = getCounter(counterId);
         assertCounterFree(counter, now);
         const today = vnDate(now);
         const rows = q.candidates.all(today, { counterId }) as {
@@ -665,8 +665,8 @@ export function createQueueService(db: Db, clock: Clock, events: EventBus) {
     closePreviousDays(now);
     const result = db
       .transaction(() => {
+        const counter = getCounter(counterId); // 404 for an unknown id, before any write
         q.ensureState.run(counterId, now.toISOString());
-        const counter = getCounter(counterId);
         const t = q.ticketByNumber.get(vnDate(now), number) as TicketRow | undefined;
         if (!t) throw ruleError('queue.err.numberNotFound', { number }, 'NOT_FOUND');
         if (!isAllowed('call', t.status)) throw illegal('call', t);
@@ -853,8 +853,8 @@ export function createQueueService(db: Db, clock: Clock, events: EventBus) {
     const now = nowDate();
     const counter = db
       .transaction(() => {
+        const c = getCounter(counterId); // 404 for an unknown id, before any write
         q.ensureState.run(counterId, now.toISOString());
-        const c = getCounter(counterId);
         q.setPause.run(paused ? 'paused' : 'open', paused ? reason : null, now.toISOString(), c.id);
         db.prepare(
           `INSERT INTO audit_log (id, at, actor_user_id, actor_username, action, entity, entity_id, details)
