@@ -316,7 +316,7 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
       return sendJson(res, errorResult('METHOD_NOT_ALLOWED', lang));
     }
     if (mediaTypeRefused(req, method)) {
-      res.setHeader('Connection', 'close'); // the body is not read
+      // The body is never parsed; Node discards it before the connection's next request.
       return sendJson(res, errorResult('UNSUPPORTED_MEDIA_TYPE', lang));
     }
     if (isSyncBatch) {
@@ -444,7 +444,6 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
     try {
       lang = langFromAcceptLanguage(req.headers['accept-language']);
       if (!hostAllowed(req.headers.host)) {
-        res.setHeader('Connection', 'close');
         return sendJson(res, errorResult('MISDIRECTED_REQUEST', lang));
       }
       const url = parseTarget(req.url);
@@ -461,6 +460,7 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
         sendJson(res, errorResult('METHOD_NOT_ALLOWED', lang));
       }
     } catch (e) {
+      if (res.destroyed) return; // the client went away (or was timed out) mid-request
       console.error('[motcua] request failed', e);
       if (!res.headersSent) sendJson(res, errorResult('INTERNAL', lang));
       else res.destroy();
