@@ -61,9 +61,7 @@ describe('httpRequestFor() builds the request from the contract', () => {
       );
       const req = httpRequestFor(op.name, { ...params, extra: 'v' });
       expect(req.url, op.name).not.toContain('?');
-      expect(JSON.parse(req.body ?? 'null'), op.name).toEqual(
-        op.bodyField ? null : { extra: 'v' },
-      );
+      expect(JSON.parse(req.body ?? 'null'), op.name).toEqual(op.bodyField ? null : { extra: 'v' });
     }
     expect(httpRequestFor('queue.serviceRemove', { id: 'S1' })).toEqual({
       method: 'DELETE',
