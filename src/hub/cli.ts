@@ -26,6 +26,20 @@ const USAGE = `Một Cửa Kiosk — hub
   -h, --help             hướng dẫn này
 `;
 
+/** The hub's command-line options (node:util parseArgs). */
+export const HUB_OPTIONS = {
+  'data-dir': { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  demo: { type: 'boolean', default: false },
+  'admin-password': { type: 'string' },
+  'static-dir': { type: 'string' },
+  upstream: { type: 'string' },
+  role: { type: 'string', default: 'site' },
+  'allowed-hosts': { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
 function fail(message: string): never {
   console.error(`Lỗi: ${message}\n\n${USAGE}`);
   process.exit(2);
@@ -81,18 +95,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: {
-        'data-dir': { type: 'string' },
-        port: { type: 'string' },
-        host: { type: 'string' },
-        demo: { type: 'boolean', default: false },
-        'admin-password': { type: 'string' },
-        'static-dir': { type: 'string' },
-        upstream: { type: 'string' },
-        role: { type: 'string', default: 'site' },
-        'allowed-hosts': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
+      options: HUB_OPTIONS,
       strict: true,
       allowPositionals: false,
     }));
