@@ -305,25 +305,24 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
       if (refusal) sendJson(res, errorResult(refusal, lang));
       return;
     }
-    const isSyncBatch = url.pathname === SYNC_BATCHES_PATH && method === 'POST';
-    const matching = isSyncBatch ? [] : routes.filter((r) => r.pattern.test(url.pathname));
-    if (!isSyncBatch && matching.length === 0) {
-      return sendJson(res, errorResult('ROUTE_NOT_FOUND', lang));
-    }
-    const route = matching.find((r) => r.op.method === method);
-    if (!isSyncBatch && !route) {
-      res.setHeader('Allow', matching.map((r) => r.op.method).join(', '));
-      return sendJson(res, errorResult('METHOD_NOT_ALLOWED', lang));
-    }
     if (mediaTypeRefused(req, method)) {
       // The body is never parsed; Node discards it before the connection's next request.
       return sendJson(res, errorResult('UNSUPPORTED_MEDIA_TYPE', lang));
     }
-    if (isSyncBatch) {
+    if (url.pathname === SYNC_BATCHES_PATH && method === 'POST') {
       return sendJson(res, await handleSyncBatch(core, req, lang)); // HMAC-signed body
     }
-    const op = (route as Route).op;
-    const input: Record<string, unknown> = {};
+    const matching = routes.filter((r) => r.pattern.test(url.pathname));
+    if (matching.length === 0) return sendJson(res, errorResult('ROUTE_NOT_FOUND', lang));
+    const route = matching.find((r) => r.op.method === method);
+    if (!route) {
+      res.setHeader('Allow', matching.map((r) => r.op.method).join(', '));
+      return sendJson(res, errorResult('METHOD_NOT_ALLOWED', lang));
+    }
+    const op = route.op;
+    // No prototype: a body key "__proto__" stays an own (and so unknown, refused) field
+    // instead of becoming the prototype whose fields validation would read as given.
+    const input = Object.create(null) as Record<string, unknown>;
     // Only a read takes input from the query string: a write's input is its JSON body (and
     // its path), so no link or form on another site can fill it (docs/security.md).
     if (method === 'GET') {
@@ -365,8 +364,8 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
       }
       Object.assign(input, body);
     }
-    const match = (route as Route).pattern.exec(url.pathname) as RegExpExecArray;
-    for (const [i, name] of (route as Route).params.entries()) {
+    const match = route.pattern.exec(url.pathname) as RegExpExecArray;
+    for (const [i, name] of route.params.entries()) {
       try {
         input[name] = decodeURIComponent(match[i + 1] as string);
       } catch {

@@ -108,6 +108,21 @@ describe('nothing a client sends ends the process', () => {
   });
 });
 
+describe('a body cannot smuggle fields through "__proto__"', () => {
+  it('{"__proto__": {...}} is an unknown field (400), not the input itself', async () => {
+    // Old: Object.assign(input, body) made the nested object the input's prototype, the
+    // strict validation read its fields as given, and this signed in (200).
+    const hub = await startTestHub();
+    const sessions = count(hub, 'sessions');
+    const res = await api(hub.url, '/api/v1/auth/login', {
+      rawBody: `{"__proto__": ${JSON.stringify(OFFICER)}}`,
+    });
+    expect(res.status, res.text).toBe(400);
+    expect(errorOf(res).code).toBe('VALIDATION_ERROR');
+    expect(count(hub, 'sessions')).toBe(sessions);
+  });
+});
+
 describe('only this office’s pages may call the API', () => {
   let hub: Hub;
   let serviceId: string;
