@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { pipeline } from 'node:stream';
@@ -106,6 +105,18 @@ function sendFile(res: http.ServerResponse, file: WireFile): void {
     'Content-Length': body.length,
   });
   res.end(body);
+}
+
+/**
+ * A file's stat, or undefined when there is no such file for any reason: missing, a path
+ * through a file (`/index.html/x`: ENOTDIR), a name too long (ENAMETOOLONG), no permission.
+ */
+function statOrNothing(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 class BodyError extends Error {
@@ -245,13 +256,16 @@ function rawErrorResponse(code: 'BAD_REQUEST' | 'REQUEST_TIMEOUT' | 'HEADERS_TOO
 
 /**
  * A request Node's parser refused (broken request line or header, header overflow, bad
- * chunked framing, too slow): answer a JSON 400/408/431 when the socket still takes bytes,
- * then close; never let the error escape as an exception.
+ * chunked framing, too slow): answer a JSON 400/408/431 unless an answer has already begun
+ * on this connection (keep-alive, pipelining: new bytes would corrupt it), then close; never
+ * let the error escape as an exception.
  */
-export function handleClientError(err: Error & { code?: string }, socket: Duplex): void {
-  const fresh = socket instanceof net.Socket && socket.bytesWritten === 0;
-  if (err.code === 'ECONNRESET' || !socket.writable || !fresh) {
-    // Nothing to answer, or an answer is already on the wire (keep-alive): just close.
+export function handleClientError(
+  err: Error & { code?: string },
+  socket: Duplex,
+  answerStarted: boolean,
+): void {
+  if (err.code === 'ECONNRESET' || !socket.writable || answerStarted) {
     socket.destroy();
     return;
   }
@@ -407,7 +421,7 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
     if (file !== staticDir && !file.startsWith(staticDir + path.sep)) {
       file = path.join(staticDir, 'index.html');
     }
-    let stat = fs.statSync(file, { throwIfNoEntry: false });
+    let stat = statOrNothing(file);
     if (!stat || stat.isDirectory()) {
       // Client-side routes (/desk, /kiosk, /display, …) all load the single page.
       if (path.extname(rel) && !stat) {
@@ -416,7 +430,7 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
         return;
       }
       file = path.join(staticDir, 'index.html');
-      stat = fs.statSync(file, { throwIfNoEntry: false });
+      stat = statOrNothing(file);
       if (!stat) {
         res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
         res.end('Giao diện chưa được build. Chạy: npm run build');
@@ -437,10 +451,20 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
     pipeline(fs.createReadStream(file), res, () => undefined);
   }
 
+  /** The answer in progress on each connection, for `handleClientError`. */
+  const answering = new WeakMap<Duplex, http.ServerResponse>();
+
   /** The per-request error boundary: everything about a request happens in here. */
   async function handleRequest(req: http.IncomingMessage, res: http.ServerResponse) {
     let lang: Lang = DEFAULT_LANG;
     try {
+      const socket = req.socket;
+      answering.set(socket, res);
+      const done = () => {
+        if (answering.get(socket) === res) answering.delete(socket);
+      };
+      res.once('finish', done);
+      res.once('close', done);
       lang = langFromAcceptLanguage(req.headers['accept-language']);
       if (!hostAllowed(req.headers.host)) {
         return sendJson(res, errorResult('MISDIRECTED_REQUEST', lang));
@@ -476,6 +500,8 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
     (req, res) => void handleRequest(req, res),
   );
   server.maxHeadersCount = limits.maxHeadersCount;
-  server.on('clientError', handleClientError);
+  server.on('clientError', (err: Error, socket: Duplex) =>
+    handleClientError(err, socket, answering.get(socket)?.headersSent ?? false),
+  );
   return server;
 }

@@ -1,8 +1,9 @@
 /**
  * Exact bytes over a plain TCP socket, for requests that `fetch` and `http.request` refuse or
- * tidy up (`GET //[x`, a NUL in the path, broken headers, a wrong `Host`). The socket is
- * half-closed after the request, so the hub answers and closes; an event stream (which
- * never ends) is cut as soon as its head has arrived.
+ * tidy up (`GET //[x`, a NUL in the path, broken headers, a wrong `Host`). By default the
+ * socket is half-closed after the request, so even a truncated request ends (the hub answers
+ * and closes); `keepOpen` leaves it open (the request must then end the exchange itself, e.g.
+ * with `Connection: close`). An event stream (which never ends) is cut once its head arrived.
  */
 import net from 'node:net';
 
@@ -73,17 +74,31 @@ export function rawExchange(
   });
 }
 
-/** `GET <target>` with a Host header (default the hub's loopback address). */
+/**
+ * `<method> <target>` with a Host header (default the hub's loopback address) and
+ * `Connection: close`; the socket stays open for writing, so an answer that streams a file
+ * arrives whole (a half-closed socket makes Node abandon a request still in progress).
+ */
+export function rawRequest(
+  port: number,
+  method: string,
+  target: string,
+  headers: Record<string, string> = {},
+): Promise<RawAnswer> {
+  const all = { Host: `127.0.0.1:${port}`, Connection: 'close', ...headers };
+  const head = Object.entries(all)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('');
+  return rawExchange(port, `${method} ${target} HTTP/1.1\r\n${head}\r\n`, { keepOpen: true });
+}
+
+/** `GET <target>`, as rawRequest. */
 export function rawGet(
   port: number,
   target: string,
   headers: Record<string, string> = {},
 ): Promise<RawAnswer> {
-  const all = { Host: `127.0.0.1:${port}`, ...headers };
-  const head = Object.entries(all)
-    .map(([k, v]) => `${k}: ${v}\r\n`)
-    .join('');
-  return rawExchange(port, `GET ${target} HTTP/1.1\r\n${head}\r\n`);
+  return rawRequest(port, 'GET', target, headers);
 }
 
 /** The `error.code` of a JSON error body, or null. */

@@ -4,15 +4,33 @@
  * (DNS rebinding), and the caps on event streams and slow clients. Each block says what the
  * old hub did.
  */
+import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SERVER_LIMITS } from '../../../src/hub/httpServer';
 import { DEFAULT_STREAM_LIMITS } from '../../../src/hub/sse';
 import type { Hub } from '../../../src/hub/startHub';
 import { translate } from '../../../src/shared/i18n';
-import { ADMIN, OFFICER, api, cleanupHubs, errorOf, login, startTestHub } from '../../helpers/hub';
-import { errorCodeOf, rawExchange, rawGet, type RawAnswer } from '../../helpers/rawHttp';
+import {
+  ADMIN,
+  OFFICER,
+  api,
+  cleanupHubs,
+  errorOf,
+  login,
+  makeTempDir,
+  startTestHub,
+} from '../../helpers/hub';
+import {
+  errorCodeOf,
+  rawExchange,
+  rawGet,
+  rawRequest,
+  type RawAnswer,
+} from '../../helpers/rawHttp';
 
 afterAll(cleanupHubs);
 
@@ -85,6 +103,21 @@ describe('nothing a client sends ends the process', () => {
     await expectHealthy(hub);
   });
 
+  it('a broken request on a kept-alive connection is answered too (after the previous answer)', async () => {
+    const socket = net.connect(hub.port, '127.0.0.1');
+    let text = '';
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    socket.on('data', (c: Buffer) => (text += c.toString('utf8')));
+    socket.on('error', () => undefined);
+    socket.write('GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+    await expect.poll(() => text.includes('"status":"ok"'), { timeout: 10_000 }).toBe(true);
+    socket.write('GET /a b c HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+    await closed;
+    const statuses = [...text.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((m) => Number(m[1]));
+    expect(statuses).toEqual([200, 400]);
+    expect(text).toContain('"code":"BAD_REQUEST"');
+  });
+
   it('unknown counter ids answer 404 NOT_FOUND, never 500, and write nothing', async () => {
     // Old: the counter's state row was inserted before the counter was looked up, so an
     // unknown id failed the foreign key → 500 INTERNAL.
@@ -105,6 +138,27 @@ describe('nothing a client sends ends the process', () => {
     }
     expect(count(hub, 'counter_state')).toBe(before);
     expect(count(hub, 'audit_log')).toBe(auditBefore);
+  });
+});
+
+describe('the screens: a path no file can have is "not found", not 500', () => {
+  it('a path through a file (ENOTDIR) or a name over 255 bytes (ENAMETOOLONG) → 404', async () => {
+    // Old: fs.statSync threw ENOTDIR / ENAMETOOLONG (throwIfNoEntry covers only ENOENT) → 500.
+    const staticDir = path.join(makeTempDir('motcua-edge-static-'), 'renderer');
+    fs.mkdirSync(staticDir, { recursive: true });
+    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>MOTCUA</title>');
+    const hub = await startTestHub({ staticDir });
+    for (const target of [
+      '/index.html/x.js',
+      '/index.html%2Fx.wav',
+      `/${'a'.repeat(300)}.js`,
+      `/assets/${'b'.repeat(300)}.css`,
+    ]) {
+      expect((await rawRequest(hub.port, 'HEAD', target)).status, target).toBe(404);
+      expect((await rawGet(hub.port, target)).status, target).toBe(404);
+    }
+    // A client-side route below a file name still loads the single page.
+    expect((await rawGet(hub.port, `/${'c'.repeat(300)}`)).status).toBe(200);
   });
 });
 
