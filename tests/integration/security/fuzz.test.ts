@@ -2,8 +2,9 @@
  * The hub under a stranger's bytes (docs/security.md, "The HTTP edge"): at least 20,000
  * generated requests against a running hub — every contract route with random and mutated
  * JSON bodies, odd headers, query strings and path parameters, with an officer token, a
- * bogus one or none; and raw socket requests (methods, targets and framing that
- * `http.request` refuses: `//[x`, `%00`, `%zz`, 64 KB of `/`, broken headers and chunks).
+ * bogus one or none (and an admin token for reads); odd paths of the screens, voice clips
+ * and form pages; and raw socket requests (methods, targets and framing that `http.request`
+ * refuses: `//[x`, `%00`, `%zz`, 64 KB of `/`, broken headers and chunks).
  *
  * Asserted: the process never stops (an exception escaping the hub fails the vitest run),
  * no answer is a 5xx, every API error is a JSON error value, a foreign Host gets 421, no
@@ -14,7 +15,8 @@
  * The generator is fast-check with a fixed seed, so a failure reproduces: the seed and the
  * failing requests are printed. `MOTCUA_FUZZ_SEED` and `MOTCUA_FUZZ_RUNS` override them.
  * The old hub died on the first `GET //[x` (TypeError: Invalid URL outside the try) and
- * answered 500 for `POST /counters/<unknown>/call-next` (a foreign-key failure).
+ * answered 500 for `POST /counters/<unknown>/call-next` (a foreign-key failure) and for a
+ * screen path through a file (`/index.html/x`: ENOTDIR) or with a 300-byte name.
  */
 import fc from 'fast-check';
 import fs from 'node:fs';
