@@ -34,6 +34,8 @@ export interface Hub {
 
 /** Start the core and its HTTP server; `stop()` closes connections, then the database. */
 export async function startHub(options: HubOptions): Promise<Hub> {
+  // Checked first: a wrong name in MOTCUA_ALLOWED_HOSTS stops the start before anything opens.
+  const allowedHosts = options.allowedHosts ?? parseAllowedHosts(process.env.MOTCUA_ALLOWED_HOSTS);
   const lock = acquireDataDirLock(options.dataDir);
   let core: Core;
   try {
@@ -45,7 +47,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const host = options.host ?? DEFAULT_HOST;
   const server = createHttpServer(core, {
     staticDir: options.staticDir ?? null,
-    allowedHosts: options.allowedHosts ?? parseAllowedHosts(process.env.MOTCUA_ALLOWED_HOSTS),
+    allowedHosts,
     listenHost: host,
     ...(options.streamLimits ? { streamLimits: options.streamLimits } : {}),
     ...(options.serverLimits ? { limits: options.serverLimits } : {}),

@@ -358,6 +358,20 @@ describe('the Host header must name this hub (DNS rebinding)', () => {
       .toBe(200);
   });
 
+  it('a wrong name in MOTCUA_ALLOWED_HOSTS stops the start with a clear error, holding nothing', async () => {
+    const saved = process.env.MOTCUA_ALLOWED_HOSTS;
+    const dataDir = makeTempDir();
+    process.env.MOTCUA_ALLOWED_HOSTS = 'ok.lan,not a host';
+    try {
+      await expect(startTestHub({ dataDir })).rejects.toThrow(/not a host/);
+    } finally {
+      if (saved === undefined) delete process.env.MOTCUA_ALLOWED_HOSTS;
+      else process.env.MOTCUA_ALLOWED_HOSTS = saved;
+    }
+    const again = await startTestHub({ dataDir }); // no lock left behind
+    expect((await api(again.url, '/api/v1/health')).status).toBe(200);
+  });
+
   it('MOTCUA_ALLOWED_HOSTS and MOTCUA_PUBLIC_URL are honoured', async () => {
     const saved = { a: process.env.MOTCUA_ALLOWED_HOSTS, p: process.env.MOTCUA_PUBLIC_URL };
     process.env.MOTCUA_ALLOWED_HOSTS = 'may-chu.local, 192.168.50.5';
