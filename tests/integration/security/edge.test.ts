@@ -246,6 +246,26 @@ describe('only this office’s pages may call the API', () => {
     expect(count(hub, 'tickets')).toBe(before + 1);
   });
 
+  it('the OpenAPI document lists query parameters for reads only', async () => {
+    // A guard: the generator used to describe a DELETE's non-path input as query parameters.
+    const doc = (await api(hub.url, '/api/v1/openapi.json')).body as {
+      paths: Record<
+        string,
+        Record<string, { parameters?: { in: string }[]; requestBody?: unknown }>
+      >;
+    };
+    let writes = 0;
+    for (const [p, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        if (method === 'get') continue;
+        writes++;
+        expect(op.parameters?.filter((x) => x.in === 'query') ?? [], `${method} ${p}`).toEqual([]);
+        if (method !== 'delete') expect(op.requestBody, `${method} ${p}`).toBeDefined();
+      }
+    }
+    expect(writes).toBeGreaterThan(30);
+  });
+
   it('application/json with a charset is accepted; a DELETE without a body needs no type', async () => {
     const admin = await login(hub.url, ADMIN);
     const put = await fetch(`${hub.url}/api/v1/calendar/2031`, {
