@@ -30,10 +30,11 @@ export function createClient(port: number, address: string, timeoutMs = 30_000):
     request(method, urlPath, options = {}) {
       const payload = options.body === undefined ? null : JSON.stringify(options.body);
       const headers: Record<string, string | number> = { 'Accept-Language': 'vi' };
-      if (payload !== null) {
+      // The hub wants every write declared as JSON, even without a body.
+      if (payload !== null || ['POST', 'PUT', 'PATCH'].includes(method)) {
         headers['Content-Type'] = 'application/json';
-        headers['Content-Length'] = Buffer.byteLength(payload);
       }
+      if (payload !== null) headers['Content-Length'] = Buffer.byteLength(payload);
       if (options.token) headers['Authorization'] = `Bearer ${options.token}`;
       if (options.device) headers['X-Motcua-Device'] = options.device; // a paired kiosk
       return new Promise((resolve, reject) => {

@@ -10,6 +10,8 @@ import { formatSetupCode, SETUP_CODE_FILE } from '../core/auth/setupCode';
 import { LOGS_DIR_NAME } from '../core/log/logger';
 import { demoDeviceLinks } from '../core/demo/seedDemo';
 import { defaultDataDir } from '../core/paths';
+import { installFatalHandlers } from './fatal';
+import { parseAllowedHosts } from './hostCheck';
 import { DEFAULT_HOST, DEFAULT_PORT, startHub, type Hub } from './startHub';
 
 const USAGE = `Một Cửa Kiosk — hub
@@ -23,8 +25,24 @@ const USAGE = `Một Cửa Kiosk — hub
   --static-dir DIR       thư mục giao diện đã build (mặc định out/renderer)
   --upstream URL         máy chủ tỉnh nhận dữ liệu đồng bộ (ghi đè cài đặt; xem docs/sync.md)
   --role site|province   vai trò: site (mặc định) hoặc province (máy chủ tỉnh nhận dữ liệu)
+  --allowed-hosts A,B    tên/địa chỉ khác mà trình duyệt dùng để mở máy chủ (ngoài localhost,
+                         địa chỉ loopback, tên và địa chỉ của máy này); hoặc $MOTCUA_ALLOWED_HOSTS
   -h, --help             hướng dẫn này
 `;
+
+/** The hub's command-line options (node:util parseArgs). */
+export const HUB_OPTIONS = {
+  'data-dir': { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  demo: { type: 'boolean', default: false },
+  'admin-password': { type: 'string' },
+  'static-dir': { type: 'string' },
+  upstream: { type: 'string' },
+  role: { type: 'string', default: 'site' },
+  'allowed-hosts': { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
 
 function fail(message: string): never {
   console.error(`Lỗi: ${message}\n\n${USAGE}`);
@@ -95,17 +113,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: {
-        'data-dir': { type: 'string' },
-        port: { type: 'string' },
-        host: { type: 'string' },
-        demo: { type: 'boolean', default: false },
-        'admin-password': { type: 'string' },
-        'static-dir': { type: 'string' },
-        upstream: { type: 'string' },
-        role: { type: 'string', default: 'site' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
+      options: HUB_OPTIONS,
       strict: true,
       allowPositionals: false,
     }));
@@ -126,9 +134,23 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   if (values.upstream !== undefined && !/^https?:\/\/[^\s]+$/.test(values.upstream))
     fail(`địa chỉ máy chủ tỉnh không hợp lệ: ${values.upstream}`);
   const sync = { role: values.role, upstream: values.upstream ?? null } as const; // issue 8
+  let allowedHosts: string[] = [];
+  try {
+    allowedHosts = parseAllowedHosts(values['allowed-hosts'] ?? process.env.MOTCUA_ALLOWED_HOSTS);
+  } catch (e) {
+    fail((e as Error).message);
+  }
   let hub: Hub;
   try {
-    hub = await startHub({ dataDir, port, host, staticDir, demo: values.demo, sync });
+    hub = await startHub({
+      dataDir,
+      port,
+      host,
+      staticDir,
+      demo: values.demo,
+      sync,
+      allowedHosts,
+    });
   } catch (e) {
     console.error(`Không khởi động được hub: ${(e as Error).message}`);
     process.exit(1);
@@ -159,5 +181,6 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
 }
 
 if (require.main === module) {
+  installFatalHandlers(process);
   void main();
 }

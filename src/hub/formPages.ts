@@ -8,6 +8,7 @@ import type http from 'node:http';
 import type { Core } from '../core/app';
 import type { Lang } from '../shared/i18n';
 import { markup } from '../core/html/html';
+import { callerInfo } from './caller';
 
 export const FORM_PAGE_PREFIX = '/forms/';
 
@@ -28,7 +29,7 @@ export async function serveFormPage(
   const result = await core.dispatcher.invoke(
     'forms.render',
     { token },
-    { token: null, deviceToken: null, clientKey: req.socket.remoteAddress ?? 'unknown', lang },
+    { ...callerInfo(req, lang), token: null }, // a page link, never a session
   );
   const ok = result.ok && typeof result.data === 'object' && result.data !== null;
   const html = ok

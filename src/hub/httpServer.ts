@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import type { Duplex } from 'node:stream';
+import { pipeline } from 'node:stream';
 import type { Core } from '../core/app';
 import { errorResult, type DispatchResult } from '../core/dispatch';
 import {
@@ -12,10 +14,13 @@ import {
   type WireFile,
 } from '../shared/contract';
 import { SYNC_BATCHES_PATH } from '../shared/contract/sync';
-import { langFromAcceptLanguage, type Lang } from '../shared/i18n';
+import { getQueueSettings } from '../core/queue/settings';
+import { DEFAULT_LANG, langFromAcceptLanguage, type Lang } from '../shared/i18n';
+import { callerInfo } from './caller';
 import { FORM_PAGE_PREFIX, serveFormPage } from './formPages';
-import { startRequestLog } from './requestLog';
-import { openEventStream } from './sse';
+import { startRequestLog, type RequestLog } from './requestLog';
+import { createHostCheck } from './hostCheck';
+import { createEventStreams, type StreamLimits } from './sse';
 import { handleSyncBatch } from './syncRoute';
 import { serveVoice } from './voice';
 
@@ -103,13 +108,25 @@ function sendFile(res: http.ServerResponse, file: WireFile): void {
   res.end(body);
 }
 
+/**
+ * A file's stat, or undefined when there is no such file for any reason: missing, a path
+ * through a file (`/index.html/x`: ENOTDIR), a name too long (ENAMETOOLONG), no permission.
+ */
+function statOrNothing(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
 class BodyError extends Error {
-  constructor(readonly code: 'PAYLOAD_TOO_LARGE' | 'BAD_JSON' | 'UNSUPPORTED_MEDIA_TYPE') {
+  constructor(readonly code: 'PAYLOAD_TOO_LARGE' | 'BAD_JSON') {
     super(code);
   }
 }
 
-/** Read a JSON body of at most MAX_BODY_BYTES; an empty body is `{}`. */
+/** Read a JSON body of at most `limit` bytes; an empty body is `{}`. */
 function readJsonBody(req: http.IncomingMessage, limit: number): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? '0');
@@ -135,9 +152,6 @@ function readJsonBody(req: http.IncomingMessage, limit: number): Promise<unknown
       if (failed) return;
       const text = Buffer.concat(chunks).toString('utf8');
       if (text.trim() === '') return resolve({});
-      const type = String(req.headers['content-type'] ?? 'application/json');
-      if (!/^application\/(.+\+)?json\b/i.test(type))
-        return reject(new BodyError('UNSUPPORTED_MEDIA_TYPE'));
       try {
         resolve(JSON.parse(text));
       } catch {
@@ -150,27 +164,148 @@ function readJsonBody(req: http.IncomingMessage, limit: number): Promise<unknown
   });
 }
 
-function bearerToken(req: http.IncomingMessage): string | null {
-  const header = req.headers.authorization;
-  if (!header) return null;
-  const m = /^Bearer\s+(\S+)$/i.exec(header);
-  return m ? (m[1] as string) : null;
+/** Whether the request carries a body at all (a length above 0, or a chunked one). */
+function hasBody(req: http.IncomingMessage): boolean {
+  return (
+    req.headers['transfer-encoding'] !== undefined ||
+    Number(req.headers['content-length'] ?? '0') > 0
+  );
 }
+
+/**
+ * The media types a write may declare — the one place to allow more. Only
+ * `application/json` (parameters such as `charset` allowed): a cross-site page can send
+ * `text/plain`, `application/x-www-form-urlencoded` and `multipart/form-data` without the
+ * browser asking first (CORS "simple" requests), never JSON. File uploads will add
+ * `multipart/form-data` here, for the upload operations only (docs/security.md).
+ */
+export function writeMediaTypeAllowed(contentType: string | undefined): boolean {
+  return /^application\/json[ \t]*(;|$)/i.test(contentType ?? '');
+}
+
+/**
+ * Every POST/PUT/PATCH declares `Content-Type: application/json`, even with an empty body;
+ * a DELETE only when it has a body.
+ */
+function mediaTypeRefused(req: http.IncomingMessage, method: string): boolean {
+  if (method === 'GET' || method === 'HEAD') return false;
+  if (method === 'DELETE' && !hasBody(req)) return false;
+  return !writeMediaTypeAllowed(req.headers['content-type']);
+}
+
+/**
+ * The path and query of an origin-form request target (`/path?query`, RFC 9112 §3.2.1), or
+ * null for anything else (`*`, an absolute URL, a target the URL parser refuses). The target
+ * is appended to a fixed origin, so `//[x` or `//other.host/p` stay paths of this server.
+ */
+export function parseTarget(raw: string | undefined): URL | null {
+  if (!raw?.startsWith('/')) return null;
+  try {
+    return new URL(`http://hub.local${raw}`);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Node's own limits on slow or oversized requests (docs/security.md): the headers must
+ * arrive within `headersTimeout`, the whole request (headers and body) within
+ * `requestTimeout` — an event stream is not affected, its request is complete once its
+ * headers are in; an idle keep-alive connection closes after `keepAliveTimeout`; the
+ * timeouts are checked every `connectionsCheckingInterval`. At most `maxHeadersCount`
+ * headers are read (the rest are ignored); the whole head is limited to Node's 16 KB.
+ */
+export interface ServerLimits {
+  headersTimeout: number;
+  requestTimeout: number;
+  keepAliveTimeout: number;
+  connectionsCheckingInterval: number;
+  maxHeadersCount: number;
+}
+export const DEFAULT_SERVER_LIMITS: ServerLimits = {
+  headersTimeout: 30_000,
+  requestTimeout: 120_000,
+  keepAliveTimeout: 5_000,
+  connectionsCheckingInterval: 5_000,
+  maxHeadersCount: 100,
+};
 
 export interface HttpServerOptions {
   /** The built renderer (index.html + assets). Without it only the API is served. */
   staticDir?: string | null;
   maxBodyBytes?: number;
+  /** Names besides the hub's own that the `Host` header may carry (`--allowed-hosts`). */
+  allowedHosts?: readonly string[];
+  /** The listen address, when it is a name or a specific address: allowed as a Host too. */
+  listenHost?: string;
+  streamLimits?: StreamLimits;
+  limits?: Partial<ServerLimits>;
+}
+
+/** The raw answer to a request Node could not parse (there is no ServerResponse then). */
+function rawErrorResponse(code: 'BAD_REQUEST' | 'REQUEST_TIMEOUT' | 'HEADERS_TOO_LARGE'): string {
+  const result = errorResult(code, DEFAULT_LANG);
+  const body = JSON.stringify(result.ok ? {} : { error: result.error });
+  return (
+    `HTTP/1.1 ${result.status} ${http.STATUS_CODES[result.status] ?? ''}\r\n` +
+    'Content-Type: application/json; charset=utf-8\r\n' +
+    `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+    'Connection: close\r\n\r\n' +
+    body
+  );
+}
+
+/**
+ * A request Node's parser refused (broken request line or header, header overflow, bad
+ * chunked framing, too slow): answer a JSON 400/408/431 unless an answer has already begun
+ * on this connection (keep-alive, pipelining: new bytes would corrupt it), then close; never
+ * let the error escape as an exception.
+ */
+export function handleClientError(
+  err: Error & { code?: string },
+  socket: Duplex,
+  answerStarted: boolean,
+): void {
+  if (err.code === 'ECONNRESET' || !socket.writable || answerStarted) {
+    socket.destroy();
+    return;
+  }
+  const code =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? 'HEADERS_TOO_LARGE'
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 'REQUEST_TIMEOUT'
+        : 'BAD_REQUEST';
+  socket.end(rawErrorResponse(code));
+  // A client that never closes its side does not keep the socket.
+  setTimeout(() => socket.destroy(), 5_000).unref();
 }
 
 /**
  * The hub's HTTP server: the contract's operations under /api/v1, server-sent events at
  * /api/v1/events, and the React screens at / (any non-file path falls back to index.html).
+ * Nothing a client sends ends the process: every step of a request, from reading its target
+ * and headers to the answer, runs inside `handleRequest`'s error boundary, and requests Node
+ * itself cannot parse are answered by `handleClientError` (docs/security.md).
  */
 export function createHttpServer(core: Core, options: HttpServerOptions = {}): http.Server {
   const routes = buildRoutes(operationList);
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const staticDir = options.staticDir ? path.resolve(options.staticDir) : null;
+  const limits = { ...DEFAULT_SERVER_LIMITS, ...options.limits };
+  const streams = createEventStreams(core.events, options.streamLimits);
+  // The listen address counts as one of ours unless it is "any address" (0.0.0.0, ::).
+  const listenHost =
+    options.listenHost && !['0.0.0.0', '::'].includes(options.listenHost)
+      ? [options.listenHost]
+      : [];
+  const hostAllowed = createHostCheck({
+    allowedHosts: [...(options.allowedHosts ?? []), ...listenHost],
+    publicUrls: () => [
+      ...(process.env.MOTCUA_PUBLIC_URL ? [process.env.MOTCUA_PUBLIC_URL] : []),
+      getQueueSettings(core.db).statusPageBaseUrl,
+    ],
+  });
 
   async function handleApi(
     req: http.IncomingMessage,
@@ -179,12 +314,18 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
     lang: Lang,
   ) {
     const method = (req.method ?? 'GET').toUpperCase();
+    const caller = callerInfo(req, lang);
     if (url.pathname === EVENTS_PATH && method === 'GET') {
-      openEventStream(req, res, core.events);
+      const refusal = streams.open(res, caller.clientKey);
+      if (refusal) sendJson(res, errorResult(refusal, lang));
       return;
     }
+    if (mediaTypeRefused(req, method)) {
+      // The body is never parsed; Node discards it before the connection's next request.
+      return sendJson(res, errorResult('UNSUPPORTED_MEDIA_TYPE', lang));
+    }
     if (url.pathname === SYNC_BATCHES_PATH && method === 'POST') {
-      return sendJson(res, await handleSyncBatch(core, req, lang)); // issue 8: HMAC-signed body
+      return sendJson(res, await handleSyncBatch(core, req, lang)); // HMAC-signed body
     }
     const matching = routes.filter((r) => r.pattern.test(url.pathname));
     if (matching.length === 0) return sendJson(res, errorResult('ROUTE_NOT_FOUND', lang));
@@ -193,10 +334,23 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
       res.setHeader('Allow', matching.map((r) => r.op.method).join(', '));
       return sendJson(res, errorResult('METHOD_NOT_ALLOWED', lang));
     }
-    const match = route.pattern.exec(url.pathname) as RegExpExecArray;
-    const input: Record<string, unknown> = {};
-    for (const [key, value] of url.searchParams) input[key] = value;
-    if (method !== 'GET' && method !== 'DELETE') {
+    const op = route.op;
+    // No prototype: a body key "__proto__" stays an own (and so unknown, refused) field
+    // instead of becoming the prototype whose fields validation would read as given.
+    const input = Object.create(null) as Record<string, unknown>;
+    // Only a read takes input from the query string: a write's input is its JSON body (and
+    // its path), so no link or form on another site can fill it (docs/security.md).
+    if (method === 'GET') {
+      for (const [key, value] of url.searchParams) input[key] = value;
+    } else if (url.search !== '') {
+      return sendJson(
+        res,
+        errorResult('VALIDATION_ERROR', lang, {
+          details: [{ path: '?', message: `query parameters are not accepted on ${method}` }],
+        }),
+      );
+    }
+    if (method !== 'GET' && (method !== 'DELETE' || hasBody(req))) {
       let body: unknown;
       try {
         body = await readJsonBody(req, limit);
@@ -214,7 +368,7 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
         }
         throw e;
       }
-      if (route.op.bodyField) body = { [route.op.bodyField]: body };
+      if (op.bodyField) body = { [op.bodyField]: body };
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {
         return sendJson(
           res,
@@ -225,6 +379,7 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
       }
       Object.assign(input, body);
     }
+    const match = route.pattern.exec(url.pathname) as RegExpExecArray;
     for (const [i, name] of route.params.entries()) {
       try {
         input[name] = decodeURIComponent(match[i + 1] as string);
@@ -238,14 +393,8 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
         );
       }
     }
-    const result = await core.dispatcher.invoke(route.op.name, input, {
-      token: bearerToken(req),
-      deviceToken: req.headers['x-motcua-device']?.toString() ?? null, // docs/security.md "Devices"
-      clientKey: req.socket.remoteAddress ?? 'unknown',
-      via: 'http',
-      lang,
-    });
-    if (result.ok && route.op.file) return sendFile(res, result.data as WireFile);
+    const result = await core.dispatcher.invoke(op.name, input, caller);
+    if (result.ok && op.file) return sendFile(res, result.data as WireFile);
     sendJson(res, result);
   }
 
@@ -261,13 +410,19 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
     } catch {
       rel = '/';
     }
+    if (rel.includes('\0')) {
+      // No file name holds a NUL byte (and fs refuses one with an exception).
+      res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
+      return;
+    }
     let file = path.normalize(path.join(staticDir, rel));
     // Compare with a trailing separator: a bare prefix check would let '/..%2fdist-old/x'
     // escape from /app/dist into the sibling folder /app/dist-old.
     if (file !== staticDir && !file.startsWith(staticDir + path.sep)) {
       file = path.join(staticDir, 'index.html');
     }
-    let stat = fs.statSync(file, { throwIfNoEntry: false });
+    let stat = statOrNothing(file);
     if (!stat || stat.isDirectory()) {
       // Client-side routes (/desk, /kiosk, /display, …) all load the single page.
       if (path.extname(rel) && !stat) {
@@ -276,7 +431,7 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
         return;
       }
       file = path.join(staticDir, 'index.html');
-      stat = fs.statSync(file, { throwIfNoEntry: false });
+      stat = statOrNothing(file);
       if (!stat) {
         res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
         res.end('Giao diện chưa được build. Chạy: npm run build');
@@ -293,31 +448,64 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
     if (ext === '.html') headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
     res.writeHead(200, headers);
     if (req.method === 'HEAD') return res.end();
-    fs.createReadStream(file).pipe(res);
+    // pipeline: a read error (file removed, no permission) ends this answer, not the process.
+    pipeline(fs.createReadStream(file), res, () => undefined);
   }
 
-  return http.createServer((req, res) => {
-    const requestLog = startRequestLog(core.log, req, res); // field logs: one line per request
-    const url = new URL(req.url ?? '/', 'http://hub.local');
-    const lang = langFromAcceptLanguage(req.headers['accept-language']);
-    const done = (e: unknown) => {
-      requestLog.error(e);
-      if (!res.headersSent) sendJson(res, errorResult('INTERNAL', lang));
-      else res.end();
-    };
+  /** The answer in progress on each connection, for `handleClientError`. */
+  const answering = new WeakMap<Duplex, http.ServerResponse>();
+
+  /** The per-request error boundary: everything about a request happens in here. */
+  async function handleRequest(req: http.IncomingMessage, res: http.ServerResponse) {
+    let lang: Lang = DEFAULT_LANG;
+    let requestLog: RequestLog | null = null;
     try {
+      requestLog = startRequestLog(core.log, req, res); // field logs: one line per request
+      const socket = req.socket;
+      answering.set(socket, res);
+      const done = () => {
+        if (answering.get(socket) === res) answering.delete(socket);
+      };
+      res.once('finish', done);
+      res.once('close', done);
+      lang = langFromAcceptLanguage(req.headers['accept-language']);
+      if (!hostAllowed(req.headers.host)) {
+        return sendJson(res, errorResult('MISDIRECTED_REQUEST', lang));
+      }
+      const url = parseTarget(req.url);
+      if (!url) return sendJson(res, errorResult('BAD_REQUEST', lang));
+      const method = req.method ?? 'GET';
       if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)) {
-        handleApi(req, res, url, lang).catch(done);
-      } else if (url.pathname.startsWith(FORM_PAGE_PREFIX) && req.method === 'GET') {
+        await handleApi(req, res, url, lang);
+      } else if (url.pathname.startsWith(FORM_PAGE_PREFIX) && method === 'GET') {
         const headers = { csp: CONTENT_SECURITY_POLICY, security: SECURITY_HEADERS };
-        serveFormPage(core, req, res, url, lang, headers).catch(done);
-      } else if (req.method === 'GET' || req.method === 'HEAD') {
+        await serveFormPage(core, req, res, url, lang, headers);
+      } else if (method === 'GET' || method === 'HEAD') {
         if (!serveVoice(req, res, url.pathname, core.dataDir)) serveStatic(req, res, url);
       } else {
         sendJson(res, errorResult('METHOD_NOT_ALLOWED', lang));
       }
     } catch (e) {
-      done(e);
+      if (res.destroyed) return; // the client went away (or was timed out) mid-request
+      if (requestLog) requestLog.error(e);
+      else core.log.error({ err: e }, 'request failed');
+      if (!res.headersSent) sendJson(res, errorResult('INTERNAL', lang));
+      else res.destroy();
     }
-  });
+  }
+
+  const server = http.createServer(
+    {
+      headersTimeout: limits.headersTimeout,
+      requestTimeout: limits.requestTimeout,
+      keepAliveTimeout: limits.keepAliveTimeout,
+      connectionsCheckingInterval: limits.connectionsCheckingInterval,
+    },
+    (req, res) => void handleRequest(req, res),
+  );
+  server.maxHeadersCount = limits.maxHeadersCount;
+  server.on('clientError', (err: Error, socket: Duplex) =>
+    handleClientError(err, socket, answering.get(socket)?.headersSent ?? false),
+  );
+  return server;
 }

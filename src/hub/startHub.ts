@@ -2,7 +2,9 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCore, type Core, type CoreOptions } from '../core/app';
 import { acquireDataDirLock } from '../core/dataDirLock';
-import { createHttpServer } from './httpServer';
+import { parseAllowedHosts } from './hostCheck';
+import { createHttpServer, type ServerLimits } from './httpServer';
+import type { StreamLimits } from './sse';
 import { voiceDirs } from './voice';
 
 export const DEFAULT_PORT = 8787;
@@ -12,6 +14,15 @@ export interface HubOptions extends CoreOptions {
   port?: number;
   host?: string;
   staticDir?: string | null;
+  /**
+   * Names besides the hub's own that a request's `Host` may carry (`--allowed-hosts`);
+   * default: `MOTCUA_ALLOWED_HOSTS` (so the desktop app honours it too).
+   */
+  allowedHosts?: readonly string[];
+  /** Event stream caps (default 20 per client address, 500 in all). */
+  streamLimits?: StreamLimits;
+  /** Node's timeouts and header count (docs/security.md). */
+  serverLimits?: Partial<ServerLimits>;
 }
 
 export interface Hub {
@@ -24,6 +35,8 @@ export interface Hub {
 
 /** Start the core and its HTTP server; `stop()` closes connections, then the database. */
 export async function startHub(options: HubOptions): Promise<Hub> {
+  // Checked first: a wrong name in MOTCUA_ALLOWED_HOSTS stops the start before anything opens.
+  const allowedHosts = options.allowedHosts ?? parseAllowedHosts(process.env.MOTCUA_ALLOWED_HOSTS);
   const lock = acquireDataDirLock(options.dataDir);
   let core: Core;
   try {
@@ -37,8 +50,14 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     lock.release();
     throw e;
   }
-  const server = createHttpServer(core, { staticDir: options.staticDir ?? null });
   const host = options.host ?? DEFAULT_HOST;
+  const server = createHttpServer(core, {
+    staticDir: options.staticDir ?? null,
+    allowedHosts,
+    listenHost: host,
+    ...(options.streamLimits ? { streamLimits: options.streamLimits } : {}),
+    ...(options.serverLimits ? { limits: options.serverLimits } : {}),
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -79,9 +79,13 @@ export async function api(
   let body: string | undefined;
   if (init.json !== undefined) body = JSON.stringify(init.json);
   if (init.rawBody !== undefined) body = init.rawBody;
-  if (body !== undefined && !headers['Content-Type']) headers['Content-Type'] = 'application/json';
+  const method = init.method ?? (body === undefined ? 'GET' : 'POST');
+  // Like the screens' client: every write declares JSON, even with no body (a DELETE
+  // without a body is exempt).
+  const declares = body !== undefined || ['POST', 'PUT', 'PATCH'].includes(method);
+  if (declares && !headers['Content-Type']) headers['Content-Type'] = 'application/json';
   const res = await fetch(`${baseUrl}${pathname}`, {
-    method: init.method ?? (body === undefined ? 'GET' : 'POST'),
+    method,
     headers,
     body,
   });

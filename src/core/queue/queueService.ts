@@ -624,8 +624,8 @@ export function createQueueService(db: Db, clock: Clock, events: EventBus) {
     const settings = getQueueSettings(db);
     const result = db
       .transaction(() => {
+        const counter = getCounter(counterId); // 404 for an unknown id, before any write
         q.ensureState.run(counterId, now.toISOString());
-        const counter = getCounter(counterId);
         assertCounterFree(counter, now);
         const today = vnDate(now);
         const rows = q.candidates.all(today, { counterId }) as {
@@ -667,8 +667,8 @@ export function createQueueService(db: Db, clock: Clock, events: EventBus) {
     closePreviousDays(now);
     const result = db
       .transaction(() => {
+        const counter = getCounter(counterId); // 404 for an unknown id, before any write
         q.ensureState.run(counterId, now.toISOString());
-        const counter = getCounter(counterId);
         const t = q.ticketByNumber.get(vnDate(now), number) as TicketRow | undefined;
         if (!t) throw ruleError('queue.err.numberNotFound', { number }, 'NOT_FOUND');
         if (!isAllowed('call', t.status)) throw illegal('call', t);
@@ -858,8 +858,8 @@ export function createQueueService(db: Db, clock: Clock, events: EventBus) {
     const now = nowDate();
     const counter = db
       .transaction(() => {
+        const c = getCounter(counterId); // 404 for an unknown id, before any write
         q.ensureState.run(counterId, now.toISOString());
-        const c = getCounter(counterId);
         q.setPause.run(paused ? 'paused' : 'open', paused ? reason : null, now.toISOString(), c.id);
         // The reason is free text: ID and phone numbers typed into it are masked.
         recordAudit(

@@ -62,12 +62,17 @@ export function httpRequestFor(
     delete rest[p];
   }
   let url = `${API_PREFIX}${path}`;
-  if (op.method === 'GET' || op.method === 'DELETE') {
+  // Only a read carries input in the query string; the hub refuses a query on a write.
+  if (op.method === 'GET') {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(rest))
       if (v !== undefined && v !== null) qs.set(k, String(v));
     const q = qs.toString();
     if (q) url += `?${q}`;
+    return { method: op.method, url };
+  }
+  // A DELETE whose input is all in its path goes without a body (and without Content-Type).
+  if (op.method === 'DELETE' && Object.values(rest).every((v) => v === undefined)) {
     return { method: op.method, url };
   }
   return { method: op.method, url, body: JSON.stringify(op.bodyField ? rest[op.bodyField] : rest) };

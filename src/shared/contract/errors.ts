@@ -8,6 +8,8 @@ import type { MessageKey, MessageParams } from '../i18n';
 export const ERROR_STATUS = {
   VALIDATION_ERROR: 400,
   BAD_JSON: 400,
+  /** Not a valid HTTP request at all (broken request line, headers or framing). */
+  BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   SESSION_EXPIRED: 401,
@@ -18,6 +20,8 @@ export const ERROR_STATUS = {
   NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
+  /** The client took too long to send its request (headers or body). */
+  REQUEST_TIMEOUT: 408,
   CONFLICT: 409,
   TRANSITION_FORBIDDEN: 409,
   USERNAME_TAKEN: 409,
@@ -25,13 +29,20 @@ export const ERROR_STATUS = {
   LAST_ADMIN: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** The Host header names a server that is not this hub (DNS rebinding), RFC 9110 §15.5.20. */
+  MISDIRECTED_REQUEST: 421,
   UNPROCESSABLE: 422,
   WEAK_PASSWORD: 422,
   ACCOUNT_LOCKED: 429,
   RATE_LIMITED: 429,
   LOOKUP_LOCKED: 429,
+  /** Too many open event streams from one client address. */
+  TOO_MANY_STREAMS: 429,
+  HEADERS_TOO_LARGE: 431,
   INTERNAL: 500,
   AUTH_BUSY: 503,
+  /** The hub's total of event streams is reached: try again later. */
+  SERVER_BUSY: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

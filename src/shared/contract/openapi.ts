@@ -28,12 +28,15 @@ export function buildOpenApi(operations: readonly Operation[], version: string):
       parameters.push({ name, in: 'path', required: true, schema: properties[name] ?? {} });
     }
     let requestBody: unknown;
-    if (op.method === 'GET' || op.method === 'DELETE') {
+    // Only a read takes query parameters; a write's input is its JSON body (docs/security.md).
+    const bodyless =
+      op.method === 'DELETE' && Object.keys(properties).every((name) => inPath.has(name));
+    if (op.method === 'GET') {
       for (const [name, schema] of Object.entries(properties)) {
         if (inPath.has(name)) continue;
         parameters.push({ name, in: 'query', required: required.has(name), schema });
       }
-    } else {
+    } else if (!bodyless) {
       if (op.bodyField) {
         requestBody = {
           required: true,

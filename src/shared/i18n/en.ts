@@ -320,5 +320,13 @@ export const en: Record<MessageKey, string> = {
   'errors.LOOKUP_LOCKED':
     'Lookups of this dossier code are locked for 15 minutes after too many wrong tries. Please ask at the counter.',
   'errors.INTERNAL': 'System error. Please retry or call the IT officer.',
+  'errors.BAD_REQUEST': 'Malformed HTTP request.',
+  'errors.REQUEST_TIMEOUT': 'The request took too long to arrive; the connection was closed.',
+  'errors.MISDIRECTED_REQUEST':
+    'The Host named in the request is not this server. Open the one-stop hub at its own address.',
+  'errors.TOO_MANY_STREAMS':
+    'This machine has too many live screens open. Close some and try again.',
+  'errors.HEADERS_TOO_LARGE': 'The request headers are too large.',
+  'errors.SERVER_BUSY': 'The hub has too many live connections. Please try again later.',
   'errors.NETWORK': 'Cannot reach the hub. Please check the network.',
 };

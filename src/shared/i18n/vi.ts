@@ -326,6 +326,14 @@ export const vi = {
   'errors.LOOKUP_LOCKED':
     'Mã hồ sơ này tạm khóa tra cứu 15 phút vì nhập sai nhiều lần. Vui lòng hỏi cán bộ tại quầy.',
   'errors.INTERNAL': 'Lỗi hệ thống. Vui lòng thử lại hoặc báo cán bộ kỹ thuật.',
+  'errors.BAD_REQUEST': 'Yêu cầu HTTP không hợp lệ.',
+  'errors.REQUEST_TIMEOUT': 'Gửi yêu cầu quá lâu, kết nối đã đóng.',
+  'errors.MISDIRECTED_REQUEST':
+    'Địa chỉ máy chủ (Host) không phải của máy chủ này. Hãy mở đúng địa chỉ của máy chủ Một cửa.',
+  'errors.TOO_MANY_STREAMS':
+    'Máy này đã mở quá nhiều màn hình theo dõi trực tiếp. Hãy đóng bớt rồi thử lại.',
+  'errors.HEADERS_TOO_LARGE': 'Phần đầu (header) của yêu cầu quá lớn.',
+  'errors.SERVER_BUSY': 'Máy chủ đang quá tải kết nối theo dõi trực tiếp. Vui lòng thử lại sau.',
   'errors.NETWORK': 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng.',
 } as const;
 

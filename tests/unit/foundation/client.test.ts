@@ -53,6 +53,22 @@ describe('httpRequestFor() builds the request from the contract', () => {
     expect(() => httpRequestFor('nope.nothing', {})).toThrow(/Unknown operation/);
   });
 
+  it('a write never puts its input in the query string (the hub refuses one)', () => {
+    // Before, a DELETE sent its input as ?key=value like a GET.
+    for (const op of operationList.filter((o) => o.method !== 'GET')) {
+      const params = Object.fromEntries(
+        [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => [m[1] as string, 'X']),
+      );
+      const req = httpRequestFor(op.name, { ...params, extra: 'v' });
+      expect(req.url, op.name).not.toContain('?');
+      expect(JSON.parse(req.body ?? 'null'), op.name).toEqual(op.bodyField ? null : { extra: 'v' });
+    }
+    expect(httpRequestFor('queue.serviceRemove', { id: 'S1' })).toEqual({
+      method: 'DELETE',
+      url: '/api/v1/queue/services/S1',
+    });
+  });
+
   it('every operation maps to its own method and path', () => {
     for (const op of operationList) {
       const params = Object.fromEntries(
