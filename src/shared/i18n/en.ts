@@ -250,6 +250,9 @@ export const en: Record<MessageKey, string> = {
   'display.offline': 'Hub unreachable — showing data from {time}',
   'display.calling': 'Number {number} to counter {counter}',
   'display.enableSound': 'Click to turn on voice calls',
+  'display.soundOn': 'Voice calls: on',
+  'display.takeoverInvite': 'Number',
+  'display.takeoverCounter': 'to counter {counter}',
 
   'printing.noPrinter': 'No printer is configured for this kind of slip — it is shown on screen.',
   'printing.jobBusy': 'This job is printing right now, please wait.',

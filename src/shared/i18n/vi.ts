@@ -255,6 +255,9 @@ export const vi = {
   'display.offline': 'Mất kết nối máy chủ — đang hiển thị dữ liệu lúc {time}',
   'display.calling': 'Mời số {number} đến quầy {counter}',
   'display.enableSound': 'Bấm để bật loa gọi số',
+  'display.soundOn': 'Loa gọi số: đang bật',
+  'display.takeoverInvite': 'Mời số',
+  'display.takeoverCounter': 'đến quầy {counter}',
 
   'printing.noPrinter':
     'Chưa cấu hình máy in cho loại phiếu này — phiếu được hiển thị trên màn hình.',
