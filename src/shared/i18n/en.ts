@@ -232,6 +232,8 @@ export const en: Record<MessageKey, string> = {
     'Issue a number only if its ticket printed (off: issue and show on screen)',
   'queue.settings.baseUrl': "The hub's address on the office network (ticket QR code)",
   'queue.settings.categories': 'Priority categories in use',
+  'queue.settings.voiceRepeat': 'Times each call is spoken (1–3)',
+  'queue.settings.voicePause': 'Pause between the two sayings (milliseconds)',
   'queue.settings.save': 'Save queue settings',
   'queue.settings.saved': 'Queue settings saved.',
   'queue.voice.enable': 'Turn on voice calls',

@@ -237,6 +237,8 @@ export const vi = {
     'Chỉ cấp số khi in được phiếu (nếu tắt: cấp số và hiển thị trên màn hình)',
   'queue.settings.baseUrl': 'Địa chỉ máy chủ trong mạng nội bộ (mã QR trên phiếu)',
   'queue.settings.categories': 'Diện ưu tiên áp dụng',
+  'queue.settings.voiceRepeat': 'Số lần loa đọc mỗi lượt gọi số (1–3)',
+  'queue.settings.voicePause': 'Khoảng nghỉ giữa hai lần đọc (mili giây)',
   'queue.settings.save': 'Áp dụng cài đặt hàng đợi',
   'queue.settings.saved': 'Đã lưu cài đặt hàng đợi.',
   'queue.voice.enable': 'Bật loa gọi số',

@@ -91,6 +91,7 @@ describe('voice call clips', () => {
       seen.set(key, clip);
       expect(peak(wav), `${clip} is near silent`).toBeGreaterThan(8000);
       expect(durationSeconds(wav), `${clip} is too short to hear`).toBeGreaterThan(0.2);
+      expect(loudSeconds(wav), `${clip} has too little voice`).toBeGreaterThan(0.03);
     }
   });
 });
@@ -103,6 +104,13 @@ function peak(wav: Buffer): number {
   let max = 0;
   for (let i = 0; i + 1 < d.length; i += 2) max = Math.max(max, Math.abs(d.readInt16LE(i)));
   return max;
+}
+/** Time spent above 10 % of full scale: the voiced part (old letter-j.wav: 0.002 s). */
+function loudSeconds(wav: Buffer): number {
+  const d = dataOf(wav);
+  let n = 0;
+  for (let i = 0; i + 1 < d.length; i += 2) if (Math.abs(d.readInt16LE(i)) > 3000) n++;
+  return n / wav.readUInt32LE(24);
 }
 function durationSeconds(wav: Buffer): number {
   return dataOf(wav).length / wav.readUInt32LE(28);
