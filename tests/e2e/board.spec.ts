@@ -1,4 +1,5 @@
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, type Page } from '@playwright/test';
 import { KIOSK_HEADERS, SCREENSHOT_DIR, expect, snap, test } from './helpers';
 
@@ -134,6 +135,16 @@ test('six counters: every serving number ≥ 11 % of the screen height, no scrol
     expect(m.soundVisible, `sound button on screen at ${width}×${height}`).toBe(true);
     if (width === 1920 || width === 1366)
       await snap(page, `board-01-six-counters-${width}x${height}`);
+    if (width === 1366) {
+      // Contrast and structure of the new layout (WCAG 2.1 AA, serious and critical).
+      const result = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+        .analyze();
+      const bad = result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(bad).toEqual([]);
+    }
   }
 });
 
