@@ -184,3 +184,27 @@ test('a new call takes over the screen with "Mời số … đến quầy …", 
   expect(m.ruleVisible && m.soundVisible).toBe(true);
   await snap(page, 'board-03-settled-1366x768');
 });
+
+test('the sound button says whether the voice can play, before any call', async ({
+  page,
+  context,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/display');
+  // This Chromium lets pages play sound: the board finds out at once, through the pages'
+  // CSP (before: the probe never ran, and a data: URL would have been refused by the CSP).
+  await expect(page.getByTestId('display-sound')).toHaveText('Loa gọi số: đang bật');
+
+  // A TV browser that refuses sound until someone touches the screen.
+  const tv = await context.newPage();
+  await tv.setViewportSize({ width: 1366, height: 768 });
+  await tv.addInitScript(() => {
+    HTMLMediaElement.prototype.play = () =>
+      Promise.reject(new DOMException('play() needs a user gesture', 'NotAllowedError'));
+  });
+  await tv.goto('/display');
+  const button = tv.getByTestId('display-sound');
+  await expect(button).toHaveText('Bấm để bật loa gọi số');
+  expect((await measure(tv)).soundVisible).toBe(true);
+  await tv.close();
+});

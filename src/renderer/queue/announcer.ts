@@ -85,8 +85,8 @@ export const playWithAudioElement: PlayClip = (url) =>
     audio.play().catch((e: unknown) => reject(e instanceof Error ? e : new Error(String(e))));
   });
 
-/** 0.05 s of silence as a WAV data URL: asks the browser whether sound may play yet. */
-function silentWavUrl(): string {
+/** 0.05 s of silence as a WAV blob (a blob: URL, which the pages' CSP allows for media). */
+function silentWav(): Blob {
   const samples = 1100;
   const bytes = new Uint8Array(44 + samples * 2);
   const view = new DataView(bytes.buffer);
@@ -105,17 +105,21 @@ function silentWavUrl(): string {
   view.setUint16(34, 16, true);
   text(36, 'data');
   view.setUint32(40, samples * 2, true);
-  let binary = '';
-  bytes.forEach((b) => (binary += String.fromCharCode(b)));
-  return `data:audio/wav;base64,${btoa(binary)}`;
+  return new Blob([bytes], { type: 'audio/wav' });
 }
 
-/** Whether the browser lets this page play sound now (autoplay policy). */
-export const probeWithAudioElement = (): Promise<boolean> =>
-  new Audio(silentWavUrl()).play().then(
-    () => true,
-    () => false,
-  );
+/** Whether the browser lets this page play sound now (autoplay policy): plays silence. */
+export const probeWithAudioElement = async (): Promise<boolean> => {
+  const url = URL.createObjectURL(silentWav());
+  try {
+    await new Audio(url).play();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+};
 
 export interface VoiceSettings {
   /** How many times each call is said (1–3). */
