@@ -119,6 +119,10 @@ test('the desk loads its own chunk on demand and still works', async ({ page }) 
     await expect(page.getByLabel('Tên đăng nhập')).toBeVisible();
   });
   expect(files.some((f) => /DeskShell-/.test(f))).toBe(true);
+  expect(
+    files.filter((f) => /DisplayPage|KioskPage|RatePage/.test(f)),
+    'public screens on the desk',
+  ).toEqual([]);
   check(files);
   await login(page, 'canbo1', 'Canbo@123');
 });
