@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { screenSizesPlugin } from './scripts/vite-screen-sizes';
 
 /**
  * One build for the three Electron bundles and the hub:
@@ -9,7 +10,15 @@ import { defineConfig } from 'electron-vite';
  *   out/preload/index.js  the sandboxed bridge (everything bundled: a sandboxed preload can
  *                         only require 'electron')
  *   out/renderer/       the React screens, served by the hub or loaded by Electron
+ *
+ * The renderer is also what a lobby TV's old browser runs, so it is built for ONE documented
+ * baseline (README, "Renderer build and browser baseline"): Chrome 87 with ES2020 syntax, minified,
+ * one chunk per screen (App.tsx loads each screen lazily) — and the build prints what each
+ * screen downloads (scripts/vite-screen-sizes.ts).
  */
+// ES2020 syntax is all in Chrome 80+, so 'es2020' is the Chrome 87 baseline's syntax (a
+// string: electron-vite merges an array with its own Chrome target).
+const RENDERER_TARGET = 'es2020';
 export default defineConfig({
   main: {
     build: {
@@ -30,8 +39,12 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [react()],
+    plugins: [react(), screenSizesPlugin()],
     build: {
+      target: RENDERER_TARGET,
+      cssTarget: 'chrome87',
+      minify: true,
+      cssMinify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
   },

@@ -1,14 +1,20 @@
 #!/usr/bin/env node
 /**
- * Build the Vietnamese voice-call clips (issue 4) into resources/voice/vi/ — run once at
- * build time, the WAVs are committed so that runtime needs nothing (offline, no TTS engine):
+ * Build the Vietnamese voice-call clips into resources/voice/vi/ — run once, the WAVs are
+ * committed so that runtime needs nothing (offline, no TTS engine):
  *
  *   node scripts/build-voice.mjs          (needs espeak-ng: apt-get install -y espeak-ng)
  *
- * The call "Mời công dân có số thứ tự A012 đến quầy số 3" is played as
- *   chime · moi · letter-a · digit-0 · digit-1 · digit-2 · den-quay · digit-3
+ * The call "Mời công dân có số thứ tự A015 đến quầy số 10" is played (docs/queue.md, "The
+ * voice") as
+ *   chime · moi · letter-a · num-muoi · num-lam · den-quay · num-muoi
+ * i.e. the number is read as a Vietnamese number (src/renderer/queue/announcer.ts builds the
+ * sequence). Every letter has its own clip that sounds different from every other: in
+ * Northern speech "dê" (D) and "giê" (G) are the same sound /ze/, so G is said "giê" with the
+ * /ʒ/ most speakers use to tell the letter apart, and J "gi" as /zi/ (espeak-ng says the
+ * spelling "gi" as a bare consonant). Each clip is trimmed and brought to the same loudness.
  * Recorded clips replace these: put WAV files with the same names in
- * <data folder>/voice/vi/ (the hub serves those first) or overwrite them here and rebuild.
+ * <data folder>/voice/vi/ (the hub serves those first) or overwrite them here.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,17 +33,19 @@ export const PHRASES = {
   moi: 'Mời công dân có số thứ tự',
   'den-quay': 'đến quầy số',
 };
+/** What each letter is called; `[[…]]` is espeak-ng phoneme input where the spelling fails. */
 export const LETTERS = {
   A: 'a',
   B: 'bê',
   C: 'xê',
   D: 'dê',
+  Đ: 'đê',
   E: 'e',
-  F: 'ép',
-  G: 'giê',
+  F: 'ép phờ',
+  G: "[[Z'e7]]", // "giê" with /ʒ/: the spelling would sound exactly like D's "dê"
   H: 'hát',
   I: 'i',
-  J: 'gi',
+  J: 'di', // "gi" said /zi/ (the spelling "gi" alone comes out as a bare, near-silent /z/)
   K: 'ca',
   L: 'e lờ',
   M: 'em mờ',
@@ -56,11 +64,39 @@ export const LETTERS = {
   Z: 'dét',
 };
 export const DIGITS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'];
+/** The words that make Vietnamese numbers besides the digits (mười lăm, hai mươi mốt …). */
+export const NUMBER_WORDS = {
+  'num-muoi': 'mười',
+  'num-muoi-tens': 'mươi',
+  'num-mot': 'mốt',
+  'num-tu': 'tư',
+  'num-lam': 'lăm',
+  'num-linh': 'linh',
+  'num-tram': 'trăm',
+  'num-nghin': 'nghìn',
+};
+
+/** File name of a letter's clip: letter-a … letter-z, letter-dd for Đ. */
+const letterFile = (letter) =>
+  letter === 'Đ' ? 'letter-dd.wav' : `letter-${letter.toLowerCase()}.wav`;
 
 function speak(text, file) {
   // -v vi: Northern Vietnamese; -s speed (words/min); -g gap between words (10 ms units).
   const wav = execFileSync('espeak-ng', ['-v', 'vi', '-s', '135', '-g', '2', '--stdout', text]);
-  fs.writeFileSync(path.join(OUT, file), trimSilence(wav));
+  fs.writeFileSync(path.join(OUT, file), normalise(trimSilence(wav)));
+}
+
+/** Scale to a peak of −1 dBFS, so that no clip of a call is quieter than the others. */
+function normalise(wav) {
+  const dataAt = wav.indexOf('data') + 8;
+  const out = Buffer.from(wav);
+  let peak = 1;
+  for (let i = dataAt; i + 1 < out.length; i += 2)
+    peak = Math.max(peak, Math.abs(out.readInt16LE(i)));
+  const gain = (0.89 * 32767) / peak;
+  for (let i = dataAt; i + 1 < out.length; i += 2)
+    out.writeInt16LE(Math.max(-32768, Math.min(32767, Math.round(out.readInt16LE(i) * gain))), i);
+  return out;
 }
 
 /** espeak-ng writes 16-bit mono PCM WAV; cut leading/trailing silence to keep clips short. */
@@ -121,9 +157,9 @@ function chime(file) {
 
 fs.mkdirSync(OUT, { recursive: true });
 for (const [name, text] of Object.entries(PHRASES)) speak(text, `${name}.wav`);
-for (const [letter, text] of Object.entries(LETTERS))
-  speak(text, `letter-${letter.toLowerCase()}.wav`);
+for (const [letter, text] of Object.entries(LETTERS)) speak(text, letterFile(letter));
 DIGITS.forEach((text, d) => speak(text, `digit-${d}.wav`));
+for (const [name, text] of Object.entries(NUMBER_WORDS)) speak(text, `${name}.wav`);
 chime('chime.wav');
 const files = fs.readdirSync(OUT).filter((f) => f.endsWith('.wav'));
 const bytes = files.reduce((s, f) => s + fs.statSync(path.join(OUT, f)).size, 0);

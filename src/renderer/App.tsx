@@ -1,26 +1,30 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import type { OutputOf } from '../shared/contract';
 import { useApp } from './app-context';
-import { TopBar } from './components/TopBar';
-import { useHubRole } from './components/useHubRole';
-import { DeskPage } from './desk/DeskPage';
-import { LoginPage } from './desk/LoginPage';
-import { SetupPage } from './desk/SetupPage';
-import { ProvincePage } from './desk/sync/ProvincePage';
-import { DisplayPage } from './display/DisplayPage';
-import { KioskPage } from './kiosk/KioskPage';
-import { RatePage } from './kiosk/RatePage';
-import { TicketStatusPage } from './queue/TicketStatusPage';
 import { navigate, usePath } from './router';
 
 type Site = OutputOf<'site.get'>;
 
+/*
+ * One screen per path, each loaded on demand: the lobby board, the kiosk, the rating
+ * tablet and the ticket page download only their own code, never the desk's
+ * (README, "Renderer build and browser baseline"; the build prints each screen's size).
+ */
+const DeskShell = lazy(() => import('./DeskShell').then((m) => ({ default: m.DeskShell })));
+const DisplayPage = lazy(() =>
+  import('./display/DisplayPage').then((m) => ({ default: m.DisplayPage })),
+);
+const KioskPage = lazy(() => import('./kiosk/KioskPage').then((m) => ({ default: m.KioskPage })));
+const RatePage = lazy(() => import('./kiosk/RatePage').then((m) => ({ default: m.RatePage })));
+const TicketStatusPage = lazy(() =>
+  import('./queue/TicketStatusPage').then((m) => ({ default: m.TicketStatusPage })),
+);
+
 export function App() {
-  const { t, api, session } = useApp();
+  const { t, api } = useApp();
   const path = usePath();
   const [site, setSite] = useState<Site | null>(null);
   const [needsAdmin, setNeedsAdmin] = useState<boolean | null>(null);
-  const role = useHubRole(); // issue 8: a provincial hub shows its receiving screen
 
   const loadBasics = useCallback(async () => {
     const [s, setup] = await Promise.all([api.call('site.get', {}), api.call('setup.status', {})]);
@@ -40,35 +44,21 @@ export function App() {
     document.title = `${t('app.name')}${site ? ` — ${site.agencyName}` : ''}`;
   }, [t, site]);
 
-  if (path.startsWith('/kiosk')) return <KioskPage site={site} />;
-  if (path.startsWith('/rate')) return <RatePage />;
-  if (path.startsWith('/display')) return <DisplayPage site={site} />;
-  if (path.startsWith('/ticket/')) return <TicketStatusPage id={path.slice('/ticket/'.length)} />;
-
-  let content;
-  if (needsAdmin === true) {
-    content = <SetupPage onDone={() => void loadBasics()} />;
-  } else if (path.startsWith('/desk') || path.startsWith('/login') || path.startsWith('/setup')) {
-    content = !session ? (
-      <LoginPage />
-    ) : role === 'province' ? (
-      <ProvincePage />
-    ) : site && role ? (
-      <DeskPage site={site} onSiteChanged={setSite} />
-    ) : (
-      <p>{t('app.loading')}</p>
+  let screen;
+  if (path.startsWith('/kiosk')) screen = <KioskPage site={site} />;
+  else if (path.startsWith('/rate')) screen = <RatePage />;
+  else if (path.startsWith('/display')) screen = <DisplayPage site={site} />;
+  else if (path.startsWith('/ticket/'))
+    screen = <TicketStatusPage id={path.slice('/ticket/'.length)} />;
+  else
+    screen = (
+      <DeskShell
+        path={path}
+        site={site}
+        needsAdmin={needsAdmin}
+        onSetupDone={() => void loadBasics()}
+        onSiteChanged={setSite}
+      />
     );
-  } else {
-    content = (
-      <main id="main" className="page">
-        <p>{t('common.notFoundPage')}</p>
-      </main>
-    );
-  }
-  return (
-    <div className="app-shell">
-      <TopBar current={path} siteName={site?.agencyName ?? null} />
-      {content}
-    </div>
-  );
+  return <Suspense fallback={<p>{t('app.loading')}</p>}>{screen}</Suspense>;
 }

@@ -195,10 +195,14 @@ export function createQueueHandlers(deps: QueueDeps): { [N in QueueOps]: Handler
     'queue.counterResume': (input, ctx) =>
       queue.setPaused(input.counterId, false, null, requireUser(ctx)),
     'queue.counterView': (input) => queue.counterView(input.counterId),
-    'queue.board': (_input, ctx) => ({
-      ...queue.board(),
-      rule: ruleText(ctx, getQueueSettings(db)),
-    }),
+    'queue.board': (_input, ctx) => {
+      const settings = getQueueSettings(db);
+      return {
+        ...queue.board(),
+        rule: ruleText(ctx, settings),
+        voice: { repeat: settings.voiceRepeat, pauseMs: settings.voicePauseMs },
+      };
+    },
     'queue.settings': () => getQueueSettings(db),
     'queue.settingsUpdate': (input, ctx) => {
       const now = clock.now();

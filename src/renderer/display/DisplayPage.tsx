@@ -5,17 +5,29 @@ import { useApp } from '../app-context';
 import { Clock } from '../components/Clock';
 import { ConnectionStatus } from '../components/ConnectionStatus';
 import { Announcer, VOICE_BASE } from '../queue/announcer';
+import { boardLayout } from './boardLayout';
 
 type Board = OutputOf<'queue.board'>;
 type Services = OutputOf<'queue.services'>;
 
 const POLL_MS = 10_000;
+/** How long a new call takes over the whole screen (docs/queue.md, "The lobby board"). */
+export const TAKEOVER_MS = 6000;
+/** With more calls waiting to be shown, each one takes over for this long. */
+const TAKEOVER_BUSY_MS = 3000;
+
+interface Call {
+  number: string;
+  counter: number;
+}
 
 /**
- * The lobby board: the number each counter serves, the last 6 calls, how many wait per
- * service, the fairness rule, date and time. Public screen: ticket numbers and counters only —
- * never a citizen's name or ID number. Updates on every queue event (SSE), keeps the last
- * good state and says "mất kết nối" when the hub cannot be reached, and speaks each call.
+ * The lobby board: the number each counter serves, large enough for the back row of the hall
+ * (boardLayout.ts), the last 6 calls, how many wait per service, the fairness rule, date and
+ * time — on one screen that never scrolls. A new call takes over the screen for a few
+ * seconds ("Mời số A015 đến quầy 2") and is spoken. Public screen: ticket numbers and
+ * counters only — never a citizen's name or ID number. Keeps the last good state and says
+ * "mất kết nối" when the hub cannot be reached.
  */
 export function DisplayPage({ site }: { site: OutputOf<'site.get'> | null }) {
   const { t, api, connection, onEvent, lang } = useApp();
@@ -24,8 +36,10 @@ export function DisplayPage({ site }: { site: OutputOf<'site.get'> | null }) {
   const [lastGood, setLastGood] = useState<Date | null>(null);
   const [fetchFailed, setFetchFailed] = useState(false);
   const [soundBlocked, setSoundBlocked] = useState(false);
+  const [soundChecked, setSoundChecked] = useState(false);
   const [flash, setFlash] = useState<string | null>(null);
-  const announcer = useMemo(() => new Announcer(undefined, undefined, setSoundBlocked), []);
+  const [calls, setCalls] = useState<Call[]>([]);
+  const announcer = useMemo(() => new Announcer({ onBlocked: setSoundBlocked }), []);
   const inFlight = useRef(false);
 
   const load = useCallback(async () => {
@@ -53,6 +67,24 @@ export function DisplayPage({ site }: { site: OutputOf<'site.get'> | null }) {
     return () => clearInterval(id);
   }, [load, connection, lang]);
 
+  useEffect(() => {
+    if (board) announcer.configure(board.voice);
+  }, [announcer, board]);
+
+  // Browsers refuse sound until someone touches the page: find out at once (a silent probe),
+  // so that the "turn on the voice" button is on screen before the first call, not after.
+  useEffect(() => {
+    let live = true;
+    void announcer.probe().then((ok) => {
+      if (!live) return;
+      setSoundBlocked(!ok);
+      setSoundChecked(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [announcer]);
+
   useEffect(
     () =>
       onEvent((e) => {
@@ -62,6 +94,11 @@ export function DisplayPage({ site }: { site: OutputOf<'site.get'> | null }) {
           if (number && counter !== null) {
             announcer.announce(number, counter);
             setFlash(number);
+            // A recall, or a new call at the same counter, replaces the one not shown yet.
+            setCalls((list) => [
+              ...list.filter((c, i) => i === 0 || (c.number !== number && c.counter !== counter)),
+              { number, counter },
+            ]);
           }
         }
         if (e.type.startsWith('queue.') || e.type === 'hello') void load();
@@ -69,14 +106,29 @@ export function DisplayPage({ site }: { site: OutputOf<'site.get'> | null }) {
     [onEvent, load, announcer],
   );
 
+  const current = calls[0] ?? null;
+  useEffect(() => {
+    if (!current) return;
+    const id = setTimeout(
+      () => setCalls((list) => list.slice(1)),
+      calls.length > 1 ? TAKEOVER_BUSY_MS : TAKEOVER_MS,
+    );
+    return () => clearTimeout(id);
+  }, [current, calls.length]);
+
   useEffect(() => {
     if (!flash) return;
-    const id = setTimeout(() => setFlash(null), 6000);
+    const id = setTimeout(() => setFlash(null), TAKEOVER_MS * 2);
     return () => clearTimeout(id);
   }, [flash]);
 
   const offline = connection === 'offline' || fetchFailed;
   const serviceOf = (id: string) => services.find((s) => s.id === id);
+  const serving = board?.serving ?? [];
+  const layout = boardLayout(
+    serving.length,
+    serving.reduce((m, s) => Math.max(m, s.number?.length ?? 0), 0),
+  );
 
   return (
     <main id="main" className="display">
@@ -96,24 +148,33 @@ export function DisplayPage({ site }: { site: OutputOf<'site.get'> | null }) {
         <section className="display-serving" aria-labelledby="d-serving">
           <h2 id="d-serving">{t('display.nowServing')}</h2>
           <table className="display-board">
-            <thead>
+            <thead className="sr-only">
               <tr>
                 <th scope="col">{t('display.counter')}</th>
                 <th scope="col">{t('display.serving')}</th>
               </tr>
             </thead>
-            <tbody>
-              {(board?.serving ?? []).map((s) => (
-                <tr key={s.counter} data-testid={`serving-${s.counter}`}>
-                  <td>{t('display.counterN', { number: s.counter })}</td>
+            <tbody
+              style={{
+                gridTemplateColumns: `repeat(${layout.cols}, minmax(0, 1fr))`,
+                gridTemplateRows: `repeat(${layout.rows}, minmax(0, 1fr))`,
+              }}
+            >
+              {serving.map((s) => (
+                <tr
+                  key={s.counter}
+                  data-testid={`serving-${s.counter}`}
+                  className={
+                    s.number && s.number === flash ? 'display-card display-flash' : 'display-card'
+                  }
+                >
+                  <td className="display-card-counter">
+                    {t('display.counterN', { number: s.counter })}
+                  </td>
                   <td
-                    className={
-                      s.number
-                        ? s.number === flash
-                          ? 'display-number display-flash'
-                          : 'display-number'
-                        : 'display-idle'
-                    }
+                    className={s.number ? 'display-number' : 'display-idle'}
+                    style={s.number ? { fontSize: layout.numberFont } : undefined}
+                    data-testid={s.number ? `serving-number-${s.counter}` : undefined}
                   >
                     {s.number ?? (s.paused ? t('display.paused') : t('display.idle'))}
                   </td>
@@ -156,20 +217,32 @@ export function DisplayPage({ site }: { site: OutputOf<'site.get'> | null }) {
       </section>
       <footer className="display-footer">
         <ConnectionStatus />
-        {soundBlocked && (
-          <button
-            type="button"
-            className="btn btn-ghost display-sound"
-            onClick={() => {
-              // A click is the user gesture browsers require before playing sound.
-              setSoundBlocked(false);
-              void new Audio(`${VOICE_BASE}chime.wav`).play().catch(() => undefined);
-            }}
-          >
-            {t('display.enableSound')}
-          </button>
-        )}
+        <button
+          type="button"
+          data-testid="display-sound"
+          className={
+            soundBlocked ? 'btn display-sound display-sound-off' : 'btn btn-ghost display-sound'
+          }
+          aria-pressed={soundChecked && !soundBlocked}
+          onClick={() => {
+            // A click is the user gesture browsers require before playing sound.
+            setSoundBlocked(false);
+            void new Audio(`${VOICE_BASE}chime.wav`).play().catch(() => setSoundBlocked(true));
+          }}
+        >
+          {soundBlocked ? t('display.enableSound') : t('display.soundOn')}
+        </button>
       </footer>
+      {current && (
+        <div className="display-takeover" role="alert" data-testid="display-takeover">
+          <span className="display-takeover-invite">{t('display.takeoverInvite')} </span>
+          <span className="display-takeover-number">{current.number}</span>
+          <span className="display-takeover-counter">
+            {' '}
+            {t('display.takeoverCounter', { counter: current.counter })}
+          </span>
+        </div>
+      )}
     </main>
   );
 }

@@ -82,6 +82,10 @@ export const queueSettingsSchema = z
     reactivatePosition: reactivatePositionSchema.default('after'),
     /** With 'after': how many waiting tickets of the service go before a reactivated no-show. */
     reactivateAfter: z.number().int().min(1).max(20).default(2),
+    /** The lobby board says each call this many times (docs/queue.md, "The voice"). */
+    voiceRepeat: z.number().int().min(1).max(3).default(2),
+    /** The pause between two sayings of one call, in milliseconds. */
+    voicePauseMs: z.number().int().min(0).max(5000).default(1500),
     /** A ticket counts as issued only once it printed (default); otherwise it is shown on screen. */
     issueOnlyIfPrinted: z.boolean().default(true),
     priorityCategories: z
@@ -440,6 +444,8 @@ export const queueOperations = {
       recent: z.array(z.object({ number: z.string(), counter: z.number().int(), at: isoInstant })),
       waiting: z.array(z.object({ serviceId: z.string(), count: z.number().int() })),
       rule: z.string(),
+      /** How the board speaks a call (the queue settings `voiceRepeat`, `voicePauseMs`). */
+      voice: z.object({ repeat: z.number().int(), pauseMs: z.number().int() }),
     }),
   }),
   settingsGet: defineOperation({

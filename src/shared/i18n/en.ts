@@ -232,6 +232,8 @@ export const en: Record<MessageKey, string> = {
     'Issue a number only if its ticket printed (off: issue and show on screen)',
   'queue.settings.baseUrl': "The hub's address on the office network (ticket QR code)",
   'queue.settings.categories': 'Priority categories in use',
+  'queue.settings.voiceRepeat': 'Times each call is spoken (1–3)',
+  'queue.settings.voicePause': 'Pause between the two sayings (milliseconds)',
   'queue.settings.save': 'Save queue settings',
   'queue.settings.saved': 'Queue settings saved.',
   'queue.voice.enable': 'Turn on voice calls',
@@ -250,6 +252,9 @@ export const en: Record<MessageKey, string> = {
   'display.offline': 'Hub unreachable — showing data from {time}',
   'display.calling': 'Number {number} to counter {counter}',
   'display.enableSound': 'Click to turn on voice calls',
+  'display.soundOn': 'Voice calls: on',
+  'display.takeoverInvite': 'Number',
+  'display.takeoverCounter': 'to counter {counter}',
 
   'printing.noPrinter': 'No printer is configured for this kind of slip — it is shown on screen.',
   'printing.jobBusy': 'This job is printing right now, please wait.',

@@ -237,6 +237,8 @@ export const vi = {
     'Chỉ cấp số khi in được phiếu (nếu tắt: cấp số và hiển thị trên màn hình)',
   'queue.settings.baseUrl': 'Địa chỉ máy chủ trong mạng nội bộ (mã QR trên phiếu)',
   'queue.settings.categories': 'Diện ưu tiên áp dụng',
+  'queue.settings.voiceRepeat': 'Số lần loa đọc mỗi lượt gọi số (1–3)',
+  'queue.settings.voicePause': 'Khoảng nghỉ giữa hai lần đọc (mili giây)',
   'queue.settings.save': 'Áp dụng cài đặt hàng đợi',
   'queue.settings.saved': 'Đã lưu cài đặt hàng đợi.',
   'queue.voice.enable': 'Bật loa gọi số',
@@ -255,6 +257,9 @@ export const vi = {
   'display.offline': 'Mất kết nối máy chủ — đang hiển thị dữ liệu lúc {time}',
   'display.calling': 'Mời số {number} đến quầy {counter}',
   'display.enableSound': 'Bấm để bật loa gọi số',
+  'display.soundOn': 'Loa gọi số: đang bật',
+  'display.takeoverInvite': 'Mời số',
+  'display.takeoverCounter': 'đến quầy {counter}',
 
   'printing.noPrinter':
     'Chưa cấu hình máy in cho loại phiếu này — phiếu được hiển thị trên màn hình.',

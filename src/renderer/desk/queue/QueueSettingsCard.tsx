@@ -113,6 +113,27 @@ export function QueueSettingsCard() {
             </label>
           ))}
         </fieldset>
+        <label>
+          {t('queue.settings.voiceRepeat')}
+          <input
+            type="number"
+            min={1}
+            max={3}
+            value={form.voiceRepeat}
+            onChange={(e) => setForm({ ...form, voiceRepeat: Number(e.target.value) })}
+          />
+        </label>
+        <label>
+          {t('queue.settings.voicePause')}
+          <input
+            type="number"
+            min={0}
+            max={5000}
+            step={100}
+            value={form.voicePauseMs}
+            onChange={(e) => setForm({ ...form, voicePauseMs: Number(e.target.value) })}
+          />
+        </label>
       </div>
       <ErrorMessage error={error} />
       {saved && (
