@@ -1,5 +1,6 @@
 import { backupSecurityMessagesEn } from './backupSecurity';
 import { auditMessagesEn } from './audit';
+import { deskMessagesEn } from './desk';
 import { deviceMessagesEn } from './devices';
 import { dossierMessagesEn } from './dossiers';
 import { kioskMessagesEn } from './kiosk';
@@ -11,6 +12,7 @@ import type { MessageKey } from './vi';
 /** English messages. Must cover every Vietnamese key (the type enforces it). */
 export const en: Record<MessageKey, string> = {
   ...auditMessagesEn,
+  ...deskMessagesEn,
   ...deviceMessagesEn,
   ...dossierMessagesEn,
   ...kioskMessagesEn,

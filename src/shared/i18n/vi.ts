@@ -5,6 +5,7 @@
  */
 import { backupSecurityMessagesVi } from './backupSecurity';
 import { auditMessagesVi } from './audit';
+import { deskMessagesVi } from './desk';
 import { deviceMessagesVi } from './devices';
 import { dossierMessagesVi } from './dossiers';
 import { kioskMessagesVi } from './kiosk';
@@ -14,6 +15,7 @@ import { syncMessagesVi } from './sync';
 
 export const vi = {
   ...auditMessagesVi,
+  ...deskMessagesVi,
   ...deviceMessagesVi,
   ...dossierMessagesVi,
   ...kioskMessagesVi,

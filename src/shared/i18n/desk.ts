@@ -1,0 +1,43 @@
+/**
+ * Messages of the officer's day at the counter (docs/desk.md): idempotent and complete
+ * reception, the keyboard flow. Spread into vi.ts / en.ts. Full Vietnamese diacritics.
+ */
+export const deskMessagesVi = {
+  'errors.IDEMPOTENCY_MISMATCH':
+    'Mã chống gửi trùng (Idempotency-Key) này đã dùng cho một hồ sơ khác. Hãy tạo mã mới cho hồ sơ mới.',
+  'errors.INCOMPLETE_DOSSIER':
+    'Hồ sơ chưa đủ thành phần bắt buộc: {missing}. Không tiếp nhận; lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02).',
+  'desk.reception.source': 'Nguồn',
+  'desk.reception.sourcePaper': 'Bản giấy',
+  'desk.reception.sourceEData': 'Dữ liệu điện tử',
+  'desk.reception.eDataNote': 'Lấy từ đâu',
+  'desk.reception.eDataDefault': 'CSDL quốc gia về dân cư',
+  'desk.reception.missing':
+    'Thiếu thành phần bắt buộc: {missing}. Ctrl+Enter lập Phiếu yêu cầu bổ sung (Mẫu 02).',
+  'desk.reception.supplementPrimary': 'Lập phiếu yêu cầu bổ sung (Ctrl+Enter)',
+  'desk.reception.supplementReason': 'Hồ sơ chưa đủ thành phần theo quy định.',
+  'desk.reception.locked': 'Hồ sơ đã tiếp nhận. Esc hoặc “Hồ sơ mới” để tiếp nhận hồ sơ tiếp theo.',
+  'desk.reception.receivedTitle': 'Đã tiếp nhận',
+  'desk.reception.appointment': 'Hẹn trả',
+} as const;
+
+export type DeskMessageKey = keyof typeof deskMessagesVi;
+
+export const deskMessagesEn: Record<DeskMessageKey, string> = {
+  'errors.IDEMPOTENCY_MISMATCH':
+    'This Idempotency-Key was already used for another dossier. Use a new key for a new dossier.',
+  'errors.INCOMPLETE_DOSSIER':
+    'Required documents are missing: {missing}. Not received; issue the supplement slip (Form 02).',
+  'desk.reception.source': 'Source',
+  'desk.reception.sourcePaper': 'Paper',
+  'desk.reception.sourceEData': 'Electronic data',
+  'desk.reception.eDataNote': 'Taken from',
+  'desk.reception.eDataDefault': 'National population database',
+  'desk.reception.missing':
+    'Missing required documents: {missing}. Ctrl+Enter issues the supplement slip (Form 02).',
+  'desk.reception.supplementPrimary': 'Issue supplement slip (Ctrl+Enter)',
+  'desk.reception.supplementReason': 'The dossier lacks documents required by the rules.',
+  'desk.reception.locked': 'Dossier received. Esc or “New dossier” to receive the next one.',
+  'desk.reception.receivedTitle': 'Received',
+  'desk.reception.appointment': 'Appointment',
+};
