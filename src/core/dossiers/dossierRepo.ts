@@ -289,6 +289,10 @@ export function createDossierRepo(db: Db) {
     ),
     slip: db.prepare('SELECT * FROM reception_slips WHERE id = ?'),
     userName: db.prepare('SELECT full_name FROM users WHERE id = ?').pluck(),
+    procedureUsage: db.prepare(
+      `SELECT procedure_id AS procedureId, COUNT(*) AS count FROM dossiers
+       WHERE received_at >= ? GROUP BY procedure_id ORDER BY count DESC, procedure_id LIMIT 100`,
+    ),
     idempotencyGet: db.prepare(
       `SELECT operation, request_hash, response FROM idempotency_keys
        WHERE user_id = ? AND key = ? AND created_at > ?`,
@@ -350,6 +354,9 @@ export function createDossierRepo(db: Db) {
     slip: (id: string) => s.slip.get(id) as Record<string, string | null> | undefined,
     userName: (id: string): string | undefined => s.userName.get(id) as string | undefined,
 
+    /** Dossiers per procedure received since `since` (ISO), most first (the desk's picker). */
+    procedureUsage: (since: string): { procedureId: string; count: number }[] =>
+      s.procedureUsage.all(since) as { procedureId: string; count: number }[],
     /** The stored answer of an idempotency key newer than `after` (ISO), if any. */
     idempotencyGet: (userId: string, key: string, after: string): IdempotencyRow | undefined =>
       s.idempotencyGet.get(userId, key, after) as IdempotencyRow | undefined,

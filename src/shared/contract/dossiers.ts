@@ -311,6 +311,16 @@ export const dossierOperations = {
     input: z.object({}).strict(),
     output: z.array(dossierSummarySchema),
   }),
+  procedureUsage: defineOperation({
+    name: 'dossiers.procedureUsage',
+    method: 'GET',
+    path: '/dossiers/procedure-usage',
+    role: 'officer',
+    summary:
+      "This office's most-used procedures (dossiers received in the last 90 days), most first: the desk's procedure picker orders by it",
+    input: z.object({}).strict(),
+    output: z.array(z.object({ procedureId: z.string(), count: z.number().int() })),
+  }),
   get: defineOperation({
     name: 'dossiers.get',
     method: 'GET',

@@ -19,6 +19,11 @@ export const deskMessagesVi = {
   'desk.reception.locked': 'Hồ sơ đã tiếp nhận. Esc hoặc “Hồ sơ mới” để tiếp nhận hồ sơ tiếp theo.',
   'desk.reception.receivedTitle': 'Đã tiếp nhận',
   'desk.reception.appointment': 'Hẹn trả',
+  'desk.reception.timeLimit': 'Thời hạn giải quyết',
+  'desk.reception.fee': 'Phí, lệ phí',
+  'desk.reception.ticketServed': 'Gắn với số thứ tự đang phục vụ: {number}',
+  'desk.reception.noTicket': 'Quầy chưa phục vụ số thứ tự nào',
+  'desk.picker.none': 'Không có thủ tục phù hợp.',
 } as const;
 
 export type DeskMessageKey = keyof typeof deskMessagesVi;
@@ -40,4 +45,9 @@ export const deskMessagesEn: Record<DeskMessageKey, string> = {
   'desk.reception.locked': 'Dossier received. Esc or “New dossier” to receive the next one.',
   'desk.reception.receivedTitle': 'Received',
   'desk.reception.appointment': 'Appointment',
+  'desk.reception.timeLimit': 'Time limit',
+  'desk.reception.fee': 'Fees',
+  'desk.reception.ticketServed': 'Linked to the queue number being served: {number}',
+  'desk.reception.noTicket': 'The counter is serving no queue number',
+  'desk.picker.none': 'No matching procedure.',
 };
