@@ -6,7 +6,6 @@ import { formatVnDate, formatVnDateTime } from '../../../shared/time/vnTime';
 import { useApp } from '../../app-context';
 import { COUNTER_KEY } from '../queue/CounterTab';
 import { ProcedurePicker, type Procedure } from './ProcedurePicker';
-import '../desk.css';
 
 type Kind = 'original' | 'copy' | 'certified_copy';
 type Source = 'paper' | 'e_data';
