@@ -195,3 +195,69 @@ test('a rejected CCCD scan stays visible with its error, and typing goes to the 
   await expect(page.getByTestId('applicant-fullName')).toHaveValue('Trần Thị Bình');
   await snap(page, 'desk-04-scan-rejected');
 });
+
+test('warnings: overdue red, due today amber, none at reception; search waits for a pause and does not reload the warnings', async ({
+  page,
+  request,
+}) => {
+  const auth = { Authorization: `Bearer ${token}` };
+  // A 1-working-day dossier back-entered (admin) on a day that makes it due today.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(
+    new Date(),
+  );
+  let receivedAt: string | null = null;
+  for (let back = 1; back <= 10 && !receivedAt; back++) {
+    const at = new Date(Date.now() - back * 86_400_000).toISOString();
+    const due = await request.get(
+      `/api/v1/calendar/due-date?receivedAt=${at}&amount=1&unit=working_day`,
+    );
+    if (((await due.json()) as { dueDate: string }).dueDate === today) receivedAt = at;
+  }
+  expect(receivedAt).not.toBeNull();
+  const dueToday = await request.post('/api/v1/dossiers', {
+    headers: auth,
+    data: {
+      procedureId: '1.001193',
+      applicant: { fullName: 'Võ Thị Hạnh' },
+      receivedAt,
+    },
+  });
+  expect(dueToday.status()).toBe(201);
+  const fresh = await request.post('/api/v1/dossiers', {
+    headers: auth,
+    data: { procedureId: '1.001193', applicant: { fullName: 'Võ Văn Mới' } },
+  });
+  expect(fresh.status()).toBe(201);
+
+  let searches = 0;
+  let warningLoads = 0;
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname === '/api/v1/dossiers/warnings') warningLoads += 1;
+    else if (url.pathname === '/api/v1/dossiers' && url.searchParams.has('q')) searches += 1;
+  });
+  await login(page, 'canbo1', 'Canbo@123');
+  await page.keyboard.press('Alt+4');
+  const warnings = page.getByTestId('warnings');
+  const red = warnings.locator('[data-warning="overdue"]').first();
+  await expect(red).toBeVisible();
+  await expect(red).toHaveCSS('background-color', 'rgb(253, 232, 231)');
+  const amber = warnings.getByRole('row').filter({ hasText: 'Võ Thị Hạnh' });
+  await expect(amber.locator('[data-warning="due_today"]')).toHaveCSS(
+    'background-color',
+    'rgb(255, 244, 214)',
+  );
+  // Received just now, due tomorrow: not "at risk".
+  await expect(warnings.getByRole('row').filter({ hasText: 'Võ Văn Mới' })).toHaveCount(0);
+  await expect.poll(() => warningLoads).toBe(1);
+
+  await page.getByTestId('dossier-search').focus();
+  await page.keyboard.type('vo van moi', { delay: 60 });
+  await expect.poll(() => searches).toBeGreaterThan(0);
+  await expect(page.getByTestId('dossier-total')).toHaveText('1 hồ sơ');
+  await expect(page.getByTestId('dossier-list')).toContainText('Võ Văn Mới');
+  // Old behaviour: one search (and one warnings reload) per keystroke.
+  expect(searches).toBe(1);
+  expect(warningLoads).toBe(1);
+  await snap(page, 'desk-05-warnings');
+});
