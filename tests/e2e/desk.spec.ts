@@ -261,3 +261,39 @@ test('warnings: overdue red, due today amber, none at reception; search waits fo
   expect(warningLoads).toBe(1);
   await snap(page, 'desk-05-warnings');
 });
+
+test('print jobs: human names with the dossier code, failures first, reprint from the row', async ({
+  page,
+  request,
+}) => {
+  const auth = { Authorization: `Bearer ${token}` };
+  const receiveAndPrint = async (fullName: string) => {
+    const created = await request.post('/api/v1/dossiers', {
+      headers: auth,
+      data: { procedureId: '1.001193', applicant: { fullName } },
+    });
+    const { code } = (await created.json()) as { code: string };
+    const job = await request.post(`/api/v1/dossiers/${encodeURIComponent(code)}/print`, {
+      headers: auth,
+      data: { form: 'receipt' },
+    });
+    return { code, status: ((await job.json()) as { status: string }).status };
+  };
+  await printer.setBehaviour({ refuse: true });
+  const failed = await receiveAndPrint('Đỗ Văn Lỗi');
+  expect(failed.status).toBe('failed');
+  await printer.setBehaviour({ refuse: false });
+  const printed = await receiveAndPrint('Đỗ Văn Được');
+  expect(printed.status).toBe('done');
+
+  await login(page, 'canbo1', 'Canbo@123');
+  await page.keyboard.press('Alt+8');
+  const rows = page.getByTestId('print-jobs').locator('tbody tr');
+  // Old behaviour: the newest first whatever failed, named `dossier-receipt`, no code.
+  await expect(rows.first()).toContainText(`Giấy tiếp nhận — ${failed.code}`);
+  await expect(rows.first()).toContainText('In lỗi');
+  await expect(rows.filter({ hasText: `Giấy tiếp nhận — ${printed.code}` }).first()).toBeVisible();
+  await snap(page, 'desk-06-print-jobs');
+  await rows.first().getByRole('button', { name: 'In lại' }).click();
+  await expect(rows.filter({ hasText: 'In lỗi' })).toHaveCount(0);
+});

@@ -24,6 +24,11 @@ export const deskMessagesVi = {
   'desk.reception.ticketServed': 'Gắn với số thứ tự đang phục vụ: {number}',
   'desk.reception.noTicket': 'Quầy chưa phục vụ số thứ tự nào',
   'desk.picker.none': 'Không có thủ tục phù hợp.',
+  'printing.kindName.dossier-receipt': 'Giấy tiếp nhận',
+  'printing.kindName.return-slip': 'Phiếu trả kết quả',
+  'printing.kindName.ticket': 'Phiếu số thứ tự',
+  'printing.kindName.procedure-checklist': 'Danh mục giấy tờ thủ tục',
+  'printing.kindName.test-page': 'Trang in thử',
 } as const;
 
 export type DeskMessageKey = keyof typeof deskMessagesVi;
@@ -50,4 +55,9 @@ export const deskMessagesEn: Record<DeskMessageKey, string> = {
   'desk.reception.ticketServed': 'Linked to the queue number being served: {number}',
   'desk.reception.noTicket': 'The counter is serving no queue number',
   'desk.picker.none': 'No matching procedure.',
+  'printing.kindName.dossier-receipt': 'Dossier receipt',
+  'printing.kindName.return-slip': 'Return slip',
+  'printing.kindName.ticket': 'Queue ticket',
+  'printing.kindName.procedure-checklist': 'Procedure checklist',
+  'printing.kindName.test-page': 'Test page',
 };
