@@ -297,3 +297,88 @@ test('print jobs: human names with the dossier code, failures first, reprint fro
   await rows.first().getByRole('button', { name: 'In lại' }).click();
   await expect(rows.filter({ hasText: 'In lỗi' })).toHaveCount(0);
 });
+
+test("return: found by CCCD scan or today's short number, the return slip prints; refuse asks for confirmation; the trail names the transfer unit and the extension", async ({
+  page,
+  request,
+}) => {
+  const auth = { Authorization: `Bearer ${token}` };
+  const create = async (fullName: string, idNumber: string) => {
+    const res = await request.post('/api/v1/dossiers', {
+      headers: auth,
+      data: { procedureId: '1.004873', applicant: { fullName, idNumber } },
+    });
+    expect(res.status()).toBe(201);
+    return ((await res.json()) as { code: string }).code;
+  };
+  const act = async (code: string, body: Record<string, unknown>) => {
+    const res = await request.post(`/api/v1/dossiers/${encodeURIComponent(code)}/actions`, {
+      headers: auth,
+      data: body,
+    });
+    expect(res.status(), await res.text()).toBe(200);
+  };
+  const byCccd = await create('Bùi Văn Trả', '001090000404');
+  await act(byCccd, { action: 'transfer', unit: 'Công chức Tư pháp – Hộ tịch' });
+  await act(byCccd, { action: 'result-ready' });
+  const byShort = await create('Bùi Thị Ngắn', '001090000505');
+  await act(byShort, { action: 'result-ready' });
+  const toRefuse = await create('Bùi Văn Từ', '001090000606');
+  // Extend it to the first later working day the rules accept.
+  const got = await request.get(`/api/v1/dossiers/${encodeURIComponent(toRefuse)}`, {
+    headers: auth,
+  });
+  const due = ((await got.json()) as { dueDate: string }).dueDate;
+  let extendedTo = '';
+  for (let d = 1; d <= 10 && !extendedTo; d++) {
+    const date = new Date(Date.parse(`${due}T00:00:00Z`) + d * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const res = await request.post(`/api/v1/dossiers/${encodeURIComponent(toRefuse)}/actions`, {
+      headers: auth,
+      data: { action: 'extend', reason: 'Cần xác minh thêm', newDueDate: date },
+    });
+    if (res.status() === 200) extendedTo = date;
+  }
+  expect(extendedTo).not.toBe('');
+
+  await login(page, 'canbo1', 'Canbo@123');
+  const jobsBefore = printer.jobs().length;
+  await page.keyboard.press('Alt+5');
+  await expect(page.getByTestId('return-code')).toBeFocused();
+  await page.keyboard.type(qr('001090000404', 'Bùi Văn Trả'));
+  await page.keyboard.press('Enter');
+  const detail = page.getByTestId('dossier-detail');
+  await expect(detail).toContainText(byCccd);
+  await expect(page.getByTestId('dossier-trail')).toContainText(
+    'Chuyển xử lý đến Công chức Tư pháp – Hộ tịch',
+  );
+  await page.getByTestId('action-return').click();
+  await page.getByTestId('confirm-action').click();
+  // Old behaviour (Hồ sơ tab): returned without a return slip.
+  await expect(page.getByTestId('return-message')).toContainText(
+    'Phiếu trả kết quả đã in ra máy in.',
+  );
+  await printer.waitForJobs(jobsBefore + 1);
+
+  await page.getByTestId('return-code').focus();
+  await page.keyboard.type(String(Number(byShort.slice(-4))));
+  await page.keyboard.press('Enter');
+  await expect(detail).toContainText(byShort);
+  await expect(page.getByTestId('dossier-status')).toHaveText('Đã có kết quả');
+
+  await page.keyboard.press('Alt+4');
+  await page.getByTestId('dossier-search').fill(toRefuse);
+  await page.getByTestId('dossier-list').getByRole('button', { name: toRefuse }).click();
+  // Old behaviour: the extension showed as "Đã tiếp nhận".
+  const [y, m, d] = extendedTo.split('-');
+  await expect(page.getByTestId('dossier-trail')).toContainText(`Gia hạn đến ngày ${d}/${m}/${y}`);
+  await page.getByTestId('action-refuse').click();
+  await page.keyboard.type('Không thuộc thẩm quyền');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('confirm-question')).toBeVisible();
+  await expect(page.getByTestId('dossier-status')).toHaveText('Đã tiếp nhận');
+  await snap(page, 'desk-07-refuse-confirm');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('dossier-status')).toHaveText('Từ chối giải quyết');
+});
