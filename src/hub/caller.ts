@@ -25,3 +25,12 @@ export function callerInfo(req: http.IncomingMessage, lang: Lang): CallerInfo {
     lang,
   };
 }
+
+/**
+ * The `Idempotency-Key` header, or null. An operation marked `idempotent` takes it as its
+ * `idempotencyKey` input field (the IPC form of the same thing; docs/dossiers.md).
+ */
+export function idempotencyKeyOf(req: http.IncomingMessage): string | null {
+  const value = req.headers['idempotency-key'];
+  return typeof value === 'string' ? value : null;
+}

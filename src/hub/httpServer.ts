@@ -16,7 +16,7 @@ import {
 import { SYNC_BATCHES_PATH } from '../shared/contract/sync';
 import { getQueueSettings } from '../core/queue/settings';
 import { DEFAULT_LANG, langFromAcceptLanguage, type Lang } from '../shared/i18n';
-import { callerInfo } from './caller';
+import { callerInfo, idempotencyKeyOf } from './caller';
 import { FORM_PAGE_PREFIX, serveFormPage } from './formPages';
 import { startRequestLog, type RequestLog } from './requestLog';
 import { createHostCheck } from './hostCheck';
@@ -392,6 +392,20 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
           }),
         );
       }
+    }
+    const idempotencyKey = op.idempotent ? idempotencyKeyOf(req) : null;
+    if (idempotencyKey !== null) {
+      if (input['idempotencyKey'] !== undefined && input['idempotencyKey'] !== idempotencyKey) {
+        return sendJson(
+          res,
+          errorResult('VALIDATION_ERROR', lang, {
+            details: [
+              { path: 'idempotencyKey', message: 'differs from the Idempotency-Key header' },
+            ],
+          }),
+        );
+      }
+      input['idempotencyKey'] = idempotencyKey;
     }
     const result = await core.dispatcher.invoke(op.name, input, caller);
     if (result.ok && op.file) return sendFile(res, result.data as WireFile);

@@ -7,6 +7,12 @@ import type { Db } from '../db/connection';
 import { outboxDossierEvent } from '../sync/producers';
 import type { DossierState, DossierStatus } from './lifecycle';
 
+export interface IdempotencyRow {
+  operation: string;
+  request_hash: string;
+  response: string;
+}
+
 export interface DossierRow {
   rowid: number;
   id: string;
@@ -283,6 +289,19 @@ export function createDossierRepo(db: Db) {
     ),
     slip: db.prepare('SELECT * FROM reception_slips WHERE id = ?'),
     userName: db.prepare('SELECT full_name FROM users WHERE id = ?').pluck(),
+    procedureUsage: db.prepare(
+      `SELECT procedure_id AS procedureId, COUNT(*) AS count FROM dossiers
+       WHERE received_at >= ? GROUP BY procedure_id ORDER BY count DESC, procedure_id LIMIT 100`,
+    ),
+    idempotencyGet: db.prepare(
+      `SELECT operation, request_hash, response FROM idempotency_keys
+       WHERE user_id = ? AND key = ? AND created_at > ?`,
+    ),
+    idempotencyPurge: db.prepare('DELETE FROM idempotency_keys WHERE created_at <= ?'),
+    idempotencyPut: db.prepare(
+      `INSERT INTO idempotency_keys (user_id, key, operation, request_hash, response, created_at)
+       VALUES (@userId, @key, @operation, @requestHash, @response, @createdAt)`,
+    ),
   };
 
   return {
@@ -334,6 +353,33 @@ export function createDossierRepo(db: Db) {
     },
     slip: (id: string) => s.slip.get(id) as Record<string, string | null> | undefined,
     userName: (id: string): string | undefined => s.userName.get(id) as string | undefined,
+
+    /** Dossiers per procedure received since `since` (ISO), most first (the desk's picker). */
+    procedureUsage: (since: string): { procedureId: string; count: number }[] =>
+      s.procedureUsage.all(since) as { procedureId: string; count: number }[],
+    /** The stored answer of an idempotency key newer than `after` (ISO), if any. */
+    idempotencyGet: (userId: string, key: string, after: string): IdempotencyRow | undefined =>
+      s.idempotencyGet.get(userId, key, after) as IdempotencyRow | undefined,
+    /** Forget keys older than 24 hours (`before` = now − 24 h), then store a new one. */
+    idempotencyPut(row: {
+      userId: string;
+      key: string;
+      operation: string;
+      requestHash: string;
+      response: string;
+      createdAt: string;
+      before: string;
+    }): void {
+      s.idempotencyPurge.run(row.before);
+      s.idempotencyPut.run({
+        userId: row.userId,
+        key: row.key,
+        operation: row.operation,
+        requestHash: row.requestHash,
+        response: row.response,
+        createdAt: row.createdAt,
+      });
+    },
 
     /** The search query (see searchSql). */
     search(f: SearchFilters): { rows: DossierRow[]; total: number } {

@@ -8,11 +8,17 @@
  * - views of a dossier are audited (who viewed which dossier, domain §9);
  * - the public lookup answers the same 404 for an unknown code and for a wrong check.
  */
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Procedure } from '../../shared/catalog/procedure';
+import { missingRequiredDocuments } from '../../shared/catalog/completeness';
 import { maskPersonalNumbers } from '../../shared/citizenId/mask';
 import { AppError, type PublicUser } from '../../shared/contract';
-import type { Dossier, DossierActionValue, DossierSummary } from '../../shared/contract/dossiers';
+import type {
+  Dossier,
+  DocumentSource,
+  DossierActionValue,
+  DossierSummary,
+} from '../../shared/contract/dossiers';
 import { formatDossierCode, parseDossierCode } from '../../shared/dossierCode';
 import { ulid } from '../../shared/ids';
 import type { Lang } from '../../shared/i18n';
@@ -52,6 +58,17 @@ export interface SubmittedDocument {
   name: string;
   kind: 'original' | 'copy' | 'certified_copy';
   count: number;
+  /** Absent in dossiers received before sources were recorded: read as `paper`. */
+  source?: DocumentSource | undefined;
+  eDataNote?: string | undefined;
+}
+
+/** How long an Idempotency-Key is honoured (docs/dossiers.md, "Idempotent reception"). */
+export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/** sha256 of a request's canonical JSON (the validated input, without its key). */
+function requestHash(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
 }
 
 export interface ApplicantInput {
@@ -69,6 +86,16 @@ export interface ReceiveInput {
   receivedAt?: string | undefined;
   ticketId?: string | undefined;
   resultMethod?: 'desk' | 'post' | undefined;
+  idempotencyKey?: string | undefined;
+}
+
+export interface ReceiveResult {
+  id: string;
+  code: string;
+  status: 'received';
+  receivedAt: string;
+  dueDate: string;
+  dueAt: string;
 }
 
 export type ActionInput = { code: string; action: ActionName } & Record<string, unknown>;
@@ -189,7 +216,13 @@ export function createDossierService(deps: DossierServiceDeps) {
         address: row.applicant_address,
         email: row.applicant_email,
       },
-      documents: JSON.parse(row.documents) as SubmittedDocument[],
+      documents: (JSON.parse(row.documents) as SubmittedDocument[]).map((d) => ({
+        name: d.name,
+        kind: d.kind,
+        count: d.count,
+        source: d.source ?? 'paper',
+        eDataNote: d.eDataNote ?? null,
+      })),
       dueAt: row.due_at,
       originalDueDate: state.originalDueDate,
       extended: state.extension !== null,
@@ -259,9 +292,25 @@ export function createDossierService(deps: DossierServiceDeps) {
     return procedure;
   }
 
-  /** Receive a complete dossier (Art. 17): code, due date, register entry, first event. */
-  function receive(input: ReceiveInput, officer: PublicUser) {
+  /**
+   * Receive a complete dossier (Art. 17): code, due date, register entry, first event.
+   * With an idempotency key, a repeat of the same request by the same officer within 24 h
+   * answers the first result and writes nothing; another request under that key is refused.
+   */
+  function receive(input: ReceiveInput, officer: PublicUser): ReceiveResult {
     const now = clock.now();
+    const { idempotencyKey, ...request } = input;
+    const hash = idempotencyKey === undefined ? null : requestHash(request);
+    if (idempotencyKey !== undefined) {
+      const since = new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS).toISOString();
+      const prior = repo.idempotencyGet(officer.id, idempotencyKey, since);
+      if (prior) {
+        if (prior.operation !== 'dossiers.create' || prior.request_hash !== hash) {
+          throw new AppError('IDEMPOTENCY_MISMATCH');
+        }
+        return JSON.parse(prior.response) as ReceiveResult;
+      }
+    }
     let receivedAt = now;
     if (input.receivedAt !== undefined) {
       receivedAt = new Date(input.receivedAt);
@@ -277,7 +326,8 @@ export function createDossierService(deps: DossierServiceDeps) {
     const snapshot = snapshotOf(procedure);
     const site = getSite(db, now);
     const agencyCode = repo.agencyFor(procedure.decidingAuthority) ?? site.agencyCode;
-    const documents: SubmittedDocument[] =
+    // No list at all means "every required document, on paper" (the API's shorthand).
+    const given: readonly SubmittedDocument[] =
       input.documents ??
       procedure.requiredDocuments
         .filter((d) => !d.optional)
@@ -286,6 +336,20 @@ export function createDossierService(deps: DossierServiceDeps) {
           kind: d.kind === 'original' ? ('original' as const) : ('copy' as const),
           count: d.count,
         }));
+    const documents: SubmittedDocument[] = given.map((d) => ({
+      name: d.name,
+      kind: d.kind,
+      count: d.count,
+      source: d.source ?? 'paper',
+      ...(d.source === 'e_data' && d.eDataNote ? { eDataNote: d.eDataNote } : {}),
+    }));
+    const missing = missingRequiredDocuments(procedure.requiredDocuments, documents);
+    if (missing.length > 0) {
+      throw new AppError('INCOMPLETE_DOSSIER', {
+        params: { missing: missing.join('; ') },
+        details: { missing },
+      });
+    }
     const { state, event } = receiveDossier({
       receivedAt,
       processingTime: snapshot.processingTime,
@@ -297,8 +361,8 @@ export function createDossierService(deps: DossierServiceDeps) {
     const registerYear = vnParts(receivedAt).year;
     const a = input.applicant;
 
-    const code = db
-      .transaction(() => {
+    const result = db
+      .transaction((): ReceiveResult => {
         const seq = repo.nextSequence(agencyCode, receivedDay);
         const formatted = formatDossierCode({ agencyCode, receivedAt, sequence: seq });
         if (!formatted.ok) {
@@ -352,18 +416,30 @@ export function createDossierService(deps: DossierServiceDeps) {
           },
           now,
         );
-        return formatted.value;
+        const result: ReceiveResult = {
+          id,
+          code: formatted.value,
+          status: 'received',
+          receivedAt: receivedAt.toISOString(),
+          dueDate: state.dueDate as string,
+          dueAt: state.dueAt as string,
+        };
+        if (idempotencyKey !== undefined && hash !== null) {
+          repo.idempotencyPut({
+            userId: officer.id,
+            key: idempotencyKey,
+            operation: 'dossiers.create',
+            requestHash: hash,
+            response: JSON.stringify(result),
+            createdAt: now.toISOString(),
+            before: new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS).toISOString(),
+          });
+        }
+        return result;
       })
       .immediate();
     events.publish('dossier.changed', { id, status: 'received' }, now);
-    return {
-      id,
-      code,
-      status: 'received' as const,
-      receivedAt: receivedAt.toISOString(),
-      dueDate: state.dueDate as string,
-      dueAt: state.dueAt as string,
-    };
+    return result;
   }
 
   /** One dossier with its trail; the view is audited. */

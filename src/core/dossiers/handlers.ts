@@ -39,6 +39,7 @@ type DossierOps =
   | 'dossiers.create'
   | 'dossiers.search'
   | 'dossiers.warnings'
+  | 'dossiers.procedureUsage'
   | 'dossiers.get'
   | 'dossiers.action'
   | 'dossiers.formLink'
@@ -377,6 +378,8 @@ export function dossierHandlers(
     'dossiers.create': (input, ctx) => dossiers.receive(input, actor(ctx)),
     'dossiers.search': (input, ctx) => dossiers.search(input, actor(ctx), ctx.lang),
     'dossiers.warnings': (_input, ctx) => dossiers.warnings(ctx.lang),
+    'dossiers.procedureUsage': () =>
+      dossiers.repo.procedureUsage(new Date(clock.now().getTime() - 90 * 86_400_000).toISOString()),
     'dossiers.get': (input, ctx) => dossiers.get(input.code, actor(ctx), ctx.lang),
     'dossiers.action': (input, ctx) => dossiers.act(input, actor(ctx), ctx.lang),
     'dossiers.formLink': (input, ctx) => {

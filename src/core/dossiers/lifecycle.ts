@@ -710,6 +710,9 @@ export function dossierWarnings(
       { kind: 'due_today', dueDate, message: warningMessage('due_today', { dueDate }, lang) },
     ];
   }
+  // A dossier due on the next working day is not "at risk" on the day it was received: that
+  // is simply its time limit (a 1-working-day procedure), not a delay (docs/desk.md).
+  if (vnDate(new Date(state.receivedAt)) === today) return [];
   if (firstWorkingDayAfter(calendar, today) >= dueDate) {
     const deadline = extensionRequestDeadline(dueDate);
     return [

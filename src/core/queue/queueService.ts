@@ -739,14 +739,27 @@ export function createQueueService(db: Db, clock: Clock, events: EventBus) {
             );
             break;
           case 'complete':
+            // Completing a called ticket implies starting it when it was called (F1 then F4,
+            // docs/desk.md): the walk time is counted as zero, the service time from the call.
             next = touch(
               cur,
-              {
-                status: 'done',
-                outcome: 'served',
-                completed_at: iso,
-                service_seconds: servedSoFar(),
-              },
+              cur.status === 'called'
+                ? {
+                    status: 'done',
+                    outcome: 'served',
+                    started_at: cur.called_at,
+                    walk_seconds: 0,
+                    officer_user_id: user.id,
+                    completed_at: iso,
+                    service_seconds:
+                      (cur.service_seconds ?? 0) + (secondsBetween(cur.called_at, now) ?? 0),
+                  }
+                : {
+                    status: 'done',
+                    outcome: 'served',
+                    completed_at: iso,
+                    service_seconds: servedSoFar(),
+                  },
               now,
             );
             release();

@@ -5,6 +5,7 @@ import type { TicketAction, TicketStatus } from '../../shared/contract/queue';
  * other status answers 409 with the rule in plain words (i18n `queue.rule.<action>`).
  *
  *   printing ─(printed / shown on screen)→ waiting ─call→ called ─start→ serving ─complete→ done
+ *   called ─complete→ done (start implied at the call: walk time 0, docs/desk.md)
  *   called ─recall→ called          called|serving ─park→ parked ─call a number→ called
  *   called ─no-show→ no_show ─reactivate (same day)→ waiting
  *   waiting|called|serving|parked ─transfer→ waiting (new service/counter, same queue time)
@@ -14,7 +15,7 @@ export const ALLOWED_FROM: Record<TicketAction | 'call', readonly TicketStatus[]
   call: ['waiting', 'parked'],
   recall: ['called'],
   start: ['called'],
-  complete: ['serving'],
+  complete: ['called', 'serving'],
   'no-show': ['called'],
   reactivate: ['no_show'],
   park: ['called', 'serving'],

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useApp } from '../app-context';
 import { DESK_TABS, type DeskTabProps } from './deskTabs';
+import './desk.css';
 
 /** The officer's workspace: tabs for each task, Alt+<key> to switch without the mouse. */
 export function DeskPage(props: DeskTabProps) {

@@ -93,14 +93,49 @@ export const applicantInputSchema = z
   })
   .strict();
 
+/**
+ * Where a submitted document came from (NĐ 118/2025 Art. 17; docs/dossiers.md,
+ * "Completeness"): handed over on paper, or taken from existing electronic data (the
+ * national population database, an earlier dossier), which the citizen need not bring again.
+ */
+export const DOCUMENT_SOURCES = ['paper', 'e_data'] as const;
+export type DocumentSource = (typeof DOCUMENT_SOURCES)[number];
+
 /** A document as handed over at the counter (Mẫu 01 table). */
 export const submittedDocumentSchema = z
   .object({
     name: z.string().trim().min(1).max(300),
     kind: z.enum(['original', 'copy', 'certified_copy']),
     count: z.number().int().min(1).max(99),
+    source: z.enum(DOCUMENT_SOURCES).default('paper'),
+    /** For `e_data`: where it came from (e.g. "CSDL quốc gia về dân cư"). */
+    eDataNote: z.string().trim().min(1).max(200).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((d, ctx) => {
+    if (d.source === 'e_data' && d.eDataNote === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['eDataNote'],
+        message: 'Ghi rõ nguồn dữ liệu điện tử (eDataNote)',
+      });
+    }
+    if (d.source === 'paper' && d.eDataNote !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['eDataNote'],
+        message: 'eDataNote chỉ dùng cho giấy tờ lấy từ dữ liệu điện tử (source: e_data)',
+      });
+    }
+  });
+
+/**
+ * The `Idempotency-Key` of a reception (over HTTP the header, over IPC this input field):
+ * one key per filled form, 8–128 visible ASCII characters (a UUID fits).
+ */
+export const idempotencyKeySchema = z
+  .string()
+  .regex(/^[\x21-\x7e]{8,128}$/, 'Idempotency-Key: 8–128 ký tự ASCII, không có khoảng trắng');
 
 const applicantSchema = z.object({
   fullName: z.string(),
@@ -154,7 +189,15 @@ export const dossierSchema = dossierSummarySchema.extend({
     processingTime: z.object({ amount: z.number(), unit: z.string() }),
   }),
   applicant: applicantSchema,
-  documents: z.array(z.object({ name: z.string(), kind: z.string(), count: z.number() })),
+  documents: z.array(
+    z.object({
+      name: z.string(),
+      kind: z.string(),
+      count: z.number(),
+      source: z.enum(DOCUMENT_SOURCES),
+      eDataNote: z.string().nullable(),
+    }),
+  ),
   dueAt: isoInstant.nullable(),
   originalDueDate: z.string(),
   extended: z.boolean(),
@@ -215,7 +258,8 @@ export const dossierOperations = {
     path: '/dossiers',
     role: 'officer',
     summary:
-      'Receive a complete dossier: code <agency>-YYMMDD-XXXX, due date; receivedAt only for admins or the same Vietnam day',
+      'Receive a complete dossier: code <agency>-YYMMDD-XXXX, due date; receivedAt only for admins or the same Vietnam day; 422 INCOMPLETE_DOSSIER when a required document is missing; Idempotency-Key header (or idempotencyKey): a repeat within 24 h answers the first result, 409 IDEMPOTENCY_MISMATCH for another body',
+    idempotent: true,
     input: z
       .object({
         procedureId: z.string().trim().min(1).max(64),
@@ -224,6 +268,7 @@ export const dossierOperations = {
         receivedAt: isoInstant.optional(),
         ticketId: z.string().trim().min(1).max(64).optional(),
         resultMethod: z.enum(['desk', 'post']).optional(),
+        idempotencyKey: idempotencyKeySchema.optional(),
       })
       .strict(),
     output: z.object({
@@ -265,6 +310,16 @@ export const dossierOperations = {
       'Dossiers due today, due tomorrow (apology still possible), overdue, awaiting supplement > 15 days',
     input: z.object({}).strict(),
     output: z.array(dossierSummarySchema),
+  }),
+  procedureUsage: defineOperation({
+    name: 'dossiers.procedureUsage',
+    method: 'GET',
+    path: '/dossiers/procedure-usage',
+    role: 'officer',
+    summary:
+      "This office's most-used procedures (dossiers received in the last 90 days), most first: the desk's procedure picker orders by it",
+    input: z.object({}).strict(),
+    output: z.array(z.object({ procedureId: z.string(), count: z.number().int() })),
   }),
   get: defineOperation({
     name: 'dossiers.get',

@@ -27,12 +27,16 @@ export const ERROR_STATUS = {
   USERNAME_TAKEN: 409,
   SETUP_DONE: 409,
   LAST_ADMIN: 409,
+  /** The same Idempotency-Key came with another request body (docs/dossiers.md). */
+  IDEMPOTENCY_MISMATCH: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   /** The Host header names a server that is not this hub (DNS rebinding), RFC 9110 §15.5.20. */
   MISDIRECTED_REQUEST: 421,
   UNPROCESSABLE: 422,
   WEAK_PASSWORD: 422,
+  /** A reception without every required document of the procedure (NĐ 118/2025 Art. 17). */
+  INCOMPLETE_DOSSIER: 422,
   ACCOUNT_LOCKED: 429,
   RATE_LIMITED: 429,
   LOOKUP_LOCKED: 429,

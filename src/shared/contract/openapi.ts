@@ -27,6 +27,15 @@ export function buildOpenApi(operations: readonly Operation[], version: string):
     for (const name of inPath) {
       parameters.push({ name, in: 'path', required: true, schema: properties[name] ?? {} });
     }
+    if (op.idempotent) {
+      // The header form of the `idempotencyKey` field (src/hub/httpServer.ts).
+      parameters.push({
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        schema: properties['idempotencyKey'] ?? { type: 'string' },
+      });
+    }
     let requestBody: unknown;
     // Only a read takes query parameters; a write's input is its JSON body (docs/security.md).
     const bodyless =

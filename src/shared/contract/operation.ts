@@ -53,6 +53,12 @@ export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType 
    * HTTP sends the bytes with Content-Type and Content-Disposition; IPC carries them as base64.
    */
   readonly file?: boolean;
+  /**
+   * The operation takes an optional `idempotencyKey` input field; over HTTP it comes from the
+   * `Idempotency-Key` header (src/hub/httpServer.ts). A repeat with the same key answers the
+   * first result and writes nothing (docs/dossiers.md, "Idempotent reception").
+   */
+  readonly idempotent?: boolean;
 }
 
 /** What the handler of a `file: true` operation returns (and the typed client gives back). */

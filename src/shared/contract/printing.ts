@@ -18,6 +18,11 @@ export const printJobSchema = z.object({
   nextAttemptAt: isoInstant.nullable(),
   refType: z.string().nullable(),
   refId: z.string().nullable(),
+  /**
+   * What the job is about, as people know it (printJobs.list only): the dossier code, the
+   * ticket number or the procedure code; null when unknown or not about anything.
+   */
+  refLabel: z.string().nullable().optional(),
   createdAt: isoInstant,
   updatedAt: isoInstant,
   printedAt: isoInstant.nullable(),
@@ -99,7 +104,8 @@ export const printingOperations = {
     method: 'GET',
     path: '/print-jobs',
     role: 'officer',
-    summary: 'Recent print jobs with status and error',
+    summary:
+      'Recent print jobs with status and error, and refLabel (dossier code, ticket number, procedure code)',
     input: z
       .object({
         status: printJobStatusSchema.optional(),

@@ -1,5 +1,6 @@
 import { backupSecurityMessagesEn } from './backupSecurity';
 import { auditMessagesEn } from './audit';
+import { deskMessagesEn } from './desk';
 import { deviceMessagesEn } from './devices';
 import { dossierMessagesEn } from './dossiers';
 import { kioskMessagesEn } from './kiosk';
@@ -11,6 +12,7 @@ import type { MessageKey } from './vi';
 /** English messages. Must cover every Vietnamese key (the type enforces it). */
 export const en: Record<MessageKey, string> = {
   ...auditMessagesEn,
+  ...deskMessagesEn,
   ...deviceMessagesEn,
   ...dossierMessagesEn,
   ...kioskMessagesEn,
@@ -187,7 +189,7 @@ export const en: Record<MessageKey, string> = {
   'queue.rule.recall': 'Only a called number can be recalled. {number} is {status}.',
   'queue.rule.start': 'Only a number just called can start service. {number} is {status}.',
   'queue.rule.complete':
-    'Only a number being served can be completed (press “Start service” first). {number} is {status}.',
+    'Only a number called or being served can be completed. {number} is {status}.',
   'queue.rule.no-show':
     'Only a called number whose citizen did not come can be marked no-show. {number} is {status}.',
   'queue.rule.reactivate': 'Only a no-show can be reactivated. {number} is {status}.',

@@ -5,6 +5,7 @@
  */
 import { backupSecurityMessagesVi } from './backupSecurity';
 import { auditMessagesVi } from './audit';
+import { deskMessagesVi } from './desk';
 import { deviceMessagesVi } from './devices';
 import { dossierMessagesVi } from './dossiers';
 import { kioskMessagesVi } from './kiosk';
@@ -14,6 +15,7 @@ import { syncMessagesVi } from './sync';
 
 export const vi = {
   ...auditMessagesVi,
+  ...deskMessagesVi,
   ...deviceMessagesVi,
   ...dossierMessagesVi,
   ...kioskMessagesVi,
@@ -191,7 +193,7 @@ export const vi = {
   'queue.rule.recall': 'Chỉ gọi lại được số đang được gọi. Số {number} hiện {status}.',
   'queue.rule.start': 'Chỉ bắt đầu phục vụ được số vừa được gọi. Số {number} hiện {status}.',
   'queue.rule.complete':
-    'Chỉ hoàn thành được số đang phục vụ (bấm “Bắt đầu phục vụ” trước). Số {number} hiện {status}.',
+    'Chỉ hoàn thành được số đang được gọi hoặc đang phục vụ. Số {number} hiện {status}.',
   'queue.rule.no-show':
     'Chỉ đánh dấu vắng mặt được số đã gọi mà công dân chưa đến. Số {number} hiện {status}.',
   'queue.rule.reactivate': 'Chỉ kích hoạt lại được số vắng mặt. Số {number} hiện {status}.',

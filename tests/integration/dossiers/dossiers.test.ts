@@ -709,10 +709,14 @@ describe('warnings', () => {
     ).toBe(200);
     await at('2026-04-13T02:00:00Z'); // Mon 13/04
     const overdue = (await receive({ procedureId: '1.001193' })).body as { code: string }; // due 14/04
+    // 5 working days: due Mon 20/04
+    const tomorrow = (await receive({ procedureId: '1.000656' })).body as { code: string };
     await at('2026-04-16T02:00:00Z'); // Thu 16/04
     const today = (await receive({ procedureId: '1.001193' })).body as { code: string }; // due Fri 17/04
     await at('2026-04-17T02:00:00Z'); // Fri 17/04
-    const tomorrow = (await receive({ procedureId: '1.001193' })).body as { code: string }; // due Mon 20/04
+    // A 1-working-day dossier received today (due Mon 20/04) is not at risk on its reception
+    // day (docs/desk.md); before, it was listed as due tomorrow.
+    const fresh = (await receive({ procedureId: '1.001193' })).body as { code: string };
     const res = await api(hub.url, '/api/v1/dossiers/warnings', { token: officer });
     expect(res.status).toBe(200);
     const byCode = new Map(
@@ -728,6 +732,7 @@ describe('warnings', () => {
       kind: 'due_tomorrow',
       apologyPossible: true,
     });
+    expect(byCode.has(fresh.code)).toBe(false);
     expect(byCode.get(overdue.code)?.kind).toBe('overdue');
     expect(byCode.get(supp.code)?.kind).toBe('supplement_overdue');
   });

@@ -183,6 +183,22 @@ describe('officer flow and KPIs', () => {
     });
   });
 
+  it('F1 then F4: complete straight after the call implies the start (walk 0, service from the call)', async () => {
+    // Old behaviour: complete from "called" answered 409 ("press Start service first").
+    const { issue, callNext, act, clock } = await setup();
+    const a1 = await issue('A');
+    await callNext(1);
+    clock.advance(4 * 60_000);
+    const done = await act(a1.id, 'complete');
+    expect(done.status, done.text).toBe(200);
+    expect((done.body as { ticket: Ticket }).ticket).toMatchObject({
+      status: 'done',
+      outcome: 'served',
+      walkSeconds: 0,
+      serviceSeconds: 240,
+    });
+  });
+
   it('every illegal action answers 409 naming the rule, and changes nothing', async () => {
     const { issue, callNext, act, hub } = await setup();
     const a1 = await issue('A');
@@ -198,10 +214,10 @@ describe('officer flow and KPIs', () => {
       expect(snapshot()).toBe(before);
     }
     expect(errorOf(await act(a1.id, 'complete')).message).toBe(
-      'Chỉ hoàn thành được số đang phục vụ (bấm “Bắt đầu phục vụ” trước). Số A001 hiện đang chờ.',
+      'Chỉ hoàn thành được số đang được gọi hoặc đang phục vụ. Số A001 hiện đang chờ.',
     );
     await callNext(1); // called
-    for (const action of ['complete', 'reactivate']) {
+    for (const action of ['reactivate']) {
       expect((await act(a1.id, action)).status, action).toBe(409);
     }
     await act(a1.id, 'start'); // serving

@@ -86,7 +86,6 @@ async function receive(o: Office, code: string, name: string, ticketId?: string)
     json: {
       procedureId: o.procedure(code),
       applicant: { fullName: name, phone: '0912345678', address: 'Thôn Phú Thọ, xã Quảng Phú' },
-      documents: [{ name: 'Tờ khai', kind: 'original', count: 1 }],
       ...(ticketId ? { ticketId } : {}),
     },
   });

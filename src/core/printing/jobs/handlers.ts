@@ -1,4 +1,4 @@
-import { AppError, type PublicUser } from '../../../shared/contract';
+import { AppError, type PrintJob, type PublicUser } from '../../../shared/contract';
 import { recordAudit } from '../../audit/auditLog';
 import type { HandlerDeps, Handlers } from '../../handlers';
 import { testPageLayout } from '../layouts';
@@ -28,6 +28,17 @@ export function createPrintingHandlers({
   print,
   events,
 }: HandlerDeps): PrintingHandlers {
+  // The human reference of a job (docs/desk.md, "Print jobs"): read-only look-ups by id.
+  const labelSql = {
+    dossier: db.prepare('SELECT code FROM dossiers WHERE id = ?').pluck(),
+    ticket: db.prepare('SELECT number FROM tickets WHERE id = ?').pluck(),
+    procedure: db.prepare('SELECT national_code FROM procedures WHERE id = ?').pluck(),
+  } as const;
+  const refLabel = (j: PrintJob): string | null => {
+    if (!j.refId || !j.refType || !(j.refType in labelSql)) return null;
+    const value = labelSql[j.refType as keyof typeof labelSql].get(j.refId);
+    return typeof value === 'string' ? value : null;
+  };
   return {
     'printers.list': () => listPrinters(db),
     'printers.replace': ({ printers }, ctx) => {
@@ -73,7 +84,7 @@ export function createPrintingHandlers({
         }),
       });
     },
-    'printJobs.list': (input) => print.list(input),
+    'printJobs.list': (input) => print.list(input).map((j) => ({ ...j, refLabel: refLabel(j) })),
     'printJobs.retry': ({ id }, ctx) => print.retry(id, actorOf(ctx.user)),
     'printJobs.preview': ({ id }) => {
       const job = print.get(id);

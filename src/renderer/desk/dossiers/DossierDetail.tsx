@@ -7,6 +7,10 @@ import { openForm } from './ReceptionTab';
 
 export type Dossier = OutputOf<'dossiers.get'>;
 type Action = Dossier['allowedActions'][number];
+export interface Note {
+  kind: 'ok' | 'error';
+  text: string;
+}
 
 const FORMS = ['receipt', 'supplement', 'refusal', 'apology', 'control', 'return'] as const;
 
@@ -16,7 +20,8 @@ export function DossierDetail({
   onChange,
 }: {
   dossier: Dossier;
-  onChange(d: Dossier): void;
+  /** `note`: what the action produced (e.g. the return slip's print result). */
+  onChange(d: Dossier, note?: Note): void;
 }) {
   const { t, api } = useApp();
   const [action, setAction] = useState<Action | null>(null);
@@ -26,9 +31,16 @@ export function DossierDetail({
   const [collectedBy, setCollectedBy] = useState(dossier.applicant.fullName);
   const [idChecked, setIdChecked] = useState(true);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  // Refusing or stopping ends the dossier: the officer confirms once more (docs/desk.md).
+  const [confirming, setConfirming] = useState(false);
 
   async function submit() {
     if (!action) return;
+    if ((action === 'refuse' || action === 'stop') && !confirming) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
     const r = await api.call('dossiers.action', {
       code: dossier.code,
       action,
@@ -41,11 +53,40 @@ export function DossierDetail({
       setMessage({ kind: 'error', text: r.error.message });
       return;
     }
-    setMessage({ kind: 'ok', text: t('dossier.detail.done') });
     setAction(null);
     setReason('');
+    if (action === 'return') {
+      // Every return path prints the return slip (Hồ sơ tab and Trả kết quả tab alike).
+      const job = await api.call('dossiers.print', {
+        code: dossier.code,
+        form: 'return',
+        origin: window.location.origin,
+      });
+      const done = t('dossier.return.done', { code: dossier.code });
+      const failed = !job.ok || job.data.status === 'failed';
+      const why = job.ok ? (job.data.error ?? '') : job.error.message;
+      const note: Note = {
+        kind: failed ? 'error' : 'ok',
+        text: failed
+          ? `${done} ${t('desk.return.printFailed', { error: why })}`
+          : `${done} ${t('desk.return.printed')}`,
+      };
+      setMessage(note);
+      onChange(r.data, note);
+      return;
+    }
+    setMessage({ kind: 'ok', text: t('dossier.detail.done') });
     onChange(r.data);
   }
+
+  /** The trail names a transfer's receiving unit and shows an extension as an extension. */
+  const eventLabel = (e: Dossier['events'][number]): string => {
+    const unit = typeof e.details['unit'] === 'string' ? e.details['unit'] : '';
+    if (e.type === 'transferred' && unit) return t('desk.trail.transferred', { unit });
+    if (e.type === 'extended' && e.dueAfter)
+      return t('desk.trail.extended', { date: formatVnDate(e.dueAfter) });
+    return t(`dossier.status.${e.toStatus}` as MessageKey);
+  };
 
   async function form(kind: (typeof FORMS)[number]) {
     const r = await api.call('dossiers.formLink', {
@@ -89,7 +130,7 @@ export function DossierDetail({
           {dossier.events.map((e) => (
             <tr key={e.seq}>
               <td>{formatVnDateTime(new Date(e.at))}</td>
-              <td>{t(`dossier.status.${e.toStatus}` as MessageKey)}</td>
+              <td>{eventLabel(e)}</td>
               <td>{e.officerName}</td>
               <td>
                 {e.reason}
@@ -108,7 +149,10 @@ export function DossierDetail({
                 key={a}
                 type="button"
                 className={a === action ? 'btn btn-primary btn-small' : 'btn btn-small'}
-                onClick={() => setAction(a)}
+                onClick={() => {
+                  setAction(a);
+                  setConfirming(false);
+                }}
                 data-testid={`action-${a}`}
               >
                 {t(`dossier.action.${a}` as MessageKey)}
@@ -151,13 +195,13 @@ export function DossierDetail({
                   data-testid="collected-by"
                 />
               </label>
-              <label>
+              <label className="check">
                 <input
                   type="checkbox"
                   checked={idChecked}
                   onChange={(e) => setIdChecked(e.target.checked)}
-                />{' '}
-                {t('dossier.detail.idChecked')}
+                />
+                <span>{t('dossier.detail.idChecked')}</span>
               </label>
             </>
           )}
@@ -171,8 +215,20 @@ export function DossierDetail({
               />
             </label>
           )}
+          {confirming && (
+            <p className="alert alert-warn span-2" role="alert" data-testid="confirm-question">
+              {t('desk.detail.confirm', {
+                action: t(`dossier.action.${action}` as MessageKey),
+                code: dossier.code,
+              })}
+            </p>
+          )}
           <button type="submit" className="btn btn-primary" data-testid="confirm-action">
-            {t(`dossier.action.${action}` as MessageKey)}
+            {confirming
+              ? t('desk.detail.confirmButton', {
+                  action: t(`dossier.action.${action}` as MessageKey),
+                })
+              : t(`dossier.action.${action}` as MessageKey)}
           </button>
         </form>
       )}

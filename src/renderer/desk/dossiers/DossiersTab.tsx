@@ -10,6 +10,15 @@ import { openForm } from './ReceptionTab';
 type Summary = OutputOf<'dossiers.search'>['items'][number];
 type Status = (typeof DOSSIER_STATUS_VALUES)[number];
 const PAGE = 20;
+/** How long typing must pause before the search runs (at least 250 ms, docs/desk.md). */
+export const SEARCH_DEBOUNCE_MS = 300;
+/** Overdue is red; due today / due tomorrow / supplement overdue are amber. */
+const WARNING_CLASS: Record<string, string> = {
+  overdue: 'badge badge-danger',
+  due_today: 'badge badge-amber',
+  due_tomorrow: 'badge badge-amber',
+  supplement_overdue: 'badge badge-amber',
+};
 
 /** Warnings panel, search (code, ID, phone, folded name) with filters and paging, detail. */
 export function DossiersTab() {
@@ -25,22 +34,43 @@ export function DossiersTab() {
   const [warnings, setWarnings] = useState<Summary[]>([]);
   const [detail, setDetail] = useState<Dossier | null>(null);
 
+  // The search waits until typing pauses (SEARCH_DEBOUNCE_MS); the warnings are loaded once
+  // and again only when a dossier changes (hub event), never per keystroke (docs/desk.md).
+  const [query, setQuery] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(q.trim()), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [q]);
+
   const load = useCallback(async () => {
     const r = await api.call('dossiers.search', {
-      ...(q.trim() ? { q: q.trim() } : {}),
+      ...(query ? { q: query } : {}),
       ...(status ? { status } : {}),
       page,
       pageSize: PAGE,
     });
     if (r.ok) setResult(r.data);
+  }, [api, query, status, page]);
+  const loadWarnings = useCallback(async () => {
     const w = await api.call('dossiers.warnings', {});
     if (w.ok) setWarnings(w.data);
-  }, [api, q, status, page]);
+  }, [api]);
 
   useEffect(() => {
     void load();
   }, [load]);
-  useEffect(() => onEvent((e) => e.type === 'dossier.changed' && void load()), [onEvent, load]);
+  useEffect(() => {
+    void loadWarnings();
+  }, [loadWarnings]);
+  useEffect(
+    () =>
+      onEvent((e) => {
+        if (e.type !== 'dossier.changed') return;
+        void load();
+        void loadWarnings();
+      }),
+    [onEvent, load, loadWarnings],
+  );
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey && e.key.toLowerCase() === 'f') {
@@ -85,7 +115,12 @@ export function DossiersTab() {
             <td>
               {t(`dossier.status.${d.status}` as MessageKey)}
               {d.warnings.map((w) => (
-                <span key={w.kind} className="badge" title={w.message}>
+                <span
+                  key={w.kind}
+                  className={WARNING_CLASS[w.kind] ?? 'badge'}
+                  title={w.message}
+                  data-warning={w.kind}
+                >
                   {w.message}
                 </span>
               ))}
@@ -100,9 +135,15 @@ export function DossiersTab() {
   const year = new Date().getFullYear();
   return (
     <div>
-      <section className="card" aria-labelledby="warnings-title">
-        <h2 id="warnings-title">{t('dossier.warnings.title')}</h2>
-        {warnings.length === 0 ? <p>{t('dossier.warnings.none')}</p> : rows(warnings, 'warnings')}
+      <section className="card warnings-panel" aria-labelledby="warnings-title">
+        <h2 id="warnings-title">
+          {t('dossier.warnings.title')} ({warnings.length})
+        </h2>
+        {warnings.length === 0 ? (
+          <p>{t('dossier.warnings.none')}</p>
+        ) : (
+          <div className="warnings-scroll">{rows(warnings, 'warnings')}</div>
+        )}
       </section>
       <div className="grid-2">
         <section className="card" aria-labelledby="search-title">

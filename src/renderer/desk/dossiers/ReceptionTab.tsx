@@ -1,59 +1,134 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type Ref } from 'react';
+import { TIME_UNIT_LABELS } from '../../../shared/catalog/procedure';
+import { missingRequiredDocuments } from '../../../shared/catalog/completeness';
 import type { OutputOf } from '../../../shared/contract';
-import { foldVietnamese } from '../../../shared/text/fold';
-import { formatVnDate } from '../../../shared/time/vnTime';
+import { formatVnDate, formatVnDateTime } from '../../../shared/time/vnTime';
 import { useApp } from '../../app-context';
+import { COUNTER_KEY } from '../queue/CounterTab';
+import { ProcedurePicker, type Procedure } from './ProcedurePicker';
 
-type Procedure = OutputOf<'procedures.list'>[number];
 type Kind = 'original' | 'copy' | 'certified_copy';
+type Source = 'paper' | 'e_data';
 interface DocRow {
   name: string;
   optional: boolean;
   checked: boolean;
   kind: Kind;
   count: number;
+  source: Source;
+  eDataNote: string;
 }
+type CurrentTicket = NonNullable<OutputOf<'queue.counterView'>['current']>;
 const EMPTY = { fullName: '', idNumber: '', phone: '', address: '', email: '' };
+
+/** What the last action produced: shown at the top of the tab, the form locked until Esc. */
+type Outcome =
+  | {
+      kind: 'received';
+      code: string;
+      dueDate: string;
+      dueAt: string;
+      printText: string;
+      printOk: boolean;
+      formUrl: string | null;
+    }
+  | { kind: 'slip'; url: string };
 
 export function openForm(url: string): void {
   window.open(url, '_blank', 'noopener');
 }
 
+const newKey = (): string => crypto.randomUUID();
+
 /**
- * Reception (keyboard-first): scan the CCCD QR into the first field (the scanner types and
- * presses Enter), pick the procedure by code or folded name, tick the documents, then
- * Ctrl+Enter receives (code + due date, receipt printed) — or a supplement / refusal slip.
+ * Reception, keyboard first (docs/desk.md): scan the CCCD QR into the first field (the scanner
+ * types and presses Enter), type a few letters of the procedure and Enter, type the phone,
+ * Ctrl+Enter receives and prints the receipt. The required documents start ticked; unticking
+ * one turns Ctrl+Enter into the supplement slip (Mẫu 02 listing exactly what is missing),
+ * because only a complete dossier is received (NĐ 118/2025 Art. 17). One idempotency key per
+ * filled form: pressing Ctrl+Enter twice never makes two dossiers, and the form is locked once
+ * received until Esc starts the next one.
  */
 export function ReceptionTab() {
-  const { t, api } = useApp();
+  const { t, api, lang, onEvent } = useApp();
   const scanRef = useRef<HTMLInputElement>(null);
   const procRef = useRef<HTMLInputElement>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const phoneRef = useRef<HTMLInputElement>(null);
+  const firstDocRef = useRef<HTMLInputElement>(null);
+  const inFlight = useRef(false);
   const [scan, setScan] = useState('');
-  const [query, setQuery] = useState('');
+  const [scanError, setScanError] = useState<string | null>(null);
   const [procedures, setProcedures] = useState<Procedure[]>([]);
+  const [usage, setUsage] = useState<ReadonlyMap<string, number>>(new Map());
   const [procedure, setProcedure] = useState<Procedure | null>(null);
+  const [appointment, setAppointment] = useState<string | null>(null);
   const [docs, setDocs] = useState<DocRow[]>([]);
   const [applicant, setApplicant] = useState(EMPTY);
   const [resultMethod, setResultMethod] = useState<'desk' | 'post'>('desk');
-  const [ticketId, setTicketId] = useState('');
+  const [ticket, setTicket] = useState<CurrentTicket | null>(null);
+  const [linkTicket, setLinkTicket] = useState(true);
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const [formUrl, setFormUrl] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [formKey, setFormKey] = useState(newKey);
   const [busy, setBusy] = useState(false);
+  const locked = outcome !== null;
 
   useEffect(() => {
     void api.call('procedures.list', {}).then((r) => r.ok && setProcedures(r.data));
+    void api
+      .call('dossiers.procedureUsage', {})
+      .then((r) => r.ok && setUsage(new Map(r.data.map((u) => [u.procedureId, u.count]))));
     scanRef.current?.focus();
   }, [api]);
 
-  const folded = foldVietnamese(query);
-  const matches = folded
-    ? procedures.filter((p) => foldVietnamese(`${p.code} ${p.name} ${p.field}`).includes(folded))
-    : procedures;
+  // The ticket being served at my counter (chosen on the counter tab) fills in by itself.
+  const loadTicket = useCallback(async () => {
+    const counterId = localStorage.getItem(COUNTER_KEY);
+    if (!counterId) return setTicket(null);
+    const r = await api.call('queue.counterView', { counterId });
+    setTicket(r.ok ? r.data.current : null);
+  }, [api]);
+  useEffect(() => {
+    void loadTicket();
+    return onEvent((e) => {
+      if (e.type.startsWith('queue.')) void loadTicket();
+    });
+  }, [loadTicket, onEvent]);
+
+  // The appointment the receipt will give if received now (the hub's own calendar).
+  useEffect(() => {
+    setAppointment(null);
+    if (!procedure) return;
+    let live = true;
+    void api
+      .call('calendar.dueDate', {
+        receivedAt: new Date().toISOString(),
+        amount: procedure.processingTime.amount,
+        unit: procedure.processingTime.unit,
+      })
+      .then((r) => live && r.ok && setAppointment(r.data.dueAt));
+    return () => {
+      live = false;
+    };
+  }, [api, procedure]);
+
+  const missing = procedure
+    ? missingRequiredDocuments(
+        docs.map((d) => ({ name: d.name, optional: d.optional })),
+        docs.filter((d) => d.checked),
+      )
+    : [];
+
+  function nextEmptyField() {
+    if (!applicant.fullName.trim()) nameRef.current?.focus();
+    else if (!applicant.phone.trim()) phoneRef.current?.focus();
+    else firstDocRef.current?.focus();
+  }
 
   function choose(p: Procedure) {
     setProcedure(p);
-    setQuery(`${p.code} — ${p.name}`);
     setDocs(
       p.documents.map((d) => ({
         name: d.name,
@@ -61,31 +136,42 @@ export function ReceptionTab() {
         checked: !d.optional,
         kind: d.kind === 'copy' || d.kind === 'certified_copy' ? d.kind : 'original',
         count: d.count,
+        source: 'paper',
+        eDataNote: '',
       })),
     );
+    // After React renders the checklist, move on to what is still empty.
+    setTimeout(nextEmptyField, 0);
   }
 
   const reset = useCallback(() => {
     setScan('');
-    setQuery('');
+    setScanError(null);
     setProcedure(null);
     setDocs([]);
     setApplicant(EMPTY);
     setResultMethod('desk');
-    setTicketId('');
+    setLinkTicket(true);
     setReason('');
-    setFormUrl(null);
-    scanRef.current?.focus();
+    setMessage(null);
+    setOutcome(null);
+    setFormKey(newKey());
+    setTimeout(() => scanRef.current?.focus(), 0);
   }, []);
 
   async function onScan(e: FormEvent) {
     e.preventDefault();
+    if (!scan.trim()) return;
     const r = await api.call('citizenId.parse', { qr: scan });
-    setScan('');
     if (!r.ok) {
-      setMessage({ kind: 'error', text: r.error.message });
+      // Keep what was read, say why beside it, and let the officer type the name by hand
+      // (a new scan: Ctrl+Q selects the box so the scanner replaces it).
+      setScanError(r.error.message);
+      nameRef.current?.focus();
       return;
     }
+    setScan('');
+    setScanError(null);
     setApplicant((a) => ({
       ...a,
       fullName: r.data.fullName,
@@ -103,6 +189,7 @@ export function ReceptionTab() {
     address: applicant.address,
     email: applicant.email,
   });
+  const ticketInput = () => (ticket && linkTicket ? { ticketId: ticket.id } : {});
 
   async function receive() {
     if (!procedure || !applicant.fullName.trim()) {
@@ -115,9 +202,18 @@ export function ReceptionTab() {
       applicant: applicantInput(),
       documents: docs
         .filter((d) => d.checked)
-        .map((d) => ({ name: d.name, kind: d.kind, count: d.count })),
+        .map((d) => ({
+          name: d.name,
+          kind: d.kind,
+          count: d.count,
+          source: d.source,
+          ...(d.source === 'e_data'
+            ? { eDataNote: d.eDataNote.trim() || t('desk.reception.eDataDefault') }
+            : {}),
+        })),
       resultMethod,
-      ...(ticketId.trim() ? { ticketId: ticketId.trim() } : {}),
+      idempotencyKey: formKey,
+      ...ticketInput(),
     });
     if (!r.ok) {
       setBusy(false);
@@ -125,28 +221,29 @@ export function ReceptionTab() {
       return;
     }
     const origin = window.location.origin;
-    const text = [
-      t('dossier.reception.received', { code: r.data.code, date: formatVnDate(r.data.dueDate) }),
-    ];
     const job = await api.call('dossiers.print', { code: r.data.code, form: 'receipt', origin });
-    if (job.ok && job.data.status === 'done') text.push(t('dossier.reception.printed'));
-    else if (job.ok && job.data.status === 'screen') text.push(t('dossier.reception.printScreen'));
+    let printText: string;
+    if (job.ok && job.data.status === 'done') printText = t('dossier.reception.printed');
+    else if (job.ok && job.data.status === 'screen') printText = t('dossier.reception.printScreen');
     else
-      text.push(
-        t('dossier.reception.printFailed', {
-          error: job.ok ? (job.data.error ?? job.data.status) : job.error.message,
-        }),
-      );
+      printText = t('dossier.reception.printFailed', {
+        error: job.ok ? (job.data.error ?? job.data.status) : job.error.message,
+      });
     const link = await api.call('dossiers.formLink', {
       code: r.data.code,
       form: 'receipt',
       origin,
     });
-    setFormUrl(link.ok ? link.data.url : null);
     setBusy(false);
-    setMessage({
-      kind: job.ok && job.data.status !== 'failed' ? 'ok' : 'error',
-      text: text.join(' '),
+    setMessage(null);
+    setOutcome({
+      kind: 'received',
+      code: r.data.code,
+      dueDate: r.data.dueDate,
+      dueAt: r.data.dueAt,
+      printText,
+      printOk: job.ok && job.data.status !== 'failed',
+      formUrl: link.ok ? link.data.url : null,
     });
   }
 
@@ -155,42 +252,69 @@ export function ReceptionTab() {
       setMessage({ kind: 'error', text: t('dossier.reception.pickFirst') });
       return;
     }
-    if (!reason.trim()) {
+    const why =
+      reason.trim() || (kind === 'supplement' ? t('desk.reception.supplementReason') : '');
+    if (!why) {
       setMessage({ kind: 'error', text: t('dossier.reception.reasonNeeded') });
       return;
     }
+    setBusy(true);
     const r = await api.call('receptionSlips.create', {
       kind,
       procedureId: procedure.id,
       applicant: applicantInput(),
-      reason,
-      documents:
-        kind === 'supplement'
-          ? docs.filter((d) => !d.checked && !d.optional).map((d) => d.name)
-          : [],
-      ...(ticketId.trim() ? { ticketId: ticketId.trim() } : {}),
+      reason: why,
+      documents: kind === 'supplement' ? missing : [],
+      origin: window.location.origin,
+      ...ticketInput(),
     });
+    setBusy(false);
     if (!r.ok) {
       setMessage({ kind: 'error', text: r.error.message });
       return;
     }
-    setFormUrl(r.data.url);
-    setMessage({ kind: 'ok', text: t('dossier.reception.slipDone') });
+    setMessage(null);
+    setOutcome({ kind: 'slip', url: r.data.url });
     openForm(r.data.url);
+  }
+
+  /** Ctrl+Enter and the primary button: receive, or the supplement slip when incomplete. */
+  async function primary() {
+    if (locked || inFlight.current) return;
+    inFlight.current = true;
+    try {
+      if (missing.length > 0) await slip('supplement');
+      else await receive();
+    } finally {
+      inFlight.current = false;
+    }
+  }
+
+  async function secondary(kind: 'supplement' | 'refusal') {
+    if (locked || inFlight.current) return;
+    inFlight.current = true;
+    try {
+      await slip(kind);
+    } finally {
+      inFlight.current = false;
+    }
   }
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey && e.key === 'Enter') {
         e.preventDefault();
-        void receive();
+        void primary();
       } else if (e.ctrlKey && e.key.toLowerCase() === 'q') {
         e.preventDefault();
+        if (locked) return;
         scanRef.current?.focus();
+        scanRef.current?.select();
       } else if (e.ctrlKey && e.key.toLowerCase() === 'p') {
         e.preventDefault();
-        procRef.current?.focus();
-      } else if (e.key === 'Escape' && formUrl) {
+        if (!locked) procRef.current?.focus();
+      } else if (e.key === 'Escape' && locked) {
+        e.preventDefault();
         reset();
       }
     };
@@ -198,10 +322,19 @@ export function ReceptionTab() {
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  const field = (key: keyof typeof EMPTY, label: string, type = 'text') => (
+  const setDoc = (i: number, change: Partial<DocRow>) =>
+    setDocs((all) => all.map((x, j) => (j === i ? { ...x, ...change } : x)));
+
+  const field = (
+    key: keyof typeof EMPTY,
+    label: string,
+    type = 'text',
+    ref?: Ref<HTMLInputElement>,
+  ) => (
     <label className="form-row">
       <span>{label}</span>
       <input
+        ref={ref}
         type={type}
         value={applicant[key]}
         onChange={(e) => setApplicant((a) => ({ ...a, [key]: e.target.value }))}
@@ -210,190 +343,275 @@ export function ReceptionTab() {
     </label>
   );
 
+  const fee = procedure
+    ? [
+        procedure.fee.amountVnd === undefined
+          ? null
+          : procedure.fee.amountVnd === 0
+            ? t('kiosk.proc.free')
+            : t('kiosk.proc.feeAmount', {
+                amount: procedure.fee.amountVnd.toLocaleString('vi-VN'),
+              }),
+        procedure.fee.text ?? null,
+      ]
+        .filter(Boolean)
+        .join('. ')
+    : '';
+  const timeLimit = procedure
+    ? procedure.processingTime.unit === 'same_day'
+      ? t('kiosk.proc.sameDay')
+      : `${procedure.processingTime.amount} ${TIME_UNIT_LABELS[lang][procedure.processingTime.unit]}`
+    : '';
+
   return (
-    <div className="grid-2">
-      <section className="card" aria-labelledby="reception-title">
-        <h2 id="reception-title">{t('dossier.reception.title')}</h2>
-        <form onSubmit={(e) => void onScan(e)}>
-          <label className="form-row">
-            <span>{t('dossier.reception.scan')}</span>
-            <input
-              ref={scanRef}
-              value={scan}
-              onChange={(e) => setScan(e.target.value)}
-              data-testid="cccd-scan"
-              autoComplete="off"
-            />
-          </label>
-          <p className="hint">{t('dossier.reception.scanHint')}</p>
-        </form>
-        <label className="form-row">
-          <span>{t('dossier.reception.procedure')}</span>
-          <input
-            ref={procRef}
-            value={query}
-            onChange={(e) => {
-              setQuery(e.target.value);
-              setProcedure(null);
-            }}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && !procedure && matches[0]) {
-                e.preventDefault();
-                choose(matches[0]);
-              }
-            }}
-            data-testid="procedure-search"
-            autoComplete="off"
-          />
-        </label>
-        {!procedure && (
-          <ul className="counter-list" data-testid="procedure-options">
-            {matches.slice(0, 6).map((p) => (
-              <li key={p.id}>
-                <button type="button" className="btn btn-ghost btn-small" onClick={() => choose(p)}>
-                  {p.code} — {p.name}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-        {procedure && (
-          <fieldset>
-            <legend>{t('dossier.reception.documents')}</legend>
-            <table className="table" data-testid="document-checklist">
-              <tbody>
-                {docs.map((d, i) => (
-                  <tr key={d.name}>
-                    <td>
-                      <label>
-                        <input
-                          type="checkbox"
-                          checked={d.checked}
-                          onChange={(e) =>
-                            setDocs(
-                              docs.map((x, j) =>
-                                j === i ? { ...x, checked: e.target.checked } : x,
-                              ),
-                            )
-                          }
-                        />{' '}
-                        {d.name}
-                        {d.optional && <em> ({t('dossier.reception.optional')})</em>}
-                      </label>
-                    </td>
-                    <td>
-                      <select
-                        aria-label={t('dossier.reception.kind')}
-                        value={d.kind}
-                        onChange={(e) =>
-                          setDocs(
-                            docs.map((x, j) =>
-                              j === i ? { ...x, kind: e.target.value as Kind } : x,
-                            ),
-                          )
-                        }
-                      >
-                        <option value="original">{t('dossier.kind.original')}</option>
-                        <option value="copy">{t('dossier.kind.copy')}</option>
-                        <option value="certified_copy">{t('dossier.kind.certified_copy')}</option>
-                      </select>
-                    </td>
-                    <td>
-                      <input
-                        type="number"
-                        min={1}
-                        max={99}
-                        style={{ width: '4em' }}
-                        aria-label={t('dossier.reception.count')}
-                        value={d.count}
-                        onChange={(e) =>
-                          setDocs(
-                            docs.map((x, j) =>
-                              j === i ? { ...x, count: Number(e.target.value) || 1 } : x,
-                            ),
-                          )
-                        }
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </fieldset>
-        )}
-      </section>
-      <section className="card" aria-labelledby="applicant-title">
-        <h2 id="applicant-title">{t('dossier.reception.applicant')}</h2>
-        {field('fullName', t('dossier.reception.fullName'))}
-        {field('idNumber', t('dossier.reception.idNumber'))}
-        {field('phone', t('dossier.reception.phone'), 'tel')}
-        {field('address', t('dossier.reception.address'))}
-        {field('email', t('dossier.reception.email'), 'email')}
-        <label className="form-row">
-          <span>{t('dossier.reception.resultMethod')}</span>
-          <select
-            value={resultMethod}
-            onChange={(e) => setResultMethod(e.target.value as 'desk' | 'post')}
-          >
-            <option value="desk">{t('dossier.reception.atDesk')}</option>
-            <option value="post">{t('dossier.reception.byPost')}</option>
-          </select>
-        </label>
-        <label className="form-row">
-          <span>{t('dossier.reception.ticket')}</span>
-          <input value={ticketId} onChange={(e) => setTicketId(e.target.value)} />
-        </label>
-        <label className="form-row">
-          <span>{t('dossier.reception.reason')}</span>
-          <input
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            data-testid="reception-reason"
-          />
-        </label>
-        <div className="actions">
-          <button
-            type="button"
-            className="btn btn-primary"
-            disabled={busy}
-            onClick={() => void receive()}
-            data-testid="receive"
-          >
-            {t('dossier.reception.receive')}
-          </button>
-          <button type="button" className="btn" onClick={() => void slip('supplement')}>
-            {t('dossier.reception.supplement')}
-          </button>
-          <button type="button" className="btn" onClick={() => void slip('refusal')}>
-            {t('dossier.reception.refuse')}
-          </button>
-          {formUrl && (
+    <div className="reception">
+      {outcome && (
+        <section
+          className={`reception-result alert ${
+            outcome.kind === 'received' && !outcome.printOk ? 'alert-error' : 'alert-ok'
+          }`}
+          role="status"
+          data-testid="reception-result"
+        >
+          {outcome.kind === 'received' ? (
             <>
+              <p data-testid="reception-message">
+                {t('dossier.reception.received', {
+                  code: outcome.code,
+                  date: formatVnDate(outcome.dueDate),
+                })}{' '}
+                {outcome.printText}
+              </p>
+              <p className="reception-code">
+                <strong data-testid="received-code">{outcome.code}</strong>
+                {' · '}
+                {t('desk.reception.appointment')}: {formatVnDateTime(new Date(outcome.dueAt))}
+              </p>
+            </>
+          ) : (
+            <p data-testid="reception-message">{t('dossier.reception.slipDone')}</p>
+          )}
+          <div className="actions-wrap">
+            {(outcome.kind === 'slip' ? outcome.url : outcome.formUrl) && (
               <a
                 className="btn"
-                href={formUrl}
+                href={outcome.kind === 'slip' ? outcome.url : (outcome.formUrl ?? '')}
                 target="_blank"
                 rel="noopener"
                 data-testid="open-form"
               >
-                {t('dossier.reception.openForm')}
+                {outcome.kind === 'slip'
+                  ? t('dossier.reception.openSlip')
+                  : t('dossier.reception.openForm')}
               </a>
-              <button type="button" className="btn btn-ghost" onClick={reset}>
-                {t('dossier.reception.new')}
-              </button>
-            </>
+            )}
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={reset}
+              data-testid="new-dossier"
+            >
+              {t('dossier.reception.new')}
+            </button>
+          </div>
+          <p className="hint">{t('desk.reception.locked')}</p>
+        </section>
+      )}
+      <fieldset className="reception-form grid-2" disabled={locked}>
+        <section className="card" aria-labelledby="reception-title">
+          <h2 id="reception-title">{t('dossier.reception.title')}</h2>
+          <form onSubmit={(e) => void onScan(e)}>
+            <label className="form-row">
+              <span>{t('dossier.reception.scan')}</span>
+              <input
+                ref={scanRef}
+                value={scan}
+                onChange={(e) => setScan(e.target.value)}
+                aria-invalid={scanError !== null}
+                aria-describedby={scanError ? 'scan-error' : undefined}
+                data-testid="cccd-scan"
+                autoComplete="off"
+              />
+            </label>
+            {scanError ? (
+              <p
+                id="scan-error"
+                role="alert"
+                className="alert alert-error"
+                data-testid="scan-error"
+              >
+                {scanError}
+              </p>
+            ) : (
+              <p className="hint">{t('dossier.reception.scanHint')}</p>
+            )}
+          </form>
+          <ProcedurePicker
+            procedures={procedures}
+            usage={usage}
+            chosen={procedure}
+            onChoose={choose}
+            onClear={() => {
+              setProcedure(null);
+              setDocs([]);
+            }}
+            inputRef={procRef}
+          />
+          {procedure && (
+            <dl className="facts reception-facts" data-testid="procedure-facts">
+              <dt>{t('desk.reception.timeLimit')}</dt>
+              <dd>{timeLimit}</dd>
+              <dt>{t('desk.reception.fee')}</dt>
+              <dd>{fee}</dd>
+              <dt>{t('desk.reception.appointment')}</dt>
+              <dd data-testid="appointment-preview">
+                {appointment ? formatVnDateTime(new Date(appointment)) : '…'}
+              </dd>
+            </dl>
           )}
-        </div>
-        {message && (
-          <p
-            role={message.kind === 'error' ? 'alert' : 'status'}
-            className={`alert alert-${message.kind}`}
-            data-testid="reception-message"
-          >
-            {message.text}
-          </p>
-        )}
-      </section>
+          {procedure && (
+            <fieldset className="doc-list">
+              <legend>{t('dossier.reception.documents')}</legend>
+              <table className="table" data-testid="document-checklist">
+                <tbody>
+                  {docs.map((d, i) => (
+                    <tr key={d.name}>
+                      <td>
+                        <label className="check">
+                          <input
+                            ref={i === 0 ? firstDocRef : undefined}
+                            type="checkbox"
+                            checked={d.checked}
+                            onChange={(e) => setDoc(i, { checked: e.target.checked })}
+                          />
+                          <span>
+                            {d.name}
+                            {d.optional && <em> ({t('dossier.reception.optional')})</em>}
+                          </span>
+                        </label>
+                      </td>
+                      <td>
+                        <select
+                          aria-label={t('dossier.reception.kind')}
+                          value={d.kind}
+                          onChange={(e) => setDoc(i, { kind: e.target.value as Kind })}
+                        >
+                          <option value="original">{t('dossier.kind.original')}</option>
+                          <option value="copy">{t('dossier.kind.copy')}</option>
+                          <option value="certified_copy">{t('dossier.kind.certified_copy')}</option>
+                        </select>
+                        <select
+                          aria-label={t('desk.reception.source')}
+                          value={d.source}
+                          onChange={(e) => setDoc(i, { source: e.target.value as Source })}
+                          data-testid={`doc-source-${i}`}
+                        >
+                          <option value="paper">{t('desk.reception.sourcePaper')}</option>
+                          <option value="e_data">{t('desk.reception.sourceEData')}</option>
+                        </select>
+                        {d.source === 'e_data' && (
+                          <input
+                            aria-label={t('desk.reception.eDataNote')}
+                            placeholder={t('desk.reception.eDataDefault')}
+                            value={d.eDataNote}
+                            maxLength={200}
+                            onChange={(e) => setDoc(i, { eDataNote: e.target.value })}
+                          />
+                        )}
+                      </td>
+                      <td>
+                        <input
+                          type="number"
+                          min={1}
+                          max={99}
+                          className="count-input"
+                          aria-label={t('dossier.reception.count')}
+                          value={d.count}
+                          onChange={(e) => setDoc(i, { count: Number(e.target.value) || 1 })}
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </fieldset>
+          )}
+        </section>
+        <section className="card" aria-labelledby="applicant-title">
+          <h2 id="applicant-title">{t('dossier.reception.applicant')}</h2>
+          {field('fullName', t('dossier.reception.fullName'), 'text', nameRef)}
+          {field('idNumber', t('dossier.reception.idNumber'))}
+          {field('phone', t('dossier.reception.phone'), 'tel', phoneRef)}
+          {field('address', t('dossier.reception.address'))}
+          {field('email', t('dossier.reception.email'), 'email')}
+          <label className="form-row">
+            <span>{t('dossier.reception.resultMethod')}</span>
+            <select
+              value={resultMethod}
+              onChange={(e) => setResultMethod(e.target.value as 'desk' | 'post')}
+            >
+              <option value="desk">{t('dossier.reception.atDesk')}</option>
+              <option value="post">{t('dossier.reception.byPost')}</option>
+            </select>
+          </label>
+          <label className="check" data-testid="reception-ticket">
+            <input
+              type="checkbox"
+              checked={ticket !== null && linkTicket}
+              disabled={ticket === null}
+              onChange={(e) => setLinkTicket(e.target.checked)}
+            />
+            <span>
+              {ticket
+                ? t('desk.reception.ticketServed', { number: ticket.number })
+                : t('desk.reception.noTicket')}
+            </span>
+          </label>
+          <label className="form-row">
+            <span>{t('dossier.reception.reason')}</span>
+            <input
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              data-testid="reception-reason"
+            />
+          </label>
+          {missing.length > 0 && (
+            <p className="alert alert-warn" role="status" data-testid="missing-documents">
+              {t('desk.reception.missing', { missing: missing.join('; ') })}
+            </p>
+          )}
+          <div className="actions-wrap">
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={busy}
+              onClick={() => void primary()}
+              data-testid="receive"
+            >
+              {missing.length > 0
+                ? t('desk.reception.supplementPrimary')
+                : t('dossier.reception.receive')}
+            </button>
+            {missing.length === 0 && (
+              <button type="button" className="btn" onClick={() => void secondary('supplement')}>
+                {t('dossier.reception.supplement')}
+              </button>
+            )}
+            <button type="button" className="btn" onClick={() => void secondary('refusal')}>
+              {t('dossier.reception.refuse')}
+            </button>
+          </div>
+          {message && (
+            <p
+              role={message.kind === 'error' ? 'alert' : 'status'}
+              className={`alert alert-${message.kind}`}
+              data-testid="reception-message"
+            >
+              {message.text}
+            </p>
+          )}
+        </section>
+      </fieldset>
     </div>
   );
 }

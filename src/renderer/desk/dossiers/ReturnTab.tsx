@@ -1,6 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { OutputOf } from '../../../shared/contract';
+import { vnYYMMDD } from '../../../shared/time/vnTime';
 import { useApp } from '../../app-context';
-import { DossierDetail, type Dossier } from './DossierDetail';
+import { DossierDetail, type Dossier, type Note } from './DossierDetail';
+
+type Summary = OutputOf<'dossiers.search'>['items'][number];
 
 /** The code typed, or the receipt's QR (a lookup URL with ?lookup=CODE) scanned. */
 export function codeFromScan(text: string): string {
@@ -9,12 +13,17 @@ export function codeFromScan(text: string): string {
   return (m ? decodeURIComponent(m[1] ?? '') : s).toUpperCase();
 }
 
-/** Return: scan the receipt QR or type the code → details, mark returned, print the slip. */
+/**
+ * Return (docs/desk.md, "Return"): scan the receipt QR or the citizen's CCCD, or type the full
+ * code, today's short number (the last 4 digits of a code received today), a phone or an ID
+ * number → the dossier (a choice when several wait) → mark returned; the return slip prints.
+ */
 export function ReturnTab() {
   const { t, api } = useApp();
   const ref = useRef<HTMLInputElement>(null);
   const [code, setCode] = useState('');
   const [dossier, setDossier] = useState<Dossier | null>(null);
+  const [choices, setChoices] = useState<Summary[]>([]);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   useEffect(() => ref.current?.focus(), []);
@@ -29,10 +38,9 @@ export function ReturnTab() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  async function find(e: FormEvent) {
-    e.preventDefault();
-    const r = await api.call('dossiers.get', { code: codeFromScan(code) });
-    setCode('');
+  async function open(c: string) {
+    const r = await api.call('dossiers.get', { code: c });
+    setChoices([]);
     if (!r.ok) {
       setDossier(null);
       setMessage({ kind: 'error', text: r.error.message });
@@ -46,23 +54,48 @@ export function ReturnTab() {
     );
   }
 
-  async function changed(d: Dossier) {
-    setDossier(d);
-    if (d.status !== 'returned') return;
-    const job = await api.call('dossiers.print', {
-      code: d.code,
-      form: 'return',
-      origin: window.location.origin,
-    });
-    const text = t('dossier.return.done', { code: d.code });
+  /** Dossiers waiting for return of an ID number or phone. */
+  async function waitingFor(q: string) {
+    const r = await api.call('dossiers.search', { q, status: 'result_ready', pageSize: 20 });
+    if (!r.ok) {
+      setMessage({ kind: 'error', text: r.error.message });
+      return;
+    }
+    setDossier(null);
+    if (r.data.items.length === 1 && r.data.items[0]) return open(r.data.items[0].code);
+    setChoices(r.data.items);
     setMessage(
-      job.ok
-        ? {
-            kind: job.data.status === 'failed' ? 'error' : 'ok',
-            text: `${text} ${job.data.error ?? ''}`.trim(),
-          }
-        : { kind: 'error', text: `${text} ${job.error.message}` },
+      r.data.items.length === 0
+        ? { kind: 'error', text: t('desk.return.none') }
+        : { kind: 'ok', text: t('desk.return.many', { count: r.data.items.length }) },
     );
+  }
+
+  async function find(e: FormEvent) {
+    e.preventDefault();
+    const text = code.trim();
+    setCode('');
+    if (!text) return;
+    if (text.includes('|')) {
+      // A CCCD QR: the ID number inside it.
+      const id = await api.call('citizenId.parse', { qr: text });
+      if (!id.ok) return setMessage({ kind: 'error', text: id.error.message });
+      return waitingFor(id.data.idNumber);
+    }
+    if (/^\d{1,4}$/.test(text)) {
+      // Today's short number: the site's agency code, today, the sequence.
+      const site = await api.call('site.get', {});
+      if (!site.ok) return setMessage({ kind: 'error', text: site.error.message });
+      return open(`${site.data.agencyCode}-${vnYYMMDD(new Date())}-${text.padStart(4, '0')}`);
+    }
+    if (/^[\d .+()-]{8,20}$/.test(text)) return waitingFor(text.replace(/\D/g, ''));
+    return open(codeFromScan(text));
+  }
+
+  function changed(d: Dossier, note?: Note) {
+    setDossier(d);
+    if (d.status === 'returned')
+      setMessage(note ?? { kind: 'ok', text: t('dossier.return.done', { code: d.code }) });
   }
 
   return (
@@ -71,7 +104,7 @@ export function ReturnTab() {
         <h2 id="return-title">{t('dossier.return.title')}</h2>
         <form onSubmit={(e) => void find(e)}>
           <label className="form-row">
-            <span>{t('dossier.return.code')}</span>
+            <span>{t('desk.return.find')}</span>
             <input
               ref={ref}
               value={code}
@@ -93,13 +126,24 @@ export function ReturnTab() {
             {message.text}
           </p>
         )}
+        {choices.length > 0 && (
+          <ul className="picker-list" data-testid="return-choices">
+            {choices.map((c) => (
+              <li key={c.id}>
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-small"
+                  onClick={() => void open(c.code)}
+                >
+                  <span className="nowrap">{c.code}</span> — {c.applicantName} — {c.procedureName}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       {dossier && (
-        <DossierDetail
-          key={dossier.code + dossier.status}
-          dossier={dossier}
-          onChange={(d) => void changed(d)}
-        />
+        <DossierDetail key={dossier.code + dossier.status} dossier={dossier} onChange={changed} />
       )}
     </div>
   );

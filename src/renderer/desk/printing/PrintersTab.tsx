@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiError, OutputOf, PrintJob } from '../../../shared/contract';
 import { formatVnDateTime } from '../../../shared/time/vnTime';
-import type { MessageKey } from '../../../shared/i18n';
+import { isMessageKey, type MessageKey } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 
@@ -15,12 +15,17 @@ export function PrintersTab() {
   const [error, setError] = useState<ApiError | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
   const load = useCallback(async () => {
-    const [s, j] = await Promise.all([
+    const [s, failed, recent] = await Promise.all([
       api.call('printers.status', {}),
+      api.call('printJobs.list', { status: 'failed', limit: 30 }),
       api.call('printJobs.list', { limit: 30 }),
     ]);
     if (s.ok) setStatus(s.data);
-    if (j.ok) setJobs(j.data);
+    // Failures first (even older than the last 30 jobs), then the rest, newest first.
+    if (failed.ok && recent.ok) {
+      const ids = new Set(failed.data.map((j) => j.id));
+      setJobs([...failed.data, ...recent.data.filter((j) => !ids.has(j.id))]);
+    }
   }, [api]);
   useEffect(() => {
     void load();
@@ -28,6 +33,19 @@ export function PrintersTab() {
       if (e.type === 'print.job' || e.type === 'printers.changed') void load();
     });
   }, [load, onEvent]);
+
+  /** "Giấy tiếp nhận — 000.00.14.H56-261207-0002" (docs/desk.md, "Print jobs"). */
+  const jobName = (j: PrintJob) => {
+    const key = `printing.kindName.${j.kind}`;
+    const name = isMessageKey(key) ? t(key) : j.kind;
+    return j.refLabel ? (
+      <>
+        {name} — <span className="nowrap">{j.refLabel}</span>
+      </>
+    ) : (
+      name
+    );
+  };
 
   const retry = async (id: string) => {
     const r = await api.call('printJobs.retry', { id });
@@ -80,7 +98,7 @@ export function PrintersTab() {
             {jobs.map((j) => (
               <tr key={j.id} className={j.status === 'failed' ? 'row-failed' : undefined}>
                 <td>{formatVnDateTime(new Date(j.createdAt))}</td>
-                <td>{j.kind}</td>
+                <td data-testid="print-job-name">{jobName(j)}</td>
                 <td>{t(`printing.status.${j.status}` as MessageKey)}</td>
                 <td>{j.attempts}</td>
                 <td>

@@ -11,7 +11,7 @@ type Services = OutputOf<'queue.services'>;
 type View = OutputOf<'queue.counterView'>;
 type Priorities = OutputOf<'queue.priorities'>;
 
-const COUNTER_KEY = 'motcua.counterId';
+export const COUNTER_KEY = 'motcua.counterId';
 
 function PrintBadge({ ticket }: { ticket: OfficerTicket }) {
   const { t } = useApp();
