@@ -1,0 +1,87 @@
+import { percent } from '../core/reports/reportService';
+import type { CommuneFigures } from '../shared/contract/province';
+import type { Queryable } from './db';
+
+/**
+ * The ranking of communes (docs/province.md, "Figures"). Every number reuses the definitions
+ * of the commune's own report (docs/reports.md), over the dossiers of the agency codes the
+ * site has registered (the others are held out):
+ * - `received`: received_date in the period;
+ * - `onTimeRate`: (early + on time + in process within time) / (settled in the period + in
+ *   process at asOf), percent with one decimal, `null` when nothing is counted; asOf = the
+ *   period's last day, or today when the period has not ended;
+ * - `overdue`: received / in process, due date before today, received on or before `to`;
+ * - `satisfaction`: share of "hài lòng" among the kiosk ratings of the period, percent;
+ * - `apologies`, `digitisationRate`: null — payload version 1 does not carry apology letters
+ *   nor digitisation counts (docs/province.md).
+ */
+export async function communeFigures(
+  db: Queryable,
+  period: { from: string; to: string },
+  today: string,
+): Promise<CommuneFigures[]> {
+  const asOf = period.to < today ? period.to : today;
+  const rows = await db.query<{
+    site_id: string;
+    name: string;
+    last_received_at: Date | string | null;
+    received: number;
+    settled: number;
+    settled_in_time: number;
+    open_n: number;
+    open_within: number;
+    overdue: number;
+    satisfied: number;
+    ratings: number;
+  }>(
+    `WITH d AS (
+       SELECT d.* FROM dossiers d
+         JOIN site_agencies a ON a.site_id = d.site_id AND a.agency_code = d.agency_code
+     ), dossier_counts AS (
+       SELECT site_id,
+         count(*) FILTER (WHERE received_date BETWEEN $1 AND $2)::int AS received,
+         count(*) FILTER (WHERE settled_date BETWEEN $1 AND $2)::int AS settled,
+         count(*) FILTER (WHERE settled_date BETWEEN $1 AND $2
+                            AND (due_date IS NULL OR settled_date <= due_date))::int AS settled_in_time,
+         count(*) FILTER (WHERE received_date <= $3 AND (
+             status IN ('received', 'in_process', 'awaiting_supplement')
+             OR settled_date > $3 OR ended_date > $3))::int AS open_n,
+         count(*) FILTER (WHERE received_date <= $3 AND (
+             status IN ('received', 'in_process', 'awaiting_supplement')
+             OR settled_date > $3 OR ended_date > $3)
+             AND (due_date IS NULL OR due_date >= $3))::int AS open_within,
+         count(*) FILTER (WHERE status IN ('received', 'in_process')
+                            AND received_date <= $2 AND due_date < $4)::int AS overdue
+       FROM d GROUP BY site_id
+     ), rating_counts AS (
+       SELECT site_id, sum(satisfied)::int AS satisfied,
+              sum(satisfied + neutral + unsatisfied)::int AS ratings
+         FROM daily WHERE agency_code = '' AND day BETWEEN $1 AND $2 GROUP BY site_id
+     )
+     SELECT s.site_id, s.name, s.last_received_at,
+            COALESCE(c.received, 0) AS received, COALESCE(c.settled, 0) AS settled,
+            COALESCE(c.settled_in_time, 0) AS settled_in_time, COALESCE(c.open_n, 0) AS open_n,
+            COALESCE(c.open_within, 0) AS open_within, COALESCE(c.overdue, 0) AS overdue,
+            COALESCE(r.satisfied, 0) AS satisfied, COALESCE(r.ratings, 0) AS ratings
+       FROM sites s
+       LEFT JOIN dossier_counts c ON c.site_id = s.site_id
+       LEFT JOIN rating_counts r ON r.site_id = s.site_id
+      ORDER BY s.site_id`,
+    [period.from, period.to, asOf, today],
+  );
+  const figures = rows.map((r) => ({
+    siteId: r.site_id,
+    name: r.name,
+    received: r.received,
+    onTimeRate: percent(r.settled_in_time + r.open_within, r.settled + r.open_n),
+    overdue: r.overdue,
+    apologies: null,
+    satisfaction: percent(r.satisfied, r.ratings),
+    digitisationRate: null,
+    lastReceivedAt: r.last_received_at === null ? null : new Date(r.last_received_at).toISOString(),
+  }));
+  // Ranked by on-time rate, best first; communes without a rate last.
+  return figures.sort(
+    (a, b) => (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) || a.siteId.localeCompare(b.siteId),
+  );
+}
