@@ -93,6 +93,9 @@ function ticketContributions(t: TicketState | undefined): Contribution[] {
   return out;
 }
 
+const SETTLING = new Set(['result_ready', 'refused']);
+const ENDING = new Set(['stopped', 'closed']);
+
 /** Apply one trail step to a dossier's state (the first step creates it). */
 export function applyDossierEvent(
   prev: DossierState | undefined,
@@ -123,12 +126,11 @@ export function applyDossierEvent(
     last_seq: e.seq,
   };
   // docs/reports.md: settled = result ready or refused after review; ended = stopped on
-  // request or closed; returned = result handed over. The first such instant is kept.
-  if ((p.action === 'result-ready' || p.action === 'refuse') && next.settled_date === null)
-    next.settled_date = day;
-  if ((p.action === 'stop' || p.action === 'close') && next.ended_date === null)
-    next.ended_date = day;
-  if (p.action === 'return' && next.returned_date === null) next.returned_date = day;
+  // request or closed; returned = result handed over. The first such instant is kept. The
+  // action is the trail step's type (src/core/dossiers/lifecycle.ts).
+  if (SETTLING.has(p.action) && next.settled_date === null) next.settled_date = day;
+  if (ENDING.has(p.action) && next.ended_date === null) next.ended_date = day;
+  if (p.action === 'returned' && next.returned_date === null) next.returned_date = day;
   return next;
 }
 

@@ -88,7 +88,7 @@ export function simulateCommune(options: {
           payload: {
             ...base,
             step: 2,
-            action: 'result-ready',
+            action: 'result_ready',
             fromStatus: 'in_process',
             toStatus: 'result_ready',
             dueDate: due,
@@ -100,7 +100,7 @@ export function simulateCommune(options: {
           payload: {
             ...base,
             step: 3,
-            action: 'return',
+            action: 'returned',
             fromStatus: 'result_ready',
             toStatus: 'returned',
             dueDate: due,
