@@ -3,6 +3,7 @@
  * Run with tsx: a plain Node service with no Electron, no native module of its own and no
  * browser bundle to build, so it starts from the source like the benchmark scripts.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,7 +30,7 @@ const USAGE = `Một Cửa Kiosk — máy chủ tỉnh (province service)
   --host ADDR            địa chỉ lắng nghe (mặc định ${DEFAULT_PROVINCE_HOST}; 0.0.0.0 cho mạng LAN)
   --demo                 tài khoản admin/Admin@123, viewer/Viewer@123 và 3 xã với một tháng dữ liệu
   --allowed-hosts A,B    tên máy mà các xã dùng để gọi máy chủ (hoặc $MOTCUA_ALLOWED_HOSTS)
-  --static-dir DIR       giao diện đã build (mặc định out/renderer)
+  --static-dir DIR       giao diện đã build (mặc định out/province, build khi chưa có)
   -h, --help             hướng dẫn này
 `;
 
@@ -95,7 +96,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     host: values.host ?? DEFAULT_PROVINCE_HOST,
     demo: values.demo,
     allowedHosts,
-    staticDir: path.resolve(values['static-dir'] ?? 'out/renderer'),
+    staticDir: ensureScreen(values['static-dir']),
     onError: (e) => console.error('request failed', e),
   });
   console.log(
@@ -111,6 +112,25 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   installFatalHandlers(process);
+}
+
+/**
+ * The provincial screen's folder: `--static-dir`, else out/province, built with vite on first
+ * use (like `npm run hub` builds the hub when out/ is missing). Rebuild: `npm run build`.
+ */
+function ensureScreen(given: string | undefined): string {
+  if (given) return path.resolve(given);
+  const root = path.resolve(__dirname, '../..');
+  const dir = path.join(root, 'out/province');
+  if (fs.existsSync(path.join(dir, 'province.html'))) return dir;
+  console.log('Chưa có giao diện tỉnh: đang build (vài giây)…');
+  const r = spawnSync(
+    path.join(root, 'node_modules/.bin/vite'),
+    ['build', '-c', 'vite.province.config.ts', '--logLevel', 'warn'],
+    { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' },
+  );
+  if (r.status !== 0) fail('build giao diện tỉnh thất bại (npm run build)');
+  return dir;
 }
 
 async function runImport(dataDir: string, databaseUrl: string | null, file: string) {

@@ -85,3 +85,61 @@ export async function communeFigures(
     (a, b) => (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) || a.siteId.localeCompare(b.siteId),
   );
 }
+
+/**
+ * One commune's page: by procedure (received, settled, late — docs/reports.md classes) and its
+ * overdue dossiers (code, procedure, due date, days late; never a name), period `from`–`to`.
+ */
+export async function communeDetail(
+  db: Queryable,
+  siteId: string,
+  period: { from: string; to: string },
+  today: string,
+) {
+  const procedures = await db.query<{
+    procedure_id: string;
+    received: number;
+    settled: number;
+    late: number;
+  }>(
+    `SELECT d.procedure_id,
+            count(*) FILTER (WHERE received_date BETWEEN $2 AND $3)::int AS received,
+            count(*) FILTER (WHERE settled_date BETWEEN $2 AND $3)::int AS settled,
+            count(*) FILTER (WHERE settled_date BETWEEN $2 AND $3 AND settled_date > due_date)::int AS late
+       FROM dossiers d
+       JOIN site_agencies a ON a.site_id = d.site_id AND a.agency_code = d.agency_code
+      WHERE d.site_id = $1
+      GROUP BY d.procedure_id
+     HAVING count(*) FILTER (WHERE received_date BETWEEN $2 AND $3 OR settled_date BETWEEN $2 AND $3) > 0
+      ORDER BY d.procedure_id`,
+    [siteId, period.from, period.to],
+  );
+  const late = await db.query<{
+    dossier_code: string;
+    procedure_id: string;
+    due_date: string;
+    days_late: number;
+  }>(
+    `SELECT d.dossier_code, d.procedure_id, d.due_date, ($3::date - d.due_date)::int AS days_late
+       FROM dossiers d
+       JOIN site_agencies a ON a.site_id = d.site_id AND a.agency_code = d.agency_code
+      WHERE d.site_id = $1 AND d.status IN ('received', 'in_process')
+        AND d.received_date <= $2 AND d.due_date < $3
+      ORDER BY d.due_date, d.dossier_code LIMIT 200`,
+    [siteId, period.to, today],
+  );
+  return {
+    procedures: procedures.map((p) => ({
+      procedureId: p.procedure_id,
+      received: p.received,
+      settled: p.settled,
+      late: p.late,
+    })),
+    overdue: late.map((d) => ({
+      dossierCode: d.dossier_code,
+      procedureId: d.procedure_id,
+      dueDate: d.due_date,
+      daysLate: d.days_late,
+    })),
+  };
+}

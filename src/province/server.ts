@@ -27,12 +27,12 @@ import {
   provinceSiteInput,
   type ProvinceRole,
 } from '../shared/contract/province';
-import { SYNC_BATCHES_PATH } from '../shared/contract/sync';
+import { SYNC_BATCHES_PATH, siteIdSchema } from '../shared/contract/sync';
 import { DEFAULT_LANG, langFromAcceptLanguage, type Lang } from '../shared/i18n';
 import { vnDate } from '../shared/time/vnTime';
 import type { Accounts, ProvinceUser } from './accounts';
 import type { ProvinceDb } from './db';
-import { communeFigures } from './figures';
+import { communeDetail, communeFigures } from './figures';
 import {
   addSiteAgency,
   listSites,
@@ -190,6 +190,20 @@ export function createProvinceServer(options: ProvinceServerOptions): http.Serve
         const input = provincePeriodQuery.safeParse(Object.fromEntries(url.searchParams));
         if (!input.success) return invalid(lang, input.error);
         return ok(await communeFigures(db, input.data, vnDate(now())));
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/province/commune',
+      role: 'viewer',
+      handler: async ({ url, lang }) => {
+        const params = Object.fromEntries(url.searchParams);
+        const site = siteIdSchema.safeParse(params.siteId);
+        const { siteId: _s, ...rest } = params;
+        const input = provincePeriodQuery.safeParse(rest);
+        if (!site.success) return invalid(lang, site.error);
+        if (!input.success) return invalid(lang, input.error);
+        return ok(await communeDetail(db, site.data, input.data, vnDate(now())));
       },
     },
   ];
