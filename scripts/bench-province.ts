@@ -47,23 +47,35 @@ const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
 };
 
+let retries = 0;
+
 async function post(url: string, site: { siteId: string; key: string }, events: SyncEvent[]) {
   const batchId = ulid();
   const body = JSON.stringify({ siteId: site.siteId, batchId, events });
+  // Like the push worker: a dropped connection (an idle keep-alive socket closed by the
+  // server just as it is reused) is retried with the same batch id.
   for (let attempt = 0; ; attempt++) {
-    const res = await fetch(`${url}/api/v1/sync/batches`, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        'Idempotency-Key': batchId,
-        'X-Motcua-Site': site.siteId,
-        'X-Motcua-Signature': signatureHeader(site.key, body),
-      },
-      body,
-    });
+    let res: Response;
+    try {
+      res = await fetch(`${url}/api/v1/sync/batches`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'Idempotency-Key': batchId,
+          'X-Motcua-Site': site.siteId,
+          'X-Motcua-Signature': signatureHeader(site.key, body),
+        },
+        body,
+      });
+    } catch (e) {
+      if (attempt > 3) throw e;
+      retries += 1;
+      continue;
+    }
     const text = await res.text();
     if (res.status === 200) return;
     if (attempt > 3) throw new Error(`batch refused: ${res.status} ${text}`);
+    retries += 1;
   }
 }
 
@@ -252,6 +264,7 @@ async function main() {
     console.log(
       `commune page + late list   p50 ${f(commune.p50, 1)} ms  p95 ${f(commune.p95, 1)} ms (target p95 < 300)`,
     );
+    console.log(`retried batches            ${f(retries)}`);
     console.log(`service RSS                ${f(mem.rss)} MB (peak ${f(mem.hwm)} MB)`);
   } finally {
     child.kill('SIGTERM');
