@@ -34,25 +34,30 @@ export async function communeFigures(
     satisfied: number;
     ratings: number;
   }>(
-    `WITH d AS (
-       SELECT d.* FROM dossiers d
+    `WITH registered AS (
+       SELECT d.* FROM daily d
          JOIN site_agencies a ON a.site_id = d.site_id AND a.agency_code = d.agency_code
-     ), dossier_counts AS (
-       SELECT site_id,
-         count(*) FILTER (WHERE received_date BETWEEN $1 AND $2)::int AS received,
-         count(*) FILTER (WHERE settled_date BETWEEN $1 AND $2)::int AS settled,
-         count(*) FILTER (WHERE settled_date BETWEEN $1 AND $2
-                            AND (due_date IS NULL OR settled_date <= due_date))::int AS settled_in_time,
-         count(*) FILTER (WHERE received_date <= $3 AND (
-             status IN ('received', 'in_process', 'awaiting_supplement')
-             OR settled_date > $3 OR ended_date > $3))::int AS open_n,
-         count(*) FILTER (WHERE received_date <= $3 AND (
-             status IN ('received', 'in_process', 'awaiting_supplement')
-             OR settled_date > $3 OR ended_date > $3)
-             AND (due_date IS NULL OR due_date >= $3))::int AS open_within,
-         count(*) FILTER (WHERE status IN ('received', 'in_process')
-                            AND received_date <= $2 AND due_date < $4)::int AS overdue
-       FROM d GROUP BY site_id
+        WHERE d.day BETWEEN $1 AND $2
+     ), rolled AS (
+       SELECT site_id, sum(received)::int AS received, sum(settled)::int AS settled,
+              sum(settled_in_time)::int AS settled_in_time
+         FROM registered GROUP BY site_id
+     ), open_at AS (
+       SELECT d.site_id, count(*)::int AS open_n,
+              count(*) FILTER (WHERE d.due_date IS NULL OR d.due_date >= $3)::int AS open_within
+         FROM dossiers d
+         JOIN site_agencies a ON a.site_id = d.site_id AND a.agency_code = d.agency_code
+        WHERE d.received_date <= $3
+          AND (d.status IN ('received', 'in_process', 'awaiting_supplement')
+               OR d.settled_date > $3 OR d.ended_date > $3)
+        GROUP BY d.site_id
+     ), overdue_now AS (
+       SELECT d.site_id, count(*)::int AS overdue
+         FROM dossiers d
+         JOIN site_agencies a ON a.site_id = d.site_id AND a.agency_code = d.agency_code
+        WHERE d.status IN ('received', 'in_process', 'awaiting_supplement')
+          AND d.status <> 'awaiting_supplement' AND d.received_date <= $2 AND d.due_date < $4
+        GROUP BY d.site_id
      ), rating_counts AS (
        SELECT site_id, sum(satisfied)::int AS satisfied,
               sum(satisfied + neutral + unsatisfied)::int AS ratings
@@ -60,11 +65,13 @@ export async function communeFigures(
      )
      SELECT s.site_id, s.name, s.last_received_at,
             COALESCE(c.received, 0) AS received, COALESCE(c.settled, 0) AS settled,
-            COALESCE(c.settled_in_time, 0) AS settled_in_time, COALESCE(c.open_n, 0) AS open_n,
-            COALESCE(c.open_within, 0) AS open_within, COALESCE(c.overdue, 0) AS overdue,
+            COALESCE(c.settled_in_time, 0) AS settled_in_time, COALESCE(o.open_n, 0) AS open_n,
+            COALESCE(o.open_within, 0) AS open_within, COALESCE(v.overdue, 0) AS overdue,
             COALESCE(r.satisfied, 0) AS satisfied, COALESCE(r.ratings, 0) AS ratings
        FROM sites s
-       LEFT JOIN dossier_counts c ON c.site_id = s.site_id
+       LEFT JOIN rolled c ON c.site_id = s.site_id
+       LEFT JOIN open_at o ON o.site_id = s.site_id
+       LEFT JOIN overdue_now v ON v.site_id = s.site_id
        LEFT JOIN rating_counts r ON r.site_id = s.site_id
       ORDER BY s.site_id`,
     [period.from, period.to, asOf, today],

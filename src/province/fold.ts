@@ -14,6 +14,7 @@ import type { Queryable } from './db';
 type DailyColumn =
   | 'received'
   | 'settled'
+  | 'settled_in_time'
   | 'returned'
   | 'issued'
   | 'served'
@@ -26,6 +27,7 @@ type DailyColumn =
 const DAILY_COLUMNS: readonly DailyColumn[] = [
   'received',
   'settled',
+  'settled_in_time',
   'returned',
   'issued',
   'served',
@@ -71,8 +73,17 @@ function dossierContributions(d: DossierState | undefined): Contribution[] {
   const out: Contribution[] = [
     { agency: d.agency_code, day: d.received_date, column: 'received', amount: 1 },
   ];
-  if (d.settled_date)
+  if (d.settled_date) {
     out.push({ agency: d.agency_code, day: d.settled_date, column: 'settled', amount: 1 });
+    // docs/reports.md: early or on time = settled on or before the due date (none: on time).
+    if (d.due_date === null || d.settled_date <= d.due_date)
+      out.push({
+        agency: d.agency_code,
+        day: d.settled_date,
+        column: 'settled_in_time',
+        amount: 1,
+      });
+  }
   if (d.returned_date)
     out.push({ agency: d.agency_code, day: d.returned_date, column: 'returned', amount: 1 });
   return out;

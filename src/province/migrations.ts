@@ -87,9 +87,13 @@ CREATE TABLE dossiers (
   last_seq bigint NOT NULL,
   PRIMARY KEY (site_id, dossier_id)
 );
+-- The ranking reads the dossiers still in process at asOf only: open now, or settled / ended
+-- after asOf (each arm an index, combined by a BitmapOr); everything else comes from daily.
 CREATE INDEX dossiers_received ON dossiers (site_id, received_date);
-CREATE INDEX dossiers_settled ON dossiers (site_id, settled_date);
-CREATE INDEX dossiers_open ON dossiers (site_id, due_date) WHERE status IN ('received', 'in_process');
+CREATE INDEX dossiers_settled ON dossiers (settled_date);
+CREATE INDEX dossiers_ended ON dossiers (ended_date);
+CREATE INDEX dossiers_open ON dossiers (site_id, due_date)
+  WHERE status IN ('received', 'in_process', 'awaiting_supplement');
 -- Each ticket's outcome (the last event per ticket wins, docs/sync.md).
 CREATE TABLE tickets (
   site_id text NOT NULL,
@@ -119,6 +123,8 @@ CREATE TABLE daily (
   day date NOT NULL,
   received integer NOT NULL DEFAULT 0,
   settled integer NOT NULL DEFAULT 0,
+  -- settled on or before the due date (or without one): early + on time of docs/reports.md
+  settled_in_time integer NOT NULL DEFAULT 0,
   returned integer NOT NULL DEFAULT 0,
   issued integer NOT NULL DEFAULT 0,
   served integer NOT NULL DEFAULT 0,
