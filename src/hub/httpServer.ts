@@ -41,7 +41,7 @@ export function buildRoutes(operations: readonly Operation[]): Route[] {
   });
 }
 
-const SECURITY_HEADERS: Record<string, string> = {
+export const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
@@ -70,7 +70,7 @@ const MIME: Record<string, string> = {
   '.ogg': 'audio/ogg',
 };
 
-function sendJson(res: http.ServerResponse, result: DispatchResult): void {
+export function sendJson(res: http.ServerResponse, result: DispatchResult): void {
   if (result.ok && result.status === 204) {
     res.writeHead(204, SECURITY_HEADERS);
     res.end();
@@ -120,14 +120,14 @@ function statOrNothing(file: string): fs.Stats | undefined {
   }
 }
 
-class BodyError extends Error {
+export class BodyError extends Error {
   constructor(readonly code: 'PAYLOAD_TOO_LARGE' | 'BAD_JSON') {
     super(code);
   }
 }
 
 /** Read a JSON body of at most `limit` bytes; an empty body is `{}`. */
-function readJsonBody(req: http.IncomingMessage, limit: number): Promise<unknown> {
+export function readJsonBody(req: http.IncomingMessage, limit: number): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? '0');
     if (declared > limit) {
@@ -187,7 +187,7 @@ export function writeMediaTypeAllowed(contentType: string | undefined): boolean 
  * Every POST/PUT/PATCH declares `Content-Type: application/json`, even with an empty body;
  * a DELETE only when it has a body.
  */
-function mediaTypeRefused(req: http.IncomingMessage, method: string): boolean {
+export function mediaTypeRefused(req: http.IncomingMessage, method: string): boolean {
   if (method === 'GET' || method === 'HEAD') return false;
   if (method === 'DELETE' && !hasBody(req)) return false;
   return !writeMediaTypeAllowed(req.headers['content-type']);

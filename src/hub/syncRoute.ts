@@ -7,7 +7,7 @@ import type { Lang } from '../shared/i18n';
 /** Batches may be bigger than ordinary requests: 500 events stay well under this. */
 export const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 
-function readRaw(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
+export function readRaw(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -40,16 +40,21 @@ export async function handleSyncBatch(
     return { ok: true, status: 200, data: ack };
   } catch (e) {
     if (!(e instanceof ReceiveError)) throw e;
-    const code =
-      e.status === 401 ? 'UNAUTHENTICATED' : e.status === 409 ? 'CONFLICT' : 'VALIDATION_ERROR';
-    return errorResult(code, lang, {
-      message: { vi: e.text('vi'), en: e.text('en') },
-      details: {
-        reason: e.reason,
-        ...(Array.isArray(e.details)
-          ? { issues: e.details }
-          : ((e.details as Record<string, unknown> | undefined) ?? {})),
-      },
-    });
+    return receiveErrorResult(e, lang);
   }
+}
+
+/** The product's error shape for a receiver's refusal (docs/sync.md, "Answers"). */
+export function receiveErrorResult(e: ReceiveError, lang: Lang): DispatchResult {
+  const code =
+    e.status === 401 ? 'UNAUTHENTICATED' : e.status === 409 ? 'CONFLICT' : 'VALIDATION_ERROR';
+  return errorResult(code, lang, {
+    message: { vi: e.text('vi'), en: e.text('en') },
+    details: {
+      reason: e.reason,
+      ...(Array.isArray(e.details)
+        ? { issues: e.details }
+        : ((e.details as Record<string, unknown> | undefined) ?? {})),
+    },
+  });
 }

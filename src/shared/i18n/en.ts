@@ -6,6 +6,7 @@ import { dossierMessagesEn } from './dossiers';
 import { kioskMessagesEn } from './kiosk';
 import { queueAdminMessagesEn } from './queueAdmin';
 import { reportMessagesEn } from './reports';
+import { provinceMessagesEn } from './province';
 import { syncMessagesEn } from './sync';
 import type { MessageKey } from './vi';
 
@@ -19,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   ...queueAdminMessagesEn,
   ...reportMessagesEn,
   ...syncMessagesEn,
+  ...provinceMessagesEn,
   ...backupSecurityMessagesEn,
   'app.name': 'Mot Cua Kiosk',
   'app.tagline': 'One-stop desk — commune public administration service centre',

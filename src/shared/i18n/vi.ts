@@ -11,6 +11,7 @@ import { dossierMessagesVi } from './dossiers';
 import { kioskMessagesVi } from './kiosk';
 import { queueAdminMessagesVi } from './queueAdmin';
 import { reportMessagesVi } from './reports';
+import { provinceMessagesVi } from './province';
 import { syncMessagesVi } from './sync';
 
 export const vi = {
@@ -22,6 +23,7 @@ export const vi = {
   ...queueAdminMessagesVi,
   ...reportMessagesVi,
   ...syncMessagesVi,
+  ...provinceMessagesVi,
   ...backupSecurityMessagesVi,
   'app.name': 'Một Cửa Kiosk',
   'app.tagline': 'Bộ phận Một cửa — Trung tâm Phục vụ hành chính công cấp xã',

@@ -1,0 +1,297 @@
+import type { SyncEvent } from '../shared/contract/sync';
+import { parseDossierCode } from '../shared/dossierCode';
+import { vnDate } from '../shared/time/vnTime';
+import type { Queryable } from './db';
+
+/**
+ * Folding new events into the current-state tables (`dossiers`, `tickets`, `ratings`) and the
+ * daily per-commune rollups (`daily`), inside the batch's transaction (docs/province.md).
+ * A rollup changes by (contribution of the new state − contribution of the old state), so a
+ * ticket whose outcome is replaced by a later event counts once, with its final outcome.
+ * The dates follow docs/reports.md: Vietnam business dates of the trail's instants.
+ */
+
+type DailyColumn =
+  | 'received'
+  | 'settled'
+  | 'settled_in_time'
+  | 'returned'
+  | 'issued'
+  | 'served'
+  | 'no_show'
+  | 'waits'
+  | 'wait_seconds'
+  | 'satisfied'
+  | 'neutral'
+  | 'unsatisfied';
+const DAILY_COLUMNS: readonly DailyColumn[] = [
+  'received',
+  'settled',
+  'settled_in_time',
+  'returned',
+  'issued',
+  'served',
+  'no_show',
+  'waits',
+  'wait_seconds',
+  'satisfied',
+  'neutral',
+  'unsatisfied',
+];
+
+interface Contribution {
+  agency: string;
+  day: string;
+  column: DailyColumn;
+  amount: number;
+}
+
+export interface DossierState {
+  dossier_id: string;
+  dossier_code: string;
+  agency_code: string;
+  procedure_id: string;
+  status: string;
+  due_date: string | null;
+  received_date: string;
+  settled_date: string | null;
+  ended_date: string | null;
+  returned_date: string | null;
+  last_seq: number;
+}
+
+interface TicketState {
+  ticket_id: string;
+  business_date: string;
+  service_id: string;
+  outcome: string;
+  wait_seconds: number | null;
+}
+
+function dossierContributions(d: DossierState | undefined): Contribution[] {
+  if (!d) return [];
+  const out: Contribution[] = [
+    { agency: d.agency_code, day: d.received_date, column: 'received', amount: 1 },
+  ];
+  if (d.settled_date) {
+    out.push({ agency: d.agency_code, day: d.settled_date, column: 'settled', amount: 1 });
+    // docs/reports.md: early or on time = settled on or before the due date (none: on time).
+    if (d.due_date === null || d.settled_date <= d.due_date)
+      out.push({
+        agency: d.agency_code,
+        day: d.settled_date,
+        column: 'settled_in_time',
+        amount: 1,
+      });
+  }
+  if (d.returned_date)
+    out.push({ agency: d.agency_code, day: d.returned_date, column: 'returned', amount: 1 });
+  return out;
+}
+
+function ticketContributions(t: TicketState | undefined): Contribution[] {
+  if (!t) return [];
+  const day = t.business_date;
+  const out: Contribution[] = [];
+  // docs/reports.md: issued = every ticket except those voided because they never printed.
+  if (t.outcome !== 'void') out.push({ agency: '', day, column: 'issued', amount: 1 });
+  if (t.outcome === 'served') out.push({ agency: '', day, column: 'served', amount: 1 });
+  if (t.outcome === 'no_show') out.push({ agency: '', day, column: 'no_show', amount: 1 });
+  if (t.wait_seconds !== null) {
+    out.push({ agency: '', day, column: 'waits', amount: 1 });
+    out.push({ agency: '', day, column: 'wait_seconds', amount: t.wait_seconds });
+  }
+  return out;
+}
+
+const SETTLING = new Set(['result_ready', 'refused']);
+const ENDING = new Set(['stopped', 'closed']);
+
+/** Apply one trail step to a dossier's state (the first step creates it). */
+export function applyDossierEvent(
+  prev: DossierState | undefined,
+  e: Extract<SyncEvent, { type: 'dossier.event' }>,
+): DossierState {
+  const p = e.payload;
+  const day = vnDate(new Date(e.at));
+  const parsed = parseDossierCode(p.dossierCode);
+  const base: DossierState = prev ?? {
+    dossier_id: p.dossierId,
+    dossier_code: p.dossierCode,
+    agency_code: parsed.ok ? parsed.value.agencyCode : '',
+    procedure_id: p.procedureId,
+    status: p.toStatus,
+    due_date: null,
+    // The commune's received_date is the date printed in the dossier code (domain §3).
+    received_date: parsed.ok ? parsed.value.receivedDate : day,
+    settled_date: null,
+    ended_date: null,
+    returned_date: null,
+    last_seq: e.seq,
+  };
+  const next: DossierState = {
+    ...base,
+    procedure_id: p.procedureId,
+    status: p.toStatus,
+    due_date: p.dueDate,
+    last_seq: e.seq,
+  };
+  // docs/reports.md: settled = result ready or refused after review; ended = stopped on
+  // request or closed; returned = result handed over. The first such instant is kept. The
+  // action is the trail step's type (src/core/dossiers/lifecycle.ts).
+  if (SETTLING.has(p.action) && next.settled_date === null) next.settled_date = day;
+  if (ENDING.has(p.action) && next.ended_date === null) next.ended_date = day;
+  if (p.action === 'returned' && next.returned_date === null) next.returned_date = day;
+  return next;
+}
+
+const key = (c: { agency: string; day: string }) => `${c.agency}\u0000${c.day}`;
+
+/** Fold `events` (new, in seq order, of one site) into the state tables and rollups. */
+export async function foldEvents(
+  tx: Queryable,
+  siteId: string,
+  events: readonly SyncEvent[],
+): Promise<void> {
+  const delta = new Map<string, Record<DailyColumn, number> & { agency: string; day: string }>();
+  const add = (list: Contribution[], sign: 1 | -1) => {
+    for (const c of list) {
+      let row = delta.get(key(c));
+      if (!row) {
+        row = { agency: c.agency, day: c.day, ...zeroCounts() };
+        delta.set(key(c), row);
+      }
+      row[c.column] += sign * c.amount;
+    }
+  };
+
+  // Dossiers: read the current rows once, apply the steps in order, write each once.
+  const dossierEvents = events.filter(
+    (e): e is Extract<SyncEvent, { type: 'dossier.event' }> => e.type === 'dossier.event',
+  );
+  if (dossierEvents.length > 0) {
+    const ids = [...new Set(dossierEvents.map((e) => e.payload.dossierId))];
+    const rows = await tx.query<DossierState>(
+      `SELECT dossier_id, dossier_code, agency_code, procedure_id, status, due_date, received_date,
+              settled_date, ended_date, returned_date, last_seq
+         FROM dossiers WHERE site_id = $1 AND dossier_id = ANY($2::text[])`,
+      [siteId, ids],
+    );
+    const before = new Map(rows.map((r) => [r.dossier_id, r]));
+    const after = new Map(before);
+    for (const e of dossierEvents) {
+      after.set(e.payload.dossierId, applyDossierEvent(after.get(e.payload.dossierId), e));
+    }
+    const changed = [...after.values()].filter((d) => before.get(d.dossier_id) !== d);
+    for (const d of changed) {
+      add(dossierContributions(before.get(d.dossier_id)), -1);
+      add(dossierContributions(d), 1);
+    }
+    await tx.query(
+      `INSERT INTO dossiers (site_id, dossier_id, dossier_code, agency_code, procedure_id, status,
+          due_date, received_date, settled_date, ended_date, returned_date, last_seq)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+          $7::date[], $8::date[], $9::date[], $10::date[], $11::date[], $12::bigint[])
+       ON CONFLICT (site_id, dossier_id) DO UPDATE SET procedure_id = excluded.procedure_id,
+          status = excluded.status, due_date = excluded.due_date,
+          settled_date = excluded.settled_date, ended_date = excluded.ended_date,
+          returned_date = excluded.returned_date, last_seq = excluded.last_seq`,
+      [
+        siteId,
+        changed.map((d) => d.dossier_id),
+        changed.map((d) => d.dossier_code),
+        changed.map((d) => d.agency_code),
+        changed.map((d) => d.procedure_id),
+        changed.map((d) => d.status),
+        changed.map((d) => d.due_date),
+        changed.map((d) => d.received_date),
+        changed.map((d) => d.settled_date),
+        changed.map((d) => d.ended_date),
+        changed.map((d) => d.returned_date),
+        changed.map((d) => d.last_seq),
+      ],
+    );
+  }
+
+  // Tickets: the last event per ticket wins (docs/sync.md).
+  const ticketEvents = events.filter(
+    (e): e is Extract<SyncEvent, { type: 'ticket.outcome' }> => e.type === 'ticket.outcome',
+  );
+  if (ticketEvents.length > 0) {
+    const last = new Map<string, TicketState>();
+    for (const e of ticketEvents) {
+      last.set(e.payload.ticketId, {
+        ticket_id: e.payload.ticketId,
+        business_date: e.payload.businessDate,
+        service_id: e.payload.serviceId,
+        outcome: e.payload.outcome,
+        wait_seconds: e.payload.waitSeconds,
+      });
+    }
+    const rows = await tx.query<TicketState>(
+      `SELECT ticket_id, business_date, service_id, outcome, wait_seconds FROM tickets
+        WHERE site_id = $1 AND ticket_id = ANY($2::text[])`,
+      [siteId, [...last.keys()]],
+    );
+    for (const r of rows) add(ticketContributions(r), -1);
+    const next = [...last.values()];
+    for (const t of next) add(ticketContributions(t), 1);
+    await tx.query(
+      `INSERT INTO tickets (site_id, ticket_id, business_date, service_id, outcome, wait_seconds)
+       SELECT $1, * FROM unnest($2::text[], $3::date[], $4::text[], $5::text[], $6::int[])
+       ON CONFLICT (site_id, ticket_id) DO UPDATE SET business_date = excluded.business_date,
+          service_id = excluded.service_id, outcome = excluded.outcome,
+          wait_seconds = excluded.wait_seconds`,
+      [
+        siteId,
+        next.map((t) => t.ticket_id),
+        next.map((t) => t.business_date),
+        next.map((t) => t.service_id),
+        next.map((t) => t.outcome),
+        next.map((t) => t.wait_seconds),
+      ],
+    );
+  }
+
+  // Ratings: one row per rating id.
+  const ratingEvents = events.filter(
+    (e): e is Extract<SyncEvent, { type: 'rating.submitted' }> => e.type === 'rating.submitted',
+  );
+  if (ratingEvents.length > 0) {
+    const inserted = await tx.query<{ business_date: string; score: DailyColumn }>(
+      `INSERT INTO ratings (site_id, rating_id, business_date, score, dossier_code)
+       SELECT $1, * FROM unnest($2::text[], $3::date[], $4::text[], $5::text[])
+       ON CONFLICT DO NOTHING RETURNING business_date, score`,
+      [
+        siteId,
+        ratingEvents.map((e) => e.payload.ratingId),
+        ratingEvents.map((e) => e.payload.businessDate),
+        ratingEvents.map((e) => e.payload.score),
+        ratingEvents.map((e) => e.payload.dossierCode),
+      ],
+    );
+    for (const r of inserted)
+      add([{ agency: '', day: r.business_date, column: r.score, amount: 1 }], 1);
+  }
+
+  const rows = [...delta.values()].filter((r) => DAILY_COLUMNS.some((c) => r[c] !== 0));
+  if (rows.length === 0) return;
+  const sets = DAILY_COLUMNS.map((c) => `${c} = daily.${c} + excluded.${c}`).join(', ');
+  await tx.query(
+    `INSERT INTO daily (site_id, agency_code, day, ${DAILY_COLUMNS.join(', ')})
+     SELECT $1, * FROM unnest($2::text[], $3::date[], ${DAILY_COLUMNS.map(
+       (c, i) => `$${i + 4}::${c === 'wait_seconds' ? 'bigint' : 'int'}[]`,
+     ).join(', ')})
+     ON CONFLICT (site_id, agency_code, day) DO UPDATE SET ${sets}`,
+    [
+      siteId,
+      rows.map((r) => r.agency),
+      rows.map((r) => r.day),
+      ...DAILY_COLUMNS.map((c) => rows.map((r) => r[c])),
+    ],
+  );
+}
+
+function zeroCounts(): Record<DailyColumn, number> {
+  return Object.fromEntries(DAILY_COLUMNS.map((c) => [c, 0])) as Record<DailyColumn, number>;
+}

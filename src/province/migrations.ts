@@ -1,0 +1,176 @@
+import type { ProvinceDb } from './db';
+
+/**
+ * The province's own numbered PostgreSQL migrations (the project's runner pattern: a list of
+ * `{ version, name, sql }`, applied in order, each in its own transaction, the version
+ * recorded in `schema_migrations`). Released migrations are never edited: add a new one.
+ * The schema is described in docs/province.md.
+ */
+export interface ProvinceMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const provinceMigrations: readonly ProvinceMigration[] = [
+  {
+    version: 1,
+    name: 'province: accounts, sites, events by month, current state, daily rollups',
+    sql: `
+CREATE TABLE users (
+  id serial PRIMARY KEY,
+  username text NOT NULL UNIQUE,
+  password_hash text NOT NULL,
+  role text NOT NULL CHECK (role IN ('admin', 'viewer')),
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE sessions (
+  token_hash text PRIMARY KEY,
+  user_id integer NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  expires_at timestamptz NOT NULL
+);
+CREATE TABLE sites (
+  site_id text PRIMARY KEY,
+  name text NOT NULL DEFAULT '',
+  key text NOT NULL,
+  last_seq bigint NOT NULL DEFAULT 0,
+  events bigint NOT NULL DEFAULT 0,
+  last_received_at timestamptz,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+-- The agencies a site receives dossiers for (its own code, the commune police, ...).
+CREATE TABLE site_agencies (
+  site_id text NOT NULL REFERENCES sites(site_id) ON DELETE CASCADE,
+  agency_code text NOT NULL,
+  PRIMARY KEY (site_id, agency_code)
+);
+-- Dedup key of every event ever stored, and the per-site order (no gap, no reuse).
+CREATE TABLE event_ids (
+  event_id text PRIMARY KEY,
+  site_id text NOT NULL,
+  seq bigint NOT NULL,
+  UNIQUE (site_id, seq)
+);
+-- Every event as received, partitioned by the UTC month of its instant (partitions are
+-- created on first use, see ingest.ts ensurePartitions).
+CREATE TABLE events (
+  site_id text NOT NULL,
+  seq bigint NOT NULL,
+  event_id text NOT NULL,
+  type text NOT NULL,
+  at timestamptz NOT NULL,
+  payload jsonb NOT NULL,
+  batch_id text NOT NULL,
+  received_at timestamptz NOT NULL,
+  PRIMARY KEY (site_id, seq, at)
+) PARTITION BY RANGE (at);
+CREATE TABLE imports (
+  file_id text PRIMARY KEY,
+  site_id text NOT NULL,
+  events integer NOT NULL,
+  accepted integer NOT NULL,
+  imported_at timestamptz NOT NULL
+);
+-- Current state of each dossier, folded from its trail (docs/reports.md dates, Vietnam).
+CREATE TABLE dossiers (
+  site_id text NOT NULL,
+  dossier_id text NOT NULL,
+  dossier_code text NOT NULL,
+  agency_code text NOT NULL,
+  procedure_id text NOT NULL,
+  status text NOT NULL,
+  due_date date,
+  received_date date NOT NULL,
+  settled_date date,
+  ended_date date,
+  returned_date date,
+  last_seq bigint NOT NULL,
+  PRIMARY KEY (site_id, dossier_id)
+);
+-- The ranking reads the dossiers still in process at asOf only: open now, or settled / ended
+-- after asOf (each arm an index, combined by a BitmapOr); everything else comes from daily.
+CREATE INDEX dossiers_received ON dossiers (site_id, received_date);
+CREATE INDEX dossiers_settled ON dossiers (settled_date);
+CREATE INDEX dossiers_ended ON dossiers (ended_date);
+CREATE INDEX dossiers_open ON dossiers (site_id, due_date)
+  WHERE status IN ('received', 'in_process', 'awaiting_supplement');
+-- Each ticket's outcome (the last event per ticket wins, docs/sync.md).
+CREATE TABLE tickets (
+  site_id text NOT NULL,
+  ticket_id text NOT NULL,
+  business_date date NOT NULL,
+  service_id text NOT NULL,
+  outcome text NOT NULL,
+  wait_seconds integer,
+  PRIMARY KEY (site_id, ticket_id)
+);
+CREATE INDEX tickets_day ON tickets (site_id, business_date);
+CREATE TABLE ratings (
+  site_id text NOT NULL,
+  rating_id text NOT NULL,
+  business_date date NOT NULL,
+  score text NOT NULL,
+  dossier_code text,
+  PRIMARY KEY (site_id, rating_id)
+);
+CREATE INDEX ratings_day ON ratings (site_id, business_date);
+-- Daily per-commune rollups, kept in the batch's transaction. Dossier counts are per agency
+-- code (a code the site has not registered is held out of the figures by a join); queue and
+-- rating counts use agency_code ''.
+CREATE TABLE daily (
+  site_id text NOT NULL,
+  agency_code text NOT NULL,
+  day date NOT NULL,
+  received integer NOT NULL DEFAULT 0,
+  settled integer NOT NULL DEFAULT 0,
+  -- settled on or before the due date (or without one): early + on time of docs/reports.md
+  settled_in_time integer NOT NULL DEFAULT 0,
+  returned integer NOT NULL DEFAULT 0,
+  issued integer NOT NULL DEFAULT 0,
+  served integer NOT NULL DEFAULT 0,
+  no_show integer NOT NULL DEFAULT 0,
+  waits integer NOT NULL DEFAULT 0,
+  wait_seconds bigint NOT NULL DEFAULT 0,
+  satisfied integer NOT NULL DEFAULT 0,
+  neutral integer NOT NULL DEFAULT 0,
+  unsatisfied integer NOT NULL DEFAULT 0,
+  PRIMARY KEY (site_id, agency_code, day)
+);
+`,
+  },
+];
+
+/** Apply the migrations not yet applied; a server-wide advisory lock keeps two starts apart. */
+export async function migrateProvince(
+  db: ProvinceDb,
+  list: readonly ProvinceMigration[] = provinceMigrations,
+): Promise<number> {
+  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  let applied = 0;
+  for (const m of list) {
+    const done = await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(7268001)');
+      const seen = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [
+        m.version,
+      ]);
+      if (seen.length > 0) return false;
+      for (const statement of splitStatements(m.sql)) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+        m.version,
+        m.name,
+      ]);
+      return true;
+    });
+    if (done) applied += 1;
+  }
+  return applied;
+}
+
+/** The statements of a migration (no function bodies here, so `;` at a line end splits). */
+function splitStatements(sql: string): string[] {
+  return sql
+    .split(/;\s*\n/)
+    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
+    .filter((s) => s !== '');
+}
