@@ -30,7 +30,9 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [react()],
+    // Absolute asset paths, so deep routes (/ticket/<id>) load /assets/… (docs/queue.md).
+    // electron-vite's preset forces base './' for builds; this plugin's config runs after it.
+    plugins: [react(), { name: 'motcua-absolute-base', config: () => ({ base: '/' }) }],
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },

@@ -92,12 +92,6 @@ export const queueSettingsSchema = z
         message: 'duplicate category',
       })
       .default(DEFAULT_PRIORITY_CATEGORIES),
-    /** The hub's address on the office LAN: the ticket's QR opens `<base>/ticket/<id>`. */
-    statusPageBaseUrl: z
-      .string()
-      .trim()
-      .regex(/^https?:\/\/[^\s/]+(:\d+)?\/?$/)
-      .default('http://127.0.0.1:8787'),
   })
   .strict();
 export type QueueSettings = z.output<typeof queueSettingsSchema>;

@@ -51,7 +51,6 @@ export function DossierDetail({
     const r = await api.call('dossiers.formLink', {
       code: dossier.code,
       form: kind,
-      origin: window.location.origin,
     });
     if (r.ok) openForm(r.data.url);
     else setMessage({ kind: 'error', text: r.error.message });

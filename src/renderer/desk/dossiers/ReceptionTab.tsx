@@ -124,11 +124,10 @@ export function ReceptionTab() {
       setMessage({ kind: 'error', text: r.error.message });
       return;
     }
-    const origin = window.location.origin;
     const text = [
       t('dossier.reception.received', { code: r.data.code, date: formatVnDate(r.data.dueDate) }),
     ];
-    const job = await api.call('dossiers.print', { code: r.data.code, form: 'receipt', origin });
+    const job = await api.call('dossiers.print', { code: r.data.code, form: 'receipt' });
     if (job.ok && job.data.status === 'done') text.push(t('dossier.reception.printed'));
     else if (job.ok && job.data.status === 'screen') text.push(t('dossier.reception.printScreen'));
     else
@@ -140,7 +139,6 @@ export function ReceptionTab() {
     const link = await api.call('dossiers.formLink', {
       code: r.data.code,
       form: 'receipt',
-      origin,
     });
     setFormUrl(link.ok ? link.data.url : null);
     setBusy(false);

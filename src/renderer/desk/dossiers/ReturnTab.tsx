@@ -52,7 +52,6 @@ export function ReturnTab() {
     const job = await api.call('dossiers.print', {
       code: d.code,
       form: 'return',
-      origin: window.location.origin,
     });
     const text = t('dossier.return.done', { code: d.code });
     setMessage(
