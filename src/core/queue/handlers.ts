@@ -67,6 +67,12 @@ export function createQueueHandlers(deps: QueueDeps): { [N in QueueOps]: Handler
   const queue = createQueueService(db, clock, events);
   const admin = createQueueAdmin(db, clock, events);
 
+  /** The ticket's status page, from the public address (null: no QR). */
+  function statusUrlOf(ticketId: string, requestOrigin: string | null): string | null {
+    const base = deps.publicAddress?.base(requestOrigin) ?? null;
+    return base ? ticketStatusUrl(base, ticketId) : null;
+  }
+
   /** The print job of a ticket: the layout filled from the ticket row. */
   function ticketJob(t: TicketRow, requestOrigin: string | null): SubmitInput {
     const settings = getQueueSettings(db);
@@ -78,7 +84,7 @@ export function createQueueHandlers(deps: QueueDeps): { [N in QueueOps]: Handler
     const label = t.priority
       ? settings.priorityCategories.find((c) => c.code === t.priority)?.label
       : undefined;
-    const base = deps.publicAddress?.base(requestOrigin) ?? null;
+    const statusUrl = statusUrlOf(t.id, requestOrigin);
     const document = ticketLayout({
       agencyName: getSite(db, clock.now()).agencyName,
       number: t.number,
@@ -86,7 +92,7 @@ export function createQueueHandlers(deps: QueueDeps): { [N in QueueOps]: Handler
       issuedAt: new Date(t.issued_at),
       peopleAhead: t.ahead_at_issue,
       estimatedWaitMinutes: { min: t.est_min, max: t.est_max },
-      ...(base ? { statusUrl: ticketStatusUrl(base, t.id) } : {}),
+      ...(statusUrl ? { statusUrl } : {}),
       ...(label ? { priorityLabel: label } : {}),
     });
     return {
@@ -177,6 +183,8 @@ export function createQueueHandlers(deps: QueueDeps): { [N in QueueOps]: Handler
         issuedAt: t.issued_at,
         ahead: t.ahead_at_issue,
         estimatedWaitMinutes: [t.est_min, t.est_max] as [number, number],
+        printStatus: t.print_status,
+        statusUrl: statusUrlOf(t.id, ctx.origin),
       };
     },
     'queue.ticket': (input) => queue.publicTicket(input.id),

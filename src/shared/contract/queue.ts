@@ -303,6 +303,10 @@ export const queueOperations = {
       issuedAt: isoInstant,
       ahead: z.number().int(),
       estimatedWaitMinutes: z.tuple([z.number().int(), z.number().int()]),
+      /** What happened to the paper: the kiosk says so plainly unless it is `printed`. */
+      printStatus: printStatusSchema,
+      /** The ticket's status page (its QR), or null when no public address is known. */
+      statusUrl: z.string().nullable(),
     }),
     successStatus: 201,
     // Only a paired kiosk, or a signed-in officer for a walk-in (docs/security.md, "Devices").

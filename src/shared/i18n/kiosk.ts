@@ -34,6 +34,15 @@ export const kioskMessagesVi = {
   'kiosk.take.wait': 'Thời gian chờ dự kiến: {min} đến {max} phút',
   'kiosk.take.collect': 'Mời ông/bà nhận phiếu ở khe máy in và ngồi chờ gọi số.',
   'kiosk.take.returning': 'Màn hình tự về trang chủ sau {seconds} giây.',
+  'kiosk.take.noPaper': 'Máy này không in phiếu giấy. Xin ông/bà ghi nhớ số trên màn hình.',
+  'kiosk.take.printFailed':
+    'Không in được phiếu giấy. Số của ông/bà vẫn được giữ — xin ghi nhớ số trên màn hình.',
+  'kiosk.take.printPending':
+    'Phiếu giấy chưa in xong. Nếu không thấy phiếu ở khe máy in, xin ghi nhớ số trên màn hình.',
+  'kiosk.take.photoQr': 'Chụp ảnh mã QR này để xem số và lượt gọi trên điện thoại.',
+  'kiosk.take.remembered': 'Đã ghi nhớ số',
+  'kiosk.take.waitSoon': 'Sắp đến lượt ông/bà',
+  'kiosk.take.priorityLabel': 'Ưu tiên: {label}',
 
   'kiosk.err.offline':
     'Máy chưa kết nối được với hệ thống. Vui lòng đến quầy hướng dẫn để được giúp đỡ.',
@@ -102,6 +111,10 @@ export const kioskMessagesVi = {
   'kiosk.proc.print': 'In danh sách giấy tờ',
   'kiosk.proc.printing': 'Đang in…',
   'kiosk.proc.printed': 'Đã in. Mời ông/bà nhận giấy ở khe máy in.',
+  'kiosk.proc.screenOnly':
+    'Máy này không in giấy. Mời ông/bà chụp ảnh danh sách trên màn hình hoặc ghi lại.',
+  'kiosk.proc.printFailed':
+    'Không in được danh sách giấy tờ. Mời ông/bà chụp ảnh danh sách trên màn hình hoặc hỏi quầy hướng dẫn.',
   'kiosk.proc.takeNumber': 'Lấy số cho thủ tục này',
   'kiosk.proc.prompt': 'Chọn lĩnh vực, hoặc gõ tên thủ tục để tìm.',
   'kiosk.checklist.title': 'DANH SÁCH GIẤY TỜ',
@@ -175,6 +188,16 @@ export const kioskMessagesEn: Record<keyof typeof kioskMessagesVi, string> = {
   'kiosk.take.wait': 'Expected wait: {min} to {max} minutes',
   'kiosk.take.collect': 'Please take the ticket from the printer slot and wait to be called.',
   'kiosk.take.returning': 'This screen goes back home in {seconds} seconds.',
+  'kiosk.take.noPaper':
+    'This kiosk prints no paper ticket. Please remember the number on the screen.',
+  'kiosk.take.printFailed':
+    'The paper ticket could not be printed. Your number is kept — please remember it from the screen.',
+  'kiosk.take.printPending':
+    'The paper ticket has not printed yet. If there is none in the slot, remember the number on the screen.',
+  'kiosk.take.photoQr': 'Take a photo of this QR code to follow your number on your phone.',
+  'kiosk.take.remembered': 'I have noted my number',
+  'kiosk.take.waitSoon': 'Your turn is coming soon',
+  'kiosk.take.priorityLabel': 'Priority: {label}',
 
   'kiosk.err.offline': 'This kiosk cannot reach the system. Please go to the help desk.',
   'kiosk.err.printer':
@@ -237,6 +260,10 @@ export const kioskMessagesEn: Record<keyof typeof kioskMessagesVi, string> = {
   'kiosk.proc.print': 'Print the list of documents',
   'kiosk.proc.printing': 'Printing…',
   'kiosk.proc.printed': 'Printed. Please take it from the printer slot.',
+  'kiosk.proc.screenOnly':
+    'This kiosk prints no paper. Please take a photo of the list on the screen or write it down.',
+  'kiosk.proc.printFailed':
+    'The list could not be printed. Please take a photo of it on the screen or ask the help desk.',
   'kiosk.proc.takeNumber': 'Take a number for this procedure',
   'kiosk.proc.prompt': 'Choose a field, or type the name of a procedure.',
   'kiosk.checklist.title': 'DOCUMENTS TO BRING',

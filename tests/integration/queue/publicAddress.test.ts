@@ -102,6 +102,12 @@ describe('public address', () => {
     const hub = await startTestHub();
     const id = await issueTicket(hub);
     expect(qrOf(hub, id)).toEqual([]);
+    // The kiosk is told what happened to the paper and that there is no page to offer.
+    const again = await api(hub.url, '/api/v1/queue/tickets', {
+      device: KIOSK,
+      json: { serviceId: await serviceA(hub) },
+    });
+    expect(again.body).toMatchObject({ printStatus: 'screen', statusUrl: null });
   });
 
   it('unset, from a page opened at a LAN name: the QR uses that page origin', async () => {
@@ -116,6 +122,7 @@ describe('public address', () => {
     expect(res.status).toBe(201);
     const id = res.json['id'] as string;
     expect(qrOf(hub, id)).toEqual([`http://may-chu.local:8787/ticket/${id}`]);
+    expect(res.json['statusUrl']).toBe(`http://may-chu.local:8787/ticket/${id}`);
   });
 
   it('the admin setting is used by every QR, validated, audited, and its host allowed', async () => {

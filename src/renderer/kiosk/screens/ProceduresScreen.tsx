@@ -29,7 +29,10 @@ export function ProceduresScreen() {
   const [error, setError] = useState<ApiError | null>(null);
   const [view, setView] = useState<View>({ name: 'fields' });
   const [query, setQuery] = useState('');
-  const [print, setPrint] = useState<'idle' | 'printing' | 'printed' | ApiError>('idle');
+  // Each answer of kiosk.printChecklist shown as what it is ('screen' is not "Đã in").
+  const [print, setPrint] = useState<
+    'idle' | 'printing' | 'printed' | 'screen' | 'failed' | ApiError
+  >('idle');
 
   useEffect(() => {
     let alive = true;
@@ -141,8 +144,13 @@ export function ProceduresScreen() {
           <dd>{where}</dd>
         </dl>
         {print === 'printed' && (
-          <div className="kalert kalert-ok" role="status">
+          <div className="kalert kalert-ok" role="status" data-testid="checklist-print">
             {t('kiosk.proc.printed')}
+          </div>
+        )}
+        {(print === 'screen' || print === 'failed') && (
+          <div className="kalert kalert-warn" role="alert" data-testid="checklist-print">
+            {t(print === 'screen' ? 'kiosk.proc.screenOnly' : 'kiosk.proc.printFailed')}
           </div>
         )}
         {typeof print === 'object' && <KioskError error={print} />}
@@ -154,14 +162,7 @@ export function ProceduresScreen() {
             onClick={async () => {
               setPrint('printing');
               const res = await api.call('kiosk.printChecklist', { id: p.id });
-              if (!res.ok) setPrint(res.error);
-              else if (res.data.status === 'failed') {
-                setPrint({
-                  code: 'UNPROCESSABLE',
-                  message: res.data.message ?? '',
-                  details: { reason: 'TICKET_PRINT_FAILED' },
-                });
-              } else setPrint('printed');
+              setPrint(res.ok ? res.data.status : res.error);
             }}
           >
             <DocIcon />
