@@ -129,6 +129,7 @@ export const kioskMessagesVi = {
   'kiosk.rate.thanks': 'Cảm ơn ông/bà đã đánh giá!',
   'kiosk.rate.closesIn': 'Còn {seconds} giây để đánh giá',
   'kiosk.rate.closed': 'Đã hết thời gian đánh giá cho lượt phục vụ này.',
+  'kiosk.rate.alreadyRated': 'Đã được đánh giá — cảm ơn ông/bà!',
   'kiosk.rate.counterTitle': 'Quầy số {counter}',
   'kiosk.rate.counterIdle': 'Sau khi được phục vụ, mời ông/bà đánh giá tại đây.',
   'kiosk.rate.unknownCounter':
@@ -278,6 +279,7 @@ export const kioskMessagesEn: Record<keyof typeof kioskMessagesVi, string> = {
   'kiosk.rate.thanks': 'Thank you for your rating!',
   'kiosk.rate.closesIn': '{seconds} seconds left to rate',
   'kiosk.rate.closed': 'The time to rate this service is over.',
+  'kiosk.rate.alreadyRated': 'Already rated — thank you!',
   'kiosk.rate.counterTitle': 'Counter {counter}',
   'kiosk.rate.counterIdle': 'After you are served, please rate us here.',
   'kiosk.rate.unknownCounter':

@@ -47,6 +47,7 @@ export const KIOSK_VOICE_KEYS = [
   'kiosk.rate.reasonsPrompt',
   'kiosk.rate.thanks',
   'kiosk.rate.closed',
+  'kiosk.rate.alreadyRated',
   'kiosk.rate.counterIdle',
 ] as const satisfies readonly MessageKey[];
 export type KioskVoiceKey = (typeof KIOSK_VOICE_KEYS)[number];
