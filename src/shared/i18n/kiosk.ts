@@ -34,6 +34,9 @@ export const kioskMessagesVi = {
   'kiosk.take.wait': 'Thời gian chờ dự kiến: {min} đến {max} phút',
   'kiosk.take.collect': 'Mời ông/bà nhận phiếu ở khe máy in và ngồi chờ gọi số.',
   'kiosk.take.returning': 'Màn hình tự về trang chủ sau {seconds} giây.',
+  'kiosk.idle.warning':
+    'Ông/bà còn cần thêm thời gian không? Sau {seconds} giây màn hình sẽ về trang chủ.',
+  'kiosk.idle.moreTime': 'Tôi cần thêm thời gian',
   'kiosk.take.noPaper': 'Máy này không in phiếu giấy. Xin ông/bà ghi nhớ số trên màn hình.',
   'kiosk.take.printFailed':
     'Không in được phiếu giấy. Số của ông/bà vẫn được giữ — xin ghi nhớ số trên màn hình.',
@@ -189,6 +192,8 @@ export const kioskMessagesEn: Record<keyof typeof kioskMessagesVi, string> = {
   'kiosk.take.wait': 'Expected wait: {min} to {max} minutes',
   'kiosk.take.collect': 'Please take the ticket from the printer slot and wait to be called.',
   'kiosk.take.returning': 'This screen goes back home in {seconds} seconds.',
+  'kiosk.idle.warning': 'Do you need more time? In {seconds} seconds this screen goes back home.',
+  'kiosk.idle.moreTime': 'I need more time',
   'kiosk.take.noPaper':
     'This kiosk prints no paper ticket. Please remember the number on the screen.',
   'kiosk.take.printFailed':
