@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ApiError, OutputOf } from '../../../shared/contract';
 import { DOCUMENT_KIND_LABELS, TIME_UNIT_LABELS } from '../../../shared/catalog/procedure';
 import { countersServing, serviceForProcedure } from '../../../shared/kiosk/whereToGo';
-import { foldVietnamese } from '../../../shared/text/fold';
+import { procedureMatches } from '../../../shared/kiosk/procedureSearch';
 import { useApp } from '../../app-context';
 import { Keyboard } from '../Keyboard';
 import { BookIcon, DocIcon, TicketIcon } from '../icons';
@@ -67,9 +67,7 @@ export function ProceduresScreen() {
     const list = all ?? [];
     if (view.name === 'field') return list.filter((p) => p.field === view.field);
     if (view.name === 'search') {
-      const q = foldVietnamese(query);
-      if (!q) return [];
-      return list.filter((p) => foldVietnamese(`${p.code} ${p.name} ${p.field}`).includes(q));
+      return list.filter((p) => procedureMatches(query, p));
     }
     return [];
   }, [all, view, query]);
