@@ -244,7 +244,7 @@ for (const vp of VIEWPORTS) {
       await expect(page.getByText('Trần Thị Thu Hà')).toHaveCount(0);
       await checkScreen(page, shot('09-lookup-not-found'));
 
-      await page.getByRole('button', { name: 'Tra cứu hồ sơ khác' }).tap();
+      await page.getByRole('button', { name: 'Bấm lại 4 số' }).tap();
       for (const d of '6777') await keypad.getByRole('button', { name: d, exact: true }).tap();
       await page.getByRole('button', { name: 'Xem kết quả' }).tap();
       await expect(page.getByTestId('lookup-result')).toContainText(

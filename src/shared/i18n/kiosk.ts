@@ -74,6 +74,11 @@ export const kioskMessagesVi = {
   'kiosk.lookup.due': 'Ngày hẹn trả kết quả: {date}',
   'kiosk.lookup.takeResultTicket': 'Nhận kết quả — lấy số',
   'kiosk.lookup.again': 'Tra cứu hồ sơ khác',
+  'kiosk.lookup.retryCheck': 'Bấm lại 4 số',
+  'kiosk.lookup.locked':
+    'Đã tra cứu quá nhiều lần trong ít phút nên máy tạm dừng tra cứu. Xin ông/bà chờ vài phút rồi bấm lại, hoặc đến quầy hướng dẫn.',
+  'kiosk.lookup.overdue':
+    'Hồ sơ đã quá ngày hẹn trả kết quả ({date}) mà chưa giải quyết xong. Cơ quan phải gửi ông/bà phiếu xin lỗi và hẹn lại ngày trả kết quả. Xin mời ông/bà đến quầy hướng dẫn để được báo ngày mới.',
   'kiosk.status.received': 'Hồ sơ đã được tiếp nhận và đang chờ giải quyết.',
   'kiosk.status.in_process': 'Hồ sơ đang được giải quyết. Xin ông/bà chờ đến ngày hẹn.',
   'kiosk.status.awaiting_supplement':
@@ -229,6 +234,11 @@ export const kioskMessagesEn: Record<keyof typeof kioskMessagesVi, string> = {
   'kiosk.lookup.due': 'Appointment date: {date}',
   'kiosk.lookup.takeResultTicket': 'Collect the result — take a number',
   'kiosk.lookup.again': 'Check another dossier',
+  'kiosk.lookup.retryCheck': 'Enter the 4 digits again',
+  'kiosk.lookup.locked':
+    'Too many lookups in a few minutes: looking up is paused. Please wait a few minutes and try again, or ask the help desk.',
+  'kiosk.lookup.overdue':
+    'This dossier is past its due date ({date}) and not finished. The office must give you an apology slip with a new date. Please ask the help desk for the new date.',
   'kiosk.status.received': 'The dossier was received and is waiting to be handled.',
   'kiosk.status.in_process': 'The dossier is being handled. Please wait for the appointment date.',
   'kiosk.status.awaiting_supplement':
