@@ -68,7 +68,9 @@ test('the lookup limit: a plain message, the code kept, a way back', async ({ pa
   await page.goto(KIOSK_PAGE);
   await page.getByRole('button', { name: /Tra cứu hồ sơ/ }).tap();
   await typeCodeAndCheck(page, code, '6777');
-  await expect(page.getByTestId('lookup-locked')).toContainText('Xin ông/bà chờ vài phút rồi bấm lại');
+  await expect(page.getByTestId('lookup-locked')).toContainText(
+    'Xin ông/bà chờ vài phút rồi bấm lại',
+  );
   await expect(page.getByText('Máy đang bận')).toHaveCount(0);
   await expect(page.getByText(code, { exact: true })).toBeVisible();
   await snap(page, 'kiosk-lookup-locked');
