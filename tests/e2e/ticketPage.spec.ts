@@ -9,7 +9,7 @@
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import type { APIRequestContext } from '@playwright/test';
 import jsQR from 'jsqr';
-import { KIOSK_HEADERS, expect, snap, test } from './helpers';
+import { KIOSK_HEADERS, expect, login, snap, test } from './helpers';
 
 async function token(request: APIRequestContext, username: string, password: string) {
   const res = await request.post('/api/v1/auth/login', { data: { username, password } });
@@ -164,4 +164,22 @@ test('every deep route loads its assets from absolute paths', async ({ request }
       expect(res.headers()['content-type'], a).toMatch(/javascript|text\/css/);
     }
   }
+});
+
+test('the admin sets the public address on the desk (1366×768)', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await login(page, 'admin', 'Admin@123');
+  await page.getByRole('tab', { name: /Quản trị/ }).click();
+  const card = page.locator('form', {
+    has: page.getByRole('heading', { name: 'Địa chỉ công khai (mã QR)' }),
+  });
+  const field = card.getByLabel(/Địa chỉ điện thoại của người dân mở/);
+  await field.fill('http://192.168.1.10:8787/duong-dan');
+  await card.getByRole('button', { name: 'Lưu địa chỉ' }).click();
+  await expect(card.getByRole('alert')).toBeVisible(); // a path is refused, nothing saved
+  await field.fill('http://192.168.1.10:8787');
+  await card.getByRole('button', { name: 'Lưu địa chỉ' }).click();
+  await expect(card.getByText('Đã lưu địa chỉ công khai.')).toBeVisible();
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/desk-public-address-1366x768.png' });
 });

@@ -233,7 +233,7 @@ export const en: Record<MessageKey, string> = {
   'publicAddress.title': 'Public address (QR codes)',
   'publicAddress.label': "Address citizens' phones open, e.g. http://192.168.1.10:8787",
   'publicAddress.help':
-    'Every printed QR code (ticket, receipt, return slip) starts with this address. Empty: the address the screen was opened with, unless that is this machine itself (127.0.0.1), in which case no QR code is printed.',
+    'Every printed QR code (ticket, receipt) starts with this address. Empty: the address the screen was opened with, unless that is this machine itself (127.0.0.1), in which case no QR code is printed.',
   'publicAddress.override': 'This run uses {url} (--public-url / MOTCUA_PUBLIC_URL).',
   'publicAddress.none': 'No public address: QR codes are left off when printing from this machine.',
   'publicAddress.save': 'Save address',

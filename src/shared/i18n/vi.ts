@@ -238,7 +238,7 @@ export const vi = {
   'publicAddress.title': 'Địa chỉ công khai (mã QR)',
   'publicAddress.label': 'Địa chỉ điện thoại của người dân mở, ví dụ http://192.168.1.10:8787',
   'publicAddress.help':
-    'Mọi mã QR được in (phiếu số thứ tự, giấy tiếp nhận, phiếu trả kết quả) bắt đầu bằng địa chỉ này. Để trống: dùng địa chỉ mà màn hình đang mở, trừ khi đó là chính máy này (127.0.0.1) — khi ấy không in mã QR.',
+    'Mọi mã QR được in (phiếu số thứ tự, giấy tiếp nhận hồ sơ) bắt đầu bằng địa chỉ này. Để trống: dùng địa chỉ mà màn hình đang mở, trừ khi đó là chính máy này (127.0.0.1) — khi ấy không in mã QR.',
   'publicAddress.override': 'Lần chạy này dùng {url} (--public-url / MOTCUA_PUBLIC_URL).',
   'publicAddress.none': 'Chưa có địa chỉ công khai: in từ chính máy này sẽ không có mã QR.',
   'publicAddress.save': 'Lưu địa chỉ',
