@@ -39,7 +39,13 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [react(), screenSizesPlugin()],
+    // Absolute asset paths, so deep routes (/ticket/<id>) load /assets/… (docs/queue.md).
+    // electron-vite's preset forces base './' for builds; this plugin's config runs after it.
+    plugins: [
+      react(),
+      screenSizesPlugin(),
+      { name: 'motcua-absolute-base', config: () => ({ base: '/' }) },
+    ],
     build: {
       target: RENDERER_TARGET,
       cssTarget: 'chrome87',

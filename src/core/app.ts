@@ -14,6 +14,7 @@ import { createDispatcher, type Dispatcher } from './dispatch';
 import { createDeviceService, type DeviceService } from './devices/deviceService';
 import { EventBus } from './events/eventBus';
 import { createHandlers } from './handlers';
+import { createPublicAddress, parsePublicUrl, type PublicAddress } from './settings/publicAddress';
 import { createPrintService, type PrintService } from './printing/jobs/printService';
 import { getSite } from './settings/site';
 import { APP_VERSION } from './version';
@@ -45,6 +46,11 @@ export interface CoreOptions {
   servedDirs?: readonly string[];
   /** The field logger; default: daily JSON-lines files in `<dataDir>/logs/` (closed by close()). */
   logger?: Logger;
+  /**
+   * The public address for this run (`--public-url`), over the admin setting; default
+   * MOTCUA_PUBLIC_URL. An invalid value stops the start (docs/queue.md, "Public address").
+   */
+  publicUrl?: string | null;
 }
 
 export interface Core {
@@ -62,6 +68,8 @@ export interface Core {
   /** Structured field logs (src/core/log/logger.ts): never personal data, tokens or passwords. */
   readonly log: Logger;
   readonly devices: DeviceService;
+  /** Where printed QRs point (src/core/settings/publicAddress.ts). */
+  readonly publicAddress: PublicAddress;
   /** Stop background work (print retries), then checkpoint and close the database. */
   close(): Promise<void>;
 }
@@ -72,6 +80,8 @@ export interface Core {
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
+  const runPublicValue = options.publicUrl ?? process.env['MOTCUA_PUBLIC_URL'] ?? '';
+  const runPublicUrl = runPublicValue === '' ? null : parsePublicUrl(runPublicValue);
   const dbFile = path.join(options.dataDir, DB_FILE_NAME);
   let log: Logger;
   let logFile: DailyFileStream | null = null;
@@ -114,7 +124,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       warn('backup'),
     );
     const devices = createDeviceService(db, clock);
-    const deps = { db, clock, auth, events, print, sync, maintenance, devices };
+    const publicAddress = createPublicAddress(db, runPublicUrl);
+    const deps = { db, clock, auth, events, print, sync, maintenance, devices, publicAddress };
     const handlers = createHandlers({ ...deps, version: APP_VERSION });
     const dispatcher = createDispatcher(handlers, auth, devices, (msg, err) =>
       log.error({ area: 'dispatch', err }, msg),
@@ -137,6 +148,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       maintenance,
       log,
       devices,
+      publicAddress,
       close: async () => {
         await Promise.all([sync.stop(), maintenance.stop()]);
         await print.stop();

@@ -14,4 +14,9 @@ export interface CallContext {
   lang: Lang;
   /** The paired device making the call (header X-Motcua-Device, or the Electron kiosk window). */
   device: DeviceIdentity | null;
+  /**
+   * The origin of the page that made the call, when it is not a loopback address (the
+   * edge reads it from the checked Host header): printed QRs fall back to it.
+   */
+  origin: string | null;
 }

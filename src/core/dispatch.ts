@@ -35,6 +35,8 @@ export interface CallerInfo {
   lang: Lang;
   /** Set to 'ipc' only by src/main/ipc.ts; anything else is treated as the network. */
   via?: 'ipc' | 'http';
+  /** The calling page's origin when it is not loopback (src/hub/caller.ts), else absent. */
+  origin?: string | null;
 }
 
 const zodLocales = { vi: z.locales.vi(), en: z.locales.en() };
@@ -135,6 +137,7 @@ export function createDispatcher(
         lang,
         via: caller.via === 'ipc' ? 'ipc' : 'http',
         device,
+        origin: caller.origin ?? null,
       };
       const handler = handlers[name as keyof Handlers] as (
         input: unknown,

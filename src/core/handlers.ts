@@ -32,6 +32,7 @@ import { createSyncHandlers } from './sync/handlers';
 import { createDeviceHandlers } from './devices/handlers';
 import type { DeviceService } from './devices/deviceService';
 import type { SyncService } from './sync/syncService';
+import { savePublicAddress, type PublicAddress } from './settings/publicAddress';
 
 export type Handler<N extends OpName> = (
   input: ParsedInputOf<N>,
@@ -51,6 +52,11 @@ export interface HandlerDeps {
   sync: SyncService; // issue 8
   maintenance: Maintenance; // issue 8: startup check, checkpoints, backups
   devices: DeviceService; // paired kiosks, rating tablets, boards (docs/security.md)
+  publicAddress: PublicAddress; // where printed QRs point (docs/queue.md, "Public address")
+}
+
+function publicAddressView(p: PublicAddress) {
+  return { url: p.setting(), runOverride: p.runOverride, effective: p.configured() };
 }
 
 function requireUser(ctx: CallContext): PublicUser {
@@ -67,6 +73,24 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'setup.status': () => ({ needsAdmin: auth.needsAdmin() }),
     'setup.createAdmin': (input, ctx) => auth.createFirstAdmin(input, ctx.via),
     'site.get': () => getSite(db, clock.now()),
+    'publicAddress.get': () => publicAddressView(deps.publicAddress),
+    'publicAddress.update': (input, ctx) => {
+      const now = clock.now();
+      db.transaction(() => {
+        savePublicAddress(db, input.url, now);
+        recordAudit(
+          db,
+          {
+            actor: requireUser(ctx),
+            action: 'publicAddress.update',
+            entity: 'settings',
+            details: input,
+          },
+          now,
+        );
+      })();
+      return publicAddressView(deps.publicAddress);
+    },
     'site.update': (input, ctx) => {
       const now = clock.now();
       const site = db.transaction(() => {

@@ -12,6 +12,7 @@ import { demoDeviceLinks } from '../core/demo/seedDemo';
 import { defaultDataDir } from '../core/paths';
 import { installFatalHandlers } from './fatal';
 import { parseAllowedHosts } from './hostCheck';
+import { parsePublicUrl } from '../core/settings/publicAddress';
 import { DEFAULT_HOST, DEFAULT_PORT, startHub, type Hub } from './startHub';
 
 const USAGE = `Một Cửa Kiosk — hub
@@ -27,6 +28,9 @@ const USAGE = `Một Cửa Kiosk — hub
   --role site|province   vai trò: site (mặc định) hoặc province (máy chủ tỉnh nhận dữ liệu)
   --allowed-hosts A,B    tên/địa chỉ khác mà trình duyệt dùng để mở máy chủ (ngoài localhost,
                          địa chỉ loopback, tên và địa chỉ của máy này); hoặc $MOTCUA_ALLOWED_HOSTS
+  --public-url URL       địa chỉ công khai mà điện thoại của người dân mở (mã QR trên phiếu),
+                         ví dụ http://192.168.1.10:8787; ghi đè cài đặt quản trị cho lần chạy
+                         này; hoặc $MOTCUA_PUBLIC_URL
   -h, --help             hướng dẫn này
 `;
 
@@ -41,6 +45,7 @@ export const HUB_OPTIONS = {
   upstream: { type: 'string' },
   role: { type: 'string', default: 'site' },
   'allowed-hosts': { type: 'string' },
+  'public-url': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -140,6 +145,15 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   } catch (e) {
     fail((e as Error).message);
   }
+  let publicUrl: string | null = null;
+  const publicValue = values['public-url'] ?? process.env.MOTCUA_PUBLIC_URL;
+  if (publicValue) {
+    try {
+      publicUrl = parsePublicUrl(publicValue);
+    } catch (e) {
+      fail((e as Error).message);
+    }
+  }
   let hub: Hub;
   try {
     hub = await startHub({
@@ -150,6 +164,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
       demo: values.demo,
       sync,
       allowedHosts,
+      publicUrl,
     });
   } catch (e) {
     console.error(`Không khởi động được hub: ${(e as Error).message}`);

@@ -13,8 +13,9 @@ export interface HostCheckOptions {
   /** Extra names or addresses (`--allowed-hosts a,b`, `MOTCUA_ALLOWED_HOSTS`). */
   allowedHosts?: readonly string[];
   /**
-   * Public addresses (URLs) of the hub, read again when a Host is not found: the address printed
-   * on forms (`MOTCUA_PUBLIC_URL`) and the ticket QR base (`queue.statusPageBaseUrl`).
+   * Public addresses (URLs) of the hub, read again when a Host is not found: the public
+   * address every printed QR starts with (`--public-url` / `MOTCUA_PUBLIC_URL`, else the
+   * admin setting; src/core/settings/publicAddress.ts).
    */
   publicUrls?: () => readonly string[];
   /** This machine's addresses and names (tests pass fixed ones). */

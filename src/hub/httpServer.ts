@@ -14,7 +14,6 @@ import {
   type WireFile,
 } from '../shared/contract';
 import { SYNC_BATCHES_PATH } from '../shared/contract/sync';
-import { getQueueSettings } from '../core/queue/settings';
 import { DEFAULT_LANG, langFromAcceptLanguage, type Lang } from '../shared/i18n';
 import { callerInfo, idempotencyKeyOf } from './caller';
 import { FORM_PAGE_PREFIX, serveFormPage } from './formPages';
@@ -301,9 +300,10 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
       : [];
   const hostAllowed = createHostCheck({
     allowedHosts: [...(options.allowedHosts ?? []), ...listenHost],
+    // The public address printed QRs point to (run override and admin setting).
     publicUrls: () => [
-      ...(process.env.MOTCUA_PUBLIC_URL ? [process.env.MOTCUA_PUBLIC_URL] : []),
-      getQueueSettings(core.db).statusPageBaseUrl,
+      ...(core.publicAddress.runOverride ? [core.publicAddress.runOverride] : []),
+      ...(core.publicAddress.setting() ? [core.publicAddress.setting() as string] : []),
     ],
   });
 

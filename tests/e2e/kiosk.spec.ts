@@ -137,7 +137,12 @@ for (const vp of VIEWPORTS) {
       await expect(
         page.getByText('Mời ông/bà nhận phiếu ở khe máy in và ngồi chờ gọi số.'),
       ).toBeVisible();
-      await expect(page.getByText(/Thời gian chờ dự kiến: \d+ đến \d+ phút/)).toBeVisible();
+      // Nobody ahead: "Sắp đến lượt", never "0 đến 4 phút" (docs/queue.md, "Kiosk without paper").
+      await expect(
+        page.getByText(
+          ticket.ahead === 0 ? 'Sắp đến lượt ông/bà' : /Thời gian chờ dự kiến: \d+ đến \d+ phút/,
+        ),
+      ).toBeVisible();
       await checkScreen(page, shot('04-take-ticket'));
 
       // The ticket's bytes reached the printer (raster, 80 mm) and the ticket says so.
@@ -239,7 +244,7 @@ for (const vp of VIEWPORTS) {
       await expect(page.getByText('Trần Thị Thu Hà')).toHaveCount(0);
       await checkScreen(page, shot('09-lookup-not-found'));
 
-      await page.getByRole('button', { name: 'Tra cứu hồ sơ khác' }).tap();
+      await page.getByRole('button', { name: 'Bấm lại 4 số' }).tap();
       for (const d of '6777') await keypad.getByRole('button', { name: d, exact: true }).tap();
       await page.getByRole('button', { name: 'Xem kết quả' }).tap();
       await expect(page.getByTestId('lookup-result')).toContainText(
@@ -418,7 +423,7 @@ for (const vp of VIEWPORTS) {
       await checkScreen(page, shot('25-rate-unpaired'));
     });
 
-    test('idle reset: home after 60 s without a touch, not before (fake clock); large text and high contrast', async ({
+    test('idle: a warning with "Tôi cần thêm thời gian" at 45 s, home at 60 s with large text and high contrast reset (fake clock)', async ({
       page,
     }) => {
       await page.clock.install();
@@ -435,12 +440,34 @@ for (const vp of VIEWPORTS) {
       await page.getByRole('button', { name: /Thủ tục hành chính/ }).tap();
       await expect(page.getByTestId('kiosk')).toHaveAttribute('data-screen', 'procedures');
       await checkScreen(page, shot('23-procedures-large-contrast'));
-      await page.clock.fastForward(45_000);
+      await page.locator('.ktitle').tap(); // a touch: the count starts again from here
+      await page.clock.fastForward(40_000);
+      await expect(page.getByTestId('kiosk-idle')).toHaveCount(0);
+      await page.clock.fastForward(6_000);
+      // 45 s: the warning, with a button that gives more time (old: no warning at all).
+      await expect(page.getByTestId('kiosk-idle')).toContainText(
+        'Ông/bà còn cần thêm thời gian không?',
+      );
+      await snap(page, shot('23b-idle-warning'));
+      await page.getByRole('button', { name: 'Tôi cần thêm thời gian' }).tap();
+      await expect(page.getByTestId('kiosk-idle')).toHaveCount(0);
+      await page.clock.fastForward(30_000);
       await page.getByRole('button', { name: /^Hộ tịch/ }).tap(); // acting: the count restarts
-      await page.clock.fastForward(45_000);
+      await page.clock.fastForward(46_000);
       await expect(page.getByTestId('kiosk')).toHaveAttribute('data-screen', 'procedures');
+      await expect(page.getByTestId('kiosk-idle')).toBeVisible();
       await page.clock.fastForward(16_000);
       await expect(page.getByTestId('kiosk')).toHaveAttribute('data-screen', 'home');
+      // The next person starts with the default text size and contrast (old: kept).
+      await expect(page.getByRole('button', { name: 'Chữ to' })).toHaveAttribute(
+        'aria-pressed',
+        'false',
+      );
+      await expect(page.getByRole('button', { name: 'Tương phản cao' })).toHaveAttribute(
+        'aria-pressed',
+        'false',
+      );
+      await expect(page.getByTestId('kiosk-idle')).toHaveCount(0);
     });
   });
 }

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 
 export type FormSpec =
-  | { kind: 'dossier'; code: string; form: string; origin: string; officerId: string }
+  | { kind: 'dossier'; code: string; form: string; base: string | null; officerId: string }
   | { kind: 'slip'; id: string; officerId: string }
   | { kind: 'register'; year: number; officerId: string };
 

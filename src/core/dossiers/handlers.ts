@@ -51,8 +51,6 @@ type DossierOps =
   | 'forms.render'
   | 'public.dossierLookup';
 
-const DEFAULT_ORIGIN = process.env['MOTCUA_PUBLIC_URL'] ?? 'http://127.0.0.1:8787';
-
 function actor(ctx: CallContext): PublicUser {
   if (!ctx.user) throw new AppError('UNAUTHENTICATED');
   return ctx.user;
@@ -64,7 +62,7 @@ export function lookupUrl(origin: string, code: string): string {
 }
 
 export function dossierHandlers(
-  deps: Pick<HandlerDeps, 'db' | 'clock' | 'events' | 'print'>,
+  deps: Pick<HandlerDeps, 'db' | 'clock' | 'events' | 'print' | 'publicAddress'>,
 ): Pick<Handlers, DossierOps> {
   const { db, clock, print } = deps;
   const { dossiers } = dossierServices(deps);
@@ -81,14 +79,15 @@ export function dossierHandlers(
   const officerName = (id: string | null | undefined): string =>
     (id ? dossiers.repo.userName(id) : undefined) ?? '';
 
-  function receiptData(row: DossierRow, origin: string, site: Site): DossierReceiptData {
+  /** `base`: the public address (docs/queue.md); null leaves the lookup QR off. */
+  function receiptData(row: DossierRow, base: string | null, site: Site): DossierReceiptData {
     const proc = dossiers.parseProcedure(row);
     const state = dossiers.parseState(row);
     const docs = JSON.parse(row.documents) as SubmittedDocument[];
     return {
       agency: agencyOf(site),
       dossierCode: row.code,
-      lookupUrl: lookupUrl(origin, row.code),
+      ...(base ? { lookupUrl: lookupUrl(base, row.code) } : {}),
       applicant: {
         name: row.applicant_name,
         ...(row.applicant_address ? { address: row.applicant_address } : {}),
@@ -160,7 +159,7 @@ export function dossierHandlers(
       case 'receipt':
         return {
           title: `Mẫu 01 - ${row.code}`,
-          html: receiptA5Html(receiptData(row, spec.origin, site)),
+          html: receiptA5Html(receiptData(row, spec.base, site)),
         };
       case 'supplement': {
         if (!state.supplement) {
@@ -389,7 +388,7 @@ export function dossierHandlers(
         kind: 'dossier',
         code: row.code,
         form: input.form,
-        origin: input.origin ?? DEFAULT_ORIGIN,
+        base: deps.publicAddress.base(ctx.origin),
         officerId: user.id,
       };
       renderDossierForm(spec); // refuse now (409/404) rather than hand out a dead link
@@ -421,7 +420,7 @@ export function dossierHandlers(
       let kind: string;
       if (input.form === 'receipt') {
         document = dossierReceiptLayout({
-          ...receiptData(row, input.origin ?? DEFAULT_ORIGIN, site),
+          ...receiptData(row, deps.publicAddress.base(ctx.origin), site),
           copies: ['customer'],
         });
         kind = 'dossier-receipt';

@@ -8,6 +8,7 @@ import type { EventBus } from '../events/eventBus';
 import type { Handler } from '../handlers';
 import { recordAudit } from '../audit/auditLog';
 import { getSite } from '../settings/site';
+import type { PublicAddress } from '../settings/publicAddress';
 import { translate } from '../../shared/i18n';
 import { createQueueAdmin } from './queueAdmin';
 import { createQueueService, ruleError, toOfficerTicket, type TicketRow } from './queueService';
@@ -16,12 +17,19 @@ import { getQueueSettings, saveQueueSettings } from './settings';
 /** The printing subsystem as the queue sees it: `deps.print` (src/core/printing/jobs). */
 export type TicketPrintPort = Pick<PrintService, 'submit' | 'enqueue' | 'send'>;
 
+/** The address a ticket's QR encodes (the surface outside tools rely on: docs/queue.md). */
+export function ticketStatusUrl(base: string, ticketId: string): string {
+  return `${base.replace(/\/+$/, '')}/ticket/${encodeURIComponent(ticketId)}`;
+}
+
 export interface QueueDeps {
   db: Db;
   clock: Clock;
   events: EventBus;
   /** Without it (tests of the ordering alone) tickets are issued with printStatus 'none'. */
   print?: TicketPrintPort | undefined;
+  /** Where the ticket's QR points; without it tickets carry no QR. */
+  publicAddress?: PublicAddress | undefined;
 }
 
 type QueueOps =
@@ -59,8 +67,14 @@ export function createQueueHandlers(deps: QueueDeps): { [N in QueueOps]: Handler
   const queue = createQueueService(db, clock, events);
   const admin = createQueueAdmin(db, clock, events);
 
+  /** The ticket's status page, from the public address (null: no QR). */
+  function statusUrlOf(ticketId: string, requestOrigin: string | null): string | null {
+    const base = deps.publicAddress?.base(requestOrigin) ?? null;
+    return base ? ticketStatusUrl(base, ticketId) : null;
+  }
+
   /** The print job of a ticket: the layout filled from the ticket row. */
-  function ticketJob(t: TicketRow): SubmitInput {
+  function ticketJob(t: TicketRow, requestOrigin: string | null): SubmitInput {
     const settings = getQueueSettings(db);
     const service = db
       .prepare('SELECT name FROM queue_services WHERE id = ?')
@@ -70,7 +84,7 @@ export function createQueueHandlers(deps: QueueDeps): { [N in QueueOps]: Handler
     const label = t.priority
       ? settings.priorityCategories.find((c) => c.code === t.priority)?.label
       : undefined;
-    const base = settings.statusPageBaseUrl.replace(/\/$/, '');
+    const statusUrl = statusUrlOf(t.id, requestOrigin);
     const document = ticketLayout({
       agencyName: getSite(db, clock.now()).agencyName,
       number: t.number,
@@ -78,7 +92,7 @@ export function createQueueHandlers(deps: QueueDeps): { [N in QueueOps]: Handler
       issuedAt: new Date(t.issued_at),
       peopleAhead: t.ahead_at_issue,
       estimatedWaitMinutes: { min: t.est_min, max: t.est_max },
-      statusUrl: `${base}/ticket/${t.id}`,
+      ...(statusUrl ? { statusUrl } : {}),
       ...(label ? { priorityLabel: label } : {}),
     });
     return {
@@ -96,11 +110,11 @@ export function createQueueHandlers(deps: QueueDeps): { [N in QueueOps]: Handler
     return { id: job.id, status, error: job.error ? job.error.message : null };
   }
 
-  async function printTicket(t: TicketRow) {
+  async function printTicket(t: TicketRow, requestOrigin: string | null) {
     const print = deps.print;
     if (!print) return { id: null, status: 'none' as const, error: null };
     try {
-      return outcomeOf(await print.submit(ticketJob(t)));
+      return outcomeOf(await print.submit(ticketJob(t, requestOrigin)));
     } catch (e) {
       return {
         id: null,
@@ -134,7 +148,7 @@ export function createQueueHandlers(deps: QueueDeps): { [N in QueueOps]: Handler
         printStatus: print ? 'pending' : 'none',
         attachPrint: print
           ? (row) => {
-              const { job, printerKey } = print.enqueue(ticketJob(row));
+              const { job, printerKey } = print.enqueue(ticketJob(row, ctx.origin));
               if (printerKey) pending = { jobId: job.id, printerKey };
               return { jobId: job.id, screen: printerKey === null };
             }
@@ -169,6 +183,8 @@ export function createQueueHandlers(deps: QueueDeps): { [N in QueueOps]: Handler
         issuedAt: t.issued_at,
         ahead: t.ahead_at_issue,
         estimatedWaitMinutes: [t.est_min, t.est_max] as [number, number],
+        printStatus: t.print_status,
+        statusUrl: statusUrlOf(t.id, ctx.origin),
       };
     },
     'queue.ticket': (input) => queue.publicTicket(input.id),
@@ -182,11 +198,11 @@ export function createQueueHandlers(deps: QueueDeps): { [N in QueueOps]: Handler
     'queue.action': ({ id, ...rest }, ctx) => ({
       ticket: toOfficerTicket(queue.act(id, rest, requireUser(ctx))),
     }),
-    'queue.reprint': async (input) => {
+    'queue.reprint': async (input, ctx) => {
       const t = queue.getTicket(input.id);
       if (!deps.print) throw ruleError('queue.err.noPrinting', {}, 'CONFLICT');
       if (t.status === 'done') throw ruleError('queue.err.reprintDone', { number: t.number });
-      const job = await printTicket(t);
+      const job = await printTicket(t, ctx.origin);
       const next = queue.recordPrint(t.id, job, getQueueSettings(db).issueOnlyIfPrinted);
       return { ticket: toOfficerTicket(next) };
     },

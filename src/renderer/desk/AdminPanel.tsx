@@ -3,6 +3,7 @@ import type { ApiError, OutputOf } from '../../shared/contract';
 import { formatVnDateTime } from '../../shared/time/vnTime';
 import { useApp } from '../app-context';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { PublicAddressCard } from './PublicAddressCard';
 import { QueueSettingsCard } from './queue/QueueSettingsCard';
 
 type Site = OutputOf<'site.get'>;
@@ -223,6 +224,7 @@ export function AdminPanel({ site, onSiteSaved }: { site: Site; onSiteSaved(site
       </h2>
       <SiteForm site={site} onSaved={onSiteSaved} />
       <UsersCard />
+      <PublicAddressCard />
       <QueueSettingsCard />
       <AuditCard />
     </section>

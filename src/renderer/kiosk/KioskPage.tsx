@@ -18,6 +18,8 @@ import { ScreenReader } from './voice';
 
 /** Back to the home screen after this long without a touch (never while someone acts). */
 export const IDLE_RESET_MS = 60_000;
+/** "Ông/bà cần thêm thời gian?" this long without a touch, before the reset. */
+export const IDLE_WARN_MS = 45_000;
 
 type ReadPart = KioskVoiceKey | { clip: string };
 
@@ -38,6 +40,7 @@ export function KioskPage({ site }: { site: OutputOf<'site.get'> | null }) {
   const [largeText, setLargeText] = useState(false);
   const [highContrast, setHighContrast] = useState(false);
   const [speaking, setSpeaking] = useState(false);
+  const [idleWarning, setIdleWarning] = useState(false);
   const readout = useRef<readonly ReadPart[]>([]);
   const [reader] = useState(() => new ScreenReader(setSpeaking));
   const pairing = useDevicePairing(['kiosk']);
@@ -53,20 +56,35 @@ export function KioskPage({ site }: { site: OutputOf<'site.get'> | null }) {
   );
   const goHome = useCallback(() => go({ name: 'home' }), [go]);
 
-  // Idle reset: 60 s without a touch → home. Any touch restarts the count.
+  // The end of a visit: the next person starts from home with the default text size and
+  // contrast (one person's "Chữ to" is not the next one's).
+  const endVisit = useCallback(() => {
+    setLargeText(false);
+    setHighContrast(false);
+    setIdleWarning(false);
+    goHome();
+  }, [goHome]);
+
+  // Idle: a warning with "Tôi cần thêm thời gian" at 45 s without a touch, the end of the
+  // visit at 60 s. Any touch (the warning's button too) restarts the count.
   useEffect(() => {
-    let timer = window.setTimeout(goHome, IDLE_RESET_MS);
+    let warn = window.setTimeout(() => setIdleWarning(true), IDLE_WARN_MS);
+    let reset = window.setTimeout(endVisit, IDLE_RESET_MS);
     const touched = () => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(goHome, IDLE_RESET_MS);
+      window.clearTimeout(warn);
+      window.clearTimeout(reset);
+      setIdleWarning(false);
+      warn = window.setTimeout(() => setIdleWarning(true), IDLE_WARN_MS);
+      reset = window.setTimeout(endVisit, IDLE_RESET_MS);
     };
     const events = ['pointerdown', 'touchstart', 'keydown'] as const;
     events.forEach((e) => document.addEventListener(e, touched, { passive: true }));
     return () => {
-      window.clearTimeout(timer);
+      window.clearTimeout(warn);
+      window.clearTimeout(reset);
       events.forEach((e) => document.removeEventListener(e, touched));
     };
-  }, [goHome]);
+  }, [endVisit]);
 
   useEffect(() => () => reader.stop(), [reader]);
 
@@ -210,6 +228,26 @@ export function KioskPage({ site }: { site: OutputOf<'site.get'> | null }) {
             </div>
           </KioskErrorBoundary>
         </main>
+
+        {idleWarning && (screen.name !== 'home' || largeText || highContrast) && (
+          <div
+            className="kidle"
+            role="alertdialog"
+            aria-labelledby="kidle-text"
+            data-testid="kiosk-idle"
+          >
+            <p id="kidle-text" className="klead">
+              {t('kiosk.idle.warning', { seconds: (IDLE_RESET_MS - IDLE_WARN_MS) / 1000 })}
+            </p>
+            <button
+              type="button"
+              className="kbtn kbtn-primary kbtn-big"
+              data-testid="kiosk-more-time"
+            >
+              {t('kiosk.idle.moreTime')}
+            </button>
+          </div>
+        )}
 
         <footer className="kiosk-footer">
           <button

@@ -17,7 +17,8 @@ type State =
   | { name: 'idle' }
   | { name: 'rate'; window: RatingWindow }
   | { name: 'thanks' }
-  | { name: 'closed' };
+  | { name: 'closed' }
+  | { name: 'rated' };
 
 /**
  * The counter's rating screen (`/rate?counter=N`): a tablet or a second small window at the
@@ -72,7 +73,8 @@ export function RatePage() {
   }, [counterId, paired, onEvent, fetchOpen]);
 
   useEffect(() => {
-    if (state.name !== 'thanks' && state.name !== 'closed') return undefined;
+    if (state.name !== 'thanks' && state.name !== 'closed' && state.name !== 'rated')
+      return undefined;
     const timer = window.setTimeout(() => setState({ name: 'idle' }), RATE_MESSAGE_MS);
     return () => window.clearTimeout(timer);
   }, [state]);
@@ -80,6 +82,7 @@ export function RatePage() {
   useEffect(() => {
     if (state.name === 'thanks') setReadout(['kiosk.rate.thanks']);
     else if (state.name === 'closed') setReadout(['kiosk.rate.closed']);
+    else if (state.name === 'rated') setReadout(['kiosk.rate.alreadyRated']);
     else if (state.name === 'idle') setReadout(['kiosk.rate.counterIdle']);
   }, [state]);
 
@@ -87,6 +90,7 @@ export function RatePage() {
 
   const done = useCallback(() => setState({ name: 'thanks' }), []);
   const expired = useCallback(() => setState({ name: 'closed' }), []);
+  const rated = useCallback(() => setState({ name: 'rated' }), []);
   const panelReadout = useCallback((parts: KioskVoiceKey[]) => setReadout(parts), []);
 
   let body;
@@ -115,6 +119,7 @@ export function RatePage() {
         window={state.window}
         onDone={done}
         onExpired={expired}
+        onRated={rated}
         onReadout={panelReadout}
       />
     );
@@ -122,6 +127,12 @@ export function RatePage() {
     body = (
       <p className="kbig-message" role="status" data-testid="rating-thanks">
         {t('kiosk.rate.thanks')}
+      </p>
+    );
+  } else if (state.name === 'rated') {
+    body = (
+      <p className="kbig-message" role="status" data-testid="rating-already">
+        {t('kiosk.rate.alreadyRated')}
       </p>
     );
   } else if (state.name === 'closed') {

@@ -14,20 +14,25 @@ import { Face } from './icons';
 /**
  * Three large faces, then the reasons (required) when not satisfied. The panel counts down
  * the hub's 30 s window from when it opened (secondsLeft, by the hub's clock) and says so
- * when the time is over.
+ * when the time is over. One ticket is rated once: when another screen (the kiosk, the
+ * counter's tablet) rates it first, the panel says "Đã được đánh giá — cảm ơn" (onRated),
+ * not that the time ran out.
  */
 export function RatingPanel({
   window: w,
   onDone,
   onExpired,
+  onRated,
   onReadout,
 }: {
   window: RatingWindow;
   onDone(): void;
   onExpired(): void;
+  onRated(): void;
   onReadout?(parts: Array<'kiosk.voice.ratePrompt' | 'kiosk.rate.reasonsPrompt'>): void;
 }) {
-  const { t, api } = useApp();
+  const { t, api, onEvent } = useApp();
+  const sent = useRef(false); // this panel submitted: its own "rating.closed" is not news
   const deadline = useRef(Date.now() + w.secondsLeft * 1000);
   const [left, setLeft] = useState(w.secondsLeft);
   const [score, setScore] = useState<RatingScore | null>(null);
@@ -46,6 +51,18 @@ export function RatingPanel({
     return () => window.clearInterval(timer);
   }, [onExpired]);
 
+  // Rated on another screen while this one shows it: say so at once.
+  useEffect(
+    () =>
+      onEvent((e) => {
+        if (e.type !== 'rating.closed' || sent.current) return;
+        const d = e.data as { counterId?: unknown; number?: unknown; reason?: unknown } | null;
+        if (d && d.reason === 'rated' && d.counterId === w.counterId && d.number === w.number)
+          onRated();
+      }),
+    [onEvent, onRated, w.counterId, w.number],
+  );
+
   useEffect(() => {
     onReadout?.(
       score && score !== 'satisfied' ? ['kiosk.rate.reasonsPrompt'] : ['kiosk.voice.ratePrompt'],
@@ -54,6 +71,7 @@ export function RatingPanel({
 
   async function send(s: RatingScore, chosen: RatingReason[]) {
     setSending(true);
+    sent.current = true;
     setError(null);
     const res = await api.call('ratings.submit', {
       ticketId: w.ticketId,
@@ -62,7 +80,10 @@ export function RatingPanel({
       ...(s === 'satisfied' ? {} : { reasons: chosen }),
     });
     setSending(false);
-    if (res.ok) onDone();
+    if (res.ok) return onDone();
+    sent.current = false;
+    const rule = (res.error.details as { rule?: unknown } | undefined)?.rule;
+    if (res.error.code === 'CONFLICT' && rule === 'one-per-ticket') onRated();
     else if (res.error.code === 'CONFLICT') onExpired();
     else setError(res.error);
   }

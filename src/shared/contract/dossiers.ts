@@ -220,12 +220,6 @@ export const dossierSchema = dossierSummarySchema.extend({
 });
 export type Dossier = z.infer<typeof dossierSchema>;
 
-/** The page's origin (http://host:port): the QR on the receipt points to its lookup page. */
-const originSchema = z
-  .url({ protocol: /^https?$/ })
-  .max(200)
-  .optional();
-
 const formLinkSchema = z.object({ url: z.string(), expiresAt: isoInstant });
 
 export const printJobResultSchema = z.object({
@@ -363,7 +357,7 @@ export const dossierOperations = {
     role: 'officer',
     summary:
       'A short-lived link to a printable form (A5 Mẫu 01–05, return slip) served by the hub as HTML',
-    input: z.object({ code: codeSchema, form: z.enum(FORM_KINDS), origin: originSchema }).strict(),
+    input: z.object({ code: codeSchema, form: z.enum(FORM_KINDS) }).strict(),
     output: formLinkSchema,
   }),
   print: defineOperation({
@@ -372,9 +366,7 @@ export const dossierOperations = {
     path: '/dossiers/{code}/print',
     role: 'officer',
     summary: 'Print the 80 mm receipt (Mẫu 01) or the return slip on the receipt printer',
-    input: z
-      .object({ code: codeSchema, form: z.enum(['receipt', 'return']), origin: originSchema })
-      .strict(),
+    input: z.object({ code: codeSchema, form: z.enum(['receipt', 'return']) }).strict(),
     output: printJobResultSchema,
   }),
   registerLink: defineOperation({
@@ -401,7 +393,6 @@ export const dossierOperations = {
         reason: z.string().trim().min(1).max(1000),
         documents: z.array(z.string().trim().min(1).max(300)).max(50).optional(),
         ticketId: z.string().trim().min(1).max(64).optional(),
-        origin: originSchema,
       })
       .strict(),
     output: z.object({ id: z.string(), kind: z.enum(['supplement', 'refusal']), url: z.string() }),

@@ -96,12 +96,6 @@ export const queueSettingsSchema = z
         message: 'duplicate category',
       })
       .default(DEFAULT_PRIORITY_CATEGORIES),
-    /** The hub's address on the office LAN: the ticket's QR opens `<base>/ticket/<id>`. */
-    statusPageBaseUrl: z
-      .string()
-      .trim()
-      .regex(/^https?:\/\/[^\s/]+(:\d+)?\/?$/)
-      .default('http://127.0.0.1:8787'),
   })
   .strict();
 export type QueueSettings = z.output<typeof queueSettingsSchema>;
@@ -313,6 +307,10 @@ export const queueOperations = {
       issuedAt: isoInstant,
       ahead: z.number().int(),
       estimatedWaitMinutes: z.tuple([z.number().int(), z.number().int()]),
+      /** What happened to the paper: the kiosk says so plainly unless it is `printed`. */
+      printStatus: printStatusSchema,
+      /** The ticket's status page (its QR), or null when no public address is known. */
+      statusUrl: z.string().nullable(),
     }),
     successStatus: 201,
     // Only a paired kiosk, or a signed-in officer for a walk-in (docs/security.md, "Devices").

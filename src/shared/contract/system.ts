@@ -10,6 +10,27 @@ export const siteSchema = z.object({
 });
 export type Site = z.infer<typeof siteSchema>;
 
+/**
+ * The office's public address: the origin (scheme, host, optional port — no path) at which
+ * citizens' phones reach the hub on the office network. Every printed QR starts with it
+ * (docs/queue.md, "Public address").
+ */
+export const publicUrlSchema = z
+  .string()
+  .trim()
+  .max(200)
+  .regex(/^https?:\/\/[^\s/?#@]+(:\d{1,5})?\/?$/i)
+  .transform((s) => s.replace(/\/+$/, '').toLowerCase());
+
+export const publicAddressSchema = z.object({
+  /** The admin setting (null: not set). */
+  url: z.string().nullable(),
+  /** `--public-url` / MOTCUA_PUBLIC_URL of this run: used instead of the setting. */
+  runOverride: z.string().nullable(),
+  /** What printed QRs use when printed from a loopback page (null: QRs left off). */
+  effective: z.string().nullable(),
+});
+
 export const systemOperations = {
   health: defineOperation({
     name: 'system.health',
@@ -82,6 +103,24 @@ export const systemOperations = {
       })
       .strict(),
     output: siteSchema,
+  }),
+  publicAddressGet: defineOperation({
+    name: 'publicAddress.get',
+    method: 'GET',
+    path: '/public-address',
+    role: 'admin',
+    summary: 'The public address printed QRs start with (setting, run override, effective)',
+    input: emptyInput,
+    output: publicAddressSchema,
+  }),
+  publicAddressUpdate: defineOperation({
+    name: 'publicAddress.update',
+    method: 'PUT',
+    path: '/public-address',
+    role: 'admin',
+    summary: 'Set or clear the public address (http(s)://host[:port] citizens reach the hub at)',
+    input: z.object({ url: publicUrlSchema.nullable() }).strict(),
+    output: publicAddressSchema,
   }),
   countersList: defineOperation({
     name: 'counters.list',

@@ -234,7 +234,14 @@ export const en: Record<MessageKey, string> = {
   'queue.settings.reactivateAfter': 'Waiting numbers called before a reactivated one',
   'queue.settings.issueOnlyIfPrinted':
     'Issue a number only if its ticket printed (off: issue and show on screen)',
-  'queue.settings.baseUrl': "The hub's address on the office network (ticket QR code)",
+  'publicAddress.title': 'Public address (QR codes)',
+  'publicAddress.label': "Address citizens' phones open, e.g. http://192.168.1.10:8787",
+  'publicAddress.help':
+    'Every printed QR code (ticket, receipt) starts with this address. Empty: the address the screen was opened with, unless that is this machine itself (127.0.0.1), in which case no QR code is printed.',
+  'publicAddress.override': 'This run uses {url} (--public-url / MOTCUA_PUBLIC_URL).',
+  'publicAddress.none': 'No public address: QR codes are left off when printing from this machine.',
+  'publicAddress.save': 'Save address',
+  'publicAddress.saved': 'Public address saved.',
   'queue.settings.categories': 'Priority categories in use',
   'queue.settings.voiceRepeat': 'Times each call is spoken (1–3)',
   'queue.settings.voicePause': 'Pause between the two sayings (milliseconds)',
@@ -244,7 +251,10 @@ export const en: Record<MessageKey, string> = {
   'queue.public.title': 'Your queue number',
   'queue.public.ahead': '{count} people ahead of you',
   'queue.public.wait': 'Estimated wait: {min}–{max} minutes',
-  'queue.public.calledTo': 'Please go to counter {counter}',
+  'queue.public.calledTo': 'It is your turn — please go to counter {counter}',
+  'queue.public.next': 'You are next',
+  'queue.public.soon': 'Your turn is coming — please watch the calling screen',
+  'queue.public.live': 'This page updates by itself; no need to reload.',
 
   'display.nowServing': 'Now serving',
   'display.recentCalls': 'Recent calls',

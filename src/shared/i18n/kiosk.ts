@@ -34,6 +34,18 @@ export const kioskMessagesVi = {
   'kiosk.take.wait': 'Thời gian chờ dự kiến: {min} đến {max} phút',
   'kiosk.take.collect': 'Mời ông/bà nhận phiếu ở khe máy in và ngồi chờ gọi số.',
   'kiosk.take.returning': 'Màn hình tự về trang chủ sau {seconds} giây.',
+  'kiosk.idle.warning':
+    'Ông/bà còn cần thêm thời gian không? Sau {seconds} giây màn hình sẽ về trang chủ.',
+  'kiosk.idle.moreTime': 'Tôi cần thêm thời gian',
+  'kiosk.take.noPaper': 'Máy này không in phiếu giấy. Xin ông/bà ghi nhớ số trên màn hình.',
+  'kiosk.take.printFailed':
+    'Không in được phiếu giấy. Số của ông/bà vẫn được giữ — xin ghi nhớ số trên màn hình.',
+  'kiosk.take.printPending':
+    'Phiếu giấy chưa in xong. Nếu không thấy phiếu ở khe máy in, xin ghi nhớ số trên màn hình.',
+  'kiosk.take.photoQr': 'Chụp ảnh mã QR này để xem số và lượt gọi trên điện thoại.',
+  'kiosk.take.remembered': 'Đã ghi nhớ số',
+  'kiosk.take.waitSoon': 'Sắp đến lượt ông/bà',
+  'kiosk.take.priorityLabel': 'Ưu tiên: {label}',
 
   'kiosk.err.offline':
     'Máy chưa kết nối được với hệ thống. Vui lòng đến quầy hướng dẫn để được giúp đỡ.',
@@ -62,6 +74,11 @@ export const kioskMessagesVi = {
   'kiosk.lookup.due': 'Ngày hẹn trả kết quả: {date}',
   'kiosk.lookup.takeResultTicket': 'Nhận kết quả — lấy số',
   'kiosk.lookup.again': 'Tra cứu hồ sơ khác',
+  'kiosk.lookup.retryCheck': 'Bấm lại 4 số',
+  'kiosk.lookup.locked':
+    'Đã tra cứu quá nhiều lần trong ít phút nên máy tạm dừng tra cứu. Xin ông/bà chờ vài phút rồi bấm lại, hoặc đến quầy hướng dẫn.',
+  'kiosk.lookup.overdue':
+    'Hồ sơ đã quá ngày hẹn trả kết quả ({date}) mà chưa giải quyết xong. Cơ quan phải gửi ông/bà phiếu xin lỗi và hẹn lại ngày trả kết quả. Xin mời ông/bà đến quầy hướng dẫn để được báo ngày mới.',
   'kiosk.status.received': 'Hồ sơ đã được tiếp nhận và đang chờ giải quyết.',
   'kiosk.status.in_process': 'Hồ sơ đang được giải quyết. Xin ông/bà chờ đến ngày hẹn.',
   'kiosk.status.awaiting_supplement':
@@ -102,6 +119,10 @@ export const kioskMessagesVi = {
   'kiosk.proc.print': 'In danh sách giấy tờ',
   'kiosk.proc.printing': 'Đang in…',
   'kiosk.proc.printed': 'Đã in. Mời ông/bà nhận giấy ở khe máy in.',
+  'kiosk.proc.screenOnly':
+    'Máy này không in giấy. Mời ông/bà chụp ảnh danh sách trên màn hình hoặc ghi lại.',
+  'kiosk.proc.printFailed':
+    'Không in được danh sách giấy tờ. Mời ông/bà chụp ảnh danh sách trên màn hình hoặc hỏi quầy hướng dẫn.',
   'kiosk.proc.takeNumber': 'Lấy số cho thủ tục này',
   'kiosk.proc.prompt': 'Chọn lĩnh vực, hoặc gõ tên thủ tục để tìm.',
   'kiosk.checklist.title': 'DANH SÁCH GIẤY TỜ',
@@ -116,6 +137,7 @@ export const kioskMessagesVi = {
   'kiosk.rate.thanks': 'Cảm ơn ông/bà đã đánh giá!',
   'kiosk.rate.closesIn': 'Còn {seconds} giây để đánh giá',
   'kiosk.rate.closed': 'Đã hết thời gian đánh giá cho lượt phục vụ này.',
+  'kiosk.rate.alreadyRated': 'Đã được đánh giá — cảm ơn ông/bà!',
   'kiosk.rate.counterTitle': 'Quầy số {counter}',
   'kiosk.rate.counterIdle': 'Sau khi được phục vụ, mời ông/bà đánh giá tại đây.',
   'kiosk.rate.unknownCounter':
@@ -175,6 +197,18 @@ export const kioskMessagesEn: Record<keyof typeof kioskMessagesVi, string> = {
   'kiosk.take.wait': 'Expected wait: {min} to {max} minutes',
   'kiosk.take.collect': 'Please take the ticket from the printer slot and wait to be called.',
   'kiosk.take.returning': 'This screen goes back home in {seconds} seconds.',
+  'kiosk.idle.warning': 'Do you need more time? In {seconds} seconds this screen goes back home.',
+  'kiosk.idle.moreTime': 'I need more time',
+  'kiosk.take.noPaper':
+    'This kiosk prints no paper ticket. Please remember the number on the screen.',
+  'kiosk.take.printFailed':
+    'The paper ticket could not be printed. Your number is kept — please remember it from the screen.',
+  'kiosk.take.printPending':
+    'The paper ticket has not printed yet. If there is none in the slot, remember the number on the screen.',
+  'kiosk.take.photoQr': 'Take a photo of this QR code to follow your number on your phone.',
+  'kiosk.take.remembered': 'I have noted my number',
+  'kiosk.take.waitSoon': 'Your turn is coming soon',
+  'kiosk.take.priorityLabel': 'Priority: {label}',
 
   'kiosk.err.offline': 'This kiosk cannot reach the system. Please go to the help desk.',
   'kiosk.err.printer':
@@ -200,6 +234,11 @@ export const kioskMessagesEn: Record<keyof typeof kioskMessagesVi, string> = {
   'kiosk.lookup.due': 'Appointment date: {date}',
   'kiosk.lookup.takeResultTicket': 'Collect the result — take a number',
   'kiosk.lookup.again': 'Check another dossier',
+  'kiosk.lookup.retryCheck': 'Enter the 4 digits again',
+  'kiosk.lookup.locked':
+    'Too many lookups in a few minutes: looking up is paused. Please wait a few minutes and try again, or ask the help desk.',
+  'kiosk.lookup.overdue':
+    'This dossier is past its due date ({date}) and not finished. The office must give you an apology slip with a new date. Please ask the help desk for the new date.',
   'kiosk.status.received': 'The dossier was received and is waiting to be handled.',
   'kiosk.status.in_process': 'The dossier is being handled. Please wait for the appointment date.',
   'kiosk.status.awaiting_supplement':
@@ -237,6 +276,10 @@ export const kioskMessagesEn: Record<keyof typeof kioskMessagesVi, string> = {
   'kiosk.proc.print': 'Print the list of documents',
   'kiosk.proc.printing': 'Printing…',
   'kiosk.proc.printed': 'Printed. Please take it from the printer slot.',
+  'kiosk.proc.screenOnly':
+    'This kiosk prints no paper. Please take a photo of the list on the screen or write it down.',
+  'kiosk.proc.printFailed':
+    'The list could not be printed. Please take a photo of it on the screen or ask the help desk.',
   'kiosk.proc.takeNumber': 'Take a number for this procedure',
   'kiosk.proc.prompt': 'Choose a field, or type the name of a procedure.',
   'kiosk.checklist.title': 'DOCUMENTS TO BRING',
@@ -251,6 +294,7 @@ export const kioskMessagesEn: Record<keyof typeof kioskMessagesVi, string> = {
   'kiosk.rate.thanks': 'Thank you for your rating!',
   'kiosk.rate.closesIn': '{seconds} seconds left to rate',
   'kiosk.rate.closed': 'The time to rate this service is over.',
+  'kiosk.rate.alreadyRated': 'Already rated — thank you!',
   'kiosk.rate.counterTitle': 'Counter {counter}',
   'kiosk.rate.counterIdle': 'After you are served, please rate us here.',
   'kiosk.rate.unknownCounter':

@@ -18,6 +18,9 @@ export const KIOSK_VOICE_KEYS = [
   'kiosk.take.priorityHint',
   'kiosk.take.yourNumber',
   'kiosk.take.collect',
+  'kiosk.take.noPaper',
+  'kiosk.take.printFailed',
+  'kiosk.take.printPending',
   'kiosk.err.offline',
   'kiosk.err.printer',
   'kiosk.err.paperOut',
@@ -44,6 +47,7 @@ export const KIOSK_VOICE_KEYS = [
   'kiosk.rate.reasonsPrompt',
   'kiosk.rate.thanks',
   'kiosk.rate.closed',
+  'kiosk.rate.alreadyRated',
   'kiosk.rate.counterIdle',
 ] as const satisfies readonly MessageKey[];
 export type KioskVoiceKey = (typeof KIOSK_VOICE_KEYS)[number];

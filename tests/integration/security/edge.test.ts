@@ -354,17 +354,15 @@ describe('the Host header must name this hub (DNS rebinding)', () => {
     }
   });
 
-  it('the host of the ticket QR address (queue settings) is allowed as soon as it is saved', async () => {
+  it('the host of the public address (admin setting) is allowed as soon as it is saved', async () => {
     const admin = await login(hub.url, ADMIN);
     expect((await rawGet(hub.port, '/api/v1/health', { Host: 'hub.xa-quang-phu.vn' })).status).toBe(
       421,
     );
-    const settings = (await api(hub.url, '/api/v1/queue/settings', { token: admin }))
-      .body as Record<string, unknown>;
-    const put = await api(hub.url, '/api/v1/queue/settings', {
+    const put = await api(hub.url, '/api/v1/public-address', {
       method: 'PUT',
       token: admin,
-      json: { ...settings, statusPageBaseUrl: 'http://hub.xa-quang-phu.vn:8787' },
+      json: { url: 'http://hub.xa-quang-phu.vn:8787' },
     });
     expect(put.status, put.text).toBe(200);
     await expect

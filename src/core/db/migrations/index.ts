@@ -10,6 +10,7 @@ import { m008ReportRollups } from './008-report-rollups';
 import { m009Devices } from './009-devices';
 import { m010AuditChain } from './010-audit-chain';
 import { m012Idempotency } from './012-idempotency';
+import { m013PublicAddress } from './013-public-address';
 
 export interface Migration {
   version: number;
@@ -35,4 +36,5 @@ export const migrations: readonly Migration[] = [
   m009Devices,
   m010AuditChain,
   m012Idempotency,
+  m013PublicAddress,
 ];

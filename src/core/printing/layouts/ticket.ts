@@ -13,8 +13,11 @@ export const TicketDataSchema = z.object({
   estimatedWaitMinutes: z
     .object({ min: z.number().int().min(0), max: z.number().int().min(0) })
     .refine((w) => w.max >= w.min, { message: 'max < min' }),
-  /** Public status page for this ticket (rendered as a QR code). */
-  statusUrl: z.string().url().max(500),
+  /**
+   * Public status page for this ticket (rendered as a QR code); absent while the hub has no
+   * address a phone can open (docs/queue.md, "Public address"): no QR then.
+   */
+  statusUrl: z.string().url().max(500).optional(),
   /** E.g. "Người cao tuổi" — printed only when present. */
   priorityLabel: z.string().max(80).optional(),
 });
@@ -37,8 +40,7 @@ export function ticketLayout(data: TicketData): PrintDocument {
     b.center(`${l.issuedAt}: ${at.time} ${at.date}`),
     b.center(l.peopleAhead(data.peopleAhead)),
     b.center(l.estimatedWait(data.estimatedWaitMinutes.min, data.estimatedWaitMinutes.max)),
-    b.qr(data.statusUrl, 5),
-    b.center(l.scanToFollow),
+    ...(data.statusUrl ? [b.qr(data.statusUrl, 5), b.center(l.scanToFollow)] : []),
     b.center(l.keepTicket),
     b.cut(),
   );

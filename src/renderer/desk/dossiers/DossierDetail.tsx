@@ -60,7 +60,6 @@ export function DossierDetail({
       const job = await api.call('dossiers.print', {
         code: dossier.code,
         form: 'return',
-        origin: window.location.origin,
       });
       const done = t('dossier.return.done', { code: dossier.code });
       const failed = !job.ok || job.data.status === 'failed';
@@ -92,7 +91,6 @@ export function DossierDetail({
     const r = await api.call('dossiers.formLink', {
       code: dossier.code,
       form: kind,
-      origin: window.location.origin,
     });
     if (r.ok) openForm(r.data.url);
     else setMessage({ kind: 'error', text: r.error.message });

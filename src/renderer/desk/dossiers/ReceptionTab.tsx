@@ -220,8 +220,7 @@ export function ReceptionTab() {
       setMessage({ kind: 'error', text: r.error.message });
       return;
     }
-    const origin = window.location.origin;
-    const job = await api.call('dossiers.print', { code: r.data.code, form: 'receipt', origin });
+    const job = await api.call('dossiers.print', { code: r.data.code, form: 'receipt' });
     let printText: string;
     if (job.ok && job.data.status === 'done') printText = t('dossier.reception.printed');
     else if (job.ok && job.data.status === 'screen') printText = t('dossier.reception.printScreen');
@@ -232,7 +231,6 @@ export function ReceptionTab() {
     const link = await api.call('dossiers.formLink', {
       code: r.data.code,
       form: 'receipt',
-      origin,
     });
     setBusy(false);
     setMessage(null);
@@ -265,7 +263,6 @@ export function ReceptionTab() {
       applicant: applicantInput(),
       reason: why,
       documents: kind === 'supplement' ? missing : [],
-      origin: window.location.origin,
       ...ticketInput(),
     });
     setBusy(false);

@@ -70,13 +70,6 @@ export function QueueSettingsCard() {
             onChange={(e) => setForm({ ...form, reactivateAfter: Number(e.target.value) })}
           />
         </label>
-        <label>
-          {t('queue.settings.baseUrl')}
-          <input
-            value={form.statusPageBaseUrl}
-            onChange={(e) => setForm({ ...form, statusPageBaseUrl: e.target.value })}
-          />
-        </label>
         <label className="check span-2">
           <input
             type="checkbox"

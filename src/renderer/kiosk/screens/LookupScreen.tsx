@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ApiError, OutputOf } from '../../../shared/contract';
 import { digitClips, type KioskVoiceKey } from '../../../shared/kiosk/voiceClips';
 import { countersServing, resultService } from '../../../shared/kiosk/whereToGo';
+import { isOverdue } from '../../../shared/kiosk/overdue';
 import { formatVnDate } from '../../../shared/time/vnTime';
 import { useApp } from '../../app-context';
 import { Keyboard } from '../Keyboard';
@@ -18,6 +19,9 @@ type Step =
   | { name: 'found'; dossier: Found; counter: number | null; resultServiceId: string | null }
   | { name: 'notFound' }
   | { name: 'error'; error: ApiError };
+
+/** Too many tries for this code or from this place (docs/security.md, "Lookup"). */
+const isLocked = (e: ApiError) => e.code === 'LOOKUP_LOCKED' || e.code === 'RATE_LIMITED';
 
 /** Look up a dossier: scanned QR or typed code + last 4 digits of phone/ID (domain §9). */
 export function LookupScreen({
@@ -81,11 +85,21 @@ export function LookupScreen({
     setStep({ name: 'found', dossier: res.data, counter, resultServiceId: serviceId });
   }
 
+  // Every step has a way back; the code typed is kept unless the citizen asks for another.
+  const retryCheck = () => {
+    setCheck('');
+    setStep({ name: 'check' });
+  };
+  const another = () => {
+    setCode('');
+    setCheck('');
+    setStep({ name: 'code' });
+  };
   const back =
     step.name === 'check'
       ? () => setStep({ name: 'code' })
-      : step.name === 'notFound'
-        ? () => setStep({ name: 'check' })
+      : step.name === 'notFound' || step.name === 'error'
+        ? retryCheck
         : undefined;
 
   return (
@@ -189,20 +203,38 @@ export function LookupScreen({
           <div className="kalert kalert-error" role="alert" data-testid="lookup-not-found">
             {t('kiosk.lookup.notFound')}
           </div>
-          <button
-            type="button"
-            className="kbtn kbtn-primary kbtn-big"
-            onClick={() => {
-              setCheck('');
-              setStep({ name: 'check' });
-            }}
-          >
-            {t('kiosk.lookup.again')}
-          </button>
+          <p className="kcode-echo">{code}</p>
+          <div className="kactions">
+            <button type="button" className="kbtn kbtn-primary kbtn-big" onClick={retryCheck}>
+              {t('kiosk.lookup.retryCheck')}
+            </button>
+            <button type="button" className="kbtn kbtn-soft kbtn-big" onClick={another}>
+              {t('kiosk.lookup.again')}
+            </button>
+          </div>
         </>
       )}
 
-      {step.name === 'error' && <KioskError error={step.error} />}
+      {step.name === 'error' && (
+        <>
+          {isLocked(step.error) ? (
+            <div className="kalert kalert-error" role="alert" data-testid="lookup-locked">
+              {t('kiosk.lookup.locked')}
+            </div>
+          ) : (
+            <KioskError error={step.error} />
+          )}
+          <p className="kcode-echo">{code}</p>
+          <div className="kactions">
+            <button type="button" className="kbtn kbtn-primary kbtn-big" onClick={retryCheck}>
+              {t('kiosk.lookup.retryCheck')}
+            </button>
+            <button type="button" className="kbtn kbtn-soft kbtn-big" onClick={another}>
+              {t('kiosk.lookup.again')}
+            </button>
+          </div>
+        </>
+      )}
 
       {step.name === 'found' && (
         <div className="kpanel kdossier" data-testid="lookup-result">
@@ -219,10 +251,17 @@ export function LookupScreen({
             <dt>{t('kiosk.lookup.procedure')}</dt>
             <dd>{step.dossier.procedureName}</dd>
           </dl>
-          {step.dossier.dueDate && step.dossier.status !== 'returned' && (
-            <p className="klead">
-              {t('kiosk.lookup.due', { date: formatVnDate(step.dossier.dueDate) })}
-            </p>
+          {step.dossier.dueDate && isOverdue(step.dossier, new Date()) ? (
+            <div className="kalert kalert-warn" role="note" data-testid="lookup-overdue">
+              {t('kiosk.lookup.overdue', { date: formatVnDate(step.dossier.dueDate) })}
+            </div>
+          ) : (
+            step.dossier.dueDate &&
+            step.dossier.status !== 'returned' && (
+              <p className="klead">
+                {t('kiosk.lookup.due', { date: formatVnDate(step.dossier.dueDate) })}
+              </p>
+            )
           )}
           {step.dossier.resultReady && step.resultServiceId && (
             <button
@@ -234,15 +273,7 @@ export function LookupScreen({
               {t('kiosk.lookup.takeResultTicket')}
             </button>
           )}
-          <button
-            type="button"
-            className="kbtn kbtn-soft"
-            onClick={() => {
-              setCode('');
-              setCheck('');
-              setStep({ name: 'code' });
-            }}
-          >
+          <button type="button" className="kbtn kbtn-soft" onClick={another}>
             {t('kiosk.lookup.again')}
           </button>
         </div>

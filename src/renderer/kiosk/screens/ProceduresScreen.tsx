@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ApiError, OutputOf } from '../../../shared/contract';
 import { DOCUMENT_KIND_LABELS, TIME_UNIT_LABELS } from '../../../shared/catalog/procedure';
 import { countersServing, serviceForProcedure } from '../../../shared/kiosk/whereToGo';
-import { foldVietnamese } from '../../../shared/text/fold';
+import { procedureMatches } from '../../../shared/kiosk/procedureSearch';
 import { useApp } from '../../app-context';
 import { Keyboard } from '../Keyboard';
 import { BookIcon, DocIcon, TicketIcon } from '../icons';
@@ -29,7 +29,10 @@ export function ProceduresScreen() {
   const [error, setError] = useState<ApiError | null>(null);
   const [view, setView] = useState<View>({ name: 'fields' });
   const [query, setQuery] = useState('');
-  const [print, setPrint] = useState<'idle' | 'printing' | 'printed' | ApiError>('idle');
+  // Each answer of kiosk.printChecklist shown as what it is ('screen' is not "Đã in").
+  const [print, setPrint] = useState<
+    'idle' | 'printing' | 'printed' | 'screen' | 'failed' | ApiError
+  >('idle');
 
   useEffect(() => {
     let alive = true;
@@ -64,9 +67,7 @@ export function ProceduresScreen() {
     const list = all ?? [];
     if (view.name === 'field') return list.filter((p) => p.field === view.field);
     if (view.name === 'search') {
-      const q = foldVietnamese(query);
-      if (!q) return [];
-      return list.filter((p) => foldVietnamese(`${p.code} ${p.name} ${p.field}`).includes(q));
+      return list.filter((p) => procedureMatches(query, p));
     }
     return [];
   }, [all, view, query]);
@@ -141,8 +142,13 @@ export function ProceduresScreen() {
           <dd>{where}</dd>
         </dl>
         {print === 'printed' && (
-          <div className="kalert kalert-ok" role="status">
+          <div className="kalert kalert-ok" role="status" data-testid="checklist-print">
             {t('kiosk.proc.printed')}
+          </div>
+        )}
+        {(print === 'screen' || print === 'failed') && (
+          <div className="kalert kalert-warn" role="alert" data-testid="checklist-print">
+            {t(print === 'screen' ? 'kiosk.proc.screenOnly' : 'kiosk.proc.printFailed')}
           </div>
         )}
         {typeof print === 'object' && <KioskError error={print} />}
@@ -154,14 +160,7 @@ export function ProceduresScreen() {
             onClick={async () => {
               setPrint('printing');
               const res = await api.call('kiosk.printChecklist', { id: p.id });
-              if (!res.ok) setPrint(res.error);
-              else if (res.data.status === 'failed') {
-                setPrint({
-                  code: 'UNPROCESSABLE',
-                  message: res.data.message ?? '',
-                  details: { reason: 'TICKET_PRINT_FAILED' },
-                });
-              } else setPrint('printed');
+              setPrint(res.ok ? res.data.status : res.error);
             }}
           >
             <DocIcon />

@@ -10,7 +10,8 @@ type Step =
   | { name: 'list' }
   | { name: 'rate'; window: RatingWindow }
   | { name: 'thanks' }
-  | { name: 'closed' };
+  | { name: 'closed' }
+  | { name: 'rated' };
 
 /**
  * Rating at the kiosk: the services completed in the last 30 s (ticket number and counter
@@ -41,11 +42,13 @@ export function RatingScreen() {
   useEffect(() => {
     if (step.name === 'thanks') setReadout(['kiosk.rate.thanks']);
     else if (step.name === 'closed') setReadout(['kiosk.rate.closed']);
+    else if (step.name === 'rated') setReadout(['kiosk.rate.alreadyRated']);
     else if (step.name === 'list')
       setReadout(open?.length ? ['kiosk.rate.pick'] : ['kiosk.rate.none']);
   }, [step, open, setReadout]);
 
   const expired = useCallback(() => setStep({ name: 'closed' }), []);
+  const rated = useCallback(() => setStep({ name: 'rated' }), []);
   const done = useCallback(() => setStep({ name: 'thanks' }), []);
 
   return (
@@ -89,12 +92,18 @@ export function RatingScreen() {
           window={step.window}
           onDone={done}
           onExpired={expired}
+          onRated={rated}
           onReadout={setReadout}
         />
       )}
       {step.name === 'thanks' && (
         <p className="kbig-message" role="status" data-testid="rating-thanks">
           {t('kiosk.rate.thanks')}
+        </p>
+      )}
+      {step.name === 'rated' && (
+        <p className="kbig-message" role="status" data-testid="rating-already">
+          {t('kiosk.rate.alreadyRated')}
         </p>
       )}
       {step.name === 'closed' && (

@@ -4,6 +4,7 @@ import type { PriorityCategory } from '../../../shared/contract/queue';
 import { numberClips } from '../../../shared/kiosk/voiceClips';
 import { useApp } from '../../app-context';
 import { kioskErrorKey } from '../errors';
+import { QrImage } from '../QrImage';
 import { ServiceIcon, SpeakerIcon } from '../icons';
 import { useKiosk } from '../kioskContext';
 import { KioskError, ScreenTitle } from './common';
@@ -14,15 +15,26 @@ type Ticket = OutputOf<'queue.issue'>;
 /** Home after the ticket is shown (issue 6); a touch gives the citizen 30 s more. */
 export const TICKET_HOME_MS = 10_000;
 export const TICKET_TOUCHED_MS = 30_000;
+/** A ticket with no paper stays on screen this long unless "Đã ghi nhớ số" is touched. */
+export const TICKET_SCREEN_ONLY_MS = 60_000;
 
 type Step =
   | { name: 'loading' }
   | { name: 'service' }
   | { name: 'priority'; service: Service }
   | { name: 'issuing'; service: Service }
-  | { name: 'done'; service: Service; ticket: Ticket }
+  | { name: 'done'; service: Service; ticket: Ticket; priorityLabel: string | null }
   | { name: 'blocked'; reason: 'kiosk.err.paperOut' | 'kiosk.err.printer' }
   | { name: 'error'; error: ApiError };
+
+/** What "Đọc to" says: the number, then where the paper is — or that there is none. */
+function ticketReadout(ticket: Ticket) {
+  return [
+    'kiosk.take.yourNumber' as const,
+    ...numberClips(ticket.number).map((clip) => ({ clip })),
+    paperMessageKey(ticket.printStatus) ?? ('kiosk.take.collect' as const),
+  ];
+}
 
 export function TakeNumberScreen({ presetServiceId }: { presetServiceId?: string | undefined }) {
   const { t, api } = useApp();
@@ -56,13 +68,19 @@ export function TakeNumberScreen({ presetServiceId }: { presetServiceId?: string
   }, [api, presetServiceId]);
 
   const issue = useCallback(
-    async (service: Service, priority?: PriorityCategory) => {
+    async (service: Service, priority?: { code: PriorityCategory; label: string }) => {
       setStep({ name: 'issuing', service });
       const res = await api.call('queue.issue', {
         serviceId: service.id,
-        ...(priority ? { priority } : {}),
+        ...(priority ? { priority: priority.code } : {}),
       });
-      if (res.ok) setStep({ name: 'done', service, ticket: res.data });
+      if (res.ok)
+        setStep({
+          name: 'done',
+          service,
+          ticket: res.data,
+          priorityLabel: priority?.label ?? null,
+        });
       else setStep({ name: 'error', error: res.error });
     },
     [api],
@@ -73,11 +91,7 @@ export function TakeNumberScreen({ presetServiceId }: { presetServiceId?: string
     else if (step.name === 'priority')
       setReadout(['kiosk.take.priorityTitle', 'kiosk.take.priorityHint']);
     else if (step.name === 'done') {
-      setReadout([
-        'kiosk.take.yourNumber',
-        ...numberClips(step.ticket.number).map((clip) => ({ clip })),
-        'kiosk.take.collect',
-      ]);
+      setReadout(ticketReadout(step.ticket));
     } else if (step.name === 'blocked') setReadout([step.reason]);
     else if (step.name === 'error') setReadout([kioskErrorKey(step.error)]);
   }, [step, setReadout]);
@@ -146,7 +160,7 @@ export function TakeNumberScreen({ presetServiceId }: { presetServiceId?: string
                 key={p.code}
                 type="button"
                 className="kchoice kchoice-priority"
-                onClick={() => void issue(step.service, p.code)}
+                onClick={() => void issue(step.service, p)}
               >
                 <span className="kchoice-title">{p.label}</span>
               </button>
@@ -165,13 +179,8 @@ export function TakeNumberScreen({ presetServiceId }: { presetServiceId?: string
         <TicketResult
           ticket={step.ticket}
           service={step.service}
-          onRead={() =>
-            read([
-              'kiosk.take.yourNumber',
-              ...numberClips(step.ticket.number).map((clip) => ({ clip })),
-              'kiosk.take.collect',
-            ])
-          }
+          priorityLabel={step.priorityLabel}
+          onRead={() => read(ticketReadout(step.ticket))}
           onTimeout={goHome}
         />
       )}
@@ -179,24 +188,47 @@ export function TakeNumberScreen({ presetServiceId }: { presetServiceId?: string
   );
 }
 
+/** What the screen says about the paper: anything but `printed` is said as it is. */
+export function paperMessageKey(
+  status: Ticket['printStatus'],
+): 'kiosk.take.noPaper' | 'kiosk.take.printFailed' | 'kiosk.take.printPending' | null {
+  switch (status) {
+    case 'printed':
+      return null;
+    case 'failed':
+      return 'kiosk.take.printFailed';
+    case 'queued':
+    case 'pending':
+      return 'kiosk.take.printPending';
+    default:
+      return 'kiosk.take.noPaper'; // 'screen' (no ticket printer), 'none' (no printing at all)
+  }
+}
+
 function TicketResult({
   ticket,
   service,
+  priorityLabel,
   onRead,
   onTimeout,
 }: {
   ticket: Ticket;
   service: Service;
+  priorityLabel: string | null;
   onRead(): void;
   onTimeout(): void;
 }) {
   const { t } = useApp();
-  const deadline = useRef(Date.now() + TICKET_HOME_MS);
-  const [left, setLeft] = useState(Math.ceil(TICKET_HOME_MS / 1000));
+  const paper = paperMessageKey(ticket.printStatus);
+  // On paper: home after 10 s (a touch: 30 s). On screen only: the number stays until
+  // "Đã ghi nhớ số" or 60 s — the screen is the citizen's only copy of it.
+  const first = paper ? TICKET_SCREEN_ONLY_MS : TICKET_HOME_MS;
+  const deadline = useRef(Date.now() + first);
+  const [left, setLeft] = useState(Math.ceil(first / 1000));
 
   useEffect(() => {
     const touched = () => {
-      deadline.current = Math.max(deadline.current, Date.now() + TICKET_TOUCHED_MS);
+      if (!paper) deadline.current = Math.max(deadline.current, Date.now() + TICKET_TOUCHED_MS);
     };
     document.addEventListener('pointerdown', touched);
     const timer = window.setInterval(() => {
@@ -208,27 +240,71 @@ function TicketResult({
       window.clearInterval(timer);
       document.removeEventListener('pointerdown', touched);
     };
-  }, [onTimeout]);
+  }, [onTimeout, paper]);
 
   const [min, max] = ticket.estimatedWaitMinutes;
   return (
-    <div className="kpanel kticket" data-testid="kiosk-ticket">
-      <p className="klead">{t('kiosk.take.yourNumber')}</p>
-      <p className="kticket-number" data-testid="ticket-number">
-        {ticket.number}
-      </p>
-      <p className="kticket-service">{service.name}</p>
-      <p className="kticket-line">
-        {ticket.ahead === 0
-          ? t('kiosk.take.aheadNone')
-          : t('kiosk.take.ahead', { count: ticket.ahead })}
-      </p>
-      <p className="kticket-line">{t('kiosk.take.wait', { min, max })}</p>
-      <p className="klead kticket-collect">{t('kiosk.take.collect')}</p>
-      <button type="button" className="kbtn kbtn-primary kbtn-big" onClick={onRead}>
-        <SpeakerIcon />
-        {t('kiosk.readAloud')}
-      </button>
+    <div
+      className={`kpanel kticket${paper ? ' kticket-screen' : ''}`}
+      data-testid="kiosk-ticket"
+      data-print-status={ticket.printStatus}
+    >
+      {paper && (
+        <div className="kalert kalert-warn" role="alert" data-testid="kiosk-paper">
+          {t(paper)}
+        </div>
+      )}
+      <div className="kticket-body">
+        <div className="kticket-main">
+          <p className="klead">{t('kiosk.take.yourNumber')}</p>
+          <p className="kticket-number" data-testid="ticket-number">
+            {ticket.number}
+          </p>
+          <p className="kticket-service">{service.name}</p>
+          {priorityLabel && (
+            <p className="kticket-priority" data-testid="ticket-priority">
+              {t('kiosk.take.priorityLabel', { label: priorityLabel })}
+            </p>
+          )}
+          <p className="kticket-line">
+            {ticket.ahead === 0
+              ? t('kiosk.take.aheadNone')
+              : t('kiosk.take.ahead', { count: ticket.ahead })}
+          </p>
+          <p className="kticket-line">
+            {ticket.ahead === 0 ? t('kiosk.take.waitSoon') : t('kiosk.take.wait', { min, max })}
+          </p>
+        </div>
+        <div className="kticket-side">
+          {paper && ticket.statusUrl && (
+            <div className="kticket-qr">
+              <QrImage data={ticket.statusUrl} label={t('kiosk.take.photoQr')} size="7em" />
+              <p className="kticket-line">{t('kiosk.take.photoQr')}</p>
+            </div>
+          )}
+          {!paper && <p className="klead kticket-collect">{t('kiosk.take.collect')}</p>}
+          <div className="kticket-actions">
+            {paper && (
+              <button
+                type="button"
+                className="kbtn kbtn-primary kbtn-big"
+                data-testid="ticket-remembered"
+                onClick={onTimeout}
+              >
+                {t('kiosk.take.remembered')}
+              </button>
+            )}
+            <button
+              type="button"
+              className={`kbtn kbtn-big ${paper ? '' : 'kbtn-primary'}`}
+              onClick={onRead}
+            >
+              <SpeakerIcon />
+              {t('kiosk.readAloud')}
+            </button>
+          </div>
+        </div>
+      </div>
       <p className="khint" aria-live="off">
         {t('kiosk.take.returning', { seconds: left })}
       </p>

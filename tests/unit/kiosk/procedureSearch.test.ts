@@ -1,0 +1,66 @@
+/**
+ * The kiosk's procedure search (src/shared/kiosk/procedureSearch.ts) over the default
+ * catalogue: any words of the name or the documents, folded, in any order.
+ * Old behaviour: one folded run of `code name field`, so "giay khai sinh" (a document word
+ * and the name) and "khai sinh dang ky" (another order) found nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import catalog from '../../../resources/catalog/default-procedures.json';
+import { DEMO_SERVICES } from '../../../src/core/queue/demoServices';
+import { procedureMatches } from '../../../src/shared/kiosk/procedureSearch';
+import { resultService, serviceForProcedure } from '../../../src/shared/kiosk/whereToGo';
+
+interface Entry {
+  nationalCode: string;
+  queueService?: string;
+  name: string;
+  field: string;
+  requiredDocuments: { name: string }[];
+}
+const procedures = (catalog.procedures as Entry[]).map((p) => ({
+  code: p.nationalCode,
+  name: p.name,
+  field: p.field,
+  documents: p.requiredDocuments,
+}));
+const found = (q: string) => procedures.filter((p) => procedureMatches(q, p)).map((p) => p.name);
+
+describe('kiosk procedure search', () => {
+  it('finds by words of the name and of the documents, without accents, in any order', () => {
+    expect(found('giay khai sinh')).toContain('Đăng ký khai sinh');
+    expect(found('khai sinh dang ky')).toContain('Đăng ký khai sinh');
+    expect(found('chung thuc')).toEqual(
+      expect.arrayContaining([
+        'Chứng thực chữ ký trong các giấy tờ, văn bản',
+        expect.stringMatching(/^Chứng thực bản sao/),
+      ]),
+    );
+    expect(found('CHỨNG THỰC chữ ký')).toContain('Chứng thực chữ ký trong các giấy tờ, văn bản');
+    expect(found('tam tru')).toContain('Đăng ký tạm trú');
+    expect(found('thuong tru')).toContain('Đăng ký thường trú');
+    expect(found('thuong tru')).not.toContain('Đăng ký khai sinh');
+  });
+
+  it('every word must match the start of a word; nothing typed finds nothing', () => {
+    expect(found('')).toEqual([]);
+    expect(found('   ')).toEqual([]);
+    expect(found('khai sinh xyz')).toEqual([]);
+    expect(found('ai sinh')).toEqual([]); // "ai" is inside "khai", not the start of a word
+  });
+});
+
+describe('demo queue services', () => {
+  // Old demo: "Đất đai – Xây dựng" had no procedure of the catalogue behind it.
+  it('every demo service but "Nhận kết quả" has procedures of the bundled catalogue', () => {
+    const services = DEMO_SERVICES.map((s) => ({ id: s.code, code: s.code, name: s.name }));
+    const result = resultService(services);
+    for (const s of services.filter((x) => x !== result)) {
+      const behind = (catalog.procedures as Entry[]).filter(
+        (p) =>
+          serviceForProcedure({ field: p.field, queueService: p.queueService }, services)?.id ===
+          s.id,
+      );
+      expect(behind.length, s.name).toBeGreaterThan(0);
+    }
+  });
+});
