@@ -76,7 +76,9 @@ describe('due dates through GET /calendar/due-date match the official 2025–202
     ['2026-11-23T10:00', 1, 'working_day', '2026-11-25'], // 24/11 Ngày Văn hóa Việt Nam
     ['2026-02-10T10:00', 7, 'day', '2026-02-23'], // ends on Tết 17/02 → next working day
     ['2026-03-05T14:59', 0, 'same_day', '2026-03-05'], // before the 15:00 cut-off
-    ['2026-03-05T15:00', 0, 'same_day', '2026-03-06'], // at the cut-off → next working day
+    // "sau 15 giờ": at exactly 15:00 it is still today (the old rule said the next day)
+    ['2026-03-05T15:00', 0, 'same_day', '2026-03-05'],
+    ['2026-03-05T15:01', 0, 'same_day', '2026-03-06'], // after the cut-off → next working day
     ['2026-02-13T15:30', 0, 'same_day', '2026-02-23'], // after cut-off, before Tết
     ['2025-01-01T00:30', 1, 'working_day', '2025-01-02'], // 17:30 UTC the day before
   ];
