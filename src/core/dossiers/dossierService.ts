@@ -46,6 +46,8 @@ export interface ProcedureSnapshot {
   decidingAuthority: string;
   processingTime: { amount: number; unit: Procedure['processingTime']['unit'] };
   processingNote: string | null;
+  /** The longer limit when verification is needed (Luật Hộ tịch Art. 18(2), 34(2)). */
+  verificationTime?: { amount: number; unit: Procedure['processingTime']['unit'] };
 }
 
 export interface SubmittedDocument {
@@ -69,6 +71,8 @@ export interface ReceiveInput {
   receivedAt?: string | undefined;
   ticketId?: string | undefined;
   resultMethod?: 'desk' | 'post' | undefined;
+  /** "Cần xác minh": the appointment uses the procedure's longer limit. */
+  needsVerification?: boolean | undefined;
 }
 
 export type ActionInput = { code: string; action: ActionName } & Record<string, unknown>;
@@ -122,6 +126,14 @@ export function createDossierService(deps: DossierServiceDeps) {
     decidingAuthority: p.decidingAuthority,
     processingTime: { amount: p.processingTime.amount, unit: p.processingTime.unit },
     processingNote: p.processingTime.note ?? null,
+    ...(p.verificationTime
+      ? {
+          verificationTime: {
+            amount: p.verificationTime.amount,
+            unit: p.verificationTime.unit,
+          },
+        }
+      : {}),
   });
 
   const parseState = (row: DossierRow): DossierState => JSON.parse(row.state) as DossierState;
@@ -192,6 +204,7 @@ export function createDossierService(deps: DossierServiceDeps) {
       documents: JSON.parse(row.documents) as SubmittedDocument[],
       dueAt: row.due_at,
       originalDueDate: state.originalDueDate,
+      needsVerification: state.needsVerification === true,
       extended: state.extension !== null,
       supplementRequested: state.supplement !== null,
       currentUnit: state.currentUnit,
@@ -286,12 +299,24 @@ export function createDossierService(deps: DossierServiceDeps) {
           kind: d.kind === 'original' ? ('original' as const) : ('copy' as const),
           count: d.count,
         }));
+    const needsVerification = input.needsVerification === true;
+    if (needsVerification && !snapshot.verificationTime) {
+      throw new AppError('UNPROCESSABLE', {
+        messageKey: 'dossier.error.noVerificationLimit',
+        params: { name: procedure.name },
+      });
+    }
     const { state, event } = receiveDossier({
       receivedAt,
-      processingTime: snapshot.processingTime,
+      processingTime:
+        needsVerification && snapshot.verificationTime
+          ? snapshot.verificationTime
+          : snapshot.processingTime,
+      needsVerification,
       officerId: officer.id,
       calendar: calendar.calendar(),
       dueDate: computeDueDate,
+      dueDateOptions: calendar.dueDateOptions(),
     });
     const id = ulid(now.getTime());
     const registerYear = vnParts(receivedAt).year;
@@ -402,6 +427,7 @@ export function createDossierService(deps: DossierServiceDeps) {
           officerId: officer.id,
           calendar: calendar.calendar(),
           dueDate: computeDueDate,
+          dueDateOptions: calendar.dueDateOptions(),
           lang,
         });
         if (!result.ok) {

@@ -57,6 +57,11 @@ function actor(ctx: CallContext): PublicUser {
   return ctx.user;
 }
 
+/** The desk's name when the site has none (NĐ 118/2025 Art. 1 names the commune centre). */
+export const DEFAULT_DESK_NAME = 'Bộ phận Một cửa';
+/** Printed after the time limit when the longer limit "when verification is needed" applies. */
+export const VERIFICATION_NOTE = '(trường hợp cần xác minh)';
+
 /** The agency block printed on forms, from the site settings. */
 export function lookupUrl(origin: string, code: string): string {
   return `${origin.replace(/\/+$/, '')}/kiosk?lookup=${encodeURIComponent(code)}`;
@@ -101,16 +106,19 @@ export function dossierHandlers(
         count: d.count,
       })),
       setCount: 1,
-      processingTime:
-        proc.processingTime.unit === 'working_day'
-          ? { workingDays: proc.processingTime.amount }
-          : { text: processingTimeText(proc.processingTime) },
+      // The limit the appointment was computed with (the longer one when the officer ticked
+      // "cần xác minh", and then the receipt says why: Luật Hộ tịch Art. 18(2), 34(2)).
+      processingTime: state.needsVerification
+        ? { text: `${processingTimeText(state.processingTime)} ${VERIFICATION_NOTE}` }
+        : state.processingTime.unit === 'working_day'
+          ? { workingDays: state.processingTime.amount }
+          : { text: processingTimeText(state.processingTime) },
       receivedAt: new Date(row.received_at),
       appointmentAt: new Date(state.dueAt ?? state.receivedAt),
       collectAt:
         row.result_method === 'post'
           ? 'Qua dịch vụ bưu chính công ích'
-          : `Bộ phận Một cửa — ${site.agencyName}`,
+          : `${site.deskName ?? DEFAULT_DESK_NAME} — ${site.agencyName}`,
       registerBook: String(row.register_year),
       registerEntry: String(row.register_entry),
       officerName: officerName(row.received_by) || '—',

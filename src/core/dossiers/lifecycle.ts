@@ -76,6 +76,11 @@ export interface ProcessingTime {
 export interface DossierState {
   status: DossierStatus;
   processingTime: ProcessingTime;
+  /**
+   * The officer ticked "cần xác minh" at reception and `processingTime` is the procedure's
+   * longer limit when verification is needed (absent in dossiers stored before it existed).
+   */
+  needsVerification?: boolean;
   /** When the complete dossier was received and the receipt issued (Art. 17(3)). */
   receivedAt: string;
   /** When the current processing clock started: `receivedAt`, or the supplement completion. */
@@ -274,12 +279,33 @@ export function extensionRequestDeadline(dueDate: VnDate): VnDate {
   return addDays(dueDate, -1);
 }
 
-/** trước hạn / đúng hạn / quá hạn: compares the Vietnam date of `at` with the due date. */
-export function classifyOnTime(returnedAt: Date, dueDate: VnDate): OnTimeClass {
+/**
+ * trước hạn / đúng hạn / quá hạn. Early = returned before the due day. For procedures counted
+ * in working or calendar days, on time = on the due day. For hour-based and same-day
+ * procedures the due instant matters: on time = on the due day at or before `dueAt`, late
+ * otherwise (a result hours late on the due day is late).
+ */
+export function classifyOnTime(
+  returnedAt: Date,
+  dueDate: VnDate,
+  instant?: { dueAt: string | null; unit: TimeUnit },
+): OnTimeClass {
   const day = vnDate(returnedAt);
   if (day < dueDate) return 'early';
-  if (day === dueDate) return 'on_time';
-  return 'late';
+  if (day !== dueDate) return 'late';
+  const byInstant = instant && (instant.unit === 'hour' || instant.unit === 'same_day');
+  if (byInstant && instant.dueAt !== null && returnedAt.getTime() > Date.parse(instant.dueAt)) {
+    return 'late';
+  }
+  return 'on_time';
+}
+
+/** The on-time class of a dossier's result at `at` against its legal due date. */
+function onTimeOf(state: DossierState, at: Date): OnTimeClass {
+  return classifyOnTime(at, state.dueDate ?? state.originalDueDate, {
+    dueAt: state.dueDate ? state.dueAt : null,
+    unit: state.processingTime.unit,
+  });
 }
 
 function forbid(
@@ -311,6 +337,8 @@ function sameTimeOfDay(previousDueAt: string | null, newDueDate: VnDate): Date {
 export interface ReceiveInput<C extends WorkingCalendar = WorkingCalendar> {
   receivedAt: Date;
   processingTime: ProcessingTime;
+  /** `processingTime` is the longer limit when verification is needed. */
+  needsVerification?: boolean;
   officerId: string;
   calendar: C;
   dueDate: ComputeDueDate<C>;
@@ -330,6 +358,7 @@ export function receiveDossier<C extends WorkingCalendar>(
   const state: DossierState = {
     status: 'received',
     processingTime: { ...input.processingTime },
+    ...(input.needsVerification ? { needsVerification: true } : {}),
     receivedAt: at,
     clockStartedAt: at,
     dueDate: due.dueDate,
@@ -357,6 +386,7 @@ export function receiveDossier<C extends WorkingCalendar>(
     details: {
       processingAmount: input.processingTime.amount,
       processingUnit: input.processingTime.unit,
+      needsVerification: input.needsVerification === true,
     },
   };
   return { state, event };
@@ -584,7 +614,7 @@ export function applyDossierAction<C extends WorkingCalendar>(
           dueDateBefore: state.dueDate,
           dueDateAfter: state.dueDate,
           details: {
-            resultOnTime: state.dueDate ? classifyOnTime(ctx.now, state.dueDate) : null,
+            resultOnTime: state.dueDate ? onTimeOf(state, ctx.now) : null,
           },
         },
       );
@@ -598,8 +628,7 @@ export function applyDossierAction<C extends WorkingCalendar>(
       if (collectorKind === 'authorised' && !authorisationChecked) {
         return forbid('return.authorisationRequired', ctx);
       }
-      const dueDate = state.dueDate ?? state.originalDueDate;
-      const onTime = classifyOnTime(ctx.now, dueDate);
+      const onTime = onTimeOf(state, ctx.now);
       const returned = {
         at,
         collectedBy,

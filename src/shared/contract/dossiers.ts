@@ -157,6 +157,8 @@ export const dossierSchema = dossierSummarySchema.extend({
   documents: z.array(z.object({ name: z.string(), kind: z.string(), count: z.number() })),
   dueAt: isoInstant.nullable(),
   originalDueDate: z.string(),
+  /** The officer ticked "cần xác minh": the due date uses the longer limit. */
+  needsVerification: z.boolean(),
   extended: z.boolean(),
   supplementRequested: z.boolean(),
   currentUnit: z.string().nullable(),
@@ -224,6 +226,8 @@ export const dossierOperations = {
         receivedAt: isoInstant.optional(),
         ticketId: z.string().trim().min(1).max(64).optional(),
         resultMethod: z.enum(['desk', 'post']).optional(),
+        /** "Cần xác minh": the appointment uses the procedure's longer limit (docs/catalog.md). */
+        needsVerification: z.boolean().optional(),
       })
       .strict(),
     output: z.object({

@@ -8,6 +8,8 @@ export const dossierMessagesVi = {
   'dossier.error.procedureUnknown': 'Không có thủ tục {id} trong danh mục.',
   'dossier.error.procedureNotInForce': 'Thủ tục "{name}" không còn hiệu lực vào ngày tiếp nhận.',
   'dossier.error.receivedInFuture': 'Thời điểm tiếp nhận không được ở tương lai.',
+  'dossier.error.noVerificationLimit':
+    'Thủ tục "{name}" không có thời hạn riêng cho trường hợp cần xác minh.',
   'dossier.error.backEntryAdminOnly':
     'Chỉ quản trị viên được nhập hồ sơ giấy nhận từ ngày trước; cán bộ chỉ nhập bổ sung trong cùng ngày.',
   'dossier.error.lookupNotFound':
@@ -150,6 +152,8 @@ export const dossierMessagesEn: Record<DossierMessageKey, string> = {
   'dossier.error.procedureNotInForce':
     'The procedure "{name}" is not in force on the day of receipt.',
   'dossier.error.receivedInFuture': 'The time of receipt cannot be in the future.',
+  'dossier.error.noVerificationLimit':
+    'The procedure "{name}" has no separate time limit for when verification is needed.',
   'dossier.error.backEntryAdminOnly':
     'Only an administrator may enter a paper dossier received on an earlier day; officers may back-enter within the same day.',
   'dossier.error.lookupNotFound':

@@ -34,7 +34,7 @@ async function at(iso: string): Promise<void> {
 async function receive(body: Json = {}, token = officer) {
   const res = await api(hub.url, '/api/v1/dossiers', {
     token,
-    json: { procedureId: '1.000656', applicant, ...body },
+    json: { procedureId: '1.004884', applicant, ...body },
   });
   return res;
 }
@@ -132,7 +132,7 @@ describe('due dates through GET /calendar/due-date match the official 2025–202
 
   it('a dossier received on Friday 13/02/2026 before Tết is due after Tết (code date in Vietnam time)', async () => {
     await at('2026-02-13T16:30:00Z'); // 23:30 VN Friday, 16:30 UTC
-    const res = await receive({ procedureId: '1.001193' });
+    const res = await receive({ procedureId: '2.002516' });
     expect(res.status).toBe(201);
     const body = res.body as Json;
     expect(body['code']).toMatch(/^000\.00\.14\.H56-260213-\d{4}$/);
@@ -366,7 +366,7 @@ describe('reception', () => {
     expect(noProc.status).toBe(422);
     expect(errorOf(noProc).message).toContain('khong-co');
     const anon = await api(hub.url, '/api/v1/dossiers', {
-      json: { procedureId: '1.000656', applicant },
+      json: { procedureId: '1.004884', applicant },
     });
     expect(anon.status).toBe(401);
     expect(count()).toBe(before);
@@ -705,16 +705,16 @@ describe('catalogue', () => {
 describe('warnings', () => {
   it('lists due today, due tomorrow (apology possible), overdue and supplement over 15 days', async () => {
     await at('2026-04-01T02:00:00Z'); // Wed 01/04
-    const supp = (await receive({ procedureId: '1.001193' })).body as { code: string };
+    const supp = (await receive({ procedureId: '2.002516' })).body as { code: string };
     expect(
       (await act(supp.code, { action: 'request-supplement', reason: 'Thiếu tờ khai' })).status,
     ).toBe(200);
     await at('2026-04-13T02:00:00Z'); // Mon 13/04
-    const overdue = (await receive({ procedureId: '1.001193' })).body as { code: string }; // due 14/04
+    const overdue = (await receive({ procedureId: '2.002516' })).body as { code: string }; // due 14/04
     await at('2026-04-16T02:00:00Z'); // Thu 16/04
-    const today = (await receive({ procedureId: '1.001193' })).body as { code: string }; // due Fri 17/04
+    const today = (await receive({ procedureId: '2.002516' })).body as { code: string }; // due Fri 17/04
     await at('2026-04-17T02:00:00Z'); // Fri 17/04
-    const tomorrow = (await receive({ procedureId: '1.001193' })).body as { code: string }; // due Mon 20/04
+    const tomorrow = (await receive({ procedureId: '2.002516' })).body as { code: string }; // due Mon 20/04
     const res = await api(hub.url, '/api/v1/dossiers/warnings', { token: officer });
     expect(res.status).toBe(200);
     const byCode = new Map(
