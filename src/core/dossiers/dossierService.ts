@@ -27,7 +27,9 @@ import type { EventBus } from '../events/eventBus';
 import { getSite } from '../settings/site';
 import { createDossierRepo, ftsQueries, type DossierRow, type EventRow } from './dossierRepo';
 import {
+  apologyAllowed,
   applyDossierAction,
+  appointmentDate,
   dossierActionSchema,
   dossierWarnings,
   receiveDossier,
@@ -88,12 +90,13 @@ export interface DossierServiceDeps {
 const ACTIVE: readonly DossierStatus[] = ['received', 'in_process'];
 
 /** What the lifecycle would accept from a status (a screen hint; the lifecycle decides). */
-export function allowedActions(state: DossierState): ActionName[] {
+export function allowedActions(state: DossierState, now: Date): ActionName[] {
   const out: ActionName[] = [];
   if (ACTIVE.includes(state.status)) {
     out.push('transfer');
     if (!state.supplement) out.push('request-supplement');
     if (!state.extension) out.push('extend');
+    if (apologyAllowed(state, now)) out.push('apologise');
     out.push('result-ready', 'refuse', 'stop');
   } else if (state.status === 'awaiting_supplement') {
     out.push('supplement-received', 'close', 'stop');
@@ -104,6 +107,12 @@ export function allowedActions(state: DossierState): ActionName[] {
 }
 
 const digitsOnly = (s: string): string => s.replace(/\D/g, '');
+
+/** The public face of the latest apology letter: its new date only. */
+function appointmentOf(state: DossierState): { newDueDate: string } | null {
+  const date = appointmentDate(state);
+  return date ? { newDueDate: date } : null;
+}
 
 /** A 4-digit comparison that takes the same time whatever the inputs. */
 function sameFour(a: string, b: string): boolean {
@@ -205,6 +214,12 @@ export function createDossierService(deps: DossierServiceDeps) {
       dueAt: row.due_at,
       originalDueDate: state.originalDueDate,
       needsVerification: state.needsVerification === true,
+      appointmentDate: appointmentDate(state),
+      apologies: (state.apologies ?? []).map((a) => ({
+        at: a.at,
+        reason: a.reason,
+        newDueDate: a.newDueDate,
+      })),
       extended: state.extension !== null,
       supplementRequested: state.supplement !== null,
       currentUnit: state.currentUnit,
@@ -223,7 +238,7 @@ export function createDossierService(deps: DossierServiceDeps) {
             idChecked: state.returned.idChecked,
           }
         : null,
-      allowedActions: allowedActions(state),
+      allowedActions: allowedActions(state, now),
       events: repo.events(row.id).map(toEvent),
     };
   }
@@ -546,6 +561,8 @@ export function createDossierService(deps: DossierServiceDeps) {
       status: row.status,
       dueDate: state.dueDate ?? null,
       resultReady: row.status === 'result_ready',
+      // The latest apology letter's new appointment (the legal due date stays above).
+      apology: appointmentOf(state),
     };
   }
 

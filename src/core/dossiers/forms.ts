@@ -31,6 +31,7 @@ export const EVENT_VI: Record<string, string> = {
   closed: 'Đóng hồ sơ (không bổ sung sau 15 ngày)',
   refused: 'Từ chối giải quyết',
   extended: 'Gia hạn, xin lỗi và hẹn lại ngày trả',
+  apology: 'Xin lỗi (quá hạn) và hẹn lại ngày trả',
   result_ready: 'Có kết quả giải quyết',
   returned: 'Trả kết quả',
   stopped: 'Dừng giải quyết theo đề nghị',
@@ -397,6 +398,8 @@ export function returnSlipHtml(d: {
   onTime: string;
   officerName: string;
   ratingUrl?: string;
+  /** The latest apology letter for the late dossier: date issued and new appointment. */
+  apology?: { at: Date; newDueDate: string } | undefined;
 }): string {
   return documentHtml(
     'Phiếu trả kết quả',
@@ -406,7 +409,7 @@ export function returnSlipHtml(d: {
 <div class="code"><p>Mã hồ sơ: <span class="b">${d.dossierCode}</span></p>${d.ratingUrl && qrSvg(d.ratingUrl, 18)}</div>
 <p>Người nộp: <span class="b">${d.applicantName}</span></p>
 <p>Thủ tục: ${d.procedureName}</p>
-<p>Ngày nhận hồ sơ: ${formatVnDate(d.receivedAt)}; ngày hẹn trả: ${formatVnDate(d.dueDate)}</p>
+<p>Ngày nhận hồ sơ: ${formatVnDate(d.receivedAt)}; ngày hẹn trả: ${formatVnDate(d.dueDate)}</p>${d.apology && markup`<p>Văn bản xin lỗi ngày ${formatVnDate(d.apology.at)}, hẹn lại ngày trả: <span class="b">${formatVnDate(d.apology.newDueDate)}</span></p>`}
 <p>Thời gian trả kết quả: ${formatVnDateTime(d.returnedAt)} — <span class="b">${onTimeLabel(d.onTime)}</span></p>
 <p>Người nhận kết quả: ${d.collectedBy}</p>
 ${signatures('NGƯỜI NHẬN KẾT QUẢ', 'CÁN BỘ TRẢ KẾT QUẢ', d.collectedBy, d.officerName)}

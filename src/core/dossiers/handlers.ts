@@ -5,7 +5,7 @@
 import { AppError, type PublicUser } from '../../shared/contract';
 import { parseCccdQr } from '../../shared/citizenId';
 import type { Site } from '../../shared/contract';
-import { vnDate, vnInstant } from '../../shared/time/vnTime';
+import { formatVnDate, vnDate, vnInstant } from '../../shared/time/vnTime';
 import { recordAudit } from '../audit/auditLog';
 import type { CallContext } from '../context';
 import type { HandlerDeps, Handlers } from '../handlers';
@@ -135,6 +135,7 @@ export function dossierHandlers(
       });
     }
     const returnEvent = dossiers.repo.events(row.id).find((e) => e.type === 'returned');
+    const lastApology = state.apologies?.[state.apologies.length - 1];
     return {
       agency: agencyOf(site),
       at: new Date(returned.at),
@@ -147,6 +148,9 @@ export function dossierHandlers(
       onTime: returned.onTime,
       dueDate: state.dueDate ?? state.originalDueDate,
       officerName: officerName(returnEvent?.officer_id) || '—',
+      apology: lastApology
+        ? { at: new Date(lastApology.at), newDueDate: lastApology.newDueDate }
+        : undefined,
     };
   }
 
@@ -213,24 +217,42 @@ export function dossierHandlers(
         };
       }
       case 'apology': {
-        if (!state.extension) {
+        // Mẫu 04 of the latest letter: an apology for a late dossier (with its new
+        // appointment), otherwise the extension sent before the due date (Art. 19).
+        const apology = state.apologies?.[state.apologies.length - 1];
+        const letter = apology
+          ? {
+              at: apology.at,
+              reason: apology.reason,
+              originalDueDate: state.dueDate ?? state.originalDueDate,
+              newDueDate: apology.newDueDate,
+            }
+          : state.extension
+            ? {
+                at: state.extension.requestedAt,
+                reason: state.extension.reason,
+                originalDueDate: state.extension.previousDueDate,
+                newDueDate: state.extension.newDueDate,
+              }
+            : null;
+        if (!letter) {
           throw new AppError('TRANSITION_FORBIDDEN', {
             messageKey: 'dossier.error.notExtended',
-            details: { rule: 'extend.fromStatus' },
+            details: { rule: 'apology.notLate' },
           });
         }
         return {
           title: `Mẫu 04 - ${row.code}`,
           html: apologyFormHtml({
             agency,
-            at: new Date(state.extension.requestedAt),
+            at: new Date(letter.at),
             dossierCode: row.code,
             applicant: applicantOf(row),
             procedure,
             receivedAt: new Date(row.received_at),
-            originalDueDate: state.extension.previousDueDate,
-            newDueDate: state.extension.newDueDate,
-            reason: state.extension.reason,
+            originalDueDate: letter.originalDueDate,
+            newDueDate: letter.newDueDate,
+            reason: letter.reason,
             signerName: '',
           }),
         };
@@ -440,7 +462,9 @@ export function dossierHandlers(
           receivedAt: d.receivedAt,
           appointmentAt: vnInstant(d.dueDate, 17),
           returnedAt: d.returnedAt,
-          result: 'Đã trả kết quả',
+          result: d.apology
+            ? `Đã trả kết quả (văn bản xin lỗi ngày ${formatVnDate(d.apology.at)}, hẹn lại ngày ${formatVnDate(d.apology.newDueDate)})`
+            : 'Đã trả kết quả',
           collectedBy: d.collectedBy,
           timeliness: d.onTime === 'on_time' ? 'onTime' : d.onTime,
           officerName: d.officerName,

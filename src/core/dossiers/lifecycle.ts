@@ -106,6 +106,16 @@ export interface DossierState {
     previousDueDate: VnDate;
     newDueDate: VnDate;
   } | null;
+  /**
+   * Apology letters for a dossier already past its legal due date (provincial rules; domain
+   * §1.4 "Already late"): each with the new appointment. The legal `dueDate` is unchanged.
+   * Absent in dossiers stored before apologies existed.
+   */
+  apologies?: Array<{
+    at: string;
+    reason: string;
+    newDueDate: VnDate;
+  }>;
   resultReadyAt: string | null;
   returned: {
     at: string;
@@ -152,6 +162,11 @@ export const extendActionSchema = z.object({
   reason: text.min(1),
   newDueDate: vnDateString,
 });
+export const apologiseActionSchema = z.object({
+  action: z.literal('apologise'),
+  reason: text.min(1),
+  newDueDate: vnDateString,
+});
 export const resultReadyActionSchema = z.object({
   action: z.literal('result-ready'),
   note: text.optional(),
@@ -182,6 +197,7 @@ export const dossierActionSchema = z.discriminatedUnion('action', [
   supplementReceivedActionSchema,
   refuseActionSchema,
   extendActionSchema,
+  apologiseActionSchema,
   resultReadyActionSchema,
   returnActionSchema,
   stopActionSchema,
@@ -205,6 +221,7 @@ export type DossierEventType =
   | 'closed'
   | 'refused'
   | 'extended'
+  | 'apology'
   | 'result_ready'
   | 'returned'
   | 'stopped';
@@ -298,6 +315,40 @@ export function classifyOnTime(
     return 'late';
   }
   return 'on_time';
+}
+
+/**
+ * Whether a dossier without a result is past its legal due date at `now`: after the due day,
+ * or, for hour-based and same-day limits, after the due instant on the due day.
+ */
+export function isPastDue(state: DossierState, now: Date): boolean {
+  if (state.dueDate === null) return false;
+  const today = vnDate(now);
+  if (today > state.dueDate) return true;
+  const unit = state.processingTime.unit;
+  return (
+    today === state.dueDate &&
+    (unit === 'hour' || unit === 'same_day') &&
+    state.dueAt !== null &&
+    now.getTime() > Date.parse(state.dueAt)
+  );
+}
+
+/** The latest apology's appointment (the date the citizen was last given), or null. */
+export function appointmentDate(state: DossierState): VnDate | null {
+  const last = state.apologies?.[state.apologies.length - 1];
+  return last ? last.newDueDate : null;
+}
+
+/**
+ * Whether an apology may be issued now: past due, no result, and no earlier apology whose
+ * appointment has not yet passed (a new one is allowed once that date passes).
+ */
+export function apologyAllowed(state: DossierState, now: Date): boolean {
+  if (state.status !== 'received' && state.status !== 'in_process') return false;
+  if (!isPastDue(state, now)) return false;
+  const pending = appointmentDate(state);
+  return pending === null || vnDate(now) > pending;
 }
 
 /** The on-time class of a dossier's result at `at` against its legal due date. */
@@ -402,6 +453,7 @@ const ALLOWED_FROM: Record<DossierActionName, readonly DossierStatus[]> = {
   close: ['awaiting_supplement'],
   refuse: ['received', 'in_process'],
   extend: ['received', 'in_process'],
+  apologise: ['received', 'in_process'],
   'result-ready': ['received', 'in_process'],
   return: ['result_ready'],
   stop: ['received', 'in_process', 'awaiting_supplement'],
@@ -414,6 +466,7 @@ const STATUS_RULE: Record<DossierActionName, LifecycleRule> = {
   close: 'close.notAwaiting',
   refuse: 'refuse.fromStatus',
   extend: 'extend.fromStatus',
+  apologise: 'apology.fromStatus',
   'result-ready': 'resultReady.fromStatus',
   return: 'return.onlyFromResultReady',
   stop: 'stop.fromStatus',
@@ -604,6 +657,42 @@ export function applyDossierAction<C extends WorkingCalendar>(
       );
     }
 
+    case 'apologise': {
+      const reason = action.reason.trim();
+      if (!reason) return forbid('apology.reasonRequired', ctx);
+      if (!isPastDue(state, ctx.now)) {
+        return forbid('apology.notLate', ctx, { dueDate: state.dueDate ?? undefined });
+      }
+      const pending = appointmentDate(state);
+      if (pending !== null && today <= pending) {
+        return forbid('apology.pending', ctx, { date: pending });
+      }
+      const newDueDate = action.newDueDate;
+      if (!isVnDate(newDueDate)) return forbid('extend.newDueDateInvalid', ctx);
+      if (newDueDate <= today)
+        return forbid('apology.newDueDateNotAfterToday', ctx, { newDueDate });
+      if (!ctx.calendar.isWorkingDay(newDueDate)) {
+        return forbid('extend.newDueDateNotWorkingDay', ctx, { newDueDate });
+      }
+      const apologies = [...(state.apologies ?? []), { at, reason, newDueDate }];
+      return done(
+        { ...state, apologies },
+        {
+          type: 'apology',
+          toStatus: state.status,
+          reason,
+          // The legal due date does not move: the dossier stays "quá hạn".
+          dueDateBefore: state.dueDate,
+          dueDateAfter: state.dueDate,
+          details: {
+            newDueDate,
+            previousAppointment: pending,
+            letter: apologies.length,
+          },
+        },
+      );
+    }
+
     case 'result-ready': {
       return done(
         { ...state, status: 'result_ready', resultReadyAt: at },
@@ -684,11 +773,17 @@ export interface DossierWarning {
   kind: WarningKind;
   /** Due date concerned (due_today / due_tomorrow / overdue). */
   dueDate?: VnDate;
-  /** due_tomorrow: last day to send the apology; supplement_overdue: close allowed from. */
+  /**
+   * due_tomorrow: last day to send the extension; supplement_overdue: close allowed from;
+   * overdue: the appointment given by the latest apology letter.
+   */
   date?: VnDate;
   /** overdue: calendar days past the due date. */
   days?: number;
-  /** due_tomorrow: an extension (apology + new date) can still be sent today. */
+  /**
+   * due_tomorrow: an extension (apology + new date) can still be sent today; overdue: an
+   * apology letter for the late dossier may be issued now.
+   */
   apologyPossible?: boolean;
   message: string;
 }
@@ -725,11 +820,15 @@ export function dossierWarnings(
   const dueDate = state.dueDate;
   if (today > dueDate) {
     const days = daysBetween(dueDate, today);
+    const appointment = appointmentDate(state);
     return [
       {
         kind: 'overdue',
         dueDate,
         days,
+        // An apology letter with a new appointment is due (or the last one's date passed).
+        apologyPossible: apologyAllowed(state, now),
+        ...(appointment ? { date: appointment } : {}),
         message: warningMessage('overdue', { dueDate, days }, lang),
       },
     ];

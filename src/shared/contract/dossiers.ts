@@ -6,7 +6,8 @@ import { isoInstant } from './common';
 
 /**
  * Dossiers (issue 5, domain §1–§5). Officer operations carry personal data; the public
- * lookup answers only { code, procedureName, status, dueDate, resultReady } (domain §9).
+ * lookup answers only { code, procedureName, status, dueDate, resultReady, apology }
+ * (domain §9).
  */
 export const DOSSIER_STATUS_VALUES = [
   'received',
@@ -33,6 +34,7 @@ export const DOSSIER_ACTIONS = [
   'supplement-received',
   'refuse',
   'extend',
+  'apologise',
   'result-ready',
   'return',
   'stop',
@@ -159,6 +161,12 @@ export const dossierSchema = dossierSummarySchema.extend({
   originalDueDate: z.string(),
   /** The officer ticked "cần xác minh": the due date uses the longer limit. */
   needsVerification: z.boolean(),
+  /**
+   * The appointment of the latest apology letter for a late dossier (null = none); `dueDate`
+   * stays the legal due date.
+   */
+  appointmentDate: z.string().nullable(),
+  apologies: z.array(z.object({ at: isoInstant, reason: z.string(), newDueDate: z.string() })),
   extended: z.boolean(),
   supplementRequested: z.boolean(),
   currentUnit: z.string().nullable(),
@@ -407,6 +415,8 @@ export const dossierOperations = {
         status: dossierStatusSchema,
         dueDate: z.string().nullable(),
         resultReady: z.boolean(),
+        /** The latest apology letter for a late dossier: its new appointment date. */
+        apology: z.object({ newDueDate: z.string() }).strict().nullable(),
       })
       .strict(),
     rateLimit: { perMinute: 10 },

@@ -452,12 +452,13 @@ describe('search, audit, public lookup, forms', () => {
     expect(rows).toContain('canbo1');
   });
 
-  it('public lookup answers only code, procedure, status, due date, result ready; never personal data', async () => {
+  it('public lookup answers only code, procedure, status, due date, result ready, apology; never personal data', async () => {
     const res = await api(hub.url, `/api/v1/public/dossiers/${code}?check=1222`, {
       headers: { 'X-Test': '1' },
     });
     expect(res.status).toBe(200);
     expect(Object.keys(res.body as Json).sort()).toEqual([
+      'apology',
       'code',
       'dueDate',
       'procedureName',

@@ -144,3 +144,135 @@ describe('the longer limit when verification is needed', () => {
     expect(errorOf(none).message).toContain('xác minh');
   });
 });
+
+describe('apology for a late dossier (scripted)', () => {
+  it('due date passes → warning → apology with a new date → lookup and return slip → report', async () => {
+    // Đăng ký giám hộ, 3 working days: received Mon 02/03/2026, due Thu 05/03.
+    clock.set(new Date(vn('2026-03-02T09:30:00')));
+    const received = await receive({ procedureId: '1.004837' });
+    expect(received.status).toBe(201);
+    const code = (received.body as Json)['code'] as string;
+    expect((received.body as Json)['dueDate']).toBe('2026-03-05');
+    const act = (body: Json) =>
+      api(hub.url, `/api/v1/dossiers/${code}/actions`, { token: officer, json: body });
+
+    // On the due day it is not late yet: 409 with the rule.
+    clock.set(new Date(vn('2026-03-05T10:00:00')));
+    const early = await act({
+      action: 'apologise',
+      reason: 'Chờ xác minh',
+      newDueDate: '2026-03-10',
+    });
+    expect(early.status).toBe(409);
+    expect(errorOf(early).details).toMatchObject({ rule: 'apology.notLate' });
+    // Before this rule the only letter was the extension, refused once past due − 1:
+    const ext = await act({ action: 'extend', reason: 'Chờ xác minh', newDueDate: '2026-03-10' });
+    expect(errorOf(ext).details).toMatchObject({ rule: 'extend.tooLate' });
+
+    // Friday 06/03: overdue, the desk warns and offers the apology.
+    clock.set(new Date(vn('2026-03-06T09:00:00')));
+    const warnings = (await api(hub.url, '/api/v1/dossiers/warnings', { token: officer }))
+      .body as Array<{
+      code: string;
+      warnings: Array<{ kind: string; apologyPossible?: boolean }>;
+    }>;
+    const w = warnings.find((x) => x.code === code);
+    expect(w?.warnings[0]).toMatchObject({ kind: 'overdue', apologyPossible: true });
+    const before = (await api(hub.url, `/api/v1/dossiers/${code}`, { token: officer }))
+      .body as Json;
+    expect(before['allowedActions']).toContain('apologise');
+
+    const today = await act({
+      action: 'apologise',
+      reason: 'Chờ xác minh',
+      newDueDate: '2026-03-06',
+    });
+    expect(errorOf(today).details).toMatchObject({ rule: 'apology.newDueDateNotAfterToday' });
+    const saturday = await act({
+      action: 'apologise',
+      reason: 'Chờ xác minh',
+      newDueDate: '2026-03-07',
+    });
+    expect(errorOf(saturday).details).toMatchObject({ rule: 'extend.newDueDateNotWorkingDay' });
+    const noReason = await act({ action: 'apologise', newDueDate: '2026-03-10' });
+    expect(noReason.status).toBe(400);
+
+    const ok = await act({
+      action: 'apologise',
+      reason: 'Chờ kết quả xác minh của UBND xã nơi cư trú trước đây',
+      newDueDate: '2026-03-10',
+    });
+    expect(ok.status, ok.text).toBe(200);
+    const d = ok.body as Json;
+    expect(d['dueDate']).toBe('2026-03-05'); // the legal due date does not move
+    expect(d['appointmentDate']).toBe('2026-03-10');
+    expect(d['allowedActions']).not.toContain('apologise');
+    const events = d['events'] as Array<{ type: string; details: Json }>;
+    expect(events.map((e) => e.type)).toContain('apology');
+    expect(events.find((e) => e.type === 'apology')?.details).toMatchObject({
+      newDueDate: '2026-03-10',
+    });
+
+    // A second letter while the first appointment has not passed: refused.
+    const again = await act({ action: 'apologise', reason: 'Lần hai', newDueDate: '2026-03-11' });
+    expect(again.status).toBe(409);
+    expect(errorOf(again).details).toMatchObject({ rule: 'apology.pending' });
+
+    // Mẫu 04 with the new date.
+    const letter = await formHtml(code, 'apology');
+    expect(letter.status).toBe(200);
+    expect(letter.html).toContain('10/03/2026');
+    expect(letter.html).toContain('05/03/2026');
+
+    // The kiosk lookup shows the apology and the new date; the due date stays legal.
+    const lookup = await api(hub.url, `/api/v1/public/dossiers/${code}?check=4321`);
+    expect(lookup.status).toBe(200);
+    expect(lookup.body).toMatchObject({
+      dueDate: '2026-03-05',
+      apology: { newDueDate: '2026-03-10' },
+    });
+
+    // The result on the new date: returned "late" (quá hạn) against the legal due date.
+    clock.set(new Date(vn('2026-03-10T09:00:00')));
+    expect((await act({ action: 'result-ready' })).status).toBe(200);
+    const ret = await act({ action: 'return', collectedBy: applicant.fullName, idChecked: true });
+    expect(ret.status).toBe(200);
+    expect((ret.body as Json)['onTime']).toBe('late');
+    const slip = await formHtml(code, 'return');
+    expect(slip.status).toBe(200);
+    expect(slip.html).toContain('hẹn lại ngày trả');
+    expect(slip.html).toContain('10/03/2026');
+    expect(slip.html).toContain('Quá hạn');
+
+    // Reports: one apology letter in March, for this procedure; the dossier counts late.
+    const q = 'from=2026-03-01&to=2026-03-31';
+    const summary = (await api(hub.url, `/api/v1/reports/summary?${q}`, { token: officer }))
+      .body as { dossiers: Json };
+    expect(summary.dossiers['apologyLetters']).toBe(1);
+    expect(summary.dossiers['late']).toBeGreaterThanOrEqual(1);
+    const details = (await api(hub.url, `/api/v1/reports/details?${q}`, { token: officer }))
+      .body as { byProcedure: Array<Json> };
+    const guardianship = details.byProcedure.find((p) => p['code'] === '1.004837');
+    expect(guardianship).toMatchObject({ apologyLetters: 1, late: 1 });
+    const febr = (
+      await api(hub.url, '/api/v1/reports/summary?from=2026-02-01&to=2026-02-28', {
+        token: officer,
+      })
+    ).body as { dossiers: Json };
+    expect(febr.dossiers['apologyLetters']).toBe(0);
+
+    // The sync record of the step carries the versioned payload.
+    const rows = hub.core.db
+      .prepare("SELECT payload FROM sync_outbox WHERE type = 'dossier.event' ORDER BY seq")
+      .all() as Array<{ payload: string }>;
+    const apologyRecord = rows
+      .map((r) => JSON.parse(r.payload) as Json)
+      .find((p) => p['dossierCode'] === code && p['action'] === 'apology');
+    expect(apologyRecord).toMatchObject({
+      payloadVersion: 2,
+      dueDate: '2026-03-05',
+      appointmentDate: '2026-03-10',
+      apologyLetters: 1,
+    });
+  });
+});

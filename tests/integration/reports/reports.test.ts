@@ -342,6 +342,7 @@ describe('reports: a scripted day with known answers', () => {
         early: 2, // X2 (result), A4 (refused)
         late: 0, // X3 was settled before the day
         overdueNow: 1, // X1
+        apologyLetters: 0,
         onTimeRate: 85.7, // (2 + 2 + 2 within) / (4 settled + 3 in process)
       },
       queue: {
@@ -365,6 +366,7 @@ describe('reports: a scripted day with known answers', () => {
       early: 2,
       late: 1, // X3: result on 09/03, due 06/03
       overdueNow: 1,
+      apologyLetters: 0,
       onTimeRate: 75, // (2 + 2 + 2) / (5 + 3)
     });
     const past = await getJson<Summary>(o, '/api/v1/reports/summary?from=2026-03-02&to=2026-03-06');
@@ -377,6 +379,7 @@ describe('reports: a scripted day with known answers', () => {
       early: 0,
       late: 0,
       overdueNow: 1,
+      apologyLetters: 0,
       onTimeRate: 100,
     });
     expect(past.queue).toEqual({

@@ -9,6 +9,7 @@ import { m007Reports } from './007-reports';
 import { m008ReportRollups } from './008-report-rollups';
 import { m009Devices } from './009-devices';
 import { m010AuditChain } from './010-audit-chain';
+import { m011Apologies } from './011-apologies';
 
 export interface Migration {
   version: number;
@@ -33,4 +34,5 @@ export const migrations: readonly Migration[] = [
   m008ReportRollups,
   m009Devices,
   m010AuditChain,
+  m011Apologies,
 ];
