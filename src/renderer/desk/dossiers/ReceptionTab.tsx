@@ -35,6 +35,8 @@ export function ReceptionTab() {
   const [docs, setDocs] = useState<DocRow[]>([]);
   const [applicant, setApplicant] = useState(EMPTY);
   const [resultMethod, setResultMethod] = useState<'desk' | 'post'>('desk');
+  // "Cần xác minh": the procedure's longer limit (docs/catalog.md, verificationTime).
+  const [needsVerification, setNeedsVerification] = useState(false);
   const [ticketId, setTicketId] = useState('');
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -117,6 +119,7 @@ export function ReceptionTab() {
         .filter((d) => d.checked)
         .map((d) => ({ name: d.name, kind: d.kind, count: d.count })),
       resultMethod,
+      ...(needsVerification && procedure.verificationTime ? { needsVerification: true } : {}),
       ...(ticketId.trim() ? { ticketId: ticketId.trim() } : {}),
     });
     if (!r.ok) {
@@ -339,6 +342,17 @@ export function ReceptionTab() {
             <option value="post">{t('dossier.reception.byPost')}</option>
           </select>
         </label>
+        {procedure?.verificationTime && (
+          <label className="form-row">
+            <span>{t('dossier.reception.needsVerification')}</span>
+            <input
+              type="checkbox"
+              data-testid="needs-verification"
+              checked={needsVerification}
+              onChange={(e) => setNeedsVerification(e.target.checked)}
+            />
+          </label>
+        )}
         <label className="form-row">
           <span>{t('dossier.reception.ticket')}</span>
           <input value={ticketId} onChange={(e) => setTicketId(e.target.value)} />

@@ -224,6 +224,13 @@ export function LookupScreen({
               {t('kiosk.lookup.due', { date: formatVnDate(step.dossier.dueDate) })}
             </p>
           )}
+          {step.dossier.apology && step.dossier.status !== 'returned' && (
+            <p className="klead" data-testid="lookup-apology">
+              {t('kiosk.lookup.apology', {
+                date: formatVnDate(step.dossier.apology.newDueDate),
+              })}
+            </p>
+          )}
           {step.dossier.resultReady && step.resultServiceId && (
             <button
               type="button"
