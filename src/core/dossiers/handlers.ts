@@ -22,6 +22,9 @@ import {
   agencyOf,
   apologyFormHtml,
   controlSlipHtml,
+  formMeta,
+  formSetFor,
+  stopNoticeHtml,
   processingTimeText,
   refusalFormHtml,
   registerContact,
@@ -167,6 +170,8 @@ export function dossierHandlers(
       processingTime: proc.processingTime,
     };
     const events = dossiers.repo.events(row.id);
+    // The dossier's set follows its reception date, also for reprints (domain §2).
+    const set = formSetFor(row.received_at);
     switch (spec.form) {
       case 'receipt':
         return {
@@ -182,7 +187,7 @@ export function dossierHandlers(
         }
         const ev = events.find((e) => e.type === 'supplement_requested');
         return {
-          title: `Mẫu 02 - ${row.code}`,
+          title: `Mẫu ${formMeta(set, 'supplement').n} - ${row.code}`,
           html: supplementFormHtml({
             agency,
             at: new Date(state.supplement.requestedAt),
@@ -192,6 +197,7 @@ export function dossierHandlers(
             documents: state.supplement.documents,
             reason: state.supplement.reason,
             officerName: ev?.officer_name ?? '',
+            set,
           }),
         };
       }
@@ -204,7 +210,7 @@ export function dossierHandlers(
         }
         const ev = events.find((e) => e.type === 'refused');
         return {
-          title: `Mẫu 03 - ${row.code}`,
+          title: `Mẫu ${formMeta(set, 'refusal').n} - ${row.code}`,
           html: refusalFormHtml({
             agency,
             at: new Date(state.refusal.at),
@@ -213,6 +219,7 @@ export function dossierHandlers(
             procedure,
             reason: state.refusal.reason,
             officerName: ev?.officer_name ?? '',
+            set,
           }),
         };
       }
@@ -242,7 +249,7 @@ export function dossierHandlers(
           });
         }
         return {
-          title: `Mẫu 04 - ${row.code}`,
+          title: `Mẫu ${formMeta(set, 'apology').n} - ${row.code}`,
           html: apologyFormHtml({
             agency,
             at: new Date(letter.at),
@@ -254,12 +261,34 @@ export function dossierHandlers(
             newDueDate: letter.newDueDate,
             reason: letter.reason,
             signerName: '',
+            set,
+          }),
+        };
+      }
+      case 'stop_notice': {
+        if (!state.stop) {
+          throw new AppError('TRANSITION_FORBIDDEN', {
+            messageKey: 'dossier.error.notStopped',
+            details: { rule: 'stop.fromStatus' },
+          });
+        }
+        return {
+          title: `Mẫu 05 - ${row.code}`,
+          html: stopNoticeHtml({
+            agency,
+            at: new Date(state.stop.at),
+            dossierCode: row.code,
+            applicant: applicantOf(row),
+            procedure,
+            receivedAt: new Date(row.received_at),
+            reason: state.stop.reason,
+            signerName: '',
           }),
         };
       }
       case 'control':
         return {
-          title: `Mẫu 05 - ${row.code}`,
+          title: `Mẫu ${formMeta(set, 'control').n} - ${row.code}`,
           html: controlSlipHtml({
             agency,
             at: now,
@@ -287,6 +316,7 @@ export function dossierHandlers(
                 onTime,
               };
             }),
+            set,
           }),
         };
       case 'return':

@@ -47,6 +47,7 @@ export const FORM_KINDS = [
   'supplement',
   'refusal',
   'apology',
+  'stop_notice',
   'control',
   'return',
 ] as const;
@@ -319,7 +320,7 @@ export const dossierOperations = {
     path: '/dossiers/{code}/forms/{form}',
     role: 'officer',
     summary:
-      'A short-lived link to a printable form (A5 Mẫu 01–05, return slip) served by the hub as HTML',
+      "A short-lived link to a printable form of the dossier's set (TT 01/2018 before 15/9/2025, TT 03/2025 from then; A5), or 409 with the rule when the dossier's state has no such form",
     input: z.object({ code: codeSchema, form: z.enum(FORM_KINDS), origin: originSchema }).strict(),
     output: formLinkSchema,
   }),

@@ -19,6 +19,8 @@ export const dossierMessagesVi = {
   'dossier.error.notReturned': 'Hồ sơ chưa trả kết quả, chưa có phiếu trả kết quả.',
   'dossier.error.noSupplement': 'Hồ sơ không có yêu cầu bổ sung.',
   'dossier.error.notRefused': 'Hồ sơ không bị từ chối.',
+  'dossier.error.notStopped':
+    'Hồ sơ chưa dừng giải quyết theo đề nghị, không có thông báo dừng (Điều 21 NĐ 118/2025/NĐ-CP).',
   'dossier.error.notExtended':
     'Hồ sơ chưa được gia hạn và chưa có văn bản xin lỗi khi quá hạn, không có phiếu xin lỗi.',
   'dossier.error.formExpired': 'Đường dẫn biểu mẫu đã hết hạn. Vui lòng mở lại từ màn hình hồ sơ.',
@@ -166,6 +168,8 @@ export const dossierMessagesEn: Record<DossierMessageKey, string> = {
   'dossier.error.notReturned': 'The result has not been returned yet; there is no return slip.',
   'dossier.error.noSupplement': 'No supplement was requested for this dossier.',
   'dossier.error.notRefused': 'This dossier was not refused.',
+  'dossier.error.notStopped':
+    'This dossier was not stopped on request; there is no stop notice (Decree 118/2025 Art. 21).',
   'dossier.error.notExtended': 'This dossier was not extended; there is no apology letter.',
   'dossier.error.formExpired': 'The form link has expired. Please open it again from the dossier.',
   'dossier.error.noPrinter': 'The print service is not configured.',

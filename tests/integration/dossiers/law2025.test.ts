@@ -276,3 +276,60 @@ describe('apology for a late dossier (scripted)', () => {
     });
   });
 });
+
+describe('forms of the set in force at reception; the stop notice', () => {
+  it('14/9/2025 prints TT 01/2018, 15/9/2025 prints TT 03/2025; Mẫu 05 only for a stopped dossier', async () => {
+    clock.set(new Date(vn('2025-09-15T10:00:00')));
+    const body = { procedureId: '1.004884', applicant };
+    // 14/9/2025 is a Sunday: a back-entered paper dossier (admin only).
+    const old = await api(hub.url, '/api/v1/dossiers', {
+      token: admin,
+      json: { ...body, receivedAt: vn('2025-09-14T09:00:00') },
+    });
+    expect(old.status, old.text).toBe(201);
+    const fresh = await receive(body);
+    expect(fresh.status).toBe(201);
+    const oldCode = (old.body as Json)['code'] as string;
+    const newCode = (fresh.body as Json)['code'] as string;
+
+    // No stop yet: 409 with the rule, for both.
+    const notStopped = await api(hub.url, `/api/v1/dossiers/${newCode}/forms/stop_notice`, {
+      token: officer,
+      json: {},
+    });
+    expect(notStopped.status).toBe(409);
+    expect(errorOf(notStopped).details).toMatchObject({ rule: 'stop.fromStatus' });
+
+    for (const code of [oldCode, newCode]) {
+      const r = await api(hub.url, `/api/v1/dossiers/${code}/actions`, {
+        token: officer,
+        json: { action: 'stop', reason: 'Người nộp đề nghị dừng' },
+      });
+      expect(r.status).toBe(200);
+    }
+    const stop = await formHtml(newCode, 'stop_notice');
+    expect(stop.status).toBe(200);
+    expect(stop.html).toContain('THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ');
+    expect(stop.html).toContain('Mẫu số 05, Phụ lục I Thông tư 03/2025/TT-VPCP');
+    expect(stop.html).toContain('Người nộp đề nghị dừng');
+
+    // The control slip: Mẫu 05 of TT 01/2018 for the old dossier, Mẫu 06 of TT 03/2025 after.
+    const oldControl = await formHtml(oldCode, 'control');
+    expect(oldControl.html).toContain('<title>Mẫu 05 - Phiếu kiểm soát');
+    expect(oldControl.html).toContain('content="TT01-2018"');
+    const newControl = await formHtml(newCode, 'control');
+    expect(newControl.html).toContain('<title>Mẫu 06 - Phiếu kiểm soát');
+    expect(newControl.html).toContain('Mẫu số 06, Phụ lục I Thông tư 03/2025/TT-VPCP');
+
+    // A year's register: the set in force on 1 January (2025: Mẫu 06; 2026: Mẫu 07).
+    const book = async (year: number) => {
+      const link = await api(hub.url, `/api/v1/registers/${year}/form`, {
+        token: officer,
+        json: {},
+      });
+      return (await fetch(`${hub.url}${(link.body as { url: string }).url}`)).text();
+    };
+    expect(await book(2025)).toContain('Mẫu số 06, Thông tư 01/2018/TT-VPCP');
+    expect(await book(2026)).toContain('Mẫu số 07, Phụ lục I Thông tư 03/2025/TT-VPCP');
+  });
+});
