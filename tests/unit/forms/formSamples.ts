@@ -292,6 +292,9 @@ FORM_CASES['stopNotice2025'] = formCase(
   stopNoticeHtml,
 );
 FORM_CASES['registerYear2026'] = formCase(
-  { ...(FORM_CASES['registerYear']?.input as object), scope: { year: 2026 } },
+  {
+    ...(FORM_CASES['registerYear']?.input as Parameters<typeof registerHtml>[0]),
+    scope: { year: 2026 },
+  },
   registerHtml,
 );
