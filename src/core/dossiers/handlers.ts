@@ -125,6 +125,7 @@ export function dossierHandlers(
       registerBook: String(row.register_year),
       registerEntry: String(row.register_entry),
       officerName: officerName(row.received_by) || '—',
+      formSet: formSetFor(row.received_at),
       copies: ['keep', 'customer'],
     };
   }

@@ -274,6 +274,14 @@ const set2025 = (name: string): FormCase => {
   if (!c) throw new Error(name);
   return { input: { ...(c.input as object), set: 'TT03-2025' }, render: c.render };
 };
+FORM_CASES['receiptA52025'] = formCase(
+  {
+    ...sampleDossierReceipt,
+    applicant: { ...sampleDossierReceipt.applicant, email: 'anh.nguyen@example.vn' },
+    formSet: 'TT03-2025' as const,
+  },
+  (d) => receiptA5Html(d),
+);
 FORM_CASES['supplement2025'] = set2025('supplement');
 FORM_CASES['refusal2025'] = set2025('refusal');
 FORM_CASES['apology2025'] = set2025('apology');
