@@ -333,3 +333,27 @@ describe('forms of the set in force at reception; the stop notice', () => {
     expect(await book(2026)).toContain('Mẫu số 07, Phụ lục I Thông tư 03/2025/TT-VPCP');
   });
 });
+
+describe("the desk's official name on the receipt", () => {
+  it('prints the site setting deskName (default "Bộ phận Một cửa")', async () => {
+    clock.set(new Date(vn('2026-03-16T09:00:00')));
+    const site = (await api(hub.url, '/api/v1/site')).body as Json;
+    const base = {
+      agencyName: site['agencyName'],
+      agencyCode: site['agencyCode'],
+      address: site['address'],
+    };
+    const before = (await receive({ procedureId: '1.004884' })).body as Json;
+    expect((await formHtml(before['code'] as string, 'receipt')).html).toContain('Bộ phận Một cửa');
+    const put = await api(hub.url, '/api/v1/site', {
+      method: 'PUT',
+      token: admin,
+      json: { ...base, deskName: 'Trung tâm Phục vụ hành chính công xã Quảng Phú' },
+    });
+    expect(put.status).toBe(200);
+    const after = (await receive({ procedureId: '1.004884' })).body as Json;
+    const html = (await formHtml(after['code'] as string, 'receipt')).html;
+    expect(html).toContain('Trung tâm Phục vụ hành chính công xã Quảng Phú');
+    expect(html).not.toContain('Bộ phận Một cửa');
+  });
+});
