@@ -75,6 +75,8 @@ export interface ReceiveInput {
   resultMethod?: 'desk' | 'post' | undefined;
   /** "Cần xác minh": the appointment uses the procedure's longer limit. */
   needsVerification?: boolean | undefined;
+  /** Number of sets (bộ) received (Mẫu 01 "Số lượng hồ sơ"); default 1. */
+  sets?: number | undefined;
 }
 
 export type ActionInput = { code: string; action: ActionName } & Record<string, unknown>;
@@ -328,6 +330,7 @@ export function createDossierService(deps: DossierServiceDeps) {
           ? snapshot.verificationTime
           : snapshot.processingTime,
       needsVerification,
+      ...(input.sets !== undefined ? { sets: input.sets } : {}),
       officerId: officer.id,
       calendar: calendar.calendar(),
       dueDate: computeDueDate,

@@ -108,7 +108,7 @@ export function dossierHandlers(
         kind: d.kind === 'certified_copy' ? 'certified' : d.kind,
         count: d.count,
       })),
-      setCount: 1,
+      setCount: state.sets ?? 1,
       // The limit the appointment was computed with (the longer one when the officer ticked
       // "cần xác minh", and then the receipt says why: Luật Hộ tịch Art. 18(2), 34(2)).
       processingTime: state.needsVerification
@@ -386,7 +386,7 @@ export function dossierHandlers(
         entry: r.register_entry,
         code: r.code,
         procedureName: dossiers.parseProcedure(r).name,
-        sets: 1,
+        sets: state.sets ?? 1,
         applicantName: r.applicant_name,
         contact: registerContact(r.applicant_address, r.applicant_phone),
         decidingAuthority: r.deciding_authority,

@@ -81,6 +81,8 @@ export interface DossierState {
    * longer limit when verification is needed (absent in dossiers stored before it existed).
    */
   needsVerification?: boolean;
+  /** Number of sets (bộ) of the dossier, printed on Mẫu 01 and the register; absent = 1. */
+  sets?: number;
   /** When the complete dossier was received and the receipt issued (Art. 17(3)). */
   receivedAt: string;
   /** When the current processing clock started: `receivedAt`, or the supplement completion. */
@@ -390,6 +392,8 @@ export interface ReceiveInput<C extends WorkingCalendar = WorkingCalendar> {
   processingTime: ProcessingTime;
   /** `processingTime` is the longer limit when verification is needed. */
   needsVerification?: boolean;
+  /** Number of sets (bộ) received; absent = 1. */
+  sets?: number;
   officerId: string;
   calendar: C;
   dueDate: ComputeDueDate<C>;
@@ -410,6 +414,7 @@ export function receiveDossier<C extends WorkingCalendar>(
     status: 'received',
     processingTime: { ...input.processingTime },
     ...(input.needsVerification ? { needsVerification: true } : {}),
+    ...(input.sets !== undefined && input.sets !== 1 ? { sets: input.sets } : {}),
     receivedAt: at,
     clockStartedAt: at,
     dueDate: due.dueDate,

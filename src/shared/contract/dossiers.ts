@@ -237,6 +237,8 @@ export const dossierOperations = {
         resultMethod: z.enum(['desk', 'post']).optional(),
         /** "Cần xác minh": the appointment uses the procedure's longer limit (docs/catalog.md). */
         needsVerification: z.boolean().optional(),
+        /** Number of sets (bộ) received, printed on Mẫu 01 and the register; default 1. */
+        sets: z.number().int().min(1).max(99).optional(),
       })
       .strict(),
     output: z.object({

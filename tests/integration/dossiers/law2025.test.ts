@@ -355,5 +355,12 @@ describe("the desk's official name on the receipt", () => {
     const html = (await formHtml(after['code'] as string, 'receipt')).html;
     expect(html).toContain('Trung tâm Phục vụ hành chính công xã Quảng Phú');
     expect(html).not.toContain('Bộ phận Một cửa');
+    // The number of sets is what the officer entered (it was always 1).
+    expect(html).toContain('Số lượng hồ sơ: 1 (bộ)');
+    const two = (await receive({ procedureId: '1.004884', sets: 2 })).body as Json;
+    const twoHtml = (await formHtml(two['code'] as string, 'receipt')).html;
+    expect(twoHtml).toContain('Số lượng hồ sơ: 2 (bộ)');
+    const bad = await receive({ procedureId: '1.004884', sets: 0 });
+    expect(bad.status).toBe(400);
   });
 });
