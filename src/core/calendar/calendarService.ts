@@ -4,11 +4,14 @@
  * `yearCalendarSchema`, audited, and take effect for dossiers received afterwards (stored
  * due dates are never recomputed, docs/calendar.md §5).
  */
-import { AppError, type PublicUser } from '../../shared/contract';
+import { AppError, siteSchema, type PublicUser } from '../../shared/contract';
 import { recordAudit } from '../audit/auditLog';
 import type { Db } from '../db/connection';
+import { readSetting } from '../settings/settingsRepo';
 import {
   computeDueDate,
+  DEFAULT_CUTOFF,
+  type DueDateOptions,
   createWorkingCalendar,
   yearCalendarSchema,
   type TimeUnit,
@@ -48,9 +51,18 @@ export function createCalendarService(db: Db) {
     return { year: t.year, daysOff: t.daysOff, workingSaturdays: t.workingSaturdays };
   }
 
+  /**
+   * The site's due-date options: the same-day cut-off (`sameDayCutoff` of the site settings,
+   * default 15:00, "sau 15 giờ" inclusive of 15:00:00; docs/calendar.md §6).
+   */
+  function dueDateOptions(): DueDateOptions {
+    const site = readSetting(db, 'site', siteSchema);
+    return { cutoff: site?.sameDayCutoff ?? DEFAULT_CUTOFF };
+  }
+
   function dueDate(input: { receivedAt: Date; amount: number; unit: TimeUnit }) {
     try {
-      return computeDueDate(calendar(), input);
+      return computeDueDate(calendar(), input, dueDateOptions());
     } catch (e) {
       if (e instanceof RangeError) {
         throw new AppError('VALIDATION_ERROR', {
@@ -117,5 +129,5 @@ export function createCalendarService(db: Db) {
     return year(y);
   }
 
-  return { calendar, year, dueDate, setYear, resetYear };
+  return { calendar, year, dueDate, dueDateOptions, setYear, resetYear };
 }

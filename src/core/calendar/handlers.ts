@@ -20,7 +20,8 @@ export function calendarHandlers(
     'calendar.dueDate': (input) => {
       const due = calendar.dueDate({
         receivedAt: new Date(input.receivedAt),
-        amount: input.amount,
+        // same_day ignores the amount (docs/calendar.md §6); the contract requires it otherwise.
+        amount: input.unit === 'same_day' ? 0 : (input.amount ?? 0),
         unit: input.unit,
       });
       return { dueDate: due.dueDate, dueAt: due.dueAt.toISOString() };

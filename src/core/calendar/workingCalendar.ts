@@ -135,7 +135,11 @@ export interface OfficeHoursPeriod {
 }
 
 export interface DueDateOptions {
-  /** Same-day procedures received at or after this time go to the next working day. */
+  /**
+   * Same-day procedures received *after* this time ('HH:mm') go to the next working day:
+   * "sau 15 giờ" (NĐ 23/2015 Art. 7; Luật Hộ tịch procedures) — a receipt at exactly
+   * 15:00:00 still counts today, 15:00:01 does not.
+   */
   cutoff?: string;
   /** Time of day of `dueAt` for day-based units. */
   closingTime?: string;
@@ -211,8 +215,8 @@ function addOfficeHours(
  *   non-working day, e.g. Saturday reception, therefore counts from the next working day).
  * - day: every calendar day counts from the day after receipt; a period ending on a day off
  *   ends on the next working day.
- * - same_day: the receipt day if it is a working day and receipt is before the cut-off
- *   (15:00), otherwise the next working day. `amount` is ignored.
+ * - same_day: the receipt day if it is a working day and receipt is not after the cut-off
+ *   (15:00:00 inclusive), otherwise the next working day. `amount` is ignored.
  * - hour: see addOfficeHours; `dueAt` is the exact instant, `dueDate` its Vietnamese day.
  *
  * For the day-based units `dueAt` is `dueDate` at the closing time, Vietnam time.
@@ -248,10 +252,11 @@ export function computeDueDate(
       return atClosing(calendar.isWorkingDay(end) ? end : calendar.nextWorkingDay(end));
     }
     case 'same_day': {
+      // Whole seconds since 00:00 Vietnam time: "sau 15 giờ" leaves 15:00:00 on the day.
       const p = vnParts(receivedAt);
-      const beforeCutoff = p.hour * 60 + p.minute < cutoff;
+      const notAfterCutoff = p.hour * 3600 + p.minute * 60 + p.second <= cutoff * 60;
       return atClosing(
-        calendar.isWorkingDay(received) && beforeCutoff
+        calendar.isWorkingDay(received) && notAfterCutoff
           ? received
           : calendar.nextWorkingDay(received),
       );

@@ -62,6 +62,8 @@ export type CatalogColumnKey =
   | 'timeAmount'
   | 'timeUnit'
   | 'timeNote'
+  | 'verificationAmount'
+  | 'verificationUnit'
   | 'feeText'
   | 'feeAmount'
   | 'documents'
@@ -99,6 +101,18 @@ export const CATALOG_COLUMNS: readonly CatalogColumn[] = [
   { key: 'timeAmount', header: 'Thời hạn', aliases: ['Thời hạn giải quyết'], required: true },
   { key: 'timeUnit', header: 'Đơn vị thời hạn', aliases: [], required: true },
   { key: 'timeNote', header: 'Ghi chú thời hạn', aliases: [], required: false },
+  {
+    key: 'verificationAmount',
+    header: 'Thời hạn khi cần xác minh',
+    aliases: [],
+    required: false,
+  },
+  {
+    key: 'verificationUnit',
+    header: 'Đơn vị thời hạn khi cần xác minh',
+    aliases: [],
+    required: false,
+  },
   {
     key: 'feeText',
     header: 'Phí, lệ phí',
@@ -271,6 +285,10 @@ export function proceduresToTable(procedures: readonly Procedure[]): string[][] 
           return TIME_UNIT_LABELS.vi[p.processingTime.unit];
         case 'timeNote':
           return p.processingTime.note ?? '';
+        case 'verificationAmount':
+          return p.verificationTime ? String(p.verificationTime.amount) : '';
+        case 'verificationUnit':
+          return p.verificationTime ? TIME_UNIT_LABELS.vi[p.verificationTime.unit] : '';
         case 'feeText':
           return p.fee.text ?? '';
         case 'feeAmount':
@@ -301,6 +319,9 @@ const PATH_TO_COLUMN: Record<string, CatalogColumnKey> = {
   'processingTime.unit': 'timeUnit',
   'processingTime.note': 'timeNote',
   processingTime: 'timeAmount',
+  'verificationTime.amount': 'verificationAmount',
+  'verificationTime.unit': 'verificationUnit',
+  verificationTime: 'verificationAmount',
   'fee.text': 'feeText',
   'fee.amountVnd': 'feeAmount',
   fee: 'feeText',
@@ -421,6 +442,17 @@ export function tableToProcedures(
         `Đơn vị thời hạn không hợp lệ "${unitCell}" (ngày làm việc, ngày, giờ, trong ngày)`,
       );
     }
+    // The longer limit when verification is needed: both cells or neither.
+    const vAmountCell = get('verificationAmount');
+    const vUnitCell = get('verificationUnit');
+    const vAmount = vAmountCell ? parseAmount(vAmountCell) : undefined;
+    const vUnit = vUnitCell ? UNIT_BY_FOLDED.get(foldVietnamese(vUnitCell)) : undefined;
+    if (vAmount === null || (vAmountCell && !vUnit) || (!vAmountCell && vUnitCell)) {
+      err(
+        'verificationAmount',
+        `Thời hạn khi cần xác minh không hợp lệ: "${vAmountCell}" "${vUnitCell}"`,
+      );
+    }
     const feeAmount = parseVndAmount(get('feeAmount'));
     if (feeAmount === null)
       err('feeAmount', `Mức phí phải là số tiền (đồng): "${get('feeAmount')}"`);
@@ -450,6 +482,9 @@ export function tableToProcedures(
         unit: unit ?? 'working_day',
         ...(get('timeNote') ? { note: get('timeNote') } : {}),
       },
+      ...(vAmount !== undefined && vAmount !== null && vUnit
+        ? { verificationTime: { amount: vAmount, unit: vUnit } }
+        : {}),
       fee: {
         ...(feeAmount !== undefined && feeAmount !== null ? { amountVnd: feeAmount } : {}),
         ...(get('feeText') ? { text: get('feeText') } : {}),

@@ -82,6 +82,14 @@ export function toPublicProcedure(p: Procedure): PublicProcedure {
       unit: p.processingTime.unit,
       ...(p.processingTime.note ? { note: p.processingTime.note } : {}),
     },
+    ...(p.verificationTime
+      ? {
+          verificationTime: {
+            amount: p.verificationTime.amount,
+            unit: p.verificationTime.unit,
+          },
+        }
+      : {}),
     fee: p.fee,
     documents: p.requiredDocuments,
   };

@@ -55,6 +55,8 @@ const WIDTHS: Record<CatalogColumnKey, number> = {
   timeAmount: 9,
   timeUnit: 14,
   timeNote: 30,
+  verificationAmount: 12,
+  verificationUnit: 16,
   feeText: 32,
   feeAmount: 12,
   documents: 70,

@@ -33,7 +33,9 @@ import type { EventBus } from '../events/eventBus';
 import { getSite } from '../settings/site';
 import { createDossierRepo, ftsQueries, type DossierRow, type EventRow } from './dossierRepo';
 import {
+  apologyAllowed,
   applyDossierAction,
+  appointmentDate,
   dossierActionSchema,
   dossierWarnings,
   receiveDossier,
@@ -52,6 +54,8 @@ export interface ProcedureSnapshot {
   decidingAuthority: string;
   processingTime: { amount: number; unit: Procedure['processingTime']['unit'] };
   processingNote: string | null;
+  /** The longer limit when verification is needed (Luật Hộ tịch Art. 18(2), 34(2)). */
+  verificationTime?: { amount: number; unit: Procedure['processingTime']['unit'] };
 }
 
 export interface SubmittedDocument {
@@ -87,6 +91,10 @@ export interface ReceiveInput {
   ticketId?: string | undefined;
   resultMethod?: 'desk' | 'post' | undefined;
   idempotencyKey?: string | undefined;
+  /** "Cần xác minh": the appointment uses the procedure's longer limit. */
+  needsVerification?: boolean | undefined;
+  /** Number of sets (bộ) received (Mẫu 01 "Số lượng hồ sơ"); default 1. */
+  sets?: number | undefined;
 }
 
 export interface ReceiveResult {
@@ -111,12 +119,13 @@ export interface DossierServiceDeps {
 const ACTIVE: readonly DossierStatus[] = ['received', 'in_process'];
 
 /** What the lifecycle would accept from a status (a screen hint; the lifecycle decides). */
-export function allowedActions(state: DossierState): ActionName[] {
+export function allowedActions(state: DossierState, now: Date): ActionName[] {
   const out: ActionName[] = [];
   if (ACTIVE.includes(state.status)) {
     out.push('transfer');
     if (!state.supplement) out.push('request-supplement');
     if (!state.extension) out.push('extend');
+    if (apologyAllowed(state, now)) out.push('apologise');
     out.push('result-ready', 'refuse', 'stop');
   } else if (state.status === 'awaiting_supplement') {
     out.push('supplement-received', 'close', 'stop');
@@ -127,6 +136,12 @@ export function allowedActions(state: DossierState): ActionName[] {
 }
 
 const digitsOnly = (s: string): string => s.replace(/\D/g, '');
+
+/** The public face of the latest apology letter: its new date only. */
+function appointmentOf(state: DossierState): { newDueDate: string } | null {
+  const date = appointmentDate(state);
+  return date ? { newDueDate: date } : null;
+}
 
 /** A 4-digit comparison that takes the same time whatever the inputs. */
 function sameFour(a: string, b: string): boolean {
@@ -149,6 +164,14 @@ export function createDossierService(deps: DossierServiceDeps) {
     decidingAuthority: p.decidingAuthority,
     processingTime: { amount: p.processingTime.amount, unit: p.processingTime.unit },
     processingNote: p.processingTime.note ?? null,
+    ...(p.verificationTime
+      ? {
+          verificationTime: {
+            amount: p.verificationTime.amount,
+            unit: p.verificationTime.unit,
+          },
+        }
+      : {}),
   });
 
   const parseState = (row: DossierRow): DossierState => JSON.parse(row.state) as DossierState;
@@ -225,6 +248,13 @@ export function createDossierService(deps: DossierServiceDeps) {
       })),
       dueAt: row.due_at,
       originalDueDate: state.originalDueDate,
+      needsVerification: state.needsVerification === true,
+      appointmentDate: appointmentDate(state),
+      apologies: (state.apologies ?? []).map((a) => ({
+        at: a.at,
+        reason: a.reason,
+        newDueDate: a.newDueDate,
+      })),
       extended: state.extension !== null,
       supplementRequested: state.supplement !== null,
       currentUnit: state.currentUnit,
@@ -243,7 +273,7 @@ export function createDossierService(deps: DossierServiceDeps) {
             idChecked: state.returned.idChecked,
           }
         : null,
-      allowedActions: allowedActions(state),
+      allowedActions: allowedActions(state, now),
       events: repo.events(row.id).map(toEvent),
     };
   }
@@ -350,12 +380,25 @@ export function createDossierService(deps: DossierServiceDeps) {
         details: { missing },
       });
     }
+    const needsVerification = input.needsVerification === true;
+    if (needsVerification && !snapshot.verificationTime) {
+      throw new AppError('UNPROCESSABLE', {
+        messageKey: 'dossier.error.noVerificationLimit',
+        params: { name: procedure.name },
+      });
+    }
     const { state, event } = receiveDossier({
       receivedAt,
-      processingTime: snapshot.processingTime,
+      processingTime:
+        needsVerification && snapshot.verificationTime
+          ? snapshot.verificationTime
+          : snapshot.processingTime,
+      needsVerification,
+      ...(input.sets !== undefined ? { sets: input.sets } : {}),
       officerId: officer.id,
       calendar: calendar.calendar(),
       dueDate: computeDueDate,
+      dueDateOptions: calendar.dueDateOptions(),
     });
     const id = ulid(now.getTime());
     const registerYear = vnParts(receivedAt).year;
@@ -478,6 +521,7 @@ export function createDossierService(deps: DossierServiceDeps) {
           officerId: officer.id,
           calendar: calendar.calendar(),
           dueDate: computeDueDate,
+          dueDateOptions: calendar.dueDateOptions(),
           lang,
         });
         if (!result.ok) {
@@ -596,6 +640,8 @@ export function createDossierService(deps: DossierServiceDeps) {
       status: row.status,
       dueDate: state.dueDate ?? null,
       resultReady: row.status === 'result_ready',
+      // The latest apology letter's new appointment (the legal due date stays above).
+      apology: appointmentOf(state),
     };
   }
 

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { DOCUMENT_KIND_LABELS, TIME_UNIT_LABELS } from '../../shared/catalog/procedure';
 import type { Site } from '../../shared/contract';
 import { translate, type MessageKey } from '../../shared/i18n';
-import { formatVnDate, formatVnDateTime } from '../../shared/time/vnTime';
+import { formatVnDate, formatVnDateTime, vnDate } from '../../shared/time/vnTime';
 import type { Agency } from '../printing/layouts/common';
 import { vnStrings } from '../printing/layouts/common';
 import { labelsVi } from '../printing/layouts/labels.vi';
@@ -23,6 +23,74 @@ import { FONT_FILES, findFontDir } from '../printing/raster/font';
 
 export const FORM_TEMPLATE_VERSION = 'TT01-2018';
 
+/**
+ * The two sets of forms (domain §2): Thông tư 01/2018/TT-VPCP for dossiers received before
+ * 15/9/2025, Thông tư 03/2025/TT-VPCP (Appendix I, guiding NĐ 118/2025) from that day.
+ * A reprint of an old dossier keeps its set: the set follows the reception date.
+ */
+export type FormSet = 'TT01-2018' | 'TT03-2025';
+export const TT03_2025_FROM = '2025-09-15';
+
+export type FormId =
+  'receipt' | 'supplement' | 'refusal' | 'apology' | 'stop_notice' | 'control' | 'register';
+
+/** Number and title of each form in each set (TT 01/2018 has no stop notice). */
+export const FORM_TITLES: Record<FormSet, Partial<Record<FormId, { n: string; title: string }>>> = {
+  'TT01-2018': {
+    receipt: { n: '01', title: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả' },
+    supplement: { n: '02', title: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ' },
+    refusal: { n: '03', title: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ' },
+    apology: { n: '04', title: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả' },
+    control: { n: '05', title: 'Phiếu kiểm soát quá trình giải quyết hồ sơ' },
+    register: { n: '06', title: 'Sổ theo dõi hồ sơ' },
+  },
+  'TT03-2025': {
+    receipt: { n: '01', title: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả' },
+    supplement: { n: '02', title: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ' },
+    refusal: { n: '03', title: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ' },
+    apology: { n: '04', title: 'Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết' },
+    stop_notice: { n: '05', title: 'Thông báo dừng giải quyết hồ sơ' },
+    control: { n: '06', title: 'Phiếu kiểm soát quá trình giải quyết hồ sơ' },
+    register: { n: '07', title: 'Sổ theo dõi hồ sơ' },
+  },
+};
+
+const SET_CITATION: Record<FormSet, string> = {
+  'TT01-2018': 'Thông tư 01/2018/TT-VPCP',
+  'TT03-2025': 'Phụ lục I Thông tư 03/2025/TT-VPCP',
+};
+
+/** The set of a dossier's forms, by its reception instant or Vietnam date. */
+export function formSetFor(received: Date | string): FormSet {
+  const day = typeof received === 'string' ? received.slice(0, 10) : vnDate(received);
+  return day >= TT03_2025_FROM ? 'TT03-2025' : 'TT01-2018';
+}
+
+/** The register of a year uses the set in force on 1 January of that year. */
+export function registerSetFor(year: number): FormSet {
+  return formSetFor(`${String(year).padStart(4, '0')}-01-01`);
+}
+
+export function formMeta(set: FormSet, id: FormId): { n: string; title: string } {
+  // TT 01/2018 has no stop notice: the stop (NĐ 118 Art. 21) is printed on the 2025 form.
+  const meta = FORM_TITLES[set][id] ?? FORM_TITLES['TT03-2025'][id];
+  if (!meta) throw new RangeError(`No form ${id}`);
+  return meta;
+}
+
+/** "Mẫu 04 - …" (the page title) and the heading, for a form of a set. */
+function titles(set: FormSet, id: FormId): { page: string; heading: string } {
+  const m = formMeta(set, id);
+  return { page: `Mẫu ${m.n} - ${m.title}`, heading: m.title.toLocaleUpperCase('vi') };
+}
+
+/** The citation printed under the heading of a 2025 form (the 2018 pages print none). */
+function citation(set: FormSet, id: FormId): SafeHtml | '' {
+  if (set !== 'TT03-2025') return '';
+  const m = formMeta(set, id);
+  return markup`<p class="hint" style="text-align:center">Mẫu số ${m.n}, ${SET_CITATION[set]}</p>`;
+}
+
 export const EVENT_VI: Record<string, string> = {
   received: 'Tiếp nhận hồ sơ',
   transferred: 'Chuyển xử lý',
@@ -31,6 +99,7 @@ export const EVENT_VI: Record<string, string> = {
   closed: 'Đóng hồ sơ (không bổ sung sau 15 ngày)',
   refused: 'Từ chối giải quyết',
   extended: 'Gia hạn, xin lỗi và hẹn lại ngày trả',
+  apology: 'Xin lỗi (quá hạn) và hẹn lại ngày trả',
   result_ready: 'Có kết quả giải quyết',
   returned: 'Trả kết quả',
   stopped: 'Dừng giải quyết theo đề nghị',
@@ -106,6 +175,7 @@ function documentHtml(
   page: 'A5' | 'A4-landscape',
   body: SafeHtml,
   extraCss = '',
+  set: FormSet = 'TT01-2018',
 ): string {
   const size = page === 'A5' ? 'A5 portrait' : 'A4 landscape';
   const screenWidth = page === 'A5' ? '148mm' : '297mm';
@@ -117,7 +187,7 @@ ${BASE_CSS}${extraCss}
 <html lang="vi">
 <head>
 <meta charset="utf-8">
-<meta name="form-template" content="${FORM_TEMPLATE_VERSION}">
+<meta name="form-template" content="${set}">
 <title>${title}</title>
 <style>
 ${raw(css)}
@@ -173,15 +243,18 @@ export function supplementFormHtml(d: {
   reason: string;
   officerName: string;
   officerPhone?: string;
+  set?: FormSet;
 }): string {
+  const set = d.set ?? 'TT01-2018';
+  const t = titles(set, 'supplement');
   const rows = d.documents.length
     ? d.documents.map((x, i) => markup`<tr><td class="n">${i + 1}</td><td>${x}</td></tr>`)
     : markup`<tr><td class="n">1</td><td>Theo lý do nêu dưới đây</td></tr>`;
   return documentHtml(
-    `Mẫu 02 - Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ`,
+    t.page,
     'A5',
     markup`${header(d.agency, d.at)}
-<h1>PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ</h1>
+<h1>${t.heading}</h1>${citation(set, 'supplement')}
 ${d.dossierCode && markup`<p>Mã hồ sơ: <span class="b">${d.dossierCode}</span></p>`}
 <p>Hồ sơ của:</p>
 ${applicantLines(d.applicant)}
@@ -192,6 +265,8 @@ ${applicantLines(d.applicant)}
 <p>Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ với ${d.officerName}${d.officerPhone && markup`, số điện thoại ${d.officerPhone}`} để được hướng dẫn.</p>
 <p class="i">Hồ sơ không được bổ sung trong thời hạn 15 ngày kể từ ngày nhận phiếu này sẽ bị đóng theo quy định.</p>
 ${signatures('NGƯỜI NỘP HỒ SƠ', 'NGƯỜI HƯỚNG DẪN', d.applicant.fullName, d.officerName)}`,
+    '',
+    set,
   );
 }
 
@@ -204,12 +279,15 @@ export function refusalFormHtml(d: {
   procedure: FormProcedure;
   reason: string;
   officerName: string;
+  set?: FormSet;
 }): string {
+  const set = d.set ?? 'TT01-2018';
+  const t = titles(set, 'refusal');
   return documentHtml(
-    'Mẫu 03 - Phiếu từ chối tiếp nhận giải quyết hồ sơ',
+    t.page,
     'A5',
     markup`${header(d.agency, d.at)}
-<h1>PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ</h1>
+<h1>${t.heading}</h1>${citation(set, 'refusal')}
 ${d.dossierCode && markup`<p>Mã hồ sơ: <span class="b">${d.dossierCode}</span></p>`}
 <p>Cơ quan tiếp nhận hồ sơ của:</p>
 ${applicantLines(d.applicant)}
@@ -218,6 +296,8 @@ ${applicantLines(d.applicant)}
 <p class="b">${d.reason}</p>
 <p>Xin thông báo để Ông/Bà được biết và thực hiện.</p>
 ${signatures('NGƯỜI NỘP HỒ SƠ', 'CÁN BỘ TIẾP NHẬN', d.applicant.fullName, d.officerName)}`,
+    '',
+    set,
   );
 }
 
@@ -233,12 +313,15 @@ export function apologyFormHtml(d: {
   newDueDate: string;
   reason: string;
   signerName: string;
+  set?: FormSet;
 }): string {
+  const set = d.set ?? 'TT01-2018';
+  const t = titles(set, 'apology');
   return documentHtml(
-    'Mẫu 04 - Phiếu xin lỗi và hẹn lại ngày trả kết quả',
+    t.page,
     'A5',
     markup`${header(d.agency, d.at)}
-<h1>PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ</h1>
+<h1>${t.heading}</h1>${citation(set, 'apology')}
 <p>Kính gửi: Ông/Bà <span class="b">${d.applicant.fullName}</span></p>
 <p>Ngày ${formatVnDate(d.receivedAt)}, cơ quan tiếp nhận hồ sơ đề nghị giải quyết thủ tục <span class="b">${d.procedure.name}</span> của Ông/Bà.</p>
 <p>Mã hồ sơ: <span class="b">${d.dossierCode}</span>; thời gian hẹn trả kết quả: ngày ${formatVnDate(d.originalDueDate)}.</p>
@@ -246,6 +329,43 @@ export function apologyFormHtml(d: {
 <p>Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, công sức của Ông/Bà. Chúng tôi xin lỗi Ông/Bà và sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào ngày <span class="b">${formatVnDate(d.newDueDate)}</span>.</p>
 <p>Xin trân trọng cảm ơn.</p>
 <table class="sign"><tr><td></td><td><div class="b">THỦ TRƯỞNG CƠ QUAN GIẢI QUYẾT</div><div class="hint">(Ký và ghi rõ họ tên, đóng dấu)</div><div class="space"></div><div>${d.signerName}</div></td></tr></table>`,
+    '',
+    set,
+  );
+}
+
+/**
+ * Mẫu 05 of TT 03/2025/TT-VPCP: Thông báo dừng giải quyết hồ sơ (stop on the applicant's
+ * request, NĐ 118/2025 Art. 21): the reason and the applicant's request. TT 01/2018 has no
+ * such form, so a stopped dossier of the old set prints this one too.
+ */
+export function stopNoticeHtml(d: {
+  agency: Agency;
+  at: Date;
+  dossierCode: string;
+  applicant: FormApplicant;
+  procedure: FormProcedure;
+  receivedAt: Date;
+  reason: string | null;
+  signerName: string;
+  set?: FormSet;
+}): string {
+  const set = d.set ?? 'TT03-2025';
+  const t = titles(set, 'stop_notice');
+  return documentHtml(
+    t.page,
+    'A5',
+    markup`${header(d.agency, d.at)}
+<h1>${t.heading}</h1>${citation('TT03-2025', 'stop_notice')}
+<p>Kính gửi: Ông/Bà <span class="b">${d.applicant.fullName}</span></p>
+<p>Ngày ${formatVnDate(d.receivedAt)}, cơ quan tiếp nhận hồ sơ đề nghị giải quyết thủ tục <span class="b">${d.procedure.name}</span> (${d.procedure.code}) của Ông/Bà; mã hồ sơ: <span class="b">${d.dossierCode}</span>.</p>
+<p>Ngày ${formatVnDate(d.at)}, theo đề nghị của Ông/Bà, cơ quan dừng giải quyết hồ sơ nêu trên (Điều 21 Nghị định 118/2025/NĐ-CP).</p>
+<p>Lý do: ${d.reason ?? 'Theo đề nghị của người nộp hồ sơ'}</p>
+<p>Hồ sơ và giấy tờ đã nộp được trả lại theo đề nghị của Ông/Bà.</p>
+<p>Xin thông báo để Ông/Bà được biết.</p>
+<table class="sign"><tr><td></td><td><div class="b">THỦ TRƯỞNG CƠ QUAN GIẢI QUYẾT</div><div class="hint">(Ký và ghi rõ họ tên, đóng dấu)</div><div class="space"></div><div>${d.signerName}</div></td></tr></table>`,
+    '',
+    'TT03-2025',
   );
 }
 
@@ -270,7 +390,10 @@ export function controlSlipHtml(d: {
   receivedAt: Date;
   dueDate: string | null;
   events: ControlEvent[];
+  set?: FormSet;
 }): string {
+  const set = d.set ?? 'TT01-2018';
+  const t = titles(set, 'control');
   const rows = d.events.map((x, i) => {
     const newDue = x.dueAfter && x.dueAfter !== x.dueBefore ? x.dueAfter : null;
     return markup`<tr><td class="n">${i + 1}</td><td>${EVENT_VI[x.type] ?? x.type}${x.unit && markup`<br>${x.unit}`}</td>
@@ -279,14 +402,16 @@ export function controlSlipHtml(d: {
 <td>${newDue && markup`Hẹn trả: ${formatVnDate(newDue)}`}${x.reason && markup`${newDue && markup`<br>`}${x.reason}`}</td></tr>`;
   });
   return documentHtml(
-    'Mẫu 05 - Phiếu kiểm soát quá trình giải quyết hồ sơ',
+    t.page,
     'A5',
     markup`${header(d.agency, d.at)}
-<h1>PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ</h1>
+<h1>${t.heading}</h1>${citation(set, 'control')}
 <p>Mã hồ sơ: <span class="b">${d.dossierCode}</span></p>
 <p>Người nộp: ${d.applicant.fullName}; thủ tục: ${d.procedure.name}</p>
 <p>Thời gian nhận hồ sơ: ${formatVnDateTime(d.receivedAt)}; hẹn trả kết quả: ${d.dueDate ? formatVnDate(d.dueDate) : '—'}</p>
 <table class="grid"><thead><tr><th style="width:8mm">STT</th><th>Nội dung, đơn vị</th><th style="width:26mm">Thời gian</th><th>Người thực hiện</th><th style="width:16mm">Kết quả</th><th>Ghi chú</th></tr></thead><tbody>${rows}</tbody></table>`,
+    '',
+    set,
   );
 }
 
@@ -347,6 +472,10 @@ export function registerHtml(d: {
   scope: { year: number } | { from: string; to: string };
   rows: RegisterRow[];
 }): string {
+  // A year's book uses the set in force on 1 January of that year (2025: TT 01/2018 Mẫu 06;
+  // from 2026: TT 03/2025 Mẫu 07); a period's extract, the set of its first year.
+  const set = registerSetFor('year' in d.scope ? d.scope.year : Number(d.scope.from.slice(0, 4)));
+  const m = formMeta(set, 'register');
   const dt = (iso: string | null): string => (iso ? formatVnDate(new Date(iso)) : '');
   const rows = d.rows.map(
     (
@@ -359,11 +488,11 @@ export function registerHtml(d: {
   const [title, subtitle] =
     'year' in d.scope
       ? [
-          `Mẫu 06 - Sổ theo dõi hồ sơ năm ${d.scope.year}`,
+          `Mẫu ${m.n} - Sổ theo dõi hồ sơ năm ${d.scope.year}`,
           `Quyển số: ${d.scope.year} — Năm ${d.scope.year}`,
         ]
       : [
-          `Mẫu 06 - Sổ theo dõi hồ sơ ${formatVnDate(d.scope.from)} - ${formatVnDate(d.scope.to)}`,
+          `Mẫu ${m.n} - Sổ theo dõi hồ sơ ${formatVnDate(d.scope.from)} - ${formatVnDate(d.scope.to)}`,
           `Từ ngày ${formatVnDate(d.scope.from)} đến ngày ${formatVnDate(d.scope.to)} — ${d.rows.length} hồ sơ`,
         ];
   const s = vnStrings(d.at);
@@ -378,8 +507,9 @@ ${REGISTER_HEADERS.map((h) => markup`<th>${h}</th>`)}
 </tr></thead><tbody>
 ${rows.length > 0 ? joinHtml(rows, '\n') : markup`<tr><td class="empty" colspan="${REGISTER_HEADERS.length}">Không có hồ sơ</td></tr>`}
 </tbody></table>
-<p class="hint">In lúc ${s.time} ngày ${s.date} — Mẫu số 06, Thông tư 01/2018/TT-VPCP</p>`,
+<p class="hint">In lúc ${s.time} ngày ${s.date} — Mẫu số ${m.n}, ${SET_CITATION[set]}</p>`,
     REGISTER_CSS,
+    set,
   );
 }
 
@@ -397,6 +527,8 @@ export function returnSlipHtml(d: {
   onTime: string;
   officerName: string;
   ratingUrl?: string;
+  /** The latest apology letter for the late dossier: date issued and new appointment. */
+  apology?: { at: Date; newDueDate: string } | undefined;
 }): string {
   return documentHtml(
     'Phiếu trả kết quả',
@@ -406,7 +538,7 @@ export function returnSlipHtml(d: {
 <div class="code"><p>Mã hồ sơ: <span class="b">${d.dossierCode}</span></p>${d.ratingUrl && qrSvg(d.ratingUrl, 18)}</div>
 <p>Người nộp: <span class="b">${d.applicantName}</span></p>
 <p>Thủ tục: ${d.procedureName}</p>
-<p>Ngày nhận hồ sơ: ${formatVnDate(d.receivedAt)}; ngày hẹn trả: ${formatVnDate(d.dueDate)}</p>
+<p>Ngày nhận hồ sơ: ${formatVnDate(d.receivedAt)}; ngày hẹn trả: ${formatVnDate(d.dueDate)}</p>${d.apology && markup`<p>Văn bản xin lỗi ngày ${formatVnDate(d.apology.at)}, hẹn lại ngày trả: <span class="b">${formatVnDate(d.apology.newDueDate)}</span></p>`}
 <p>Thời gian trả kết quả: ${formatVnDateTime(d.returnedAt)} — <span class="b">${onTimeLabel(d.onTime)}</span></p>
 <p>Người nhận kết quả: ${d.collectedBy}</p>
 ${signatures('NGƯỜI NHẬN KẾT QUẢ', 'CÁN BỘ TRẢ KẾT QUẢ', d.collectedBy, d.officerName)}

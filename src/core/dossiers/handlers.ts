@@ -5,7 +5,7 @@
 import { AppError, type PublicUser } from '../../shared/contract';
 import { parseCccdQr } from '../../shared/citizenId';
 import type { Site } from '../../shared/contract';
-import { vnDate, vnInstant } from '../../shared/time/vnTime';
+import { formatVnDate, vnDate, vnInstant } from '../../shared/time/vnTime';
 import { recordAudit } from '../audit/auditLog';
 import type { CallContext } from '../context';
 import type { HandlerDeps, Handlers } from '../handlers';
@@ -22,6 +22,9 @@ import {
   agencyOf,
   apologyFormHtml,
   controlSlipHtml,
+  formMeta,
+  formSetFor,
+  stopNoticeHtml,
   processingTimeText,
   refusalFormHtml,
   registerContact,
@@ -55,6 +58,11 @@ function actor(ctx: CallContext): PublicUser {
   if (!ctx.user) throw new AppError('UNAUTHENTICATED');
   return ctx.user;
 }
+
+/** The desk's name when the site has none (NĐ 118/2025 Art. 1 names the commune centre). */
+export const DEFAULT_DESK_NAME = 'Bộ phận Một cửa';
+/** Printed after the time limit when the longer limit "when verification is needed" applies. */
+export const VERIFICATION_NOTE = '(trường hợp cần xác minh)';
 
 /** The agency block printed on forms, from the site settings. */
 export function lookupUrl(origin: string, code: string): string {
@@ -100,20 +108,24 @@ export function dossierHandlers(
         kind: d.kind === 'certified_copy' ? 'certified' : d.kind,
         count: d.count,
       })),
-      setCount: 1,
-      processingTime:
-        proc.processingTime.unit === 'working_day'
-          ? { workingDays: proc.processingTime.amount }
-          : { text: processingTimeText(proc.processingTime) },
+      setCount: state.sets ?? 1,
+      // The limit the appointment was computed with (the longer one when the officer ticked
+      // "cần xác minh", and then the receipt says why: Luật Hộ tịch Art. 18(2), 34(2)).
+      processingTime: state.needsVerification
+        ? { text: `${processingTimeText(state.processingTime)} ${VERIFICATION_NOTE}` }
+        : state.processingTime.unit === 'working_day'
+          ? { workingDays: state.processingTime.amount }
+          : { text: processingTimeText(state.processingTime) },
       receivedAt: new Date(row.received_at),
       appointmentAt: new Date(state.dueAt ?? state.receivedAt),
       collectAt:
         row.result_method === 'post'
           ? 'Qua dịch vụ bưu chính công ích'
-          : `Bộ phận Một cửa — ${site.agencyName}`,
+          : `${site.deskName ?? DEFAULT_DESK_NAME} — ${site.agencyName}`,
       registerBook: String(row.register_year),
       registerEntry: String(row.register_entry),
       officerName: officerName(row.received_by) || '—',
+      formSet: formSetFor(row.received_at),
       copies: ['keep', 'customer'],
     };
   }
@@ -127,6 +139,7 @@ export function dossierHandlers(
       });
     }
     const returnEvent = dossiers.repo.events(row.id).find((e) => e.type === 'returned');
+    const lastApology = state.apologies?.[state.apologies.length - 1];
     return {
       agency: agencyOf(site),
       at: new Date(returned.at),
@@ -139,6 +152,9 @@ export function dossierHandlers(
       onTime: returned.onTime,
       dueDate: state.dueDate ?? state.originalDueDate,
       officerName: officerName(returnEvent?.officer_id) || '—',
+      apology: lastApology
+        ? { at: new Date(lastApology.at), newDueDate: lastApology.newDueDate }
+        : undefined,
     };
   }
 
@@ -155,6 +171,8 @@ export function dossierHandlers(
       processingTime: proc.processingTime,
     };
     const events = dossiers.repo.events(row.id);
+    // The dossier's set follows its reception date, also for reprints (domain §2).
+    const set = formSetFor(row.received_at);
     switch (spec.form) {
       case 'receipt':
         return {
@@ -170,7 +188,7 @@ export function dossierHandlers(
         }
         const ev = events.find((e) => e.type === 'supplement_requested');
         return {
-          title: `Mẫu 02 - ${row.code}`,
+          title: `Mẫu ${formMeta(set, 'supplement').n} - ${row.code}`,
           html: supplementFormHtml({
             agency,
             at: new Date(state.supplement.requestedAt),
@@ -180,6 +198,7 @@ export function dossierHandlers(
             documents: state.supplement.documents,
             reason: state.supplement.reason,
             officerName: ev?.officer_name ?? '',
+            set,
           }),
         };
       }
@@ -192,7 +211,7 @@ export function dossierHandlers(
         }
         const ev = events.find((e) => e.type === 'refused');
         return {
-          title: `Mẫu 03 - ${row.code}`,
+          title: `Mẫu ${formMeta(set, 'refusal').n} - ${row.code}`,
           html: refusalFormHtml({
             agency,
             at: new Date(state.refusal.at),
@@ -201,35 +220,76 @@ export function dossierHandlers(
             procedure,
             reason: state.refusal.reason,
             officerName: ev?.officer_name ?? '',
+            set,
           }),
         };
       }
       case 'apology': {
-        if (!state.extension) {
+        // Mẫu 04 of the latest letter: an apology for a late dossier (with its new
+        // appointment), otherwise the extension sent before the due date (Art. 19).
+        const apology = state.apologies?.[state.apologies.length - 1];
+        const letter = apology
+          ? {
+              at: apology.at,
+              reason: apology.reason,
+              originalDueDate: state.dueDate ?? state.originalDueDate,
+              newDueDate: apology.newDueDate,
+            }
+          : state.extension
+            ? {
+                at: state.extension.requestedAt,
+                reason: state.extension.reason,
+                originalDueDate: state.extension.previousDueDate,
+                newDueDate: state.extension.newDueDate,
+              }
+            : null;
+        if (!letter) {
           throw new AppError('TRANSITION_FORBIDDEN', {
             messageKey: 'dossier.error.notExtended',
-            details: { rule: 'extend.fromStatus' },
+            details: { rule: 'apology.notLate' },
           });
         }
         return {
-          title: `Mẫu 04 - ${row.code}`,
+          title: `Mẫu ${formMeta(set, 'apology').n} - ${row.code}`,
           html: apologyFormHtml({
             agency,
-            at: new Date(state.extension.requestedAt),
+            at: new Date(letter.at),
             dossierCode: row.code,
             applicant: applicantOf(row),
             procedure,
             receivedAt: new Date(row.received_at),
-            originalDueDate: state.extension.previousDueDate,
-            newDueDate: state.extension.newDueDate,
-            reason: state.extension.reason,
+            originalDueDate: letter.originalDueDate,
+            newDueDate: letter.newDueDate,
+            reason: letter.reason,
+            signerName: '',
+            set,
+          }),
+        };
+      }
+      case 'stop_notice': {
+        if (!state.stop) {
+          throw new AppError('TRANSITION_FORBIDDEN', {
+            messageKey: 'dossier.error.notStopped',
+            details: { rule: 'stop.fromStatus' },
+          });
+        }
+        return {
+          title: `Mẫu 05 - ${row.code}`,
+          html: stopNoticeHtml({
+            agency,
+            at: new Date(state.stop.at),
+            dossierCode: row.code,
+            applicant: applicantOf(row),
+            procedure,
+            receivedAt: new Date(row.received_at),
+            reason: state.stop.reason,
             signerName: '',
           }),
         };
       }
       case 'control':
         return {
-          title: `Mẫu 05 - ${row.code}`,
+          title: `Mẫu ${formMeta(set, 'control').n} - ${row.code}`,
           html: controlSlipHtml({
             agency,
             at: now,
@@ -257,6 +317,7 @@ export function dossierHandlers(
                 onTime,
               };
             }),
+            set,
           }),
         };
       case 'return':
@@ -325,7 +386,7 @@ export function dossierHandlers(
         entry: r.register_entry,
         code: r.code,
         procedureName: dossiers.parseProcedure(r).name,
-        sets: 1,
+        sets: state.sets ?? 1,
         applicantName: r.applicant_name,
         contact: registerContact(r.applicant_address, r.applicant_phone),
         decidingAuthority: r.deciding_authority,
@@ -434,7 +495,9 @@ export function dossierHandlers(
           receivedAt: d.receivedAt,
           appointmentAt: vnInstant(d.dueDate, 17),
           returnedAt: d.returnedAt,
-          result: 'Đã trả kết quả',
+          result: d.apology
+            ? `Đã trả kết quả (văn bản xin lỗi ngày ${formatVnDate(d.apology.at)}, hẹn lại ngày ${formatVnDate(d.apology.newDueDate)})`
+            : 'Đã trả kết quả',
           collectedBy: d.collectedBy,
           timeliness: d.onTime === 'on_time' ? 'onTime' : d.onTime,
           officerName: d.officerName,

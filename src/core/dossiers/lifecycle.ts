@@ -76,6 +76,13 @@ export interface ProcessingTime {
 export interface DossierState {
   status: DossierStatus;
   processingTime: ProcessingTime;
+  /**
+   * The officer ticked "cần xác minh" at reception and `processingTime` is the procedure's
+   * longer limit when verification is needed (absent in dossiers stored before it existed).
+   */
+  needsVerification?: boolean;
+  /** Number of sets (bộ) of the dossier, printed on Mẫu 01 and the register; absent = 1. */
+  sets?: number;
   /** When the complete dossier was received and the receipt issued (Art. 17(3)). */
   receivedAt: string;
   /** When the current processing clock started: `receivedAt`, or the supplement completion. */
@@ -101,6 +108,16 @@ export interface DossierState {
     previousDueDate: VnDate;
     newDueDate: VnDate;
   } | null;
+  /**
+   * Apology letters for a dossier already past its legal due date (provincial rules; domain
+   * §1.4 "Already late"): each with the new appointment. The legal `dueDate` is unchanged.
+   * Absent in dossiers stored before apologies existed.
+   */
+  apologies?: Array<{
+    at: string;
+    reason: string;
+    newDueDate: VnDate;
+  }>;
   resultReadyAt: string | null;
   returned: {
     at: string;
@@ -147,6 +164,11 @@ export const extendActionSchema = z.object({
   reason: text.min(1),
   newDueDate: vnDateString,
 });
+export const apologiseActionSchema = z.object({
+  action: z.literal('apologise'),
+  reason: text.min(1),
+  newDueDate: vnDateString,
+});
 export const resultReadyActionSchema = z.object({
   action: z.literal('result-ready'),
   note: text.optional(),
@@ -177,6 +199,7 @@ export const dossierActionSchema = z.discriminatedUnion('action', [
   supplementReceivedActionSchema,
   refuseActionSchema,
   extendActionSchema,
+  apologiseActionSchema,
   resultReadyActionSchema,
   returnActionSchema,
   stopActionSchema,
@@ -200,6 +223,7 @@ export type DossierEventType =
   | 'closed'
   | 'refused'
   | 'extended'
+  | 'apology'
   | 'result_ready'
   | 'returned'
   | 'stopped';
@@ -274,12 +298,67 @@ export function extensionRequestDeadline(dueDate: VnDate): VnDate {
   return addDays(dueDate, -1);
 }
 
-/** trước hạn / đúng hạn / quá hạn: compares the Vietnam date of `at` with the due date. */
-export function classifyOnTime(returnedAt: Date, dueDate: VnDate): OnTimeClass {
+/**
+ * trước hạn / đúng hạn / quá hạn. Early = returned before the due day. For procedures counted
+ * in working or calendar days, on time = on the due day. For hour-based and same-day
+ * procedures the due instant matters: on time = on the due day at or before `dueAt`, late
+ * otherwise (a result hours late on the due day is late).
+ */
+export function classifyOnTime(
+  returnedAt: Date,
+  dueDate: VnDate,
+  instant?: { dueAt: string | null; unit: TimeUnit },
+): OnTimeClass {
   const day = vnDate(returnedAt);
   if (day < dueDate) return 'early';
-  if (day === dueDate) return 'on_time';
-  return 'late';
+  if (day !== dueDate) return 'late';
+  const byInstant = instant && (instant.unit === 'hour' || instant.unit === 'same_day');
+  if (byInstant && instant.dueAt !== null && returnedAt.getTime() > Date.parse(instant.dueAt)) {
+    return 'late';
+  }
+  return 'on_time';
+}
+
+/**
+ * Whether a dossier without a result is past its legal due date at `now`: after the due day,
+ * or, for hour-based and same-day limits, after the due instant on the due day.
+ */
+export function isPastDue(state: DossierState, now: Date): boolean {
+  if (state.dueDate === null) return false;
+  const today = vnDate(now);
+  if (today > state.dueDate) return true;
+  const unit = state.processingTime.unit;
+  return (
+    today === state.dueDate &&
+    (unit === 'hour' || unit === 'same_day') &&
+    state.dueAt !== null &&
+    now.getTime() > Date.parse(state.dueAt)
+  );
+}
+
+/** The latest apology's appointment (the date the citizen was last given), or null. */
+export function appointmentDate(state: DossierState): VnDate | null {
+  const last = state.apologies?.[state.apologies.length - 1];
+  return last ? last.newDueDate : null;
+}
+
+/**
+ * Whether an apology may be issued now: past due, no result, and no earlier apology whose
+ * appointment has not yet passed (a new one is allowed once that date passes).
+ */
+export function apologyAllowed(state: DossierState, now: Date): boolean {
+  if (state.status !== 'received' && state.status !== 'in_process') return false;
+  if (!isPastDue(state, now)) return false;
+  const pending = appointmentDate(state);
+  return pending === null || vnDate(now) > pending;
+}
+
+/** The on-time class of a dossier's result at `at` against its legal due date. */
+function onTimeOf(state: DossierState, at: Date): OnTimeClass {
+  return classifyOnTime(at, state.dueDate ?? state.originalDueDate, {
+    dueAt: state.dueDate ? state.dueAt : null,
+    unit: state.processingTime.unit,
+  });
 }
 
 function forbid(
@@ -311,6 +390,10 @@ function sameTimeOfDay(previousDueAt: string | null, newDueDate: VnDate): Date {
 export interface ReceiveInput<C extends WorkingCalendar = WorkingCalendar> {
   receivedAt: Date;
   processingTime: ProcessingTime;
+  /** `processingTime` is the longer limit when verification is needed. */
+  needsVerification?: boolean;
+  /** Number of sets (bộ) received; absent = 1. */
+  sets?: number;
   officerId: string;
   calendar: C;
   dueDate: ComputeDueDate<C>;
@@ -330,6 +413,8 @@ export function receiveDossier<C extends WorkingCalendar>(
   const state: DossierState = {
     status: 'received',
     processingTime: { ...input.processingTime },
+    ...(input.needsVerification ? { needsVerification: true } : {}),
+    ...(input.sets !== undefined && input.sets !== 1 ? { sets: input.sets } : {}),
     receivedAt: at,
     clockStartedAt: at,
     dueDate: due.dueDate,
@@ -357,6 +442,7 @@ export function receiveDossier<C extends WorkingCalendar>(
     details: {
       processingAmount: input.processingTime.amount,
       processingUnit: input.processingTime.unit,
+      needsVerification: input.needsVerification === true,
     },
   };
   return { state, event };
@@ -372,6 +458,7 @@ const ALLOWED_FROM: Record<DossierActionName, readonly DossierStatus[]> = {
   close: ['awaiting_supplement'],
   refuse: ['received', 'in_process'],
   extend: ['received', 'in_process'],
+  apologise: ['received', 'in_process'],
   'result-ready': ['received', 'in_process'],
   return: ['result_ready'],
   stop: ['received', 'in_process', 'awaiting_supplement'],
@@ -384,6 +471,7 @@ const STATUS_RULE: Record<DossierActionName, LifecycleRule> = {
   close: 'close.notAwaiting',
   refuse: 'refuse.fromStatus',
   extend: 'extend.fromStatus',
+  apologise: 'apology.fromStatus',
   'result-ready': 'resultReady.fromStatus',
   return: 'return.onlyFromResultReady',
   stop: 'stop.fromStatus',
@@ -574,6 +662,42 @@ export function applyDossierAction<C extends WorkingCalendar>(
       );
     }
 
+    case 'apologise': {
+      const reason = action.reason.trim();
+      if (!reason) return forbid('apology.reasonRequired', ctx);
+      if (!isPastDue(state, ctx.now)) {
+        return forbid('apology.notLate', ctx, { dueDate: state.dueDate ?? undefined });
+      }
+      const pending = appointmentDate(state);
+      if (pending !== null && today <= pending) {
+        return forbid('apology.pending', ctx, { date: pending });
+      }
+      const newDueDate = action.newDueDate;
+      if (!isVnDate(newDueDate)) return forbid('extend.newDueDateInvalid', ctx);
+      if (newDueDate <= today)
+        return forbid('apology.newDueDateNotAfterToday', ctx, { newDueDate });
+      if (!ctx.calendar.isWorkingDay(newDueDate)) {
+        return forbid('extend.newDueDateNotWorkingDay', ctx, { newDueDate });
+      }
+      const apologies = [...(state.apologies ?? []), { at, reason, newDueDate }];
+      return done(
+        { ...state, apologies },
+        {
+          type: 'apology',
+          toStatus: state.status,
+          reason,
+          // The legal due date does not move: the dossier stays "quá hạn".
+          dueDateBefore: state.dueDate,
+          dueDateAfter: state.dueDate,
+          details: {
+            newDueDate,
+            previousAppointment: pending,
+            letter: apologies.length,
+          },
+        },
+      );
+    }
+
     case 'result-ready': {
       return done(
         { ...state, status: 'result_ready', resultReadyAt: at },
@@ -584,7 +708,7 @@ export function applyDossierAction<C extends WorkingCalendar>(
           dueDateBefore: state.dueDate,
           dueDateAfter: state.dueDate,
           details: {
-            resultOnTime: state.dueDate ? classifyOnTime(ctx.now, state.dueDate) : null,
+            resultOnTime: state.dueDate ? onTimeOf(state, ctx.now) : null,
           },
         },
       );
@@ -598,8 +722,7 @@ export function applyDossierAction<C extends WorkingCalendar>(
       if (collectorKind === 'authorised' && !authorisationChecked) {
         return forbid('return.authorisationRequired', ctx);
       }
-      const dueDate = state.dueDate ?? state.originalDueDate;
-      const onTime = classifyOnTime(ctx.now, dueDate);
+      const onTime = onTimeOf(state, ctx.now);
       const returned = {
         at,
         collectedBy,
@@ -655,11 +778,17 @@ export interface DossierWarning {
   kind: WarningKind;
   /** Due date concerned (due_today / due_tomorrow / overdue). */
   dueDate?: VnDate;
-  /** due_tomorrow: last day to send the apology; supplement_overdue: close allowed from. */
+  /**
+   * due_tomorrow: last day to send the extension; supplement_overdue: close allowed from;
+   * overdue: the appointment given by the latest apology letter.
+   */
   date?: VnDate;
   /** overdue: calendar days past the due date. */
   days?: number;
-  /** due_tomorrow: an extension (apology + new date) can still be sent today. */
+  /**
+   * due_tomorrow: an extension (apology + new date) can still be sent today; overdue: an
+   * apology letter for the late dossier may be issued now.
+   */
   apologyPossible?: boolean;
   message: string;
 }
@@ -696,11 +825,15 @@ export function dossierWarnings(
   const dueDate = state.dueDate;
   if (today > dueDate) {
     const days = daysBetween(dueDate, today);
+    const appointment = appointmentDate(state);
     return [
       {
         kind: 'overdue',
         dueDate,
         days,
+        // An apology letter with a new appointment is due (or the last one's date passed).
+        apologyPossible: apologyAllowed(state, now),
+        ...(appointment ? { date: appointment } : {}),
         message: warningMessage('overdue', { dueDate, days }, lang),
       },
     ];

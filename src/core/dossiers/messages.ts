@@ -30,6 +30,11 @@ export type LifecycleRule =
   | 'extend.newDueDateNotAfterCurrent'
   | 'extend.newDueDateNotWorkingDay'
   | 'extend.tooLate'
+  | 'apology.fromStatus'
+  | 'apology.reasonRequired'
+  | 'apology.notLate'
+  | 'apology.pending'
+  | 'apology.newDueDateNotAfterToday'
   | 'resultReady.fromStatus'
   | 'return.onlyFromResultReady'
   | 'return.collectorRequired'
@@ -111,6 +116,16 @@ const vi: Messages = {
       `Ngày hẹn trả mới ${d(p.newDueDate)} không phải ngày làm việc.`,
     'extend.tooLate': (p) =>
       `Phải gửi văn bản xin lỗi, hẹn lại chậm nhất 01 ngày trước ngày hẹn trả ${d(p.dueDate)}, tức chậm nhất ngày ${d(p.deadline)} (Điều 19 NĐ 118/2025/NĐ-CP).`,
+    'apology.fromStatus': (p) =>
+      `Chỉ gửi văn bản xin lỗi cho hồ sơ chưa có kết quả; hồ sơ đang ở trạng thái "${p.status ? vi.status[p.status] : ''}".`,
+    'apology.reasonRequired': () =>
+      'Văn bản xin lỗi phải nêu rõ lý do chậm trễ (Mẫu 04, TT 03/2025/TT-VPCP).',
+    'apology.notLate': (p) =>
+      `Hồ sơ chưa quá hạn (hẹn trả ${d(p.dueDate)}): trước hạn thì dùng gia hạn, chậm nhất 01 ngày trước ngày hẹn (Điều 19 NĐ 118/2025/NĐ-CP).`,
+    'apology.pending': (p) =>
+      `Đã gửi văn bản xin lỗi hẹn trả ngày ${d(p.date)}; chỉ gửi văn bản mới khi ngày hẹn đó đã qua mà chưa có kết quả.`,
+    'apology.newDueDateNotAfterToday': (p) =>
+      `Ngày hẹn trả mới ${d(p.newDueDate)} phải là ngày làm việc sau hôm nay.`,
     'resultReady.fromStatus': (p) =>
       `Không thể ghi nhận có kết quả cho hồ sơ đang ở trạng thái "${p.status ? vi.status[p.status] : ''}".`,
     'return.onlyFromResultReady': () =>
@@ -170,6 +185,16 @@ const en: Messages = {
       `The new due date ${d(p.newDueDate)} is not a working day.`,
     'extend.tooLate': (p) =>
       `The apology must be sent at least 1 day before the due date ${d(p.dueDate)}, i.e. by ${d(p.deadline)} (Decree 118/2025 Art. 19).`,
+    'apology.fromStatus': (p) =>
+      `An apology letter is only for a dossier without a result; this one is "${p.status ? en.status[p.status] : ''}".`,
+    'apology.reasonRequired': () =>
+      'The apology letter must state the reason for the delay (Form 04, Circular 03/2025/TT-VPCP).',
+    'apology.notLate': (p) =>
+      `The dossier is not late (due ${d(p.dueDate)}): before the due date use an extension, at least 1 day before (Decree 118/2025 Art. 19).`,
+    'apology.pending': (p) =>
+      `An apology letter already gave ${d(p.date)}; a new one is allowed only once that date has passed without a result.`,
+    'apology.newDueDateNotAfterToday': (p) =>
+      `The new appointment ${d(p.newDueDate)} must be a working day after today.`,
     'resultReady.fromStatus': (p) =>
       `A result cannot be recorded for a dossier in state "${p.status ? en.status[p.status] : ''}".`,
     'return.onlyFromResultReady': () =>

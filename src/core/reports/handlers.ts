@@ -41,6 +41,7 @@ export function reportHandlers(
           late: p.late,
           inProcess: p.inProcess,
           inProcessWithinTime: p.inProcessWithinTime,
+          apologyLetters: p.apologyLetters,
           onTimeRate: p.onTimeRate,
         })),
       };

@@ -88,6 +88,15 @@ function dossierStatements(db: Db, grouping: DossierGrouping) {
        WHERE status IN ('received', 'in_process') AND received_date <= @to AND due_date < @today
        GROUP BY k`,
     ),
+    /**
+     * Apology letters for late dossiers issued in [@fromAt, @toAt) (instants), read through
+     * the partial index of migration 011 (only 'apology' events are in it).
+     */
+    apologies: prepare<{ fromAt: string; toAt: string }, KeyCount>(
+      `SELECT ${k} AS k, COUNT(*) AS n FROM dossier_events e
+       JOIN dossiers ON dossiers.id = e.dossier_id
+       WHERE e.type = 'apology' AND e.at >= @fromAt AND e.at < @toAt GROUP BY k`,
+    ),
   };
 }
 export type DossierStatements = ReturnType<typeof dossierStatements>;

@@ -5,7 +5,7 @@
  */
 import type { Period } from '../../shared/reports/period';
 import { asOfDate, periodDays } from '../../shared/reports/period';
-import { vnDate } from '../../shared/time/vnTime';
+import { addDays, vnDate, vnInstant } from '../../shared/time/vnTime';
 import type { Db } from '../db/connection';
 import {
   createReportQueries,
@@ -28,6 +28,8 @@ export interface DossierCounts {
   inProcessWithinTime: number;
   inProcessOverdue: number;
   overdueNow: number;
+  /** Apology letters for late dossiers issued in the period (apology events). */
+  apologyLetters: number;
   /** Percent, 1 decimal; null when nothing was received and processed. */
   onTimeRate: number | null;
 }
@@ -63,6 +65,7 @@ const emptyDossierCounts = (): DossierCounts => ({
   inProcessWithinTime: 0,
   inProcessOverdue: 0,
   overdueNow: 0,
+  apologyLetters: 0,
   onTimeRate: null,
 });
 
@@ -89,6 +92,14 @@ export function percentileOfHistogram(
     if (seen >= rank) return r.w;
   }
   return sorted[sorted.length - 1]?.w ?? null;
+}
+
+/** The instants bounding a period of Vietnam days: [from 00:00, day after `to` 00:00). */
+function periodInstants(period: Period): { fromAt: string; toAt: string } {
+  return {
+    fromAt: vnInstant(period.from).toISOString(),
+    toAt: vnInstant(addDays(period.to, 1)).toISOString(),
+  };
 }
 
 export type ReportService = ReturnType<typeof createReportService>;
@@ -144,6 +155,7 @@ export function createReportService(db: Db, now: () => Date) {
     for (const r of s.overdueNow.all({ to: period.to, today }) as KeyCount[]) {
       at(r.k).overdueNow += r.n;
     }
+    for (const r of s.apologies.all(periodInstants(period))) at(r.k).apologyLetters += r.n;
     for (const c of out.values()) finishDossierCounts(c);
     if (grouping === 'all' && !out.has('')) out.set('', emptyDossierCounts());
     return out;
@@ -169,6 +181,8 @@ export function createReportService(db: Db, now: () => Date) {
       c.inProcessWithinTime += o?.within ?? 0;
     }
     c.overdueNow = r.overdueNow.get({ to: period.to, today })?.n ?? 0;
+    // Apology events are few (a partial index of migration 011): no rollup needed.
+    c.apologyLetters = queries().dossiers.all.apologies.get(periodInstants(period))?.n ?? 0;
     finishDossierCounts(c);
     return c;
   }
@@ -360,6 +374,7 @@ export function createReportService(db: Db, now: () => Date) {
         early: d.early,
         late: d.late,
         overdueNow: d.overdueNow,
+        apologyLetters: d.apologyLetters,
         onTimeRate: d.onTimeRate,
       },
       queue: {
@@ -427,6 +442,7 @@ export function createReportService(db: Db, now: () => Date) {
         'inProcess',
         'inProcessWithinTime',
         'overdueNow',
+        'apologyLetters',
       ] as const) {
         f[k] += p[k];
       }
@@ -508,6 +524,7 @@ export function createReportService(db: Db, now: () => Date) {
         inProcessWithinTime: all.inProcessWithinTime,
         inProcessOverdue: all.inProcessOverdue,
         overdueNow: all.overdueNow,
+        apologyLetters: all.apologyLetters,
         onTimeRate: all.onTimeRate,
       },
       byProcedure,

@@ -23,16 +23,24 @@ export function outboxDossierEvent(
   },
 ): void {
   const d = db
-    .prepare('SELECT code, procedure_id, due_date, applicant_id_number FROM dossiers WHERE id = ?')
+    .prepare(
+      'SELECT code, procedure_id, due_date, applicant_id_number, state FROM dossiers WHERE id = ?',
+    )
     .get(e.dossierId) as
     | {
         code: string;
         procedure_id: string;
         due_date: string | null;
         applicant_id_number: string | null;
+        state: string;
       }
     | undefined;
   if (!d) throw new Error(`outboxDossierEvent: dossier ${e.dossierId} not found`);
+  const state = JSON.parse(d.state) as {
+    apologies?: Array<{ newDueDate: string }>;
+    needsVerification?: boolean;
+  };
+  const apologies = state.apologies ?? [];
   appendOutbox(db, {
     type: 'dossier.event',
     at: new Date(e.at),
@@ -47,6 +55,10 @@ export function outboxDossierEvent(
       dueDate: dateOnly(d.due_date),
       officerName: e.officerName ? e.officerName.slice(0, 200) : null,
       applicantIdMasked: maskIdNumber(d.applicant_id_number),
+      payloadVersion: 2,
+      appointmentDate: apologies[apologies.length - 1]?.newDueDate ?? null,
+      apologyLetters: apologies.length,
+      needsVerification: state.needsVerification === true,
     },
   });
 }

@@ -104,6 +104,12 @@ export const procedureSchema = z
     /** Cơ quan có thẩm quyền quyết định, e.g. "UBND cấp xã", "Công an cấp xã". */
     decidingAuthority: z.string().trim().min(1),
     processingTime: processingTimeSchema,
+    /**
+     * The longer limit "when verification is needed" (e.g. kết hôn: 5 working days, Luật Hộ
+     * tịch Art. 18(2); khai tử: 3 working days, Art. 34(2)). The officer ticks "cần xác minh"
+     * at reception and the appointment uses this limit (docs/catalog.md).
+     */
+    verificationTime: processingTimeSchema.optional(),
     fee: feeSchema,
     requiredDocuments: z
       .array(requiredDocumentSchema)

@@ -19,14 +19,20 @@ export const calendarOperations = {
     method: 'GET',
     path: '/calendar/due-date',
     role: 'public',
-    summary: 'Due date of a time limit from a receipt instant (Vietnam working-day calendar)',
+    summary:
+      'Due date of a time limit from a receipt instant (Vietnam working-day calendar); same_day: amount optional and ignored, today until the cut-off (15:00:00 inclusive); hour: dueAt is the exact instant',
     input: z
       .object({
         receivedAt: isoInstant,
-        amount: z.coerce.number().nonnegative().max(3650),
+        amount: z.coerce.number().nonnegative().max(3650).optional(),
         unit: z.enum(['working_day', 'day', 'hour', 'same_day']),
       })
-      .strict(),
+      .strict()
+      .superRefine((v, ctx) => {
+        if (v.unit !== 'same_day' && v.amount === undefined) {
+          ctx.addIssue({ code: 'custom', path: ['amount'], message: 'Thiếu thời hạn (amount)' });
+        }
+      }),
     output: z.object({ dueDate: vnDateSchema, dueAt: isoInstant }),
   }),
   year: defineOperation({

@@ -19,6 +19,8 @@ export const publicProcedureSchema = z.object({
     unit: z.enum(TIME_UNITS),
     note: z.string().optional(),
   }),
+  /** The longer limit "when verification is needed" (docs/catalog.md); absent = none. */
+  verificationTime: z.object({ amount: z.number(), unit: z.enum(TIME_UNITS) }).optional(),
   fee: feeSchema,
   documents: z.array(requiredDocumentSchema),
 });

@@ -6,7 +6,8 @@ import { isoInstant } from './common';
 
 /**
  * Dossiers (issue 5, domain §1–§5). Officer operations carry personal data; the public
- * lookup answers only { code, procedureName, status, dueDate, resultReady } (domain §9).
+ * lookup answers only { code, procedureName, status, dueDate, resultReady, apology }
+ * (domain §9).
  */
 export const DOSSIER_STATUS_VALUES = [
   'received',
@@ -33,6 +34,7 @@ export const DOSSIER_ACTIONS = [
   'supplement-received',
   'refuse',
   'extend',
+  'apologise',
   'result-ready',
   'return',
   'stop',
@@ -45,6 +47,7 @@ export const FORM_KINDS = [
   'supplement',
   'refusal',
   'apology',
+  'stop_notice',
   'control',
   'return',
 ] as const;
@@ -200,6 +203,14 @@ export const dossierSchema = dossierSummarySchema.extend({
   ),
   dueAt: isoInstant.nullable(),
   originalDueDate: z.string(),
+  /** The officer ticked "cần xác minh": the due date uses the longer limit. */
+  needsVerification: z.boolean(),
+  /**
+   * The appointment of the latest apology letter for a late dossier (null = none); `dueDate`
+   * stays the legal due date.
+   */
+  appointmentDate: z.string().nullable(),
+  apologies: z.array(z.object({ at: isoInstant, reason: z.string(), newDueDate: z.string() })),
   extended: z.boolean(),
   supplementRequested: z.boolean(),
   currentUnit: z.string().nullable(),
@@ -263,6 +274,10 @@ export const dossierOperations = {
         ticketId: z.string().trim().min(1).max(64).optional(),
         resultMethod: z.enum(['desk', 'post']).optional(),
         idempotencyKey: idempotencyKeySchema.optional(),
+        /** "Cần xác minh": the appointment uses the procedure's longer limit (docs/catalog.md). */
+        needsVerification: z.boolean().optional(),
+        /** Number of sets (bộ) received, printed on Mẫu 01 and the register; default 1. */
+        sets: z.number().int().min(1).max(99).optional(),
       })
       .strict(),
     output: z.object({
@@ -356,7 +371,7 @@ export const dossierOperations = {
     path: '/dossiers/{code}/forms/{form}',
     role: 'officer',
     summary:
-      'A short-lived link to a printable form (A5 Mẫu 01–05, return slip) served by the hub as HTML',
+      "A short-lived link to a printable form of the dossier's set (TT 01/2018 before 15/9/2025, TT 03/2025 from then; A5), or 409 with the rule when the dossier's state has no such form",
     input: z.object({ code: codeSchema, form: z.enum(FORM_KINDS) }).strict(),
     output: formLinkSchema,
   }),
@@ -449,6 +464,8 @@ export const dossierOperations = {
         status: dossierStatusSchema,
         dueDate: z.string().nullable(),
         resultReady: z.boolean(),
+        /** The latest apology letter for a late dossier: its new appointment date. */
+        apology: z.object({ newDueDate: z.string() }).strict().nullable(),
       })
       .strict(),
     rateLimit: { perMinute: 10 },

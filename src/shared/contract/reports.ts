@@ -39,6 +39,11 @@ export const reportSummarySchema = z.object({
     early: count,
     late: count,
     overdueNow: count,
+    /**
+     * Apology letters issued in the period for dossiers already past their due date
+     * (`apologise`; provincial rules, docs/reports.md), to compare with `late` + `overdueNow`.
+     */
+    apologyLetters: count,
     /** Percent (0–100, one decimal); null when nothing was received and processed. */
     onTimeRate: pct,
   }),
@@ -64,6 +69,8 @@ const dossierCounts = {
   inProcessWithinTime: count,
   inProcessOverdue: count,
   overdueNow: count,
+  /** Apology letters for late dossiers issued in the period. */
+  apologyLetters: count,
   onTimeRate: pct,
 };
 const ratingCounts = z.object({
@@ -186,6 +193,7 @@ export const provinceReportSchema = z.object({
       late: count,
       inProcess: count,
       inProcessWithinTime: count,
+      apologyLetters: count,
       onTimeRate: pct,
     }),
   ),

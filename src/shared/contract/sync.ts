@@ -26,23 +26,46 @@ const shortText = z.string().max(200);
 const code = z.string().min(1).max(64);
 
 /** One step of a dossier's trail (Phiếu kiểm soát quá trình): received, transferred, returned… */
-export const dossierEventPayloadSchema = z
+const dossierEventPayloadV1Fields = {
+  dossierId: code,
+  dossierCode: code,
+  procedureId: code,
+  /** The step's number in the dossier's trail (1, 2, …) and its kind, e.g. 'received'. */
+  step: z.number().int().min(1),
+  action: code,
+  fromStatus: code.nullable(),
+  toStatus: code,
+  /** Appointment date (YYYY-MM-DD) after this step, when the dossier has one. */
+  dueDate: z.iso.date().nullable(),
+  officerName: shortText.nullable(),
+  /** The applicant's ID number, masked; null when none was recorded. */
+  applicantIdMasked: maskedIdSchema.nullable(),
+};
+
+/** Version 1 (no `payloadVersion`): what sites sent before apologies existed. Still accepted. */
+export const dossierEventPayloadV1Schema = z.object(dossierEventPayloadV1Fields).strict();
+
+/**
+ * Version 2 (`payloadVersion: 2`): `dueDate` stays the LEGAL due date (the on-time class);
+ * `appointmentDate` is the date the latest apology letter for a late dossier gave (null =
+ * none), `apologyLetters` how many were issued so far, `needsVerification` whether the longer
+ * limit "when verification is needed" applies (docs/sync.md, "Payload versions").
+ */
+export const dossierEventPayloadV2Schema = z
   .object({
-    dossierId: code,
-    dossierCode: code,
-    procedureId: code,
-    /** The step's number in the dossier's trail (1, 2, …) and its kind, e.g. 'received'. */
-    step: z.number().int().min(1),
-    action: code,
-    fromStatus: code.nullable(),
-    toStatus: code,
-    /** Appointment date (YYYY-MM-DD) after this step, when the dossier has one. */
-    dueDate: z.iso.date().nullable(),
-    officerName: shortText.nullable(),
-    /** The applicant's ID number, masked; null when none was recorded. */
-    applicantIdMasked: maskedIdSchema.nullable(),
+    ...dossierEventPayloadV1Fields,
+    payloadVersion: z.literal(2),
+    appointmentDate: z.iso.date().nullable(),
+    apologyLetters: z.number().int().min(0),
+    needsVerification: z.boolean(),
   })
   .strict();
+
+/** A dossier step in either version: a receiver accepts both. */
+export const dossierEventPayloadSchema = z.union([
+  dossierEventPayloadV2Schema,
+  dossierEventPayloadV1Schema,
+]);
 
 /** What happened to a queue ticket once it is closed (served, no-show, cancelled…). */
 export const ticketOutcomePayloadSchema = z

@@ -2,11 +2,24 @@ import { z } from 'zod';
 import { defineOperation } from './operation';
 import { emptyInput, idSchema, isoInstant, passwordSchema } from './common';
 
+/** 'HH:mm' Vietnam time. */
+const hhmmSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ không hợp lệ (HH:mm)');
+
 export const siteSchema = z.object({
   siteId: z.string(),
   agencyName: z.string(),
   agencyCode: z.string(),
   address: z.string(),
+  /**
+   * The desk's official name printed on the forms (NĐ 118/2025 Art. 1: "Trung tâm Phục vụ
+   * hành chính công xã …"); absent = "Bộ phận Một cửa" (docs/dossier-lifecycle.md).
+   */
+  deskName: z.string().optional(),
+  /**
+   * Same-day procedures received after this time go to the next working day ("sau 15 giờ",
+   * NĐ 23/2015 Art. 7, Luật Hộ tịch procedures); absent = 15:00 (docs/calendar.md §6).
+   */
+  sameDayCutoff: hhmmSchema.optional(),
 });
 export type Site = z.infer<typeof siteSchema>;
 
@@ -100,6 +113,8 @@ export const systemOperations = {
           .trim()
           .regex(/^[0-9A-Z]+(\.[0-9A-Z]+){1,4}$/),
         address: z.string().trim().max(300),
+        deskName: z.string().trim().min(1).max(200).optional(),
+        sameDayCutoff: hhmmSchema.optional(),
       })
       .strict(),
     output: siteSchema,

@@ -8,6 +8,8 @@ export const dossierMessagesVi = {
   'dossier.error.procedureUnknown': 'Không có thủ tục {id} trong danh mục.',
   'dossier.error.procedureNotInForce': 'Thủ tục "{name}" không còn hiệu lực vào ngày tiếp nhận.',
   'dossier.error.receivedInFuture': 'Thời điểm tiếp nhận không được ở tương lai.',
+  'dossier.error.noVerificationLimit':
+    'Thủ tục "{name}" không có thời hạn riêng cho trường hợp cần xác minh.',
   'dossier.error.backEntryAdminOnly':
     'Chỉ quản trị viên được nhập hồ sơ giấy nhận từ ngày trước; cán bộ chỉ nhập bổ sung trong cùng ngày.',
   'dossier.error.lookupNotFound':
@@ -17,7 +19,10 @@ export const dossierMessagesVi = {
   'dossier.error.notReturned': 'Hồ sơ chưa trả kết quả, chưa có phiếu trả kết quả.',
   'dossier.error.noSupplement': 'Hồ sơ không có yêu cầu bổ sung.',
   'dossier.error.notRefused': 'Hồ sơ không bị từ chối.',
-  'dossier.error.notExtended': 'Hồ sơ chưa được gia hạn, không có phiếu xin lỗi.',
+  'dossier.error.notStopped':
+    'Hồ sơ chưa dừng giải quyết theo đề nghị, không có thông báo dừng (Điều 21 NĐ 118/2025/NĐ-CP).',
+  'dossier.error.notExtended':
+    'Hồ sơ chưa được gia hạn và chưa có văn bản xin lỗi khi quá hạn, không có phiếu xin lỗi.',
   'dossier.error.formExpired': 'Đường dẫn biểu mẫu đã hết hạn. Vui lòng mở lại từ màn hình hồ sơ.',
   'dossier.error.noPrinter': 'Chưa cấu hình dịch vụ in phiếu.',
   'dossier.tab.reception': 'Tiếp nhận hồ sơ',
@@ -46,6 +51,7 @@ export const dossierMessagesVi = {
   'dossier.reception.atDesk': 'Tại Bộ phận Một cửa',
   'dossier.reception.byPost': 'Qua bưu chính',
   'dossier.reception.ticket': 'Số phiếu xếp hàng đang phục vụ (nếu có)',
+  'dossier.reception.needsVerification': 'Cần xác minh (dùng thời hạn dài hơn)',
   'dossier.reception.receive': 'Tiếp nhận và in giấy hẹn (Ctrl+Enter)',
   'dossier.reception.supplement': 'Yêu cầu bổ sung',
   'dossier.reception.refuse': 'Từ chối',
@@ -88,6 +94,7 @@ export const dossierMessagesVi = {
   'dossier.action.supplement-received': 'Đã nhận bổ sung',
   'dossier.action.refuse': 'Từ chối',
   'dossier.action.extend': 'Gia hạn, xin lỗi',
+  'dossier.action.apologise': 'Xin lỗi, hẹn lại (quá hạn)',
   'dossier.action.result-ready': 'Đã có kết quả',
   'dossier.action.return': 'Trả kết quả',
   'dossier.action.stop': 'Dừng theo đề nghị',
@@ -150,6 +157,8 @@ export const dossierMessagesEn: Record<DossierMessageKey, string> = {
   'dossier.error.procedureNotInForce':
     'The procedure "{name}" is not in force on the day of receipt.',
   'dossier.error.receivedInFuture': 'The time of receipt cannot be in the future.',
+  'dossier.error.noVerificationLimit':
+    'The procedure "{name}" has no separate time limit for when verification is needed.',
   'dossier.error.backEntryAdminOnly':
     'Only an administrator may enter a paper dossier received on an earlier day; officers may back-enter within the same day.',
   'dossier.error.lookupNotFound':
@@ -159,6 +168,8 @@ export const dossierMessagesEn: Record<DossierMessageKey, string> = {
   'dossier.error.notReturned': 'The result has not been returned yet; there is no return slip.',
   'dossier.error.noSupplement': 'No supplement was requested for this dossier.',
   'dossier.error.notRefused': 'This dossier was not refused.',
+  'dossier.error.notStopped':
+    'This dossier was not stopped on request; there is no stop notice (Decree 118/2025 Art. 21).',
   'dossier.error.notExtended': 'This dossier was not extended; there is no apology letter.',
   'dossier.error.formExpired': 'The form link has expired. Please open it again from the dossier.',
   'dossier.error.noPrinter': 'The print service is not configured.',
@@ -188,6 +199,7 @@ export const dossierMessagesEn: Record<DossierMessageKey, string> = {
   'dossier.reception.atDesk': 'At the desk',
   'dossier.reception.byPost': 'By post',
   'dossier.reception.ticket': 'Queue ticket being served (if any)',
+  'dossier.reception.needsVerification': 'Verification needed (longer time limit)',
   'dossier.reception.receive': 'Receive and print receipt (Ctrl+Enter)',
   'dossier.reception.supplement': 'Request supplement',
   'dossier.reception.refuse': 'Refuse',
@@ -230,6 +242,7 @@ export const dossierMessagesEn: Record<DossierMessageKey, string> = {
   'dossier.action.supplement-received': 'Supplement received',
   'dossier.action.refuse': 'Refuse',
   'dossier.action.extend': 'Extend with apology',
+  'dossier.action.apologise': 'Apology for a late dossier',
   'dossier.action.result-ready': 'Result ready',
   'dossier.action.return': 'Return',
   'dossier.action.stop': 'Stop on request',

@@ -72,6 +72,8 @@ export const kioskMessagesVi = {
   'kiosk.lookup.notFound':
     'Không tìm thấy hồ sơ với mã và 4 số đã bấm. Xin kiểm tra lại giấy biên nhận, hoặc đến quầy hướng dẫn.',
   'kiosk.lookup.due': 'Ngày hẹn trả kết quả: {date}',
+  'kiosk.lookup.apology':
+    'Hồ sơ bị chậm so với ngày hẹn. Cơ quan đã gửi văn bản xin lỗi và hẹn lại ngày trả kết quả: {date}',
   'kiosk.lookup.takeResultTicket': 'Nhận kết quả — lấy số',
   'kiosk.lookup.again': 'Tra cứu hồ sơ khác',
   'kiosk.lookup.retryCheck': 'Bấm lại 4 số',
@@ -232,6 +234,8 @@ export const kioskMessagesEn: Record<keyof typeof kioskMessagesVi, string> = {
   'kiosk.lookup.notFound':
     'No dossier matches this code and these 4 digits. Please check the receipt or ask the help desk.',
   'kiosk.lookup.due': 'Appointment date: {date}',
+  'kiosk.lookup.apology':
+    'The dossier is late. The office has sent an apology letter with a new appointment date: {date}',
   'kiosk.lookup.takeResultTicket': 'Collect the result — take a number',
   'kiosk.lookup.again': 'Check another dossier',
   'kiosk.lookup.retryCheck': 'Enter the 4 digits again',

@@ -34,7 +34,7 @@ async function at(iso: string): Promise<void> {
 async function receive(body: Json = {}, token = officer) {
   const res = await api(hub.url, '/api/v1/dossiers', {
     token,
-    json: { procedureId: '1.000656', applicant, ...body },
+    json: { procedureId: '1.004884', applicant, ...body },
   });
   return res;
 }
@@ -76,7 +76,9 @@ describe('due dates through GET /calendar/due-date match the official 2025–202
     ['2026-11-23T10:00', 1, 'working_day', '2026-11-25'], // 24/11 Ngày Văn hóa Việt Nam
     ['2026-02-10T10:00', 7, 'day', '2026-02-23'], // ends on Tết 17/02 → next working day
     ['2026-03-05T14:59', 0, 'same_day', '2026-03-05'], // before the 15:00 cut-off
-    ['2026-03-05T15:00', 0, 'same_day', '2026-03-06'], // at the cut-off → next working day
+    // "sau 15 giờ": at exactly 15:00 it is still today (the old rule said the next day)
+    ['2026-03-05T15:00', 0, 'same_day', '2026-03-05'],
+    ['2026-03-05T15:01', 0, 'same_day', '2026-03-06'], // after the cut-off → next working day
     ['2026-02-13T15:30', 0, 'same_day', '2026-02-23'], // after cut-off, before Tết
     ['2025-01-01T00:30', 1, 'working_day', '2025-01-02'], // 17:30 UTC the day before
   ];
@@ -130,7 +132,7 @@ describe('due dates through GET /calendar/due-date match the official 2025–202
 
   it('a dossier received on Friday 13/02/2026 before Tết is due after Tết (code date in Vietnam time)', async () => {
     await at('2026-02-13T16:30:00Z'); // 23:30 VN Friday, 16:30 UTC
-    const res = await receive({ procedureId: '1.001193' });
+    const res = await receive({ procedureId: '2.002516' });
     expect(res.status).toBe(201);
     const body = res.body as Json;
     expect(body['code']).toMatch(/^000\.00\.14\.H56-260213-\d{4}$/);
@@ -364,7 +366,7 @@ describe('reception', () => {
     expect(noProc.status).toBe(422);
     expect(errorOf(noProc).message).toContain('khong-co');
     const anon = await api(hub.url, '/api/v1/dossiers', {
-      json: { procedureId: '1.000656', applicant },
+      json: { procedureId: '1.004884', applicant },
     });
     expect(anon.status).toBe(401);
     expect(count()).toBe(before);
@@ -450,12 +452,13 @@ describe('search, audit, public lookup, forms', () => {
     expect(rows).toContain('canbo1');
   });
 
-  it('public lookup answers only code, procedure, status, due date, result ready; never personal data', async () => {
+  it('public lookup answers only code, procedure, status, due date, result ready, apology; never personal data', async () => {
     const res = await api(hub.url, `/api/v1/public/dossiers/${code}?check=1222`, {
       headers: { 'X-Test': '1' },
     });
     expect(res.status).toBe(200);
     expect(Object.keys(res.body as Json).sort()).toEqual([
+      'apology',
       'code',
       'dueDate',
       'procedureName',
@@ -703,20 +706,20 @@ describe('catalogue', () => {
 describe('warnings', () => {
   it('lists due today, due tomorrow (apology possible), overdue and supplement over 15 days', async () => {
     await at('2026-04-01T02:00:00Z'); // Wed 01/04
-    const supp = (await receive({ procedureId: '1.001193' })).body as { code: string };
+    const supp = (await receive({ procedureId: '2.002516' })).body as { code: string };
     expect(
       (await act(supp.code, { action: 'request-supplement', reason: 'Thiếu tờ khai' })).status,
     ).toBe(200);
     await at('2026-04-13T02:00:00Z'); // Mon 13/04
-    const overdue = (await receive({ procedureId: '1.001193' })).body as { code: string }; // due 14/04
+    const overdue = (await receive({ procedureId: '2.002516' })).body as { code: string }; // due 14/04
     // 5 working days: due Mon 20/04
-    const tomorrow = (await receive({ procedureId: '1.000656' })).body as { code: string };
+    const tomorrow = (await receive({ procedureId: '1.004884' })).body as { code: string };
     await at('2026-04-16T02:00:00Z'); // Thu 16/04
-    const today = (await receive({ procedureId: '1.001193' })).body as { code: string }; // due Fri 17/04
+    const today = (await receive({ procedureId: '2.002516' })).body as { code: string }; // due Fri 17/04
     await at('2026-04-17T02:00:00Z'); // Fri 17/04
     // A 1-working-day dossier received today (due Mon 20/04) is not at risk on its reception
     // day (docs/desk.md); before, it was listed as due tomorrow.
-    const fresh = (await receive({ procedureId: '1.001193' })).body as { code: string };
+    const fresh = (await receive({ procedureId: '2.002516' })).body as { code: string };
     const res = await api(hub.url, '/api/v1/dossiers/warnings', { token: officer });
     expect(res.status).toBe(200);
     const byCode = new Map(

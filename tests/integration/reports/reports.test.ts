@@ -219,11 +219,11 @@ describe('reports: a scripted day with known answers', () => {
     o = await openOffice(vnInstant('2026-03-02', 7, 0));
     // ——— before the day ———
     o.at('2026-03-02', 9); // Mon: khai tử, 5 working days → due Mon 09/03; never finished
-    dossier.X1 = await receive(o, '1.000656', 'Lê Văn Bình');
+    dossier.X1 = await receive(o, '1.004884', 'Lê Văn Bình');
     o.at('2026-03-03', 9);
     await act(o, dossier.X1.code, { action: 'transfer', unit: 'Công chức Tư pháp - Hộ tịch' });
     o.at('2026-03-05', 9); // Thu: khai sinh, 1 working day → due Fri 06/03; result Mon 09/03 (late)
-    dossier.X3 = await receive(o, '1.001193', 'Trần Thị Cúc');
+    dossier.X3 = await receive(o, '2.002516', 'Trần Thị Cúc');
     o.at('2026-03-06', 10); // Fri: tình trạng hôn nhân, 3 working days → due Wed 11/03
     dossier.X2 = await receive(o, '1.004873', 'Phạm Minh Đức');
     o.at('2026-03-09', 15);
@@ -251,7 +251,7 @@ describe('reports: a scripted day with known answers', () => {
       idChecked: true,
     });
     o.at(D, 8, 31); // khai sinh → due 11/03, stays in process
-    dossier.A2 = await receive(o, '1.001193', 'Vũ Thị Giang');
+    dossier.A2 = await receive(o, '2.002516', 'Vũ Thị Giang');
     o.at(D, 8, 40);
     await call(o, 1, ticket.T2.number); // waited 35 min (> 20 min target)
     o.at(D, 8, 41);
@@ -262,7 +262,7 @@ describe('reports: a scripted day with known answers', () => {
     rate(o, ticket.T2, 1, 'unsatisfied', ['staff_attitude', 'processing_time'], dossier.X2);
     o.at(D, 9, 0);
     ticket.T3 = await issue(o, 'B');
-    dossier.A3 = await receive(o, '1.001193', 'Đặng Văn Hải'); // then awaiting a supplement
+    dossier.A3 = await receive(o, '2.002516', 'Đặng Văn Hải'); // then awaiting a supplement
     o.at(D, 9, 5);
     await call(o, 1, ticket.T3.number); // waited 5 min
     o.at(D, 9, 7);
@@ -270,7 +270,7 @@ describe('reports: a scripted day with known answers', () => {
     o.at(D, 9, 10);
     ticket.T4 = await issue(o, 'B');
     o.at(D, 9, 15); // khai tử → due 17/03, refused today (early)
-    dossier.A4 = await receive(o, '1.000656', 'Bùi Thị Lan');
+    dossier.A4 = await receive(o, '1.004884', 'Bùi Thị Lan');
     o.at(D, 9, 30);
     await call(o, 1, ticket.T4.number); // waited 20 min (> 10 min target)
     await act(o, dossier.A3.code, {
@@ -293,7 +293,7 @@ describe('reports: a scripted day with known answers', () => {
       idChecked: true,
     });
     o.at(D, 10, 10); // stopped on request: received, but outside the indicator
-    dossier.A5 = await receive(o, '1.001193', 'Ngô Thị Mai');
+    dossier.A5 = await receive(o, '2.002516', 'Ngô Thị Mai');
     o.at(D, 10, 30);
     await act(o, dossier.A5.code, { action: 'stop', reason: 'Công dân xin rút hồ sơ' });
     o.at(D, 11, 0);
@@ -341,6 +341,7 @@ describe('reports: a scripted day with known answers', () => {
         early: 2, // X2 (result), A4 (refused)
         late: 0, // X3 was settled before the day
         overdueNow: 1, // X1
+        apologyLetters: 0,
         onTimeRate: 85.7, // (2 + 2 + 2 within) / (4 settled + 3 in process)
       },
       queue: {
@@ -364,6 +365,7 @@ describe('reports: a scripted day with known answers', () => {
       early: 2,
       late: 1, // X3: result on 09/03, due 06/03
       overdueNow: 1,
+      apologyLetters: 0,
       onTimeRate: 75, // (2 + 2 + 2) / (5 + 3)
     });
     const past = await getJson<Summary>(o, '/api/v1/reports/summary?from=2026-03-02&to=2026-03-06');
@@ -376,6 +378,7 @@ describe('reports: a scripted day with known answers', () => {
       early: 0,
       late: 0,
       overdueNow: 1,
+      apologyLetters: 0,
       onTimeRate: 100,
     });
     expect(past.queue).toEqual({
@@ -429,7 +432,7 @@ describe('reports: a scripted day with known answers', () => {
       inProcessOverdue: 1,
     });
     const proc = (code: string) => d.byProcedure.find((p) => p.code === code);
-    expect(proc('1.001193')).toMatchObject({
+    expect(proc('2.002516')).toMatchObject({
       received: 3,
       completed: 0,
       inProcess: 2,
@@ -441,7 +444,7 @@ describe('reports: a scripted day with known answers', () => {
       inProcess: 0,
       onTimeRate: 100,
     });
-    expect(proc('1.000656')).toMatchObject({
+    expect(proc('1.004884')).toMatchObject({
       received: 1,
       completed: 1,
       inProcess: 1,
@@ -466,7 +469,7 @@ describe('reports: a scripted day with known answers', () => {
       expect.objectContaining({
         code: dossier.X1?.code,
         daysOverdue: 1,
-        procedureCode: '1.000656',
+        procedureCode: '1.004884',
       }),
     ]);
     expect(d.queue).toMatchObject({ called: 5, overTarget: 2, overTargetRate: 40 });
@@ -750,7 +753,7 @@ describe('reports: periods end at Vietnam midnight', () => {
     const o = await openOffice(vnInstant('2026-03-12', 7, 0));
     o.at('2026-03-12', 23, 59, 59);
     const late = await issue(o, 'A');
-    const d = await receive(o, '1.001193', 'Trịnh Văn Tú');
+    const d = await receive(o, '2.002516', 'Trịnh Văn Tú');
     o.at('2026-03-13', 0, 0, 0);
     const early = await issue(o, 'A');
     await act(o, d.code, { action: 'result-ready' });

@@ -90,9 +90,19 @@ describe('working-day periods straddling the 2025 and 2026 holidays', () => {
 });
 
 describe('same-day procedures (cut-off 15:00, NĐ 23/2015 Art. 7)', () => {
-  it('14:59 is the same day, 15:00 is the next working day', () => {
+  // "sau 15 giờ" (after 15:00): 15:00:00 still counts today. The old rule sent a receipt at
+  // exactly 15:00 to the next working day.
+  it('15:00:00 is the same day, 15:00:01 is the next working day', () => {
     expect(due('2026-03-02', 0, 'same_day', 14, 59)).toBe('2026-03-02');
-    expect(due('2026-03-02', 0, 'same_day', 15, 0)).toBe('2026-03-03');
+    expect(due('2026-03-02', 0, 'same_day', 15, 0)).toBe('2026-03-02');
+    const at = (s: number) =>
+      computeDueDate(cal, {
+        receivedAt: vnInstant('2026-03-02', 15, 0, s),
+        amount: 0,
+        unit: 'same_day',
+      }).dueDate;
+    expect(at(0)).toBe('2026-03-02');
+    expect(at(1)).toBe('2026-03-03');
     const r = computeDueDate(cal, {
       receivedAt: vnInstant('2026-03-02', 14, 59),
       amount: 0,
@@ -102,7 +112,7 @@ describe('same-day procedures (cut-off 15:00, NĐ 23/2015 Art. 7)', () => {
   });
 
   it('after the cut-off before a holiday goes past the holiday', () => {
-    expect(due('2026-02-13', 0, 'same_day', 15, 0)).toBe('2026-02-23');
+    expect(due('2026-02-13', 0, 'same_day', 15, 1)).toBe('2026-02-23');
     expect(due('2026-11-23', 0, 'same_day', 16, 0)).toBe('2026-11-25');
   });
 

@@ -19,22 +19,24 @@ describe('resources/catalog/default-procedures.json', () => {
 
   const procedures = parsed.success ? parsed.data.procedures : [];
 
+  // Corrected limits (Luật Hộ tịch 2014 Art. 16, 18, 20, 34; NĐ 63/2024). The old catalogue
+  // had khai sinh and kết hôn 1 working day, khai tử 5, giám hộ 5, the liên thông bundle 20 days.
   it('holds every commune procedure of domain §6 with its time limit and unique ids', () => {
     const expected: Record<string, [number, string]> = {
-      '1.001193': [1, 'working_day'],
-      '1.000894': [1, 'working_day'],
-      '1.000656': [5, 'working_day'],
+      '1.001193': [0, 'same_day'],
+      '1.000894': [0, 'same_day'],
+      '1.000656': [0, 'same_day'],
       '1.001022': [3, 'working_day'],
       '1.000689': [8, 'working_day'],
       '1.004873': [3, 'working_day'],
       '1.004884': [5, 'working_day'],
       '1.004859': [3, 'working_day'],
-      '1.004837': [5, 'working_day'],
+      '1.004837': [3, 'working_day'],
       '1.004746': [25, 'day'],
       '2.002516': [1, 'working_day'],
       '1.004222': [7, 'working_day'],
       '1.004194': [3, 'working_day'],
-      '2.000986': [20, 'day'],
+      '2.000986': [3, 'working_day'],
       '2.000815': [0, 'same_day'],
       '2.000884': [0, 'same_day'],
     };
@@ -46,6 +48,28 @@ describe('resources/catalog/default-procedures.json', () => {
     expect(new Set(procedures.map((p) => p.id)).size).toBe(procedures.length);
   });
 
+  it('has the longer limit when verification is needed and cites the article of each limit', () => {
+    const byCode = new Map(procedures.map((p) => [p.nationalCode, p]));
+    expect(byCode.get('1.000894')?.verificationTime).toMatchObject({
+      amount: 5,
+      unit: 'working_day',
+    });
+    expect(byCode.get('1.000656')?.verificationTime).toMatchObject({
+      amount: 3,
+      unit: 'working_day',
+    });
+    expect(byCode.get('1.001193')?.verificationTime).toBeUndefined();
+    const basis = (code: string) => byCode.get(code)?.legalBasis.join(' | ') ?? '';
+    expect(basis('1.001193')).toContain('Điều 16');
+    expect(basis('1.000894')).toContain('Điều 18');
+    expect(basis('1.000656')).toContain('Điều 34');
+    expect(basis('1.004837')).toContain('Điều 20');
+    // a press report, not the decree's text: marked in the entry (domain §6)
+    expect(basis('2.000986')).toContain('CHƯA XÁC NHẬN');
+    expect(byCode.get('2.000986')?.processingTime.note).toContain('CHƯA XÁC NHẬN');
+    expect(basis('2.000884')).toContain('226/2016/TT-BTC');
+  });
+
   it('has the fees of domain §6', () => {
     const fee = (code: string) => procedures.find((p) => p.nationalCode === code)?.fee;
     expect(fee('2.002516')?.amountVnd).toBe(8000);
@@ -54,6 +78,8 @@ describe('resources/catalog/default-procedures.json', () => {
     expect(fee('1.004194')?.amountVnd).toBe(15000);
     expect(fee('2.000815')?.amountVnd).toBe(2000);
     expect(fee('1.000894')?.amountVnd).toBe(0);
+    expect(fee('2.000884')?.amountVnd).toBe(10000);
+    expect(fee('2.000884')?.text).toContain('226/2016');
   });
 
   it('is written in NFC Vietnamese with full diacritics and has documents and legal basis', () => {

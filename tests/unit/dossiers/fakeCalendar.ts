@@ -2,6 +2,7 @@ import {
   addDays,
   vnDate,
   vnInstant,
+  vnParts,
   vnTimeOfDay,
   weekdayOf,
   type VnDate,
@@ -38,6 +39,9 @@ export function fakeCalendar(holidays: VnDate[] = []): WorkingCalendar {
   };
 }
 
+const vnTimeOfDaySeconds = (at: Date): string =>
+  `${vnTimeOfDay(at)}:${String(vnParts(at).second).padStart(2, '0')}`;
+
 /** A simple due-date function: receipt day not counted, 15:00 cutoff for same_day, 17:00 close. */
 export const fakeDueDate: ComputeDueDate = (calendar, input, options) => {
   const cutoff = options?.cutoff ?? '15:00';
@@ -57,7 +61,8 @@ export const fakeDueDate: ComputeDueDate = (calendar, input, options) => {
       break;
     case 'same_day':
       dueDate =
-        vnTimeOfDay(input.receivedAt) >= cutoff || !calendar.isWorkingDay(day)
+        // "sau 15 giờ": 15:00:00 is still today (docs/calendar.md §6).
+        vnTimeOfDaySeconds(input.receivedAt) > `${cutoff}:00` || !calendar.isWorkingDay(day)
           ? calendar.nextWorkingDay(day)
           : day;
       break;

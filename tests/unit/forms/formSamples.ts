@@ -10,6 +10,7 @@ import {
   refusalFormHtml,
   registerHtml,
   returnSlipHtml,
+  stopNoticeHtml,
   supplementFormHtml,
 } from '../../../src/core/dossiers/forms';
 import { receiptA5Html } from '../../../src/core/printing/forms/receiptA5';
@@ -266,3 +267,42 @@ export const FORM_CASES: Record<string, FormCase> = {
     returnSlipHtml,
   ),
 };
+
+/** The TT 03/2025/TT-VPCP set (dossiers received from 15/9/2025): same data, 2025 forms. */
+const set2025 = (name: string): FormCase => {
+  const c = FORM_CASES[name];
+  if (!c) throw new Error(name);
+  return { input: { ...(c.input as object), set: 'TT03-2025' }, render: c.render };
+};
+FORM_CASES['receiptA52025'] = formCase(
+  {
+    ...sampleDossierReceipt,
+    applicant: { ...sampleDossierReceipt.applicant, email: 'anh.nguyen@example.vn' },
+    formSet: 'TT03-2025' as const,
+  },
+  (d) => receiptA5Html(d),
+);
+FORM_CASES['supplement2025'] = set2025('supplement');
+FORM_CASES['refusal2025'] = set2025('refusal');
+FORM_CASES['apology2025'] = set2025('apology');
+FORM_CASES['controlSlip2025'] = set2025('controlSlip');
+FORM_CASES['stopNotice2025'] = formCase(
+  {
+    agency,
+    at,
+    dossierCode: '000.00.14.H56-250915-0003',
+    applicant,
+    procedure,
+    receivedAt: vnInstant('2025-09-15', 9, 5),
+    reason: 'Người nộp hồ sơ đề nghị dừng để bổ sung giấy tờ khác',
+    signerName: 'Trần Quốc Hưng',
+  },
+  stopNoticeHtml,
+);
+FORM_CASES['registerYear2026'] = formCase(
+  {
+    ...(FORM_CASES['registerYear']?.input as Parameters<typeof registerHtml>[0]),
+    scope: { year: 2026 },
+  },
+  registerHtml,
+);

@@ -29,7 +29,8 @@ const HARMLESS = 'Xyz';
 function isFreeText(value: string, path: readonly string[]): boolean {
   if (/^\d{4}-\d{2}-\d{2}/.test(value)) return false;
   const key = path[path.length - 1];
-  if (key === 'kind' || path.includes('copies')) return false;
+  // `set` chooses the form set (an enum: TT01-2018 / TT03-2025), never printed as given.
+  if (key === 'kind' || key === 'set' || key === 'formSet' || path.includes('copies')) return false;
   return !(key === 'unit' && path[path.length - 2] === 'processingTime');
 }
 

@@ -319,8 +319,17 @@ describe('report rollups (migration 008) give exactly the numbers of the direct 
     const db = openDatabase(':memory:');
     setup(db);
     activity(db, 5, 1500);
+    // Apology letters are trail events (not rolled up): add two inside the period.
+    const ids = db.prepare('SELECT id FROM dossiers LIMIT 2').pluck().all() as string[];
+    for (const [i, id] of ids.entries()) {
+      db.prepare(
+        `INSERT INTO dossier_events (id, dossier_id, seq, type, at, to_status, details)
+         VALUES (?, ?, 1000, 'apology', ?, 'in_process', '{}')`,
+      ).run(`ap${i}`, id, vnInstant('2026-03-10', 9 + i).toISOString());
+    }
     const reports = createReportService(db, () => vnInstant('2026-03-15', 10));
     const s = reports.summary({ from: '2026-02-20', to: '2026-03-15' });
+    expect(s.dossiers.apologyLetters).toBe(2);
     for (const [k, v] of Object.entries({ ...s.dossiers, ...s.queue, ...s.ratings })) {
       expect(v, k).not.toBe(0);
       expect(v, k).not.toBeNull();

@@ -9,6 +9,7 @@ import { m007Reports } from './007-reports';
 import { m008ReportRollups } from './008-report-rollups';
 import { m009Devices } from './009-devices';
 import { m010AuditChain } from './010-audit-chain';
+import { m011Apologies } from './011-apologies';
 import { m012Idempotency } from './012-idempotency';
 import { m013PublicAddress } from './013-public-address';
 
@@ -35,6 +36,7 @@ export const migrations: readonly Migration[] = [
   m008ReportRollups,
   m009Devices,
   m010AuditChain,
+  m011Apologies,
   m012Idempotency,
   m013PublicAddress,
 ];

@@ -131,7 +131,7 @@ function copyPage(data: DossierReceiptData, copy: 'keep' | 'customer'): SafeHtml
 <td><div class="b">${labelsVi.nationalMotto}</div><div class="b u">${labelsVi.nationalMottoSub}</div></td>
 </tr></table>
 <div class="date">${labelsVi.dateLine(data.agency.place, rec.day, rec.month, rec.year)}</div>
-<h1>${l.title}</h1>
+<h1>${l.title}</h1>${data.formSet === 'TT03-2025' && markup`<div class="hint" style="text-align:center">Mẫu số 01, Phụ lục I Thông tư 03/2025/TT-VPCP</div>`}
 <div class="copy">${l.copy(copy === 'keep' ? l.copyKeep : l.copyCustomer)}</div>
 <div class="code"><div>${l.dossierCode}: <span class="v">${data.dossierCode}</span></div>${data.lookupUrl && qrSvg(data.lookupUrl, 20)}</div>
 <p>${l.receivedFrom}:</p>

@@ -38,6 +38,11 @@ export const DossierReceiptDataSchema = z.object({
   registerBook: z.string().min(1).max(20),
   registerEntry: z.string().min(1).max(20),
   officerName: z.string().min(1).max(120),
+  /**
+   * The form set of the dossier (its reception date, domain §2): 'TT03-2025' prints the
+   * citation of Mẫu 01, Appendix I of TT 03/2025/TT-VPCP under the title. Absent = TT 01/2018.
+   */
+  formSet: z.enum(['TT01-2018', 'TT03-2025']).optional(),
   /** Which copies to print, each followed by a cut (Mẫu 01 is made in 2 copies). */
   copies: z
     .array(z.enum(['keep', 'customer']))

@@ -46,7 +46,7 @@ export function DossierDetail({
       action,
       ...(reason ? { reason } : {}),
       ...(action === 'transfer' ? { unit } : {}),
-      ...(action === 'extend' ? { newDueDate } : {}),
+      ...(action === 'extend' || action === 'apologise' ? { newDueDate } : {}),
       ...(action === 'return' ? { collectedBy, idChecked } : {}),
     });
     if (!r.ok) {
@@ -173,7 +173,7 @@ export function DossierDetail({
               <input value={unit} onChange={(e) => setUnit(e.target.value)} autoFocus />
             </label>
           )}
-          {action === 'extend' && (
+          {(action === 'extend' || action === 'apologise') && (
             <label className="form-row">
               <span>{t('dossier.detail.newDueDate')}</span>
               <input
@@ -209,7 +209,7 @@ export function DossierDetail({
               <input
                 value={reason}
                 onChange={(e) => setReason(e.target.value)}
-                autoFocus={action !== 'transfer' && action !== 'extend'}
+                autoFocus={action !== 'transfer' && action !== 'extend' && action !== 'apologise'}
               />
             </label>
           )}

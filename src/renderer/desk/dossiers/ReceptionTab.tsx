@@ -68,6 +68,8 @@ export function ReceptionTab() {
   const [resultMethod, setResultMethod] = useState<'desk' | 'post'>('desk');
   const [ticket, setTicket] = useState<CurrentTicket | null>(null);
   const [linkTicket, setLinkTicket] = useState(true);
+  // "Cần xác minh": the procedure's longer limit (docs/catalog.md, verificationTime).
+  const [needsVerification, setNeedsVerification] = useState(false);
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -102,17 +104,21 @@ export function ReceptionTab() {
     setAppointment(null);
     if (!procedure) return;
     let live = true;
+    const limit =
+      needsVerification && procedure.verificationTime
+        ? procedure.verificationTime
+        : procedure.processingTime;
     void api
       .call('calendar.dueDate', {
         receivedAt: new Date().toISOString(),
-        amount: procedure.processingTime.amount,
-        unit: procedure.processingTime.unit,
+        amount: limit.amount,
+        unit: limit.unit,
       })
       .then((r) => live && r.ok && setAppointment(r.data.dueAt));
     return () => {
       live = false;
     };
-  }, [api, procedure]);
+  }, [api, procedure, needsVerification]);
 
   const missing = procedure
     ? missingRequiredDocuments(
@@ -151,6 +157,7 @@ export function ReceptionTab() {
     setDocs([]);
     setApplicant(EMPTY);
     setResultMethod('desk');
+    setNeedsVerification(false);
     setLinkTicket(true);
     setReason('');
     setMessage(null);
@@ -213,6 +220,7 @@ export function ReceptionTab() {
         })),
       resultMethod,
       idempotencyKey: formKey,
+      ...(needsVerification && procedure.verificationTime ? { needsVerification: true } : {}),
       ...ticketInput(),
     });
     if (!r.ok) {
@@ -551,6 +559,17 @@ export function ReceptionTab() {
               <option value="post">{t('dossier.reception.byPost')}</option>
             </select>
           </label>
+          {procedure?.verificationTime && (
+            <label className="check">
+              <input
+                type="checkbox"
+                data-testid="needs-verification"
+                checked={needsVerification}
+                onChange={(e) => setNeedsVerification(e.target.checked)}
+              />
+              <span>{t('dossier.reception.needsVerification')}</span>
+            </label>
+          )}
           <label className="check" data-testid="reception-ticket">
             <input
               type="checkbox"

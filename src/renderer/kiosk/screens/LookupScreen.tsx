@@ -263,6 +263,13 @@ export function LookupScreen({
               </p>
             )
           )}
+          {step.dossier.apology && step.dossier.status !== 'returned' && (
+            <p className="klead" data-testid="lookup-apology">
+              {t('kiosk.lookup.apology', {
+                date: formatVnDate(step.dossier.apology.newDueDate),
+              })}
+            </p>
+          )}
           {step.dossier.resultReady && step.resultServiceId && (
             <button
               type="button"
