@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
+import jsQR from 'jsqr';
 import { bitmapToPng, getDot, type Bitmap } from '../../src/core/printing/raster/bitmap';
 
 /** One byte per dot: 1 = ink, 0 = paper. */
@@ -111,4 +112,25 @@ export async function pixelMismatch(
     `${name}: ${c.sameSize ? '' : 'size differs, '}${c.differing} dots differ ` +
     `(at most ${maxDiffering} allowed); see ${actualPath} and ${diffPath}`
   );
+}
+
+/**
+ * The text of the QR code printed as dots in a 1-bit image, or null when none is found.
+ * Decoded with jsQR after adding a white margin (the quiet zone a scanner needs), so the test
+ * reads the paper as a citizen's phone would instead of trusting the printer command.
+ */
+export function decodeQrDots(bm: Bitmap, scale = 2, margin = 16): string | null {
+  const width = (bm.width + 2 * margin) * scale;
+  const height = (bm.height + 2 * margin) * scale;
+  const rgba = new Uint8ClampedArray(width * height * 4).fill(255);
+  for (let y = 0; y < bm.height; y++)
+    for (let x = 0; x < bm.width; x++) {
+      if (!getDot(bm, x, y)) continue;
+      for (let dy = 0; dy < scale; dy++)
+        for (let dx = 0; dx < scale; dx++) {
+          const i = (((y + margin) * scale + dy) * width + (x + margin) * scale + dx) * 4;
+          rgba[i] = rgba[i + 1] = rgba[i + 2] = 0;
+        }
+    }
+  return jsQR(rgba, width, height, { inversionAttempts: 'dontInvert' })?.data ?? null;
 }

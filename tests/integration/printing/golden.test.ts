@@ -25,7 +25,7 @@ import {
   sampleTicket,
 } from '../../../src/core/printing/samples';
 import { sendToPrinter } from '../../../src/core/printing/transport';
-import { pixelMismatch } from '../../helpers/pixels';
+import { decodeQrDots, pixelMismatch } from '../../helpers/pixels';
 
 const GOLDEN_DIR = path.resolve(__dirname, '../../golden/printing');
 const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
@@ -149,6 +149,13 @@ describe.each(LAYOUT_NAMES)('golden %s', (layout) => {
       expect(d.unknown).toEqual([]);
       expect(d.qr).toEqual([]); // the QR went as dots, not as a printer command
       const strip = imagesToStrip(d.images);
+      // The dots scan back to what the layout asked for: the same job with a native QR
+      // command carries the payload (the receipt's lookup and the ticket's status address
+      // are checked against the samples above).
+      const native = decodeEscPos(await printAndCapture(layout, 'raster', widthMm, 'native'));
+      expect(decodeQrDots(strip)).toBe(native.qr[0] ?? null);
+      if (layout === 'dossierReceipt')
+        expect(decodeQrDots(strip)).toBe(sampleDossierReceipt.lookupUrl);
       // `npm run print:preview` draws the same image.
       const preview = previewBitmap(sampleDocument(layout), widthMm);
       if (!preview.ok) throw new Error(preview.message);
