@@ -251,7 +251,14 @@ export function LookupScreen({
             <dt>{t('kiosk.lookup.procedure')}</dt>
             <dd>{step.dossier.procedureName}</dd>
           </dl>
-          {step.dossier.dueDate && isOverdue(step.dossier, new Date()) ? (
+          {step.dossier.apology && step.dossier.status !== 'returned' ? (
+            // Late, and the office has already apologised with a new date: say that date.
+            <div className="kalert kalert-warn" role="note" data-testid="lookup-apology">
+              {t('kiosk.lookup.apology', {
+                date: formatVnDate(step.dossier.apology.newDueDate),
+              })}
+            </div>
+          ) : step.dossier.dueDate && isOverdue(step.dossier, new Date()) ? (
             <div className="kalert kalert-warn" role="note" data-testid="lookup-overdue">
               {t('kiosk.lookup.overdue', { date: formatVnDate(step.dossier.dueDate) })}
             </div>
@@ -262,13 +269,6 @@ export function LookupScreen({
                 {t('kiosk.lookup.due', { date: formatVnDate(step.dossier.dueDate) })}
               </p>
             )
-          )}
-          {step.dossier.apology && step.dossier.status !== 'returned' && (
-            <p className="klead" data-testid="lookup-apology">
-              {t('kiosk.lookup.apology', {
-                date: formatVnDate(step.dossier.apology.newDueDate),
-              })}
-            </p>
           )}
           {step.dossier.resultReady && step.resultServiceId && (
             <button
