@@ -37,7 +37,7 @@ async function receive(body: Json) {
 async function formHtml(code: string, form: string): Promise<{ status: number; html: string }> {
   const link = await api(hub.url, `/api/v1/dossiers/${encodeURIComponent(code)}/forms/${form}`, {
     token: officer,
-    json: { origin: 'http://192.168.1.10:8787' },
+    json: {},
   });
   if (link.status !== 200) return { status: link.status, html: link.text };
   const page = await fetch(`${hub.url}${(link.body as { url: string }).url}`);
