@@ -47,7 +47,6 @@ async function receive(procedureNational: string, token: string) {
     json: {
       procedureId: p?.id,
       applicant: { fullName: 'Nguyễn Văn An', phone: '0912345678', address: 'Thôn Phú Thọ' },
-      documents: [{ name: 'Tờ khai', kind: 'original', count: 1 }],
     },
   });
   expect(res.status, res.text).toBe(201);

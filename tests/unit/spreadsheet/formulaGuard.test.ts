@@ -124,7 +124,7 @@ describe('catalogue exports', () => {
     expect(data[2]).toBe(`'${PAYLOAD}`);
     expect(data[3]).toBe("'=1+1");
     expect(data[4]).toBe("'+cmd");
-    expect(data[9]).toBe('8000');
+    expect(data[11]).toBe('8000'); // Mức phí (đồng), after the two verification columns
     for (const r of rows) for (const c of r) expect(DANGEROUS.test(c)).toBe(false);
     const back = importCatalogCsv(csv);
     expect(back.errors).toEqual([]);
@@ -136,7 +136,7 @@ describe('catalogue exports', () => {
     const ws = await sheetOf(bytes);
     expect(ws.getCell('C2').value).toBe(`'${PAYLOAD}`);
     expect(ws.getCell('D2').value).toBe("'=1+1");
-    expect(ws.getCell('J2').value).toBe(8000);
+    expect(ws.getCell('L2').value).toBe(8000); // Mức phí (đồng)
     expect(typeof ws.getCell('F2').value).toBe('number');
     const back = await importCatalogXlsx(bytes);
     expect(back.errors).toEqual([]);
