@@ -217,7 +217,7 @@ test('warnings: overdue red, due today amber, none at reception; search waits fo
   const dueToday = await request.post('/api/v1/dossiers', {
     headers: auth,
     data: {
-      procedureId: '1.001193',
+      procedureId: '2.002516', // 1 working day (khai sinh is same-day since the 2025 catalogue)
       applicant: { fullName: 'Võ Thị Hạnh' },
       receivedAt,
     },
@@ -225,7 +225,8 @@ test('warnings: overdue red, due today amber, none at reception; search waits fo
   expect(dueToday.status()).toBe(201);
   const fresh = await request.post('/api/v1/dossiers', {
     headers: auth,
-    data: { procedureId: '1.001193', applicant: { fullName: 'Võ Văn Mới' } },
+    // 1 working day (Xác nhận thông tin hộ tịch): due on the next working day.
+    data: { procedureId: '2.002516', applicant: { fullName: 'Võ Văn Mới' } },
   });
   expect(fresh.status()).toBe(201);
 

@@ -88,7 +88,7 @@ test.describe('foundation: sign-in, navigation, language, connection', () => {
     await page.getByRole('tab', { name: /Quản trị/ }).click();
     await expect(page.getByRole('heading', { name: 'Quản trị hệ thống' })).toBeVisible();
     await page.getByLabel('Tên đơn vị').fill('Ủy ban nhân dân xã Đông Sơn');
-    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await expect(page.getByText('Đã lưu.')).toBeVisible();
     await expect(page.getByTestId('current-site')).toHaveText('Ủy ban nhân dân xã Đông Sơn');
 
@@ -106,7 +106,7 @@ test.describe('foundation: sign-in, navigation, language, connection', () => {
 
     // Put the demo name back for the other tests.
     await page.getByLabel('Tên đơn vị').fill('Ủy ban nhân dân xã Quảng Phú');
-    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await expect(page.getByTestId('current-site')).toHaveText('Ủy ban nhân dân xã Quảng Phú');
   });
 });

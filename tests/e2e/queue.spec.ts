@@ -50,8 +50,10 @@ test.describe('queue: counter screen and lobby board', () => {
     await expect(board.getByTestId('serving-1')).toContainText(first.number, { timeout: 1000 });
     await expect(board.getByTestId('recent-calls')).toContainText(first.number);
 
-    // A rule broken is explained in plain Vietnamese (F3 "vắng mặt" once service started).
+    // A rule broken is explained in plain Vietnamese (F3 "vắng mặt" once service started;
+    // wait until the start has reached the screen, or F3 would race it).
     await page.getByRole('button', { name: 'Bắt đầu phục vụ' }).click();
+    await expect(page.getByRole('button', { name: /Vắng mặt/ })).toBeDisabled();
     await page.keyboard.press('F3');
     await expect(page.getByRole('alert')).toContainText(
       'Chỉ đánh dấu vắng mặt được số đã gọi mà công dân chưa đến.',

@@ -179,7 +179,9 @@ export function createDossierService(deps: DossierServiceDeps) {
     JSON.parse(row.procedure) as ProcedureSnapshot;
 
   function warningsOf(state: DossierState, now: Date, lang: Lang) {
-    return dossierWarnings(state, now, calendar.calendar(), lang).map((w) => ({
+    return dossierWarnings(state, now, calendar.calendar(), lang, {
+      cutoff: calendar.dueDateOptions().cutoff,
+    }).map((w) => ({
       kind: w.kind,
       message: w.message,
       ...(w.apologyPossible === undefined ? {} : { apologyPossible: w.apologyPossible }),

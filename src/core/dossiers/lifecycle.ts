@@ -793,6 +793,13 @@ export interface DossierWarning {
   message: string;
 }
 
+/** Whether `now` (Vietnam time) is after the same-day cut-off 'HH:mm' (15:00:00 is not). */
+function pastCutoff(now: Date, cutoff: string): boolean {
+  const [h = 15, m = 0] = cutoff.split(':').map(Number);
+  const p = vnParts(now);
+  return p.hour * 3600 + p.minute * 60 + p.second > h * 3600 + m * 60;
+}
+
 /**
  * What the desk should flag for a dossier right now:
  * - `due_today`: due date is today;
@@ -800,12 +807,15 @@ export interface DossierWarning {
  *   which an apology with a new date is still possible, if the dossier was never extended);
  * - `overdue`: due date passed and no result yet;
  * - `supplement_overdue`: awaiting supplement and the 15 days are over (may be closed).
+ * A same-day procedure received today is not flagged `due_today` until the day's cut-off
+ * (`options.cutoff`, "sau 15 giờ", docs/calendar.md): being due today is its time limit.
  */
 export function dossierWarnings(
   state: DossierState,
   now: Date,
   calendar: WorkingCalendar,
   lang: Lang = 'vi',
+  options: Pick<DueDateOptions, 'cutoff'> = {},
 ): DossierWarning[] {
   const today = vnDate(now);
   if (state.status === 'awaiting_supplement' && state.supplement) {
@@ -839,6 +849,13 @@ export function dossierWarnings(
     ];
   }
   if (today === dueDate) {
+    if (
+      state.processingTime.unit === 'same_day' &&
+      vnDate(new Date(state.receivedAt)) === today &&
+      !pastCutoff(now, options.cutoff ?? '15:00')
+    ) {
+      return [];
+    }
     return [
       { kind: 'due_today', dueDate, message: warningMessage('due_today', { dueDate }, lang) },
     ];

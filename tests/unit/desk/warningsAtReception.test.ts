@@ -34,3 +34,36 @@ describe('warnings of a 1-working-day dossier', () => {
     );
   });
 });
+
+/**
+ * A same-day procedure (khai sinh, kết hôn, chứng thực) is due on its reception day: that is
+ * its time limit, so no "due today" warning before the day's cut-off (docs/calendar.md §6).
+ * Old behaviour: every same-day dossier was flagged `due_today` the moment it was received.
+ */
+describe('warnings of a same-day dossier', () => {
+  const state = receiveDossier({
+    receivedAt: vnInstant('2026-03-02', 9),
+    processingTime: { amount: 0, unit: 'same_day' },
+    officerId: 'cb-01',
+    calendar,
+    dueDate: computeDueDate,
+  }).state;
+
+  it('none until the cut-off (15:00:00 included), due today after it, overdue the next day', () => {
+    expect(state.dueDate).toBe('2026-03-02');
+    expect(dossierWarnings(state, vnInstant('2026-03-02', 10), calendar)).toEqual([]);
+    expect(dossierWarnings(state, vnInstant('2026-03-02', 15, 0), calendar)).toEqual([]);
+    expect(dossierWarnings(state, vnInstant('2026-03-02', 15, 0, 1), calendar)[0]?.kind).toBe(
+      'due_today',
+    );
+    expect(dossierWarnings(state, vnInstant('2026-03-03', 8), calendar)[0]?.kind).toBe('overdue');
+  });
+
+  it("follows the office's cut-off setting", () => {
+    const at = vnInstant('2026-03-02', 16, 30);
+    expect(dossierWarnings(state, at, calendar, 'vi', { cutoff: '17:00' })).toEqual([]);
+    expect(dossierWarnings(state, at, calendar, 'vi', { cutoff: '16:00' })[0]?.kind).toBe(
+      'due_today',
+    );
+  });
+});

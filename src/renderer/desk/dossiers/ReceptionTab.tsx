@@ -6,6 +6,7 @@ import { formatVnDate, formatVnDateTime } from '../../../shared/time/vnTime';
 import { useApp } from '../../app-context';
 import { COUNTER_KEY } from '../queue/CounterTab';
 import { ProcedurePicker, type Procedure } from './ProcedurePicker';
+import { ulid } from '../../../shared/ids';
 
 type Kind = 'original' | 'copy' | 'certified_copy';
 type Source = 'paper' | 'e_data';
@@ -38,7 +39,8 @@ export function openForm(url: string): void {
   window.open(url, '_blank', 'noopener');
 }
 
-const newKey = (): string => crypto.randomUUID();
+/** One idempotency key per filled form: a ULID (crypto.randomUUID is newer than Chrome 87). */
+const newKey = (): string => ulid();
 
 /**
  * Reception, keyboard first (docs/desk.md): scan the CCCD QR into the first field (the scanner
