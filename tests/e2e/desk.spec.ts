@@ -113,6 +113,8 @@ test('keyboard only: F1, receive a khai sinh dossier with CCCD and phone, F4 —
   await printer.waitForJobs(1);
   await snap(page, 'desk-02-keyboard-received');
   await press('Alt+2');
+  // The counter screen shows the ticket being served (as the officer sees it) before F4.
+  await expect(page.getByTestId('current-number')).toHaveText(ticket.number);
   await press('F4'); // complete (start implied)
   await expect(page.getByTestId('current-number')).toHaveText('Chưa gọi số nào');
 
