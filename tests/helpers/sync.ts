@@ -6,8 +6,14 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Db } from '../../src/core/db/connection';
+import { getSite } from '../../src/core/settings/site';
+import { writeSiteKey } from '../../src/core/sync/config';
 import { appendOutbox } from '../../src/core/sync/outbox';
+import type { PushTiming } from '../../src/core/sync/pushWorker';
+import { newSiteKey } from '../../src/core/sync/signing';
+import { startHub, type Hub } from '../../src/hub/startHub';
 import { ulid } from '../../src/shared/ids';
+import { makeTempDir } from './hub';
 
 /** Append `n` rating events, each in its own transaction (as the kiosk would). */
 export function produceRatings(db: Db, n: number, at = new Date()): string[] {
@@ -131,4 +137,54 @@ export function tableChecksums(db: Db): Record<string, { rows: number; sha256: s
     out[name] = { rows: rows.length, sha256: hash.digest('hex') };
   }
   return out;
+}
+
+/** A site hub that pushes to a receiver, with its data folder, site key and site id. */
+export interface PushingSite {
+  name: string;
+  dir: string;
+  key: string;
+  id: string;
+}
+
+/**
+ * Start one site hub per name, each with a fresh site key, pushing to `upstream` (a receiver
+ * or a fault proxy in front of it). `register` is called for each site as soon as it exists,
+ * so the receiver knows its key before the first push. `restart(i)` stops site i (mid-batch:
+ * stop aborts the request on the wire) and starts it again on its own data folder.
+ */
+export async function startPushingSites(
+  names: readonly string[],
+  upstream: string,
+  pushTiming: Partial<PushTiming>,
+  register: (site: PushingSite) => unknown,
+): Promise<{ sites: PushingSite[]; hubs: Hub[]; restart(i: number): Promise<void> }> {
+  const start = (dir: string) =>
+    startHub({
+      dataDir: dir,
+      port: 0,
+      host: '127.0.0.1',
+      sync: { upstream, pushTiming },
+      maintenance: { autoBackup: false },
+    });
+  const sites: PushingSite[] = [];
+  const hubs: Hub[] = [];
+  for (const name of names) {
+    const dir = makeTempDir(`motcua-site${name}-`);
+    const key = newSiteKey();
+    const hub = await start(dir);
+    writeSiteKey(hub.core.db, key, new Date());
+    const site = { name, dir, key, id: getSite(hub.core.db, new Date()).siteId };
+    await register(site);
+    sites.push(site);
+    hubs.push(hub);
+  }
+  return {
+    sites,
+    hubs,
+    restart: async (i) => {
+      await (hubs[i] as Hub).stop();
+      hubs[i] = await start((sites[i] as PushingSite).dir);
+    },
+  };
 }

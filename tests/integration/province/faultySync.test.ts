@@ -6,15 +6,12 @@
  * exactly once, in seq order per site, and the sites have nothing pending.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { writeSiteKey } from '../../../src/core/sync/config';
-import { newSiteKey } from '../../../src/core/sync/signing';
-import { startHub, type Hub } from '../../../src/hub/startHub';
 import { registerSite } from '../../../src/province/ingest';
 import type { Province } from '../../../src/province/service';
-import { cleanupHubs, makeTempDir } from '../../helpers/hub';
+import { cleanupHubs } from '../../helpers/hub';
 import { startTestPostgres, type TestPostgres } from '../../helpers/postgres';
 import { BACKENDS, startTestProvince } from '../../helpers/province';
-import { produceRatings, startFaultProxy } from '../../helpers/sync';
+import { produceRatings, startFaultProxy, startPushingSites } from '../../helpers/sync';
 
 const TIMING = { batchSize: 40, pollMs: 20, timeoutMs: 1500, baseMs: 5, maxDelayMs: 80 };
 const cleanups: (() => Promise<void>)[] = [];
@@ -73,32 +70,19 @@ describe.each(BACKENDS)('site hubs pushing to the province service on %s', (kind
     );
     cleanups.push(() => proxy.close());
 
-    const sites = ['A', 'B'].map((name) => ({
-      name,
-      dir: makeTempDir(`motcua-site${name}-`),
-      key: newSiteKey(),
-    }));
-    const startSite = (dir: string) =>
-      startHub({
-        dataDir: dir,
-        port: 0,
-        host: '127.0.0.1',
-        sync: { upstream: proxy.url, pushTiming: TIMING },
-        maintenance: { autoBackup: false },
-      });
-    const hubs: Hub[] = [];
-    const siteIds: string[] = [];
-    for (const s of sites) {
-      const hub = await startSite(s.dir);
-      writeSiteKey(hub.core.db, s.key, new Date());
-      const row = hub.core.db.prepare("SELECT value FROM settings WHERE key = 'site'").get() as {
-        value: string;
-      };
-      const id = (JSON.parse(row.value) as { siteId: string }).siteId;
-      await registerSite(province.db, { siteId: id, name: s.name, agencyCodes: [], key: s.key });
-      siteIds.push(id);
-      hubs.push(hub);
-    }
+    const { sites, hubs, restart } = await startPushingSites(
+      ['A', 'B'],
+      proxy.url,
+      TIMING,
+      (site) =>
+        registerSite(province.db, {
+          siteId: site.id,
+          name: site.name,
+          agencyCodes: [],
+          key: site.key,
+        }),
+    );
+    const siteIds = sites.map((site) => site.id);
     cleanups.push(async () => {
       await Promise.all([...hubs.map((h) => h.stop()), province.stop()]);
     });
@@ -113,9 +97,7 @@ describe.each(BACKENDS)('site hubs pushing to the province service on %s', (kind
         }
         await new Promise((r) => setTimeout(r, 20 + Math.floor(random() * 40)));
       }
-      const i = phase % hubs.length;
-      await (hubs[i] as Hub).stop();
-      hubs[i] = await startSite((sites[i] as { dir: string }).dir);
+      await restart(phase % hubs.length);
       if (phase % 2 === 1) await restartProvince();
     }
 

@@ -7,11 +7,9 @@
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerSite } from '../../../src/core/sync/receiver';
-import { writeSiteKey } from '../../../src/core/sync/config';
-import { newSiteKey } from '../../../src/core/sync/signing';
 import { startHub, type Hub } from '../../../src/hub/startHub';
 import { makeTempDir, cleanupHubs } from '../../helpers/hub';
-import { produceRatings, startFaultProxy } from '../../helpers/sync';
+import { produceRatings, startFaultProxy, startPushingSites } from '../../helpers/sync';
 
 const TIMING = { batchSize: 40, pollMs: 20, timeoutMs: 250, baseMs: 5, maxDelayMs: 80 };
 const cleanups: (() => Promise<void>)[] = [];
@@ -62,34 +60,18 @@ describe('push sync through a faulty network', () => {
     );
     cleanups.push(() => proxy.close());
 
-    const sites = ['A', 'B'].map((name) => ({
-      name,
-      dir: makeTempDir(`motcua-site${name}-`),
-      key: newSiteKey(),
-    }));
-    const startSite = (dir: string) =>
-      startHub({
-        dataDir: dir,
-        port: 0,
-        host: '127.0.0.1',
-        sync: { upstream: proxy.url, pushTiming: TIMING },
-        maintenance: { autoBackup: false },
-      });
-    const hubs: Hub[] = [];
-    const siteIds: string[] = [];
-    for (const s of sites) {
-      const hub = await startSite(s.dir);
-      writeSiteKey(hub.core.db, s.key, new Date());
-      const siteId = (
-        hub.core.db.prepare("SELECT value FROM settings WHERE key = 'site'").get() as {
-          value: string;
-        }
-      ).value;
-      const id = (JSON.parse(siteId) as { siteId: string }).siteId;
-      registerSite(province.core.db, { siteId: id, name: s.name, key: s.key }, new Date());
-      siteIds.push(id);
-      hubs.push(hub);
-    }
+    const { sites, hubs, restart } = await startPushingSites(
+      ['A', 'B'],
+      proxy.url,
+      TIMING,
+      (site) =>
+        registerSite(
+          province.core.db,
+          { siteId: site.id, name: site.name, key: site.key },
+          new Date(),
+        ),
+    );
+    const siteIds = sites.map((site) => site.id);
     cleanups.push(async () => {
       await Promise.all([...hubs.map((h) => h.stop()), province.stop()]);
     });
@@ -106,9 +88,7 @@ describe('push sync through a faulty network', () => {
       }
       // Restart a site (mid-batch: stop aborts the request on the wire) and, every other
       // phase, the receiver itself on a new port.
-      const i = phase % hubs.length;
-      await (hubs[i] as Hub).stop();
-      hubs[i] = await startSite((sites[i] as { dir: string }).dir);
+      await restart(phase % hubs.length);
       if (phase % 2 === 1) {
         await province.stop();
         province = await startProvince();
