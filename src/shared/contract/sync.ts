@@ -61,8 +61,28 @@ export const dossierEventPayloadV2Schema = z
   })
   .strict();
 
-/** A dossier step in either version: a receiver accepts both. */
+/**
+ * Version 3 (`payloadVersion: 3`): version 2 plus the dossier's digitisation counts at the time
+ * of the event (docs/digitisation.md): how many of its documents were handed over on paper,
+ * how many of those have a stored scan, and whether the result has one. Counts only: files
+ * never leave the site. The latest event of a dossier carries its current counts.
+ */
+export const dossierEventPayloadV3Schema = z
+  .object({
+    ...dossierEventPayloadV1Fields,
+    payloadVersion: z.literal(3),
+    appointmentDate: z.iso.date().nullable(),
+    apologyLetters: z.number().int().min(0),
+    needsVerification: z.boolean(),
+    paperDocuments: z.number().int().min(0),
+    digitisedDocuments: z.number().int().min(0),
+    resultDigitised: z.boolean(),
+  })
+  .strict();
+
+/** A dossier step in any version: a receiver accepts all. */
 export const dossierEventPayloadSchema = z.union([
+  dossierEventPayloadV3Schema,
   dossierEventPayloadV2Schema,
   dossierEventPayloadV1Schema,
 ]);
