@@ -23,7 +23,8 @@
  *   supplement is recorded first, or the dossier is closed after 15 days.
  * - Stop on request (Art. 21) is possible from receipt until the result is ready.
  * - On-time class is computed at return against the due date (trước hạn / đúng hạn /
- *   quá hạn); the class at the moment the result became ready is recorded too.
+ *   quá hạn); the class at the moment the result became ready (or of a refusal) is stored as
+ *   `settledClass`, which the reports count (docs/reports.md, "On-time class").
  */
 import { z } from 'zod';
 import {
@@ -119,6 +120,12 @@ export interface DossierState {
     newDueDate: VnDate;
   }>;
   resultReadyAt: string | null;
+  /**
+   * The on-time class when the agency settled the dossier (result ready, or refusal after
+   * review), from `classifyOnTime` — the one place the rule lives; the reports read it
+   * (docs/reports.md). Absent in dossiers settled before it existed (migration 016 fills it).
+   */
+  settledClass?: OnTimeClass;
   returned: {
     at: string;
     collectedBy: string;
@@ -359,6 +366,14 @@ function onTimeOf(state: DossierState, at: Date): OnTimeClass {
     dueAt: state.dueDate ? state.dueAt : null,
     unit: state.processingTime.unit,
   });
+}
+
+/**
+ * The class stored when the agency settles a dossier. Without a due date (never the case from
+ * the statuses that settle, kept for safety) the reports count it on time.
+ */
+function settledClassOf(state: DossierState, at: Date): OnTimeClass {
+  return state.dueDate === null ? 'on_time' : onTimeOf(state, at);
 }
 
 function forbid(
@@ -617,7 +632,12 @@ export function applyDossierAction<C extends WorkingCalendar>(
       const reason = action.reason.trim();
       if (!reason) return forbid('refuse.reasonRequired', ctx);
       return done(
-        { ...state, status: 'refused', refusal: { at, reason } },
+        {
+          ...state,
+          status: 'refused',
+          refusal: { at, reason },
+          settledClass: settledClassOf(state, ctx.now),
+        },
         {
           type: 'refused',
           toStatus: 'refused',
@@ -700,7 +720,12 @@ export function applyDossierAction<C extends WorkingCalendar>(
 
     case 'result-ready': {
       return done(
-        { ...state, status: 'result_ready', resultReadyAt: at },
+        {
+          ...state,
+          status: 'result_ready',
+          resultReadyAt: at,
+          settledClass: settledClassOf(state, ctx.now),
+        },
         {
           type: 'result_ready',
           toStatus: 'result_ready',
