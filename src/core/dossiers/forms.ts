@@ -96,12 +96,13 @@ export const EVENT_VI: Record<string, string> = {
   transferred: 'Chuyển xử lý',
   supplement_requested: 'Yêu cầu bổ sung hồ sơ',
   supplement_received: 'Nhận hồ sơ bổ sung',
-  closed: 'Đóng hồ sơ (không bổ sung sau 15 ngày)',
+  closed: 'Đóng hồ sơ (không bổ sung trong thời hạn)',
   refused: 'Từ chối giải quyết',
   extended: 'Gia hạn, xin lỗi và hẹn lại ngày trả',
   apology: 'Xin lỗi (quá hạn) và hẹn lại ngày trả',
   result_ready: 'Có kết quả giải quyết',
   returned: 'Trả kết quả',
+  result_corrected: 'Đính chính kết quả (sai sót do cơ quan giải quyết)',
   stopped: 'Dừng giải quyết theo đề nghị',
 };
 
