@@ -232,3 +232,33 @@ describe('UNCONFIRMED rules as settings', () => {
     expect(await run('1.004837.R')).toBe('2026-05-13'); // resume: Thu 07/05 + 4 working days
   });
 });
+
+describe('counter slips (Mẫu 02 / 03 at the counter) use the set in force that day', () => {
+  it('a slip issued in 2026 is TT 03/2025 and states the close period setting', async () => {
+    clock.set(vn('2026-06-01T09:00:00'));
+    const site = (await api(hub.url, '/api/v1/site')).body as Json;
+    const base = {
+      agencyName: site['agencyName'],
+      agencyCode: site['agencyCode'],
+      address: site['address'],
+    };
+    await api(hub.url, '/api/v1/site', {
+      method: 'PUT',
+      token: admin,
+      json: { ...base, supplementCloseDays: 20 },
+    });
+    const page = async (kind: 'supplement' | 'refusal') => {
+      const slip = await api(hub.url, '/api/v1/reception-slips', {
+        token: officer,
+        json: { kind, procedureId: '1.004837', applicant, reason: 'Thiếu tờ khai' },
+      });
+      expect(slip.status, slip.text).toBe(201);
+      return (await fetch(`${hub.url}${(slip.body as { url: string }).url}`)).text();
+    };
+    const supplement = await page('supplement');
+    expect(supplement).toContain('Phụ lục I Thông tư 03/2025/TT-VPCP');
+    expect(supplement).toContain('trong thời hạn 20 ngày');
+    expect(await page('refusal')).toContain('Phụ lục I Thông tư 03/2025/TT-VPCP');
+    await api(hub.url, '/api/v1/site', { method: 'PUT', token: admin, json: base });
+  });
+});
