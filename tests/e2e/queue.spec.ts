@@ -74,7 +74,7 @@ test.describe('queue: counter screen and lobby board', () => {
 
     // The board: numbers and counters only — no citizen or officer names.
     await expect(board.getByText('Nguyễn Thị Ngọc Ánh')).toHaveCount(0);
-    await expect(board.getByTestId('waiting-per-service')).toContainText('Cư trú');
+    await expect(board.getByTestId('waiting-per-service')).toContainText('Đất đai – Xây dựng');
     await snap(board, 'queue-03-board');
     expect(second.number).toMatch(/^A\d{3}$/);
   });
@@ -162,6 +162,6 @@ test('an admin adds the service "Tư pháp" (prefix E) served at counter 2, and 
   await snap(page, 'queue-06-admin-services');
 
   await page.getByRole('tab', { name: /Gọi số/ }).click();
-  await page.getByTestId('counter-select').selectOption({ label: 'Quầy 2 — Cư trú' });
+  await page.getByTestId('counter-select').selectOption({ label: 'Quầy 2 — Đất đai, Xây dựng' });
   await expect(page.getByTestId('ticket-E001')).toBeVisible();
 });

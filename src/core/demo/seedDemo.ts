@@ -60,7 +60,7 @@ export async function seedDemo(db: Db, auth: AuthService, clock: Clock): Promise
   if (site.agencyCode === '000.00.00.H00') updateSite(db, DEMO_SITE, now);
   db.transaction(() => {
     ensureCounter(db, { number: 1, name: 'Quầy 1 — Hộ tịch, Chứng thực', priority: false }, now);
-    ensureCounter(db, { number: 2, name: 'Quầy 2 — Cư trú', priority: false }, now);
+    ensureCounter(db, { number: 2, name: 'Quầy 2 — Đất đai, Xây dựng', priority: false }, now);
     ensureCounter(db, { number: 3, name: 'Quầy 3 — Ưu tiên, Trả kết quả', priority: true }, now);
   })();
   seedQueueDemo(db, now);

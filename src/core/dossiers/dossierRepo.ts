@@ -267,6 +267,12 @@ export function createDossierRepo(db: Db) {
        WHERE d.status = 'awaiting_supplement' AND d.supplement_requested_at <= ?
        ORDER BY d.supplement_requested_at, d.code`,
     ),
+    /** Received and not yet passed on (NĐ 118/2025 Art. 18): the status index, by receipt. */
+    transferCandidates: db.prepare(
+      `SELECT ${COLUMNS} FROM dossiers d
+       WHERE d.status = 'received' AND d.received_at <= ?
+       ORDER BY d.received_at, d.code`,
+    ),
     register: db.prepare(
       `SELECT ${COLUMNS} FROM dossiers d WHERE d.register_year = ? ORDER BY d.register_entry`,
     ),
@@ -336,6 +342,8 @@ export function createDossierRepo(db: Db) {
     dueCandidates: (horizon: string): DossierRow[] => s.dueCandidates.all(horizon) as DossierRow[],
     supplementCandidates: (before: string): DossierRow[] =>
       s.supplementCandidates.all(before) as DossierRow[],
+    transferCandidates: (before: string): DossierRow[] =>
+      s.transferCandidates.all(before) as DossierRow[],
     register: (year: number): DossierRow[] => s.register.all(year) as DossierRow[],
     agencyFor: (authority: string): string | undefined =>
       s.agencyFor.get(authority) as string | undefined,

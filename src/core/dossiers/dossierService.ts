@@ -37,8 +37,10 @@ import {
   applyDossierAction,
   appointmentDate,
   dossierActionSchema,
+  DEFAULT_SUPPLEMENT_CLOSE_DAYS,
   dossierWarnings,
   receiveDossier,
+  transferWarning,
   type DossierEvent,
   type DossierState,
   type DossierStatus,
@@ -56,6 +58,8 @@ export interface ProcedureSnapshot {
   processingNote: string | null;
   /** The longer limit when verification is needed (Luật Hộ tịch Art. 18(2), 34(2)). */
   verificationTime?: { amount: number; unit: Procedure['processingTime']['unit'] };
+  /** The procedure's supplement clock at reception (absent = restart; docs/dossier-lifecycle.md). */
+  supplementClock?: 'restart' | 'resume';
 }
 
 export interface SubmittedDocument {
@@ -130,7 +134,9 @@ export function allowedActions(state: DossierState, now: Date): ActionName[] {
   } else if (state.status === 'awaiting_supplement') {
     out.push('supplement-received', 'close', 'stop');
   } else if (state.status === 'result_ready') {
-    out.push('return');
+    out.push('return', 'correct-result');
+  } else if (state.status === 'returned') {
+    out.push('correct-result');
   }
   return out;
 }
@@ -172,16 +178,27 @@ export function createDossierService(deps: DossierServiceDeps) {
           },
         }
       : {}),
+    ...(p.supplementClock ? { supplementClock: p.supplementClock } : {}),
   });
+
+  /** The site's close period for a dossier awaiting a supplement (UNCONFIRMED, default 15). */
+  const closeDays = (now: Date): number =>
+    getSite(db, now).supplementCloseDays ?? DEFAULT_SUPPLEMENT_CLOSE_DAYS;
 
   const parseState = (row: DossierRow): DossierState => JSON.parse(row.state) as DossierState;
   const parseProcedure = (row: DossierRow): ProcedureSnapshot =>
     JSON.parse(row.procedure) as ProcedureSnapshot;
 
   function warningsOf(state: DossierState, now: Date, lang: Lang) {
-    return dossierWarnings(state, now, calendar.calendar(), lang, {
-      cutoff: calendar.dueDateOptions().cutoff,
-    }).map((w) => ({
+    const options = calendar.dueDateOptions();
+    const transfer = transferWarning(state, now, calendar.calendar(), lang, options);
+    return [
+      ...dossierWarnings(state, now, calendar.calendar(), lang, {
+        cutoff: options.cutoff,
+        supplementCloseDays: closeDays(now),
+      }),
+      ...(transfer ? [transfer] : []),
+    ].map((w) => ({
       kind: w.kind,
       message: w.message,
       ...(w.apologyPossible === undefined ? {} : { apologyPossible: w.apologyPossible }),
@@ -524,6 +541,11 @@ export function createDossierService(deps: DossierServiceDeps) {
           calendar: calendar.calendar(),
           dueDate: computeDueDate,
           dueDateOptions: calendar.dueDateOptions(),
+          policy: {
+            // The rules of the dossier's procedure as received (UNCONFIRMED settings).
+            supplementClock: parseProcedure(current).supplementClock ?? 'restart',
+            supplementCloseDays: closeDays(now),
+          },
           lang,
         });
         if (!result.ok) {
@@ -615,8 +637,15 @@ export function createDossierService(deps: DossierServiceDeps) {
     const now = clock.now();
     const today = vnDate(now);
     const horizon = calendar.calendar().nextWorkingDay(today);
-    const supplementBefore = vnInstant(addDays(today, -15)).toISOString();
-    const rows = [...repo.dueCandidates(horizon), ...repo.supplementCandidates(supplementBefore)];
+    const supplementBefore = vnInstant(addDays(today, -closeDays(now))).toISOString();
+    // Art. 18: received and not yet passed on (the warning itself checks the deadline).
+    const transferBefore = now.toISOString();
+    const seen = new Set<string>();
+    const rows = [
+      ...repo.dueCandidates(horizon),
+      ...repo.supplementCandidates(supplementBefore),
+      ...repo.transferCandidates(transferBefore),
+    ].filter((r) => !seen.has(r.id) && seen.add(r.id));
     return rows.map((r) => summary(r, now, lang)).filter((s) => s.warnings.length > 0);
   }
 

@@ -1,8 +1,10 @@
 /**
- * The dossier forms as printable HTML (TT 01/2018/TT-VPCP; domain §2): Mẫu 01 receipt (the
- * printing module's receiptA5Html), 02 supplement request, 03 refusal, 04 apology and new
- * appointment, 05 control slip (the event trail), 06 register (A4 landscape, one book a
- * year) and the return slip. Pure functions from data to a complete HTML document with the
+ * The dossier forms as printable HTML, in two sets chosen by the reception date: Appendix I
+ * of TT 03/2025/TT-VPCP from 15/9/2025 (Mẫu 01 receipt — the printing module's
+ * receiptA5Html —, 02 supplement request, 03 refusal, 04 apology and new appointment, 05 stop
+ * notice, 06 control slip — the event trail —, 07 register, A4 landscape, one book a year)
+ * and TT 01/2018/TT-VPCP before (the same without the stop notice, control 05, register 06);
+ * plus the return slip. Pure functions from data to a complete HTML document with the
  * bundled Noto Sans embedded (diacritics never depend on the machine's fonts), no script.
  * Templates are versioned by `FORM_TEMPLATE_VERSION` (domain §2: keep forms selectable).
  * Every template is an auto-escaping `markup` template (src/core/html/html.ts): data is never
@@ -96,12 +98,13 @@ export const EVENT_VI: Record<string, string> = {
   transferred: 'Chuyển xử lý',
   supplement_requested: 'Yêu cầu bổ sung hồ sơ',
   supplement_received: 'Nhận hồ sơ bổ sung',
-  closed: 'Đóng hồ sơ (không bổ sung sau 15 ngày)',
+  closed: 'Đóng hồ sơ (không bổ sung trong thời hạn)',
   refused: 'Từ chối giải quyết',
   extended: 'Gia hạn, xin lỗi và hẹn lại ngày trả',
   apology: 'Xin lỗi (quá hạn) và hẹn lại ngày trả',
   result_ready: 'Có kết quả giải quyết',
   returned: 'Trả kết quả',
+  result_corrected: 'Đính chính kết quả (sai sót do cơ quan giải quyết)',
   stopped: 'Dừng giải quyết theo đề nghị',
 };
 
@@ -244,6 +247,8 @@ export function supplementFormHtml(d: {
   officerName: string;
   officerPhone?: string;
   set?: FormSet;
+  /** Days the citizen has to supplement before closing (site `supplementCloseDays`). */
+  closeDays?: number;
 }): string {
   const set = d.set ?? 'TT01-2018';
   const t = titles(set, 'supplement');
@@ -263,7 +268,7 @@ ${applicantLines(d.applicant)}
 <table class="grid"><thead><tr><th style="width:10mm">STT</th><th>Nội dung, giấy tờ cần bổ sung</th></tr></thead><tbody>${rows}</tbody></table>
 <p>Lý do: ${d.reason}</p>
 <p>Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ với ${d.officerName}${d.officerPhone && markup`, số điện thoại ${d.officerPhone}`} để được hướng dẫn.</p>
-<p class="i">Hồ sơ không được bổ sung trong thời hạn 15 ngày kể từ ngày nhận phiếu này sẽ bị đóng theo quy định.</p>
+<p class="i">Hồ sơ không được bổ sung trong thời hạn ${d.closeDays ?? 15} ngày kể từ ngày nhận phiếu này sẽ bị đóng theo quy định.</p>
 ${signatures('NGƯỜI NỘP HỒ SƠ', 'NGƯỜI HƯỚNG DẪN', d.applicant.fullName, d.officerName)}`,
     '',
     set,
@@ -391,6 +396,8 @@ export function controlSlipHtml(d: {
   dueDate: string | null;
   events: ControlEvent[];
   set?: FormSet;
+  /** Cơ quan chủ trì giải quyết (the deciding authority); the units of each step are in the rows. */
+  decidingAuthority?: string;
 }): string {
   const set = d.set ?? 'TT01-2018';
   const t = titles(set, 'control');
@@ -409,6 +416,7 @@ export function controlSlipHtml(d: {
 <p>Mã hồ sơ: <span class="b">${d.dossierCode}</span></p>
 <p>Người nộp: ${d.applicant.fullName}; thủ tục: ${d.procedure.name}</p>
 <p>Thời gian nhận hồ sơ: ${formatVnDateTime(d.receivedAt)}; hẹn trả kết quả: ${d.dueDate ? formatVnDate(d.dueDate) : '—'}</p>
+${d.decidingAuthority && markup`<p>Cơ quan chủ trì giải quyết: ${d.decidingAuthority}</p>`}
 <table class="grid"><thead><tr><th style="width:8mm">STT</th><th>Nội dung, đơn vị</th><th style="width:26mm">Thời gian</th><th>Người thực hiện</th><th style="width:16mm">Kết quả</th><th>Ghi chú</th></tr></thead><tbody>${rows}</tbody></table>`,
     '',
     set,

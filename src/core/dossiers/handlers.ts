@@ -35,7 +35,7 @@ import {
   type FormProcedure,
 } from './forms';
 import type { DossierRow } from './dossierRepo';
-import type { DossierState } from './lifecycle';
+import { DEFAULT_SUPPLEMENT_CLOSE_DAYS, type DossierState } from './lifecycle';
 
 type DossierOps =
   | 'citizenId.parse'
@@ -199,6 +199,7 @@ export function dossierHandlers(
             reason: state.supplement.reason,
             officerName: ev?.officer_name ?? '',
             set,
+            closeDays: site.supplementCloseDays ?? DEFAULT_SUPPLEMENT_CLOSE_DAYS,
           }),
         };
       }
@@ -298,6 +299,7 @@ export function dossierHandlers(
             procedure,
             receivedAt: new Date(row.received_at),
             dueDate: state.dueDate,
+            decidingAuthority: row.deciding_authority,
             events: events.map((e) => {
               const details = JSON.parse(e.details) as Record<string, unknown>;
               const onTime =
@@ -334,7 +336,8 @@ export function dossierHandlers(
     const slip = dossiers.repo.slip(id);
     if (!slip) throw new AppError('NOT_FOUND');
     const now = clock.now();
-    const agency = agencyOf(getSite(db, now));
+    const site = getSite(db, now);
+    const agency = agencyOf(site);
     const proc = JSON.parse(slip['procedure'] ?? '{}') as FormProcedure;
     const applicant: FormApplicant = {
       fullName: slip['applicant_name'] ?? '',
@@ -357,6 +360,9 @@ export function dossierHandlers(
           documents: JSON.parse(slip['documents'] ?? '[]') as string[],
           reason: slip['reason'] ?? '',
           officerName: officer,
+          // The set in force on the day the slip was issued (TT 03/2025 from 15/9/2025).
+          set: formSetFor(at),
+          closeDays: site.supplementCloseDays ?? DEFAULT_SUPPLEMENT_CLOSE_DAYS,
         }),
       };
     }
@@ -370,6 +376,7 @@ export function dossierHandlers(
         procedure: proc,
         reason: slip['reason'] ?? '',
         officerName: officer,
+        set: formSetFor(at),
       }),
     };
   }

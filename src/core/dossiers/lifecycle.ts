@@ -23,7 +23,8 @@
  *   supplement is recorded first, or the dossier is closed after 15 days.
  * - Stop on request (Art. 21) is possible from receipt until the result is ready.
  * - On-time class is computed at return against the due date (trước hạn / đúng hạn /
- *   quá hạn); the class at the moment the result became ready is recorded too.
+ *   quá hạn); the class at the moment the result became ready (or of a refusal) is stored as
+ *   `settledClass`, which the reports count (docs/reports.md, "On-time class").
  */
 import { z } from 'zod';
 import {
@@ -100,6 +101,11 @@ export interface DossierState {
     /** True when requested after the 3-working-day limit (only with policy 'flag'). */
     late: boolean;
     receivedAt: string | null;
+    /**
+     * The due date when the clock was stopped, for the 'resume' supplement clock (absent in
+     * dossiers stored before it existed: they restart).
+     */
+    pausedDueDate?: VnDate | null;
   } | null;
   /** The one extension allowed (Art. 19); null = never extended. */
   extension: {
@@ -119,6 +125,12 @@ export interface DossierState {
     newDueDate: VnDate;
   }>;
   resultReadyAt: string | null;
+  /**
+   * The on-time class when the agency settled the dossier (result ready, or refusal after
+   * review), from `classifyOnTime` — the one place the rule lives; the reports read it
+   * (docs/reports.md). Absent in dossiers settled before it existed (migration 016 fills it).
+   */
+  settledClass?: OnTimeClass;
   returned: {
     at: string;
     collectedBy: string;
@@ -130,6 +142,18 @@ export interface DossierState {
     onTime: OnTimeClass;
   } | null;
   refusal: { at: string; reason: string } | null;
+  /**
+   * Corrections of a wrong result caused by the authority (NĐ 118/2025 Art. 22: fixed within
+   * 3 working days of the error being found): the result is reissued, the first result and
+   * every correction stay in the trail. Absent = none.
+   */
+  corrections?: Array<{
+    at: string;
+    reason: string;
+    reportedOn: VnDate;
+    deadline: VnDate;
+    late: boolean;
+  }>;
   stop: { at: string; reason: string | null } | null;
   closedAt: string | null;
   lastEventAt: string;
@@ -192,6 +216,15 @@ export const closeActionSchema = z.object({
   action: z.literal('close'),
   reason: text.optional(),
 });
+/**
+ * Correct a wrong result caused by the authority (NĐ 118/2025 Art. 22): what was wrong, the
+ * day the error was reported (absent = today); the corrected result is reissued now.
+ */
+export const correctResultActionSchema = z.object({
+  action: z.literal('correct-result'),
+  reason: text.min(1),
+  reportedOn: vnDateString.optional(),
+});
 
 export const dossierActionSchema = z.discriminatedUnion('action', [
   transferActionSchema,
@@ -204,6 +237,7 @@ export const dossierActionSchema = z.discriminatedUnion('action', [
   returnActionSchema,
   stopActionSchema,
   closeActionSchema,
+  correctResultActionSchema,
 ]);
 export type DossierAction = z.infer<typeof dossierActionSchema>;
 export type DossierActionName = DossierAction['action'];
@@ -226,6 +260,7 @@ export type DossierEventType =
   | 'apology'
   | 'result_ready'
   | 'returned'
+  | 'result_corrected'
   | 'stopped';
 
 export type EventDetails = Record<string, string | number | boolean | null | string[]>;
@@ -245,7 +280,20 @@ export interface DossierEvent {
 export interface LifecyclePolicy {
   /** What to do with a supplement request after 3 working days. Default 'forbid'. */
   lateSupplementRequest?: 'forbid' | 'flag';
+  /**
+   * When the supplement is complete, the time limit restarts from zero (default, the brief's
+   * reading of NĐ 118/2025 Art. 19) or resumes where it stopped — UNCONFIRMED, set per
+   * procedure (docs/dossier-lifecycle.md).
+   */
+  supplementClock?: SupplementClock;
+  /** Days the citizen has to supplement before the dossier may be closed; default 15. */
+  supplementCloseDays?: number;
 }
+
+export const SUPPLEMENT_CLOCKS = ['restart', 'resume'] as const;
+export type SupplementClock = (typeof SUPPLEMENT_CLOCKS)[number];
+/** The close period the brief gives (UNCONFIRMED; the site setting `supplementCloseDays`). */
+export const DEFAULT_SUPPLEMENT_CLOSE_DAYS = 15;
 
 export interface LifecycleContext<C extends WorkingCalendar = WorkingCalendar> {
   now: Date;
@@ -288,8 +336,12 @@ export function supplementRequestDeadline(state: DossierState, calendar: Working
  * is not counted, the 15th day is the citizen's last day (moved to the next working day if
  * it is a day off), closing is possible the day after.
  */
-export function closeAllowedFrom(requestedAt: Date, calendar: WorkingCalendar): VnDate {
-  const lastDay = firstWorkingDayAtOrAfter(calendar, addDays(vnDate(requestedAt), 15));
+export function closeAllowedFrom(
+  requestedAt: Date,
+  calendar: WorkingCalendar,
+  days: number = DEFAULT_SUPPLEMENT_CLOSE_DAYS,
+): VnDate {
+  const lastDay = firstWorkingDayAtOrAfter(calendar, addDays(vnDate(requestedAt), days));
   return addDays(lastDay, 1);
 }
 
@@ -359,6 +411,94 @@ function onTimeOf(state: DossierState, at: Date): OnTimeClass {
     dueAt: state.dueDate ? state.dueAt : null,
     unit: state.processingTime.unit,
   });
+}
+
+/**
+ * The class stored when the agency settles a dossier. Without a due date (never the case from
+ * the statuses that settle, kept for safety) the reports count it on time.
+ */
+function settledClassOf(state: DossierState, at: Date): OnTimeClass {
+  return state.dueDate === null ? 'on_time' : onTimeOf(state, at);
+}
+
+function closeDaysOf(ctx: { policy?: LifecyclePolicy }): number {
+  return ctx.policy?.supplementCloseDays ?? DEFAULT_SUPPLEMENT_CLOSE_DAYS;
+}
+
+/**
+ * The 'resume' supplement clock: the due date the dossier had when the supplement was
+ * requested, moved on by the days the clock stood still (working days for working-day
+ * limits, calendar days for calendar-day limits; a period ending on a day off ends on the next
+ * working day), at the same time of day. Hour-based and same-day limits, and dossiers stored
+ * without the paused due date, restart instead (null).
+ */
+function resumedDue(
+  state: DossierState,
+  ctx: { now: Date; calendar: WorkingCalendar },
+): { dueDate: VnDate; dueAt: Date } | null {
+  const paused = state.supplement?.pausedDueDate;
+  const requestedAt = state.supplement?.requestedAt;
+  const unit = state.processingTime.unit;
+  if (!paused || !requestedAt || (unit !== 'working_day' && unit !== 'day')) return null;
+  const from = vnDate(new Date(requestedAt));
+  const to = vnDate(ctx.now);
+  let dueDate: VnDate;
+  if (unit === 'working_day') {
+    dueDate = ctx.calendar.addWorkingDays(paused, ctx.calendar.workingDaysBetween(from, to));
+  } else {
+    dueDate = firstWorkingDayAtOrAfter(ctx.calendar, addDays(paused, daysBetween(from, to)));
+  }
+  if (dueDate < to) dueDate = to;
+  return { dueDate, dueAt: sameTimeOfDay(state.dueAt ?? null, dueDate) };
+}
+
+/** The last day to correct a wrong result: 3 working days after it was reported (Art. 22). */
+export function correctionDeadline(reportedOn: VnDate, calendar: WorkingCalendar): VnDate {
+  return calendar.addWorkingDays(reportedOn, 3);
+}
+
+/**
+ * The latest instant to pass a paper dossier from the desk to the processing unit (NĐ
+ * 118/2025 Art. 18): the day of receipt (by the closing time) when received on a working day
+ * not after the cut-off (15:00:00 still counts, the same reading as "sau 15 giờ" of the
+ * same-day limit), otherwise the start of the next working day ("đầu giờ ngày làm việc tiếp
+ * theo": the first office-hours opening).
+ */
+export function transferDeadline(
+  receivedAt: Date,
+  calendar: WorkingCalendar,
+  options: DueDateOptions = {},
+): Date {
+  const day = vnDate(receivedAt);
+  if (calendar.isWorkingDay(day) && !pastCutoff(receivedAt, options.cutoff ?? '15:00')) {
+    const [h = 17, m = 0] = (options.closingTime ?? '17:00').split(':').map(Number);
+    return vnInstant(day, h, m);
+  }
+  const opening = options.officeHours?.[0]?.start ?? '08:00';
+  const [h = 8, m = 0] = opening.split(':').map(Number);
+  return vnInstant(firstWorkingDayAfter(calendar, day), h, m);
+}
+
+/**
+ * Art. 18 warning: a received dossier not yet passed on to a processing unit after its
+ * transfer deadline. Separate from `dossierWarnings` (which says how the time limit stands):
+ * both can hold at once.
+ */
+export function transferWarning(
+  state: DossierState,
+  now: Date,
+  calendar: WorkingCalendar,
+  lang: Lang = 'vi',
+  options: DueDateOptions = {},
+): DossierWarning | null {
+  if (state.status !== 'received' || state.currentUnit !== null) return null;
+  const deadline = transferDeadline(new Date(state.receivedAt), calendar, options);
+  if (now.getTime() <= deadline.getTime()) return null;
+  return {
+    kind: 'transfer_overdue',
+    at: deadline.toISOString(),
+    message: warningMessage('transfer_overdue', { at: deadline.toISOString() }, lang),
+  };
 }
 
 function forbid(
@@ -462,6 +602,7 @@ const ALLOWED_FROM: Record<DossierActionName, readonly DossierStatus[]> = {
   'result-ready': ['received', 'in_process'],
   return: ['result_ready'],
   stop: ['received', 'in_process', 'awaiting_supplement'],
+  'correct-result': ['result_ready', 'returned'],
 };
 
 const STATUS_RULE: Record<DossierActionName, LifecycleRule> = {
@@ -475,6 +616,7 @@ const STATUS_RULE: Record<DossierActionName, LifecycleRule> = {
   'result-ready': 'resultReady.fromStatus',
   return: 'return.onlyFromResultReady',
   stop: 'stop.fromStatus',
+  'correct-result': 'correction.fromStatus',
 };
 
 /**
@@ -488,7 +630,11 @@ export function applyDossierAction<C extends WorkingCalendar>(
   action: DossierAction,
   ctx: LifecycleContext<C>,
 ): TransitionResult {
-  if (isTerminal(state.status)) return forbid('dossier.terminal', ctx, { status: state.status });
+  // A returned result may still be corrected (Art. 22); every other final state is final.
+  const correctingReturned = action.action === 'correct-result' && state.status === 'returned';
+  if (isTerminal(state.status) && !correctingReturned) {
+    return forbid('dossier.terminal', ctx, { status: state.status });
+  }
   if (ctx.now.getTime() < new Date(state.lastEventAt).getTime()) {
     return forbid('time.beforeLastEvent', ctx);
   }
@@ -526,7 +672,24 @@ export function applyDossierAction<C extends WorkingCalendar>(
           reason: action.note?.trim() || null,
           dueDateBefore: state.dueDate,
           dueDateAfter: state.dueDate,
-          details: { unit, previousUnit: state.currentUnit },
+          details: {
+            unit,
+            previousUnit: state.currentUnit,
+            // Art. 18: the first hand-over from the desk has a deadline; later ones do not.
+            ...(state.currentUnit === null
+              ? (() => {
+                  const deadline = transferDeadline(
+                    new Date(state.receivedAt),
+                    ctx.calendar,
+                    ctx.dueDateOptions,
+                  );
+                  return {
+                    transferDeadline: deadline.toISOString(),
+                    transferLate: ctx.now.getTime() > deadline.getTime(),
+                  };
+                })()
+              : {}),
+          },
         },
       );
     }
@@ -546,7 +709,14 @@ export function applyDossierAction<C extends WorkingCalendar>(
           status: 'awaiting_supplement',
           dueDate: null,
           dueAt: null,
-          supplement: { requestedAt: at, reason, documents, late, receivedAt: null },
+          supplement: {
+            requestedAt: at,
+            reason,
+            documents,
+            late,
+            receivedAt: null,
+            pausedDueDate: state.dueDate,
+          },
         },
         {
           type: 'supplement_requested',
@@ -558,18 +728,22 @@ export function applyDossierAction<C extends WorkingCalendar>(
             documents,
             late,
             deadline,
-            closeAllowedFrom: closeAllowedFrom(ctx.now, ctx.calendar),
+            closeAllowedFrom: closeAllowedFrom(ctx.now, ctx.calendar, closeDaysOf(ctx)),
           },
         },
       );
     }
 
     case 'supplement-received': {
-      const due = ctx.dueDate(
-        ctx.calendar,
-        { receivedAt: ctx.now, ...state.processingTime },
-        ctx.dueDateOptions,
-      );
+      const clock = ctx.policy?.supplementClock ?? 'restart';
+      const resumed = clock === 'resume' ? resumedDue(state, ctx) : null;
+      const due =
+        resumed ??
+        ctx.dueDate(
+          ctx.calendar,
+          { receivedAt: ctx.now, ...state.processingTime },
+          ctx.dueDateOptions,
+        );
       const status: DossierStatus = state.currentUnit ? 'in_process' : 'received';
       const supplement = state.supplement ? { ...state.supplement, receivedAt: at } : null;
       return done(
@@ -587,7 +761,9 @@ export function applyDossierAction<C extends WorkingCalendar>(
           reason: action.note?.trim() || null,
           dueDateBefore: null,
           dueDateAfter: due.dueDate,
-          details: { clockRestartedAt: at },
+          details: resumed
+            ? { clockResumedAt: at, supplementClock: 'resume' }
+            : { clockRestartedAt: at, supplementClock: 'restart' },
         },
       );
     }
@@ -595,8 +771,9 @@ export function applyDossierAction<C extends WorkingCalendar>(
     case 'close': {
       const requestedAt = state.supplement?.requestedAt;
       if (!requestedAt) return forbid('close.notAwaiting', ctx);
-      const from = closeAllowedFrom(new Date(requestedAt), ctx.calendar);
-      if (today < from) return forbid('close.before15Days', ctx, { date: from });
+      const closeDays = closeDaysOf(ctx);
+      const from = closeAllowedFrom(new Date(requestedAt), ctx.calendar, closeDays);
+      if (today < from) return forbid('close.before15Days', ctx, { date: from, days: closeDays });
       return done(
         { ...state, status: 'closed', closedAt: at },
         {
@@ -617,7 +794,12 @@ export function applyDossierAction<C extends WorkingCalendar>(
       const reason = action.reason.trim();
       if (!reason) return forbid('refuse.reasonRequired', ctx);
       return done(
-        { ...state, status: 'refused', refusal: { at, reason } },
+        {
+          ...state,
+          status: 'refused',
+          refusal: { at, reason },
+          settledClass: settledClassOf(state, ctx.now),
+        },
         {
           type: 'refused',
           toStatus: 'refused',
@@ -700,7 +882,12 @@ export function applyDossierAction<C extends WorkingCalendar>(
 
     case 'result-ready': {
       return done(
-        { ...state, status: 'result_ready', resultReadyAt: at },
+        {
+          ...state,
+          status: 'result_ready',
+          resultReadyAt: at,
+          settledClass: settledClassOf(state, ctx.now),
+        },
         {
           type: 'result_ready',
           toStatus: 'result_ready',
@@ -754,6 +941,33 @@ export function applyDossierAction<C extends WorkingCalendar>(
       );
     }
 
+    case 'correct-result': {
+      const reason = action.reason.trim();
+      if (!reason) return forbid('correction.reasonRequired', ctx);
+      const reportedOn = action.reportedOn ?? today;
+      const resultDay = state.resultReadyAt ? vnDate(new Date(state.resultReadyAt)) : today;
+      if (!isVnDate(reportedOn) || reportedOn > today || reportedOn < resultDay) {
+        return forbid('correction.reportedOnInvalid', ctx, { date: resultDay });
+      }
+      const deadline = correctionDeadline(reportedOn, ctx.calendar);
+      const late = today > deadline;
+      const corrections = [
+        ...(state.corrections ?? []),
+        { at, reason, reportedOn, deadline, late },
+      ];
+      return done(
+        { ...state, corrections },
+        {
+          type: 'result_corrected',
+          toStatus: state.status,
+          reason,
+          dueDateBefore: state.dueDate,
+          dueDateAfter: state.dueDate,
+          details: { reportedOn, deadline, late, correction: corrections.length },
+        },
+      );
+    }
+
     case 'stop': {
       const reason = action.reason?.trim() || null;
       return done(
@@ -785,6 +999,8 @@ export interface DossierWarning {
   date?: VnDate;
   /** overdue: calendar days past the due date. */
   days?: number;
+  /** transfer_overdue: the Art. 18 transfer deadline (ISO instant). */
+  at?: string;
   /**
    * due_tomorrow: an extension (apology + new date) can still be sent today; overdue: an
    * apology letter for the late dossier may be issued now.
@@ -815,17 +1031,25 @@ export function dossierWarnings(
   now: Date,
   calendar: WorkingCalendar,
   lang: Lang = 'vi',
-  options: Pick<DueDateOptions, 'cutoff'> = {},
+  options: Pick<DueDateOptions, 'cutoff'> & { supplementCloseDays?: number } = {},
 ): DossierWarning[] {
   const today = vnDate(now);
   if (state.status === 'awaiting_supplement' && state.supplement) {
-    const from = closeAllowedFrom(new Date(state.supplement.requestedAt), calendar);
+    const from = closeAllowedFrom(
+      new Date(state.supplement.requestedAt),
+      calendar,
+      options.supplementCloseDays,
+    );
     if (today >= from) {
       return [
         {
           kind: 'supplement_overdue',
           date: from,
-          message: warningMessage('supplement_overdue', { date: from }, lang),
+          message: warningMessage(
+            'supplement_overdue',
+            { date: from, days: options.supplementCloseDays ?? DEFAULT_SUPPLEMENT_CLOSE_DAYS },
+            lang,
+          ),
         },
       ];
     }

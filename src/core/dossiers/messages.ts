@@ -4,7 +4,7 @@
  * Dates in params are business dates 'YYYY-MM-DD' and are printed as dd/MM/yyyy.
  */
 import { translate, type Lang } from '../../shared/i18n';
-import { formatVnDate } from '../../shared/time/vnTime';
+import { formatVnDate, formatVnDateTime } from '../../shared/time/vnTime';
 import type { DossierStatus } from './lifecycle';
 
 export type { Lang };
@@ -39,9 +39,13 @@ export type LifecycleRule =
   | 'return.onlyFromResultReady'
   | 'return.collectorRequired'
   | 'return.authorisationRequired'
-  | 'stop.fromStatus';
+  | 'stop.fromStatus'
+  | 'correction.fromStatus'
+  | 'correction.reasonRequired'
+  | 'correction.reportedOnInvalid';
 
-export type WarningKind = 'due_today' | 'due_tomorrow' | 'overdue' | 'supplement_overdue';
+export type WarningKind =
+  'due_today' | 'due_tomorrow' | 'overdue' | 'supplement_overdue' | 'transfer_overdue';
 
 export interface MessageParams {
   status?: DossierStatus;
@@ -50,6 +54,8 @@ export interface MessageParams {
   dueDate?: string;
   newDueDate?: string;
   days?: number;
+  /** An ISO instant, printed as HH:mm dd/MM/yyyy (Vietnam time). */
+  at?: string;
 }
 
 type Messages = {
@@ -59,6 +65,8 @@ type Messages = {
 };
 
 const d = (date: string | undefined): string => (date ? formatVnDate(date) : '?');
+const t = (instant: string | undefined): string =>
+  instant ? formatVnDateTime(new Date(instant)) : '?';
 
 /** Status names: the i18n keys `dossier.status.*`, the one wording of screens, forms and exports. */
 function statusNames(lang: Lang): Messages['status'] {
@@ -98,7 +106,7 @@ const vi: Messages = {
     'close.notAwaiting': () =>
       'Chỉ đóng hồ sơ khi hồ sơ đang chờ công dân bổ sung (Điều 19 NĐ 118/2025/NĐ-CP).',
     'close.before15Days': (p) =>
-      `Chưa hết 15 ngày kể từ ngày gửi phiếu yêu cầu bổ sung: chỉ được đóng hồ sơ từ ngày ${d(p.date)} (Điều 19 NĐ 118/2025/NĐ-CP).`,
+      `Chưa hết ${p.days ?? 15} ngày kể từ ngày gửi phiếu yêu cầu bổ sung: chỉ được đóng hồ sơ từ ngày ${d(p.date)} (Điều 19 NĐ 118/2025/NĐ-CP).`,
     'refuse.fromStatus': (p) =>
       `Không thể từ chối hồ sơ đang ở trạng thái "${p.status ? vi.status[p.status] : ''}".`,
     'refuse.reasonRequired': () =>
@@ -135,6 +143,12 @@ const vi: Messages = {
       'Người nhận thay phải có văn bản ủy quyền đã được kiểm tra (Điều 22 NĐ 118/2025/NĐ-CP).',
     'stop.fromStatus': () =>
       'Chỉ được dừng giải quyết theo đề nghị từ khi tiếp nhận đến trước khi có kết quả (Điều 21 NĐ 118/2025/NĐ-CP).',
+    'correction.fromStatus': (p) =>
+      `Chỉ đính chính kết quả đã có hoặc đã trả; hồ sơ đang ở trạng thái "${p.status ? vi.status[p.status] : ''}" (Điều 22 NĐ 118/2025/NĐ-CP).`,
+    'correction.reasonRequired': () =>
+      'Phải ghi rõ sai sót của kết quả cần đính chính (Điều 22 NĐ 118/2025/NĐ-CP).',
+    'correction.reportedOnInvalid': (p) =>
+      `Ngày phát hiện sai sót phải từ ngày có kết quả ${d(p.date)} đến hôm nay.`,
   },
   warnings: {
     due_today: (p) => `Hồ sơ đến hạn trả kết quả hôm nay (${d(p.dueDate)}).`,
@@ -142,7 +156,9 @@ const vi: Messages = {
       `Hồ sơ đến hạn ngày ${d(p.dueDate)}; nếu có nguy cơ trễ hạn, gửi văn bản xin lỗi và hẹn lại chậm nhất ngày ${d(p.deadline)}.`,
     overdue: (p) => `Hồ sơ đã quá hạn ${p.days ?? 0} ngày (hẹn trả ${d(p.dueDate)}).`,
     supplement_overdue: (p) =>
-      `Công dân chưa bổ sung hồ sơ sau 15 ngày kể từ ngày gửi phiếu yêu cầu; có thể đóng hồ sơ từ ngày ${d(p.date)}.`,
+      `Công dân chưa bổ sung hồ sơ sau ${p.days ?? 15} ngày kể từ ngày gửi phiếu yêu cầu; có thể đóng hồ sơ từ ngày ${d(p.date)}.`,
+    transfer_overdue: (p) =>
+      `Hồ sơ chưa được chuyển đến bộ phận giải quyết; hạn chuyển là ${t(p.at)} (trong ngày tiếp nhận, hoặc đầu giờ ngày làm việc tiếp theo nếu tiếp nhận sau 15 giờ — Điều 18 NĐ 118/2025/NĐ-CP).`,
   },
 };
 
@@ -169,7 +185,7 @@ const en: Messages = {
     'close.notAwaiting': () =>
       'Only a dossier awaiting a supplement can be closed (Decree 118/2025 Art. 19).',
     'close.before15Days': (p) =>
-      `15 days have not passed since the supplement notice; the dossier can be closed from ${d(p.date)} (Art. 19).`,
+      `${p.days ?? 15} days have not passed since the supplement notice; the dossier can be closed from ${d(p.date)} (Art. 19).`,
     'refuse.fromStatus': (p) =>
       `A dossier in state "${p.status ? en.status[p.status] : ''}" cannot be refused.`,
     'refuse.reasonRequired': () => 'A refusal must state its reason (Decree 118/2025 Art. 17, 19).',
@@ -204,6 +220,12 @@ const en: Messages = {
       "A person collecting on someone's behalf needs a checked authorisation (Decree 118/2025 Art. 22).",
     'stop.fromStatus': () =>
       'A dossier can be stopped on request only between receipt and the result (Decree 118/2025 Art. 21).',
+    'correction.fromStatus': (p) =>
+      `Only a result that is ready or returned can be corrected; this dossier is "${p.status ? en.status[p.status] : ''}" (Decree 118/2025 Art. 22).`,
+    'correction.reasonRequired': () =>
+      'State the error in the result to correct (Decree 118/2025 Art. 22).',
+    'correction.reportedOnInvalid': (p) =>
+      `The day the error was reported must be between the result day ${d(p.date)} and today.`,
   },
   warnings: {
     due_today: (p) => `The dossier is due today (${d(p.dueDate)}).`,
@@ -211,7 +233,9 @@ const en: Messages = {
       `The dossier is due on ${d(p.dueDate)}; if it may be late, send the apology with a new date by ${d(p.deadline)}.`,
     overdue: (p) => `The dossier is ${p.days ?? 0} day(s) overdue (due ${d(p.dueDate)}).`,
     supplement_overdue: (p) =>
-      `No supplement 15 days after the notice; the dossier can be closed from ${d(p.date)}.`,
+      `No supplement ${p.days ?? 15} days after the notice; the dossier can be closed from ${d(p.date)}.`,
+    transfer_overdue: (p) =>
+      `The dossier has not been passed on to the processing unit; the deadline was ${t(p.at)} (the day of receipt, or the start of the next working day when received after 15:00 — Decree 118/2025 Art. 18).`,
   },
 };
 

@@ -9,9 +9,17 @@ import type { Db } from '../db/connection';
 export const DEMO_SERVICES = [
   { code: 'HO_TICH', name: 'Hộ tịch', prefix: 'A', target: 20, typical: 8, counters: [1, 3] },
   { code: 'CHUNG_THUC', name: 'Chứng thực', prefix: 'B', target: 10, typical: 4, counters: [1, 3] },
-  // A field the bundled catalogue covers ("Đăng ký, quản lý cư trú": its procedures name the
-  // service `cu-tru`), so the kiosk has procedures behind every demo service.
-  { code: 'CU_TRU', name: 'Cư trú', prefix: 'C', target: 20, typical: 10, counters: [2, 3] },
+  // Land and construction: the bundled catalogue's commune-level permit for a private house
+  // (Luật Xây dựng Art. 102–103) and land-dispute mediation (Luật Đất đai 2024 Art. 235) name
+  // the service `dat-dai-xay-dung` (docs/catalog.md), so every demo service has procedures.
+  {
+    code: 'DAT_DAI_XAY_DUNG',
+    name: 'Đất đai – Xây dựng',
+    prefix: 'C',
+    target: 20,
+    typical: 15,
+    counters: [2, 3],
+  },
   { code: 'TRA_KET_QUA', name: 'Nhận kết quả', prefix: 'D', target: 10, typical: 3, counters: [3] },
 ] as const;
 

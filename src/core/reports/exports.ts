@@ -86,7 +86,8 @@ const classLabel = (c: DossierClass): string =>
 /** How a dossier counts in the period's on-time indicator. */
 export function classifyForPeriod(r: DossierExportRow, period: Period, asOf: string): DossierClass {
   if (r.doneDate && r.doneDate >= period.from && r.doneDate <= period.to) {
-    if (!r.dueDate || r.doneDate === r.dueDate) return 'onTime';
+    if (!r.dueDate) return 'onTime';
+    if (r.doneDate === r.dueDate) return r.settledClass === 'late' ? 'late' : 'onTime';
     return r.doneDate < r.dueDate ? 'early' : 'late';
   }
   const openAtAsOf =

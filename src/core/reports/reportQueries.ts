@@ -12,6 +12,10 @@ import {
   DOSSIER_RETURNED_DATE as RETURNED,
   TICKET_VN_HOUR as HOUR,
 } from '../db/migrations/007-reports';
+import {
+  DOSSIER_SETTLED_CLASS as CLASS,
+  LATE_ON_DUE_TABLE,
+} from '../db/migrations/016-settled-class';
 
 /** Dossier breakdowns: everything at once, per procedure, per receiving officer. */
 export const GROUP_COLUMN = {
@@ -62,12 +66,18 @@ function dossierStatements(db: Db, grouping: DossierGrouping) {
       `SELECT ${k} AS k, COUNT(*) AS n FROM dossiers
        WHERE ${RETURNED} BETWEEN @from AND @to GROUP BY k`,
     ),
-    /** Settled in the period, classed by the settling date against the stored due date. */
+    /**
+     * Settled in the period, classed by the settling date against the stored due date; on the
+     * due day the class the lifecycle stored decides (late after the due instant of an
+     * hour-based or same-day procedure, docs/reports.md).
+     */
     done: prepare<PeriodParams, DoneRow>(
       `SELECT ${k} AS k,
          SUM(CASE WHEN due_date IS NOT NULL AND ${DONE} < due_date THEN 1 ELSE 0 END) AS early,
-         SUM(CASE WHEN due_date IS NULL OR ${DONE} = due_date THEN 1 ELSE 0 END) AS onTime,
-         SUM(CASE WHEN ${DONE} > due_date THEN 1 ELSE 0 END) AS late
+         SUM(CASE WHEN due_date IS NULL OR (${DONE} = due_date AND ${CLASS} IS NOT 'late')
+           THEN 1 ELSE 0 END) AS onTime,
+         SUM(CASE WHEN ${DONE} > due_date OR (${DONE} = due_date AND ${CLASS} = 'late')
+           THEN 1 ELSE 0 END) AS late
        FROM dossiers WHERE ${DONE} BETWEEN @from AND @to GROUP BY k`,
     ),
     /** Still in process at the end of the day `asOf`, in three disjoint parts. */
@@ -162,6 +172,8 @@ export interface DossierExportRow {
   receivedDate: string;
   dueDate: string | null;
   doneDate: string | null;
+  /** The class the lifecycle stored when the dossier was settled (null: not settled). */
+  settledClass: string | null;
   endDate: string | null;
   returnedAt: string | null;
   resultReadyAt: string | null;
@@ -240,12 +252,16 @@ function rollupStatements(db: Db) {
       `SELECT COALESCE(SUM(received), 0) AS received, COALESCE(SUM(returned), 0) AS returned
        FROM report_dossier_days WHERE day BETWEEN @from AND @to`,
     ),
+    /** By date, then the dossiers settled late on their due day move from on time to late. */
     done: db.prepare<PeriodParams, DoneClassRow>(
-      `SELECT
+      `SELECT byDate.early, byDate.onTime - lateOnDue.n AS onTime, byDate.late + lateOnDue.n AS late
+       FROM (SELECT
          COALESCE(SUM(CASE WHEN has_due = 1 AND done_date < due THEN n ELSE 0 END), 0) AS early,
          COALESCE(SUM(CASE WHEN has_due = 0 OR done_date = due THEN n ELSE 0 END), 0) AS onTime,
          COALESCE(SUM(CASE WHEN has_due = 1 AND done_date > due THEN n ELSE 0 END), 0) AS late
-       FROM report_dossier_done WHERE done_date BETWEEN @from AND @to`,
+       FROM report_dossier_done WHERE done_date BETWEEN @from AND @to) AS byDate,
+       (SELECT COALESCE(SUM(n), 0) AS n FROM ${LATE_ON_DUE_TABLE}
+        WHERE done_date BETWEEN @from AND @to) AS lateOnDue`,
     ),
     openNow: db.prepare<AsOfParams, OpenCountRow>(
       `SELECT COALESCE(SUM(n), 0) AS n, ${within} AS within FROM report_dossier_open
@@ -299,6 +315,7 @@ const DOSSIER_EXPORT_SELECT = `SELECT d.code, p.national_code AS procedureCode, 
          d.applicant_phone AS applicantPhone, d.deciding_authority AS decidingAuthority,
          d.received_at AS receivedAt, d.received_date AS receivedDate, d.due_date AS dueDate,
          ${DONE.replaceAll('state', 'd.state')} AS doneDate,
+         ${CLASS.replaceAll('state', 'd.state')} AS settledClass,
          ${END.replaceAll('state', 'd.state')} AS endDate,
          json_extract(d.state, '$.returned.at') AS returnedAt,
          json_extract(d.state, '$.resultReadyAt') AS resultReadyAt,

@@ -1,7 +1,6 @@
 import './kiosk.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OutputOf } from '../../shared/contract';
-import { kioskClipName, type KioskVoiceKey } from '../../shared/kiosk/voiceClips';
 import { useApp } from '../app-context';
 import { Clock } from '../components/Clock';
 import { ConnectionStatus } from '../components/ConnectionStatus';
@@ -14,18 +13,13 @@ import { LookupScreen } from './screens/LookupScreen';
 import { ProceduresScreen } from './screens/ProceduresScreen';
 import { RatingScreen } from './screens/RatingScreen';
 import { TakeNumberScreen } from './screens/TakeNumberScreen';
+import type { ReadPart } from './speech';
 import { ScreenReader } from './voice';
 
 /** Back to the home screen after this long without a touch (never while someone acts). */
 export const IDLE_RESET_MS = 60_000;
 /** "Ông/bà cần thêm thời gian?" this long without a touch, before the reset. */
 export const IDLE_WARN_MS = 45_000;
-
-type ReadPart = KioskVoiceKey | { clip: string };
-
-function clipsOf(parts: readonly ReadPart[]): string[] {
-  return parts.map((p) => (typeof p === 'string' ? kioskClipName(p) : p.clip));
-}
 
 function initialScreen(): KioskScreen {
   const code = new URLSearchParams(window.location.search).get('lookup');
@@ -42,13 +36,16 @@ export function KioskPage({ site }: { site: OutputOf<'site.get'> | null }) {
   const [speaking, setSpeaking] = useState(false);
   const [idleWarning, setIdleWarning] = useState(false);
   const readout = useRef<readonly ReadPart[]>([]);
-  const [reader] = useState(() => new ScreenReader(setSpeaking));
+  // True when the last "Đọc to" met admin-named text and the machine has no Vietnamese voice.
+  const [noVoice, setNoVoice] = useState(false);
+  const [reader] = useState(() => new ScreenReader(setSpeaking, setNoVoice));
   const pairing = useDevicePairing(['kiosk']);
 
   const go = useCallback(
     (next: KioskScreen) => {
       reader.stop();
       readout.current = [];
+      setNoVoice(false);
       setScreen(next);
       setVisit((v) => v + 1);
     },
@@ -113,7 +110,7 @@ export function KioskPage({ site }: { site: OutputOf<'site.get'> | null }) {
       setReadout: (parts) => {
         readout.current = parts;
       },
-      read: (parts) => void reader.read(clipsOf(parts)),
+      read: (parts) => void reader.read(parts),
     }),
     [go, goHome, reader],
   );
@@ -190,7 +187,7 @@ export function KioskPage({ site }: { site: OutputOf<'site.get'> | null }) {
               className="kbtn kbtn-tool kbtn-read"
               aria-pressed={speaking}
               data-testid="read-aloud"
-              onClick={() => void reader.read(clipsOf(readout.current))}
+              onClick={() => void reader.read(readout.current)}
             >
               <SpeakerIcon />
               {t('kiosk.readAloud')}
@@ -202,6 +199,11 @@ export function KioskPage({ site }: { site: OutputOf<'site.get'> | null }) {
           {offline && (
             <div className="kalert kalert-error" role="alert" data-testid="kiosk-offline">
               {t('kiosk.err.offline')}
+            </div>
+          )}
+          {noVoice && (
+            <div className="kalert" role="status" data-testid="no-vietnamese-voice">
+              {t('kiosk.voice.noVietnameseVoice')}
             </div>
           )}
           <KioskErrorBoundary

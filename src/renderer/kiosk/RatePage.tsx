@@ -1,7 +1,7 @@
 import './kiosk.css';
 import { useCallback, useEffect, useState } from 'react';
 import { publicRatingWindowSchema, type RatingWindow } from '../../shared/contract/ratings';
-import { kioskClipName, type KioskVoiceKey } from '../../shared/kiosk/voiceClips';
+import type { KioskVoiceKey } from '../../shared/kiosk/voiceClips';
 import { useApp } from '../app-context';
 import { ConnectionStatus } from '../components/ConnectionStatus';
 import { PairingPanel, useDevicePairing } from './DevicePairing';
@@ -161,7 +161,7 @@ export function RatePage() {
             className="kbtn kbtn-tool kbtn-read"
             aria-pressed={speaking}
             disabled={readout.length === 0}
-            onClick={() => void reader.read(readout.map(kioskClipName))}
+            onClick={() => void reader.read(readout)}
           >
             <SpeakerIcon />
             {t('kiosk.readAloud')}

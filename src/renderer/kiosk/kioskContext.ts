@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { KioskVoiceKey } from '../../shared/kiosk/voiceClips';
+import type { ReadPart } from './speech';
 
 export type KioskScreen =
   | { name: 'home' }
@@ -11,9 +11,12 @@ export type KioskScreen =
 export interface KioskContextValue {
   go(screen: KioskScreen): void;
   goHome(): void;
-  /** Set what "Đọc to" reads on the current screen: i18n sentences and raw clip names. */
-  setReadout(parts: ReadonlyArray<KioskVoiceKey | { clip: string }>): void;
-  read(parts: ReadonlyArray<KioskVoiceKey | { clip: string }>): void;
+  /**
+   * Set what "Đọc to" reads on the current screen: i18n sentences, raw clip names, and text
+   * an administrator typed (`{ text }`, read by the speech synthesis: speech.ts).
+   */
+  setReadout(parts: readonly ReadPart[]): void;
+  read(parts: readonly ReadPart[]): void;
 }
 
 export const KioskContext = createContext<KioskContextValue | null>(null);

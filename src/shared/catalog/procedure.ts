@@ -110,6 +110,12 @@ export const procedureSchema = z
      * at reception and the appointment uses this limit (docs/catalog.md).
      */
     verificationTime: processingTimeSchema.optional(),
+    /**
+     * When a requested supplement is complete, the time limit restarts from zero ('restart',
+     * the default when absent) or resumes where it stopped ('resume'). UNCONFIRMED which one
+     * NĐ 118/2025 Art. 19 means for each procedure: a setting (docs/dossier-lifecycle.md).
+     */
+    supplementClock: z.enum(['restart', 'resume']).optional(),
     fee: feeSchema,
     requiredDocuments: z
       .array(requiredDocumentSchema)

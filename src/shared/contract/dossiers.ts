@@ -39,6 +39,7 @@ export const DOSSIER_ACTIONS = [
   'return',
   'stop',
   'close',
+  'correct-result',
 ] as const;
 export type DossierActionValue = (typeof DOSSIER_ACTIONS)[number];
 
@@ -149,7 +150,7 @@ const applicantSchema = z.object({
 });
 
 const warningSchema = z.object({
-  kind: z.enum(['due_today', 'due_tomorrow', 'overdue', 'supplement_overdue']),
+  kind: z.enum(['due_today', 'due_tomorrow', 'overdue', 'supplement_overdue', 'transfer_overdue']),
   message: z.string(),
   apologyPossible: z.boolean().optional(),
 });
@@ -352,6 +353,8 @@ export const dossierOperations = {
         action: z.enum(DOSSIER_ACTIONS),
         reason: z.string().max(1000).optional(),
         newDueDate: z.string().max(10).optional(),
+        /** correct-result: the day the error in the result was reported (NĐ 118/2025 Art. 22). */
+        reportedOn: z.string().max(10).optional(),
         unit: z.string().max(200).optional(),
         note: z.string().max(1000).optional(),
         documents: z.array(z.string().max(300)).max(50).optional(),

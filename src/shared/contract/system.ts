@@ -20,6 +20,11 @@ export const siteSchema = z.object({
    * NĐ 23/2015 Art. 7, Luật Hộ tịch procedures); absent = 15:00 (docs/calendar.md §6).
    */
   sameDayCutoff: hhmmSchema.optional(),
+  /**
+   * Days a citizen has to supplement a dossier before it may be closed (the brief's 15 days,
+   * NĐ 118/2025 Art. 19 as read there — UNCONFIRMED); absent = 15 (docs/dossier-lifecycle.md).
+   */
+  supplementCloseDays: z.number().int().min(1).max(90).optional(),
 });
 export type Site = z.infer<typeof siteSchema>;
 
@@ -115,6 +120,7 @@ export const systemOperations = {
         address: z.string().trim().max(300),
         deskName: z.string().trim().min(1).max(200).optional(),
         sameDayCutoff: hhmmSchema.optional(),
+        supplementCloseDays: z.number().int().min(1).max(90).optional(),
       })
       .strict(),
     output: siteSchema,

@@ -8,6 +8,8 @@ export const kioskMessagesVi = {
   'kiosk.homeButton': 'Về trang chủ',
   'kiosk.back': 'Quay lại',
   'kiosk.readAloud': 'Đọc to',
+  'kiosk.voice.noVietnameseVoice':
+    'Máy này chưa có giọng đọc tiếng Việt nên không đọc được tên các dịch vụ. Mời ông/bà xem trên màn hình hoặc hỏi cán bộ hướng dẫn.',
   'kiosk.largeText': 'Chữ to',
   'kiosk.highContrast': 'Tương phản cao',
   'kiosk.settingsLabel': 'Cách hiển thị',
@@ -173,6 +175,8 @@ export const kioskMessagesEn: Record<keyof typeof kioskMessagesVi, string> = {
   'kiosk.homeButton': 'Home',
   'kiosk.back': 'Back',
   'kiosk.readAloud': 'Read aloud',
+  'kiosk.voice.noVietnameseVoice':
+    'This machine has no Vietnamese voice, so the service names cannot be read aloud. Please read them on the screen or ask the staff.',
   'kiosk.largeText': 'Large text',
   'kiosk.highContrast': 'High contrast',
   'kiosk.settingsLabel': 'Display',

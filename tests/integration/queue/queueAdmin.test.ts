@@ -109,7 +109,7 @@ describe('queue services and counters: administration', () => {
     expect(before.services.map((s) => [s.prefix, s.name, s.active])).toEqual([
       ['A', 'Hộ tịch', true],
       ['B', 'Chứng thực', true],
-      ['C', 'Cư trú', true],
+      ['C', 'Đất đai – Xây dựng', true],
       ['D', 'Nhận kết quả', true],
     ]);
     expect(before.counters.map((c) => [c.number, c.priority, c.serviceIds.length])).toEqual([

@@ -79,7 +79,7 @@ describe('HTTP surface of issue 4', () => {
     expect(services.map((s) => [s.prefix, s.name])).toEqual([
       ['A', 'Hộ tịch'],
       ['B', 'Chứng thực'],
-      ['C', 'Cư trú'],
+      ['C', 'Đất đai – Xây dựng'],
       ['D', 'Nhận kết quả'],
     ]);
     expect(counters.map((c) => [c.number, c.priority, c.serviceIds.length])).toEqual([

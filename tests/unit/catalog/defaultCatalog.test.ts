@@ -39,6 +39,9 @@ describe('resources/catalog/default-procedures.json', () => {
       '2.000986': [3, 'working_day'],
       '2.000815': [0, 'same_day'],
       '2.000884': [0, 'same_day'],
+      // Land and construction at the commune (docs/catalog.md; codes UNCONFIRMED):
+      '1.009994': [15, 'day'], // giấy phép xây dựng nhà ở riêng lẻ, Luật Xây dựng Art. 102
+      '1.003554': [30, 'day'], // hòa giải tranh chấp đất đai, Luật Đất đai 2024 Art. 235
     };
     const byCode = new Map(procedures.map((p) => [p.nationalCode, p]));
     expect([...byCode.keys()].sort()).toEqual(Object.keys(expected).sort());

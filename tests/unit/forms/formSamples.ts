@@ -286,6 +286,21 @@ FORM_CASES['supplement2025'] = set2025('supplement');
 FORM_CASES['refusal2025'] = set2025('refusal');
 FORM_CASES['apology2025'] = set2025('apology');
 FORM_CASES['controlSlip2025'] = set2025('controlSlip');
+// Mẫu 06 names the deciding authority; Mẫu 02 follows the site's close period.
+FORM_CASES['controlSlip2025Authority'] = formCase(
+  {
+    ...(FORM_CASES['controlSlip2025'].input as Parameters<typeof controlSlipHtml>[0]),
+    decidingAuthority: 'Ủy ban nhân dân xã Đông Tiến',
+  },
+  controlSlipHtml,
+);
+FORM_CASES['supplement2025CloseDays'] = formCase(
+  {
+    ...(FORM_CASES['supplement2025'].input as Parameters<typeof supplementFormHtml>[0]),
+    closeDays: 10,
+  },
+  supplementFormHtml,
+);
 FORM_CASES['stopNotice2025'] = formCase(
   {
     agency,

@@ -41,6 +41,38 @@ describe('kiosk procedure search', () => {
     expect(found('thuong tru')).not.toContain('Đăng ký khai sinh');
   });
 
+  it('land and construction: "xay dung" and "dat" find the commune procedures (folded)', () => {
+    expect(found('xay dung')).toContain('Cấp giấy phép xây dựng đối với nhà ở riêng lẻ');
+    expect(found('giay phep xay dung nha o')).toContain(
+      'Cấp giấy phép xây dựng đối với nhà ở riêng lẻ',
+    );
+    expect(found('dat')).toContain('Hòa giải tranh chấp đất đai tại Ủy ban nhân dân cấp xã');
+    expect(found('tranh chap dat dai')).toEqual([
+      'Hòa giải tranh chấp đất đai tại Ủy ban nhân dân cấp xã',
+    ]);
+    expect(found('xay dung')).not.toContain('Đăng ký khai sinh');
+  });
+
+  it('the land and construction entries cite their legal basis and mark what is unconfirmed', () => {
+    const entries = (
+      catalog.procedures as Array<Entry & { legalBasis: string[]; processingTime: unknown }>
+    ).filter((p) => p.queueService === 'dat-dai-xay-dung');
+    expect(entries.map((p) => p.name).sort()).toEqual([
+      'Cấp giấy phép xây dựng đối với nhà ở riêng lẻ',
+      'Hòa giải tranh chấp đất đai tại Ủy ban nhân dân cấp xã',
+    ]);
+    const permit = entries.find((p) => p.field === 'Xây dựng');
+    expect(permit?.legalBasis.join(' ')).toMatch(/Điều 102/);
+    expect(permit?.processingTime).toMatchObject({ amount: 15, unit: 'day' });
+    const mediation = entries.find((p) => p.field === 'Đất đai');
+    expect(mediation?.legalBasis.join(' ')).toMatch(
+      /Điều 235 .*31\/2024\/QH15|31\/2024\/QH15.*Điều 235/,
+    );
+    expect(mediation?.processingTime).toMatchObject({ amount: 30, unit: 'day' });
+    // The national codes could not be checked here: each entry says so.
+    for (const p of entries) expect(p.legalBasis.join(' ')).toContain('CHƯA XÁC NHẬN');
+  });
+
   it('every word must match the start of a word; nothing typed finds nothing', () => {
     expect(found('')).toEqual([]);
     expect(found('   ')).toEqual([]);
@@ -50,7 +82,12 @@ describe('kiosk procedure search', () => {
 });
 
 describe('demo queue services', () => {
-  // Old demo: "Đất đai – Xây dựng" had no procedure of the catalogue behind it.
+  // Old demo: "Đất đai – Xây dựng" had no procedure of the catalogue behind it (and then the
+  // demo replaced it by "Cư trú"); now it is the third service, with land and construction
+  // procedures behind it.
+  it('the third demo service is "Đất đai – Xây dựng"', () => {
+    expect(DEMO_SERVICES[2]).toMatchObject({ prefix: 'C', name: 'Đất đai – Xây dựng' });
+  });
   it('every demo service but "Nhận kết quả" has procedures of the bundled catalogue', () => {
     const services = DEMO_SERVICES.map((s) => ({ id: s.code, code: s.code, name: s.name }));
     const result = resultService(services);

@@ -18,6 +18,7 @@ import {
   REPORT_ROLLUP_TABLES,
   rebuildRollups,
 } from '../../../src/core/db/migrations/008-report-rollups';
+import { LATE_ON_DUE_TABLE } from '../../../src/core/db/migrations/016-settled-class';
 import { seedQueueDemo } from '../../../src/core/queue/demoServices';
 import { createReportService } from '../../../src/core/reports/reportService';
 import type { Period } from '../../../src/shared/reports/period';
@@ -84,6 +85,8 @@ function randomDossier(r: Rng) {
     stop: maybe(r, 0.1, () => ({ at: instant(r, addDays(received, r.int(8))), reason: null })),
     closedAt: maybe(r, 0.08, () => instant(r, addDays(received, r.int(20)))),
     returned: maybe(r, 0.4, () => ({ at: instant(r, addDays(received, r.int(10))) })),
+    // The class stored at settlement (migration 016): late on the due day moves a count.
+    settledClass: maybe(r, 0.7, () => r.pick(['early', 'on_time', 'late'] as const)),
   };
   const due = maybe(r, 0.85, () => addDays(received, r.int(8)));
   return { received, status, state: JSON.stringify(state), due };
@@ -254,7 +257,7 @@ function activity(db: Db, seed: number, size: number) {
 /** The rollup rows that carry something (a contribution moved away leaves zeros behind). */
 function rollupRows(db: Db): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
-  for (const t of REPORT_ROLLUP_TABLES) {
+  for (const t of [...REPORT_ROLLUP_TABLES, LATE_ON_DUE_TABLE]) {
     // WITHOUT ROWID tables: SELECT * reads in primary-key order.
     const rows = db.prepare(`SELECT * FROM ${t}`).all() as Record<string, unknown>[];
     out[t] = rows.filter((row) =>

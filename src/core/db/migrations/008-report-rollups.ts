@@ -1,6 +1,7 @@
 import type { Db } from '../connection';
 import type { Migration } from './index';
 import { DOSSIER_DONE_DATE, DOSSIER_END_DATE, DOSSIER_RETURNED_DATE } from './007-reports';
+import { rebuildLateOnDueRollup } from './016-settled-class';
 
 /**
  * Reports (issue 7): daily rollups so that the summary of a year (1,000,000 dossiers,
@@ -211,6 +212,8 @@ export function rebuildRollups(db: Db): void {
       INSERT INTO report_rating_days (business_date, score, n)
         SELECT business_date, score, COUNT(*) FROM ratings GROUP BY 1, 2;
     `);
+    // The rollup of migration 016 (on-time class by the due instant), once it exists.
+    rebuildLateOnDueRollup(db);
   })();
 }
 

@@ -1,5 +1,5 @@
 /**
- * Mẫu 01 (TT 01/2018/TT-VPCP) "Giấy tiếp nhận hồ sơ và hẹn trả kết quả" as a complete HTML
+ * Mẫu 01 "Giấy tiếp nhận hồ sơ và hẹn trả kết quả" (TT 01/2018/TT-VPCP; from 15/9/2025 Appendix I of TT 03/2025/TT-VPCP) as a complete HTML
  * document for A5 paper: @page CSS, one page per copy ("Liên: Lưu" / "Liên: Giao khách
  * hàng"), the bundled Noto Sans embedded (or served from a URL) so diacritics never depend
  * on the machine's fonts, and the dossier code as an inline SVG QR code.
@@ -153,6 +153,18 @@ ${data.documents.length > 0 && markup`<p>${l.documentsHeader}:</p><table class="
 </section>`;
 }
 
+/**
+ * The page title names the form and the circular it follows: Mẫu 01 of Appendix I of
+ * TT 03/2025/TT-VPCP for dossiers received from 15/9/2025, Mẫu 01 of TT 01/2018/TT-VPCP before.
+ */
+function receiptPageTitle(data: DossierReceiptData): string {
+  const source =
+    data.formSet === 'TT03-2025'
+      ? 'Phụ lục I Thông tư 03/2025/TT-VPCP'
+      : 'Thông tư 01/2018/TT-VPCP';
+  return `Mẫu 01 (${source}) - ${labelsVi.receipt.title} - ${data.dossierCode}`;
+}
+
 /** The full HTML document (UTF-8) for Mẫu 01 on A5. */
 export function receiptA5Html(data: DossierReceiptData, options: ReceiptA5Options = {}): string {
   const copies = options.copies ?? ['keep', 'customer'];
@@ -161,7 +173,7 @@ export function receiptA5Html(data: DossierReceiptData, options: ReceiptA5Option
 <html lang="vi">
 <head>
 <meta charset="utf-8">
-<title>${`${labelsVi.receipt.title} - ${data.dossierCode}`}</title>
+<title>${receiptPageTitle(data)}</title>
 <style>
 ${raw(fontCss + CSS)}
 </style>

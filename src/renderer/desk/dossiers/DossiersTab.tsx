@@ -18,6 +18,7 @@ const WARNING_CLASS: Record<string, string> = {
   due_today: 'badge badge-amber',
   due_tomorrow: 'badge badge-amber',
   supplement_overdue: 'badge badge-amber',
+  transfer_overdue: 'badge badge-amber',
 };
 
 /** Warnings panel, search (code, ID, phone, folded name) with filters and paging, detail. */

@@ -87,14 +87,16 @@ export function TakeNumberScreen({ presetServiceId }: { presetServiceId?: string
   );
 
   useEffect(() => {
-    if (step.name === 'service') setReadout(['kiosk.take.chooseService']);
+    // The service names are typed by an administrator: no clip, read by the speech synthesis.
+    if (step.name === 'service')
+      setReadout(['kiosk.take.chooseService', ...services.map((s) => ({ text: s.name }))]);
     else if (step.name === 'priority')
       setReadout(['kiosk.take.priorityTitle', 'kiosk.take.priorityHint']);
     else if (step.name === 'done') {
       setReadout(ticketReadout(step.ticket));
     } else if (step.name === 'blocked') setReadout([step.reason]);
     else if (step.name === 'error') setReadout([kioskErrorKey(step.error)]);
-  }, [step, setReadout]);
+  }, [step, services, setReadout]);
 
   return (
     <section className="ktake" aria-labelledby="ktake-title">
