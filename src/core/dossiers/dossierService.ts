@@ -32,6 +32,7 @@ import type { Db } from '../db/connection';
 import type { EventBus } from '../events/eventBus';
 import { getSite } from '../settings/site';
 import { createDossierRepo, ftsQueries, type DossierRow, type EventRow } from './dossierRepo';
+import { allowedForms } from './formRules';
 import {
   apologyAllowed,
   applyDossierAction,
@@ -56,6 +57,10 @@ export interface ProcedureSnapshot {
   processingNote: string | null;
   /** The longer limit when verification is needed (Luật Hộ tịch Art. 18(2), 34(2)). */
   verificationTime?: { amount: number; unit: Procedure['processingTime']['unit'] };
+  /** The fee as published at reception (absent in dossiers received before it was kept). */
+  fee?: { amountVnd: number | null; text: string | null };
+  /** People who must collect the result together (absent = 1; catalogue field). */
+  collectorsRequired?: number;
 }
 
 export interface SubmittedDocument {
@@ -172,7 +177,22 @@ export function createDossierService(deps: DossierServiceDeps) {
           },
         }
       : {}),
+    fee: { amountVnd: p.fee.amountVnd ?? null, text: p.fee.text ?? null },
+    ...(p.collectorsRequired > 1 ? { collectorsRequired: p.collectorsRequired } : {}),
   });
+
+  /** The fee published at reception; older dossiers fall back to today's catalogue. */
+  const feeOf = (
+    proc: ProcedureSnapshot,
+  ): { amountVnd: number | null; text: string | null } | null => {
+    if (proc.fee) return proc.fee;
+    const now = catalog.get(proc.id)?.fee;
+    return now ? { amountVnd: now.amountVnd ?? null, text: now.text ?? null } : null;
+  };
+
+  /** The snapshot's rule; dossiers received before it was kept follow today's catalogue. */
+  const collectorsOf = (proc: ProcedureSnapshot): number =>
+    proc.collectorsRequired ?? catalog.get(proc.id)?.collectorsRequired ?? 1;
 
   const parseState = (row: DossierRow): DossierState => JSON.parse(row.state) as DossierState;
   const parseProcedure = (row: DossierRow): ProcedureSnapshot =>
@@ -272,10 +292,16 @@ export function createDossierService(deps: DossierServiceDeps) {
         ? {
             at: state.returned.at,
             collectedBy: state.returned.collectedBy,
+            secondCollectedBy: state.returned.secondCollectedBy ?? null,
             idChecked: state.returned.idChecked,
+            feePaidVnd: state.returned.feePaidVnd,
+            paymentMethod: state.returned.paymentMethod,
           }
         : null,
+      fee: feeOf(proc),
+      collectorsRequired: collectorsOf(proc),
       allowedActions: allowedActions(state, now),
+      allowedForms: allowedForms(state),
       events: repo.events(row.id).map(toEvent),
     };
   }
@@ -505,6 +531,27 @@ export function createDossierService(deps: DossierServiceDeps) {
     return full(row, now, lang);
   }
 
+  /**
+   * Every collector the procedure needs is named (a marriage registration: both spouses sign
+   * the register and the certificate, Luật Hộ tịch 2014 Art. 18(2)); 422 COLLECTORS_REQUIRED.
+   */
+  function requireCollectors(
+    row: DossierRow,
+    action: { collectedBy: string; secondCollectedBy?: string | undefined },
+  ): void {
+    const required = collectorsOf(parseProcedure(row));
+    const named = [action.collectedBy, action.secondCollectedBy ?? ''].filter(
+      (n) => n.trim() !== '',
+    );
+    const distinct = new Set(named.map((n) => n.trim().toLocaleLowerCase('vi')));
+    if (distinct.size < required) {
+      throw new AppError('COLLECTORS_REQUIRED', {
+        params: { required },
+        details: { required, named: distinct.size },
+      });
+    }
+  }
+
   /** Apply a lifecycle action: state + event + audit in one transaction, or 409 with the rule. */
   function act(input: ActionInput, officer: PublicUser, lang: Lang): Dossier {
     const { code, ...rest } = input;
@@ -518,6 +565,7 @@ export function createDossierService(deps: DossierServiceDeps) {
     const row = db
       .transaction(() => {
         const current = requireRow(code);
+        if (parsed.data.action === 'return') requireCollectors(current, parsed.data);
         const result = applyDossierAction(parseState(current), parsed.data, {
           now,
           officerId: officer.id,
@@ -728,5 +776,6 @@ export function createDossierService(deps: DossierServiceDeps) {
     rowByCode: requireRow,
     parseState,
     parseProcedure,
+    feeOf,
   };
 }
