@@ -158,8 +158,7 @@ ${data.documents.length > 0 && markup`<p>${l.documentsHeader}:</p><table class="
 <p>${l.receivedAt(rec.hour, rec.minute, rec.date)}</p>
 <p class="b">${l.appointmentAt(app.hour, app.minute, app.date)}</p>
 <p>${l.collectAt}: ${data.collectAt}</p>
-<p>${l.register(data.registerBook, data.registerEntry)}</p>
-${paymentHtml(data.payment)}
+<p>${l.register(data.registerBook, data.registerEntry)}</p>${paymentHtml(data.payment)}
 <table class="sign"><tr>
 <td><div class="b">${l.submitter}</div><div class="hint">${l.signHint}</div><div class="space"></div><div>${a.name}</div></td>
 <td><div class="b">${l.receiver}</div><div class="hint">${l.signHint}</div><div class="space"></div><div>${data.officerName}</div></td>
