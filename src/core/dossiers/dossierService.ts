@@ -22,7 +22,7 @@ import type {
 import { formatDossierCode, parseDossierCode } from '../../shared/dossierCode';
 import { ulid } from '../../shared/ids';
 import type { Lang } from '../../shared/i18n';
-import { addDays, vnDate, vnInstant, vnParts } from '../../shared/time/vnTime';
+import { addDays, isVnDate, vnDate, vnInstant, vnParts } from '../../shared/time/vnTime';
 import { recordAudit } from '../audit/auditLog';
 import { computeDueDate } from '../calendar';
 import type { CalendarService } from '../calendar/calendarService';
@@ -33,6 +33,7 @@ import type { EventBus } from '../events/eventBus';
 import { getSite } from '../settings/site';
 import { createDossierRepo, ftsQueries, type DossierRow, type EventRow } from './dossierRepo';
 import { allowedForms } from './formRules';
+import { amountInWords } from '../printing/payment';
 import {
   apologyAllowed,
   applyDossierAction,
@@ -155,6 +156,27 @@ function sameFour(a: string, b: string): boolean {
   return timingSafeEqual(x, y);
 }
 
+/**
+ * "2", "0002", "2 05/12" or "2 05/12/2026" → the sequence and the day (a day without a year is
+ * the latest such day not after today). Null: not a short number.
+ */
+export function shortNumberOf(
+  q: string,
+  today: string,
+): { sequence: string; date: string | null } | null {
+  const m = /^(\d{1,4})(?:\s+(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}))?)?$/.exec(q.trim());
+  if (!m) return null;
+  const sequence = (m[1] ?? '').padStart(4, '0');
+  if (sequence === '0000') return null;
+  if (!m[2] || !m[3]) return { sequence, date: null };
+  const pad = (n: string) => n.padStart(2, '0');
+  const thisYear = Number(today.slice(0, 4));
+  let date = `${m[4] ?? thisYear}-${pad(m[3])}-${pad(m[2])}`;
+  if (!m[4] && date > today) date = `${thisYear - 1}-${pad(m[3])}-${pad(m[2])}`;
+  if (!isVnDate(date)) return null;
+  return { sequence, date };
+}
+
 export type DossierService = ReturnType<typeof createDossierService>;
 
 export function createDossierService(deps: DossierServiceDeps) {
@@ -189,6 +211,11 @@ export function createDossierService(deps: DossierServiceDeps) {
     const now = catalog.get(proc.id)?.fee;
     return now ? { amountVnd: now.amountVnd ?? null, text: now.text ?? null } : null;
   };
+
+  const feeView = (fee: { amountVnd: number | null; text: string | null } | null) =>
+    fee
+      ? { ...fee, words: fee.amountVnd && fee.amountVnd > 0 ? amountInWords(fee.amountVnd) : null }
+      : null;
 
   /** The snapshot's rule; dossiers received before it was kept follow today's catalogue. */
   const collectorsOf = (proc: ProcedureSnapshot): number =>
@@ -298,7 +325,7 @@ export function createDossierService(deps: DossierServiceDeps) {
             paymentMethod: state.returned.paymentMethod,
           }
         : null,
-      fee: feeOf(proc),
+      fee: feeView(feeOf(proc)),
       collectorsRequired: collectorsOf(proc),
       allowedActions: allowedActions(state, now),
       allowedForms: allowedForms(state),
@@ -625,7 +652,16 @@ export function createDossierService(deps: DossierServiceDeps) {
       offset: (input.page - 1) * input.pageSize,
     };
     let fts: string[] = [];
-    if (q) {
+    const short = shortNumberOf(q, vnDate(now));
+    if (short) {
+      // The short daily number (docs/desk.md, "Return"): alone it finds that number on every
+      // day, newest first; with a date ("2 05/12", "2 05/12/2026") only that day's.
+      filters.sequence = short.sequence;
+      if (short.date) {
+        filters.fromInstant = vnInstant(short.date).toISOString();
+        filters.toInstant = vnInstant(addDays(short.date, 1)).toISOString();
+      }
+    } else if (q) {
       const upper = q.toUpperCase();
       if (parseDossierCode(upper).ok) filters.code = { exact: upper };
       else if (/^[0-9A-Z.]+-[0-9-]*$/.test(upper) || /^[0-9]{2,3}\.[0-9A-Z.]*$/.test(upper)) {

@@ -233,7 +233,14 @@ export const dossierSchema = dossierSummarySchema.extend({
     })
     .nullable(),
   /** The fee published for the procedure at reception (null: not kept for old dossiers). */
-  fee: z.object({ amountVnd: z.number().int().nullable(), text: z.string().nullable() }).nullable(),
+  fee: z
+    .object({
+      amountVnd: z.number().int().nullable(),
+      text: z.string().nullable(),
+      /** The amount in words ("Hai mươi nghìn đồng"), null when there is no amount. */
+      words: z.string().nullable(),
+    })
+    .nullable(),
   /** People who must collect the result together (catalogue field; 2 = both spouses). */
   collectorsRequired: z.number().int().min(1),
   /** Actions the lifecycle would accept now (the screen shows only these). */

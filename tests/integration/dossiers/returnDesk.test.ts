@@ -17,6 +17,7 @@ import type { Block, PrintDocument } from '../../../src/core/printing/document';
 import { documentFromJson } from '../../../src/core/printing/jobs/documentJson';
 import { previewBitmap } from '../../../src/core/printing/preview';
 import { amountInWords } from '../../../src/core/printing/payment';
+import { shortNumberOf } from '../../../src/core/dossiers/dossierService';
 import { getDot, type Bitmap } from '../../../src/core/printing/raster/bitmap';
 import type { Hub } from '../../../src/hub/startHub';
 import { ADMIN, api, cleanupHubs, errorOf, login, OFFICER, startTestHub } from '../../helpers/hub';
@@ -332,5 +333,56 @@ describe('forms follow the status', () => {
       'refusal',
       'control',
     ]);
+  });
+});
+
+describe('the short daily number finds older dossiers too', () => {
+  it('"N" lists that number on every day newest first; "N dd/mm" takes that day', async () => {
+    const first = await receive('1.001193'); // Mon 02/03/2026
+    clock.set(new Date('2026-03-04T02:00:00Z')); // Wed 04/03/2026
+    try {
+      const later = await receive('1.001193');
+      const seq = later.slice(-4);
+      const earlier = `${first.slice(0, -11)}260302-${seq}`;
+      const all = await api(hub.url, `/api/v1/dossiers?q=${Number(seq)}`, { token: officer });
+      expect(all.status, all.text).toBe(200);
+      const codes = (all.body as { items: Array<{ code: string }> }).items.map((i) => i.code);
+      expect(codes[0]).toBe(later);
+      expect(codes).toContain(earlier);
+      expect(codes.every((c) => c.endsWith(`-${seq}`))).toBe(true);
+
+      const dated = await api(
+        hub.url,
+        `/api/v1/dossiers?q=${encodeURIComponent(`${Number(seq)} 02/03`)}`,
+        {
+          token: officer,
+        },
+      );
+      const datedCodes = (dated.body as { items: Array<{ code: string }> }).items.map(
+        (i) => i.code,
+      );
+      expect(datedCodes).toEqual([earlier]);
+    } finally {
+      clock.set(new Date('2026-03-02T02:00:00Z'));
+    }
+  });
+
+  it('parses the number and the day (a day without year is the latest not after today)', () => {
+    expect(shortNumberOf('2', '2026-01-05')).toEqual({ sequence: '0002', date: null });
+    expect(shortNumberOf('0002 5/1', '2026-01-05')).toEqual({
+      sequence: '0002',
+      date: '2026-01-05',
+    });
+    expect(shortNumberOf('12 28/12', '2026-01-05')).toEqual({
+      sequence: '0012',
+      date: '2025-12-28',
+    });
+    expect(shortNumberOf('3 28/12/2024', '2026-01-05')).toEqual({
+      sequence: '0003',
+      date: '2024-12-28',
+    });
+    expect(shortNumberOf('3 31/02', '2026-01-05')).toBeNull();
+    expect(shortNumberOf('0', '2026-01-05')).toBeNull();
+    expect(shortNumberOf('12345', '2026-01-05')).toBeNull();
   });
 });
