@@ -59,7 +59,8 @@ export const deskMessagesVi = {
     'Người nhận thứ hai (bắt buộc: thủ tục cần {required} người cùng nhận)',
   'desk.return.shortNumberMany':
     'Có {count} hồ sơ mang số {number} (mới nhất trước). Chọn hồ sơ, hoặc nhập số kèm ngày, ví dụ {example}:',
-  'desk.return.formsNone': 'Trạng thái này chưa có mẫu phiếu nào khác.',
+  'desk.counter.noTicketForKey':
+    'Quầy chưa có số nào đang gọi hoặc đang phục vụ: nhấn F1 để gọi số.',
   'printing.kindName.dossier-receipt': 'Giấy tiếp nhận',
   'printing.kindName.return-slip': 'Phiếu trả kết quả',
   'printing.kindName.ticket': 'Phiếu số thứ tự',
@@ -126,7 +127,8 @@ export const deskMessagesEn: Record<DeskMessageKey, string> = {
     'Second collector (required: this procedure needs {required} people)',
   'desk.return.shortNumberMany':
     '{count} dossiers have number {number} (newest first). Choose one, or type the number with its date, e.g. {example}:',
-  'desk.return.formsNone': 'No other form for this status yet.',
+  'desk.counter.noTicketForKey':
+    'No number is called or served at this counter: press F1 to call one.',
   'printing.kindName.dossier-receipt': 'Dossier receipt',
   'printing.kindName.return-slip': 'Return slip',
   'printing.kindName.ticket': 'Queue ticket',
