@@ -21,7 +21,7 @@ export const PaymentInfoSchema = z.object({
   paid: z
     .object({ method: z.enum(PAYMENT_METHODS).nullable(), collectorName: z.string().max(120) })
     .optional(),
-  /** VietQR payload (null: no bank account set, or paid in cash). */
+  /** VietQR payload (null: no bank account set, or already paid). */
   vietQr: z.string().max(512).nullable(),
 });
 export type PaymentInfo = z.output<typeof PaymentInfoSchema>;
@@ -43,8 +43,8 @@ export function vietQrPayload(account: BankAccount, amountVnd: number, memo: str
 }
 
 /**
- * The block for `amountVnd` (null or 0: nothing to print). A fee already paid in cash gets no
- * payment code; a due or transferred one does when the bank account is set.
+ * The block for `amountVnd` (null or 0: nothing to print). Only a fee still due gets the
+ * payment code (when the bank account is set); a recorded payment prints how it was paid.
  */
 export function paymentInfo(
   amountVnd: number | null,
@@ -53,12 +53,11 @@ export function paymentInfo(
   paid?: PaymentInfo['paid'],
 ): PaymentInfo | null {
   if (amountVnd === null || amountVnd <= 0) return null;
-  const payable = !paid || paid.method !== 'cash';
   return {
     amountVnd,
     words: amountInWords(amountVnd),
     ...(paid ? { paid } : {}),
-    vietQr: account && payable ? vietQrPayload(account, amountVnd, memo) : null,
+    vietQr: account && !paid ? vietQrPayload(account, amountVnd, memo) : null,
   };
 }
 

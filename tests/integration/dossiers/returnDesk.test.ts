@@ -242,33 +242,27 @@ describe('fees, amount in words and VietQR on the receipt and the return slip', 
     expect(a5Pay.amount).toBe('20000');
     expect(a5Pay.additionalData.purpose).toBe(code);
 
-    // Return, paid by transfer: recorded with the method and the officer who collected it.
+    // Returned with nothing recorded yet: the slip asks for the fee and carries the code.
     expect((await act(code, { action: 'result-ready' })).status).toBe(200);
     const ret = await act(code, {
       action: 'return',
       collectedBy: applicant.fullName,
       idChecked: true,
-      feePaidVnd: 20000,
-      paymentMethod: 'transfer',
     });
     expect(ret.status, ret.text).toBe(200);
-    expect((ret.body as { returned: unknown }).returned).toMatchObject({
-      feePaidVnd: 20000,
-      paymentMethod: 'transfer',
-    });
     await api(hub.url, `/api/v1/dossiers/${code}/print`, {
       token: officer,
       json: { form: 'return' },
     });
     const slip = lastJob('return-slip');
     const slipText = JSON.stringify(slip);
-    expect(slipText).toContain('Phí, lệ phí đã nộp: 20.000 đồng');
+    expect(slipText).toContain('Phí, lệ phí phải nộp: 20.000 đồng');
     expect(slipText).toContain('Bằng chữ: Hai mươi nghìn đồng');
-    expect(slipText).toContain('Hình thức nộp: Chuyển khoản; người thu: Nguyễn Thị Ngọc Ánh');
     const qrs = decodeQrBlocks(slip);
     // The lookup QR of the dossier at the public address (the citizen's phone opens it).
     expect(qrs).toContain(`${PUBLIC}/kiosk?lookup=${encodeURIComponent(code)}`);
     const pay = qrs.map((q) => new QRPay(q)).find((p) => p.isValid);
+    expect(pay?.consumer).toMatchObject({ bankBin: '970415', bankNumber: '113366668888' });
     expect(pay?.amount).toBe('20000');
     expect(pay?.additionalData.purpose).toBe(code);
 
@@ -278,6 +272,30 @@ describe('fees, amount in words and VietQR on the receipt and the return slip', 
       `${PUBLIC}/kiosk?lookup=${encodeURIComponent(code)}`,
     );
     expect(new QRPay(await decodeSvgQr(html, 'data-vietqr')).additionalData.purpose).toBe(code);
+  });
+
+  it('a recorded payment prints how and by whom, and no payment code', async () => {
+    const code = await resultReady('1.004222');
+    const ret = await act(code, {
+      action: 'return',
+      collectedBy: applicant.fullName,
+      idChecked: true,
+      feePaidVnd: 20000,
+      paymentMethod: 'transfer',
+    });
+    expect((ret.body as { returned: unknown }).returned).toMatchObject({
+      feePaidVnd: 20000,
+      paymentMethod: 'transfer',
+    });
+    await api(hub.url, `/api/v1/dossiers/${code}/print`, {
+      token: officer,
+      json: { form: 'return' },
+    });
+    const slip = lastJob('return-slip');
+    const text = JSON.stringify(slip);
+    expect(text).toContain('Phí, lệ phí đã nộp: 20.000 đồng');
+    expect(text).toContain('Hình thức nộp: Chuyển khoản; người thu: Nguyễn Thị Ngọc Ánh');
+    expect(decodeQrBlocks(slip).some((q) => new QRPay(q).isValid)).toBe(false);
   });
 
   it('a fee paid in cash gets no payment code; a free procedure prints no fee block', async () => {

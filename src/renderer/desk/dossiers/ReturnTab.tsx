@@ -19,8 +19,9 @@ const SHORT_NUMBER = /^\d{1,4}(\s+\d{1,2}[/.-]\d{1,2}([/.-]\d{4})?)?$/;
 
 /**
  * Return (docs/desk.md, "Return"): scan the receipt QR or the citizen's CCCD, or type the full
- * code, today's short number (the last 4 digits of a code received today), a phone or an ID
- * number → the dossier (a choice when several wait) → mark returned; the return slip prints.
+ * code, the short daily number (alone: every day's, newest first; with its date: that day's),
+ * a phone or an ID number → the dossier (a choice when several) → mark returned; the return
+ * slip prints.
  */
 export function ReturnTab() {
   const { t, api } = useApp();
