@@ -7,6 +7,7 @@
  * shown below the fold and the focus left in the scan box; the queue number was free text.
  */
 import { type APIRequestContext, type Page } from '@playwright/test';
+import { QRPay } from 'vietnam-qr-pay';
 import { startFakePrinter, type FakePrinter } from '../../src/core/printing';
 import { KIOSK_HEADERS, login, snap, expect, test } from './helpers';
 
@@ -431,6 +432,11 @@ test('return of a marriage registration asks for both spouses; the fee due is sh
     expect(ready.status()).toBe(200);
     return code;
   };
+  const bank = await request.put('/api/v1/bank-account', {
+    headers: auth,
+    data: { account: { bankBin: '970415', accountNumber: '113366668888', accountName: 'UBND XA' } },
+  });
+  expect(bank.status()).toBe(200);
   const marriage = await create('1.000894', 'Phan Văn Chồng', '001090000707');
   const residence = await create('1.004222', 'Phan Thị Phí', '001090000808');
 
@@ -472,6 +478,14 @@ test('return of a marriage registration asks for both spouses; the fee due is sh
   );
   await expect(page.getByTestId('fee-paid')).toHaveValue('20000');
   await page.getByTestId('fee-method').selectOption('transfer');
+  // Paying by transfer: the VietQR code of the fee (amount, the dossier code as memo) on
+  // screen for the citizen's banking app.
+  const qrCode = page.getByTestId('fee-vietqr').getByTestId('kiosk-qr');
+  await expect(qrCode).toBeVisible();
+  const pay = new QRPay((await qrCode.getAttribute('data-qr')) ?? '');
+  expect(pay.isValid).toBe(true);
+  expect(pay.amount).toBe('20000');
+  expect(pay.additionalData.purpose).toBe(residence);
   await snap(page, 'desk-09-return-fee');
   await page.getByTestId('confirm-action').click();
   await expect(page.getByTestId('return-message')).toContainText('Phiếu trả kết quả');

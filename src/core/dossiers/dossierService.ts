@@ -33,7 +33,8 @@ import type { EventBus } from '../events/eventBus';
 import { getSite } from '../settings/site';
 import { createDossierRepo, ftsQueries, type DossierRow, type EventRow } from './dossierRepo';
 import { allowedForms } from './formRules';
-import { amountInWords } from '../printing/payment';
+import { amountInWords, vietQrPayload } from '../printing/payment';
+import { readBankAccount } from '../settings/bankAccount';
 import {
   apologyAllowed,
   applyDossierAction,
@@ -212,10 +213,21 @@ export function createDossierService(deps: DossierServiceDeps) {
     return now ? { amountVnd: now.amountVnd ?? null, text: now.text ?? null } : null;
   };
 
-  const feeView = (fee: { amountVnd: number | null; text: string | null } | null) =>
-    fee
-      ? { ...fee, words: fee.amountVnd && fee.amountVnd > 0 ? amountInWords(fee.amountVnd) : null }
-      : null;
+  /** The fee for the screen: its words and, while due, the VietQR code to show the citizen. */
+  const feeView = (
+    fee: { amountVnd: number | null; text: string | null } | null,
+    code: string,
+    paid: boolean,
+  ) => {
+    if (!fee) return null;
+    const amount = fee.amountVnd ?? 0;
+    const account = amount > 0 && !paid ? readBankAccount(db) : null;
+    return {
+      ...fee,
+      words: amount > 0 ? amountInWords(amount) : null,
+      vietQr: account ? vietQrPayload(account, amount, code) : null,
+    };
+  };
 
   /** The snapshot's rule; dossiers received before it was kept follow today's catalogue. */
   const collectorsOf = (proc: ProcedureSnapshot): number =>
@@ -325,7 +337,7 @@ export function createDossierService(deps: DossierServiceDeps) {
             paymentMethod: state.returned.paymentMethod,
           }
         : null,
-      fee: feeView(feeOf(proc)),
+      fee: feeView(feeOf(proc), row.code, (state.returned?.feePaidVnd ?? null) !== null),
       collectorsRequired: collectorsOf(proc),
       allowedActions: allowedActions(state, now),
       allowedForms: allowedForms(state),

@@ -239,6 +239,8 @@ export const dossierSchema = dossierSummarySchema.extend({
       text: z.string().nullable(),
       /** The amount in words ("Hai mươi nghìn đồng"), null when there is no amount. */
       words: z.string().nullable(),
+      /** VietQR payload of the fee while due and the office's bank account is set (else null). */
+      vietQr: z.string().nullable(),
     })
     .nullable(),
   /** People who must collect the result together (catalogue field; 2 = both spouses). */

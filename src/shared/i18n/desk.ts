@@ -54,6 +54,7 @@ export const deskMessagesVi = {
   'desk.fee.cash': 'Tiền mặt',
   'desk.fee.transfer': 'Chuyển khoản',
   'desk.fee.online': 'Trực tuyến',
+  'desk.fee.scan': 'Mời công dân quét mã VietQR để chuyển khoản (nội dung: mã hồ sơ)',
   'desk.fee.paid': 'Đã thu {amount} đồng ({method}), người thu: {officer}',
   'desk.return.secondCollector':
     'Người nhận thứ hai (bắt buộc: thủ tục cần {required} người cùng nhận)',
@@ -122,6 +123,7 @@ export const deskMessagesEn: Record<DeskMessageKey, string> = {
   'desk.fee.cash': 'Cash',
   'desk.fee.transfer': 'Bank transfer',
   'desk.fee.online': 'Online',
+  'desk.fee.scan': 'The citizen scans this VietQR code to pay by transfer (memo: the dossier code)',
   'desk.fee.paid': 'Collected {amount} VND ({method}) by {officer}',
   'desk.return.secondCollector':
     'Second collector (required: this procedure needs {required} people)',

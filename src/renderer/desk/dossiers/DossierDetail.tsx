@@ -4,6 +4,7 @@ import { formatVnDate, formatVnDateTime } from '../../../shared/time/vnTime';
 import type { MessageKey } from '../../../shared/i18n';
 import { formatMoney } from '../../../shared/money';
 import { useApp } from '../../app-context';
+import { QrImage } from '../../kiosk/QrImage';
 import { openForm } from './ReceptionTab';
 
 export type Dossier = OutputOf<'dossiers.get'>;
@@ -256,6 +257,12 @@ export function DossierDetail({
                       <option value="transfer">{t('desk.fee.transfer')}</option>
                     </select>
                   </label>
+                  {payMethod === 'transfer' && dossier.fee.vietQr && (
+                    <div className="span-2" data-testid="fee-vietqr">
+                      <QrImage data={dossier.fee.vietQr} label={t('desk.fee.scan')} size="9rem" />
+                      <p className="hint">{t('desk.fee.scan')}</p>
+                    </div>
+                  )}
                 </>
               )}
               <label className="check">
