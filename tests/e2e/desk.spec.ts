@@ -310,7 +310,7 @@ test('print jobs: human names with the dossier code, failures first, reprint fro
   await expect(rows.filter({ hasText: 'In lỗi' })).toHaveCount(0);
 });
 
-test("return: found by CCCD scan or today's short number, the return slip prints; refuse asks for confirmation; the trail names the transfer unit and the extension", async ({
+test('return: found by CCCD scan or the short daily number (alone or with its date), the return slip prints; forms follow the status; refuse asks for confirmation; the trail names the transfer unit and the extension', async ({
   page,
   request,
 }) => {
