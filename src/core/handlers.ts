@@ -32,6 +32,7 @@ import { createSyncHandlers } from './sync/handlers';
 import { createDeviceHandlers } from './devices/handlers';
 import type { DeviceService } from './devices/deviceService';
 import type { SyncService } from './sync/syncService';
+import { readBankAccount, saveBankAccount, vietQrBanks } from './settings/bankAccount';
 import { savePublicAddress, type PublicAddress } from './settings/publicAddress';
 
 export type Handler<N extends OpName> = (
@@ -90,6 +91,25 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         );
       })();
       return publicAddressView(deps.publicAddress);
+    },
+    'bankAccount.get': () => ({ account: readBankAccount(db), banks: vietQrBanks() }),
+    'bankAccount.update': (input, ctx) => {
+      const now = clock.now();
+      const account = db.transaction(() => {
+        const saved = saveBankAccount(db, input.account, now);
+        recordAudit(
+          db,
+          {
+            actor: requireUser(ctx),
+            action: 'bankAccount.update',
+            entity: 'settings',
+            details: input,
+          },
+          now,
+        );
+        return saved;
+      })();
+      return { account };
     },
     'site.update': (input, ctx) => {
       const now = clock.now();

@@ -7,8 +7,18 @@
  * shown below the fold and the focus left in the scan box; the queue number was free text.
  */
 import { type APIRequestContext, type Page } from '@playwright/test';
+import { QRPay } from 'vietnam-qr-pay';
 import { startFakePrinter, type FakePrinter } from '../../src/core/printing';
 import { KIOSK_HEADERS, login, snap, expect, test } from './helpers';
+
+/**
+ * The hub lives on Wednesday 04/03/2026 from 09:00 (Vietnam), its clock running from there: the
+ * warnings depend on working days, which a weekend or a holiday on the real calendar would
+ * break (the test back-dated by calendar days and failed on a Sunday).
+ */
+const HUB_START = '2026-03-04T02:00:00Z';
+const HUB_TODAY = '2026-03-04';
+test.use({ hubStartAt: HUB_START });
 
 let printer: FakePrinter;
 let token = '';
@@ -113,8 +123,8 @@ test('keyboard only: F1, receive a khai sinh dossier with CCCD and phone, F4 —
   await printer.waitForJobs(1);
   await snap(page, 'desk-02-keyboard-received');
   await press('Alt+2');
-  // The counter screen shows the ticket being served (as the officer sees it) before F4.
-  await expect(page.getByTestId('current-number')).toHaveText(ticket.number);
+  // F4 at once, while the counter tab is still loading its ticket: it waits for the ticket
+  // and completes it (old behaviour: pressed before the load, it silently did nothing).
   await press('F4'); // complete (start implied)
   await expect(page.getByTestId('current-number')).toHaveText('Chưa gọi số nào');
 
@@ -203,13 +213,12 @@ test('warnings: overdue red, due today amber, none at reception; search waits fo
   request,
 }) => {
   const auth = { Authorization: `Bearer ${token}` };
-  // A 1-working-day dossier back-entered (admin) on a day that makes it due today.
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(
-    new Date(),
-  );
+  // A 1-working-day dossier back-entered (admin) on a day that makes it due today (the hub's
+  // day, a working day: HUB_START).
+  const today = HUB_TODAY;
   let receivedAt: string | null = null;
   for (let back = 1; back <= 10 && !receivedAt; back++) {
-    const at = new Date(Date.now() - back * 86_400_000).toISOString();
+    const at = new Date(Date.parse(HUB_START) - back * 86_400_000).toISOString();
     const due = await request.get(
       `/api/v1/calendar/due-date?receivedAt=${at}&amount=1&unit=working_day`,
     );
@@ -301,7 +310,7 @@ test('print jobs: human names with the dossier code, failures first, reprint fro
   await expect(rows.filter({ hasText: 'In lỗi' })).toHaveCount(0);
 });
 
-test("return: found by CCCD scan or today's short number, the return slip prints; refuse asks for confirmation; the trail names the transfer unit and the extension", async ({
+test('return: found by CCCD scan or the short daily number (alone or with its date), the return slip prints; forms follow the status; refuse asks for confirmation; the trail names the transfer unit and the extension', async ({
   page,
   request,
 }) => {
@@ -364,11 +373,29 @@ test("return: found by CCCD scan or today's short number, the return slip prints
   );
   await printer.waitForJobs(jobsBefore + 1);
 
+  // The short daily number alone lists that number on every day, newest first (old
+  // behaviour: only today's); with its date it opens that day's dossier.
+  const short = String(Number(byShort.slice(-4)));
   await page.getByTestId('return-code').focus();
-  await page.keyboard.type(String(Number(byShort.slice(-4))));
+  await page.keyboard.type(short);
+  await page.keyboard.press('Enter');
+  const choices = page.getByTestId('return-choices');
+  const single = detail.filter({ hasText: byShort });
+  await expect(choices.or(single)).toBeVisible();
+  if (await choices.isVisible()) {
+    await expect(choices.getByRole('button').first()).toContainText(byShort);
+    await expect(page.getByTestId('return-message')).toContainText(`${short} 04/03`);
+  }
+  await page.getByTestId('return-code').focus();
+  await page.keyboard.type(`${short} 04/03`);
   await page.keyboard.press('Enter');
   await expect(detail).toContainText(byShort);
   await expect(page.getByTestId('dossier-status')).toHaveText('Đã có kết quả');
+  // Forms follow the status: a dossier with its result ready has no refusal, supplement,
+  // apology, stop or return form to offer (old behaviour: all six, then 409).
+  await expect(detail.locator('[data-testid^="form-"]')).toHaveCount(2);
+  await expect(page.getByTestId('form-receipt')).toBeVisible();
+  await expect(page.getByTestId('form-control')).toBeVisible();
 
   await page.keyboard.press('Alt+4');
   await page.getByTestId('dossier-search').fill(toRefuse);
@@ -384,4 +411,89 @@ test("return: found by CCCD scan or today's short number, the return slip prints
   await snap(page, 'desk-07-refuse-confirm');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('dossier-status')).toHaveText('Từ chối giải quyết');
+});
+
+test('return of a marriage registration asks for both spouses; the fee due is shown and recorded; the slip prints', async ({
+  page,
+  request,
+}) => {
+  const auth = { Authorization: `Bearer ${token}` };
+  const create = async (procedureId: string, fullName: string, idNumber: string) => {
+    const res = await request.post('/api/v1/dossiers', {
+      headers: auth,
+      data: { procedureId, applicant: { fullName, idNumber } },
+    });
+    expect(res.status()).toBe(201);
+    const code = ((await res.json()) as { code: string }).code;
+    const ready = await request.post(`/api/v1/dossiers/${encodeURIComponent(code)}/actions`, {
+      headers: auth,
+      data: { action: 'result-ready' },
+    });
+    expect(ready.status()).toBe(200);
+    return code;
+  };
+  const bank = await request.put('/api/v1/bank-account', {
+    headers: auth,
+    data: { account: { bankBin: '970415', accountNumber: '113366668888', accountName: 'UBND XA' } },
+  });
+  expect(bank.status()).toBe(200);
+  const marriage = await create('1.000894', 'Phan Văn Chồng', '001090000707');
+  const residence = await create('1.004222', 'Phan Thị Phí', '001090000808');
+
+  await login(page, 'canbo1', 'Canbo@123');
+  await page.keyboard.press('Alt+5');
+  await page.keyboard.type(marriage);
+  await page.keyboard.press('Enter');
+  const detail = page.getByTestId('dossier-detail');
+  await expect(detail).toContainText(marriage);
+  await page.getByTestId('action-return').click();
+  // Old behaviour: one collector and no way to record the second spouse.
+  const second = page.getByTestId('second-collector');
+  await expect(second).toBeVisible();
+  await expect(second).toBeFocused();
+  await page.keyboard.type('Phan Thị Vợ');
+  await snap(page, 'desk-08-return-two-collectors');
+  const jobsBefore = printer.jobs().length;
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('return-message')).toContainText(
+    'Phiếu trả kết quả đã in ra máy in.',
+  );
+  await printer.waitForJobs(jobsBefore + 1);
+  const returned = await request.get(`/api/v1/dossiers/${encodeURIComponent(marriage)}`, {
+    headers: auth,
+  });
+  expect(((await returned.json()) as { returned: unknown }).returned).toMatchObject({
+    collectedBy: 'Phan Văn Chồng',
+    secondCollectedBy: 'Phan Thị Vợ',
+  });
+
+  await page.getByTestId('return-code').focus();
+  await page.keyboard.type(residence);
+  await page.keyboard.press('Enter');
+  await expect(detail).toContainText(residence);
+  await page.getByTestId('action-return').click();
+  await expect(page.getByTestId('second-collector')).toHaveCount(0);
+  await expect(page.getByTestId('fee-due')).toHaveText(
+    'Phí, lệ phí phải nộp: 20.000 đồng (Hai mươi nghìn đồng)',
+  );
+  await expect(page.getByTestId('fee-paid')).toHaveValue('20000');
+  await page.getByTestId('fee-method').selectOption('transfer');
+  // Paying by transfer: the VietQR code of the fee (amount, the dossier code as memo) on
+  // screen for the citizen's banking app.
+  const qrCode = page.getByTestId('fee-vietqr').getByTestId('kiosk-qr');
+  await expect(qrCode).toBeVisible();
+  const pay = new QRPay((await qrCode.getAttribute('data-qr')) ?? '');
+  expect(pay.isValid).toBe(true);
+  expect(pay.amount).toBe('20000');
+  expect(pay.additionalData.purpose).toBe(residence);
+  await snap(page, 'desk-09-return-fee');
+  await page.getByTestId('confirm-action').click();
+  await expect(page.getByTestId('return-message')).toContainText('Phiếu trả kết quả');
+  const paid = await request.get(`/api/v1/dossiers/${encodeURIComponent(residence)}`, {
+    headers: auth,
+  });
+  expect(((await paid.json()) as { returned: unknown }).returned).toMatchObject({
+    feePaidVnd: 20000,
+    paymentMethod: 'transfer',
+  });
 });

@@ -70,6 +70,33 @@ for (const size of SIZES) {
       await fits(page, `dossier-${name}`, size.width);
     }
 
+    // Refusing asks for confirmation: the question in the form.
+    await page.getByTestId('action-refuse').click();
+    await page.getByTestId('confirm-action').click();
+    await expect(page.getByTestId('confirm-question')).toBeVisible();
+    await fits(page, 'dossier-refuse-confirm', size.width);
+
+    // The return form of a marriage registration: two collectors, the fee, the forms.
+    await page.getByTestId('action-result-ready').click();
+    await page.getByTestId('confirm-action').click();
+    await expect(page.getByTestId('action-return')).toBeVisible();
+    await page.getByTestId('action-return').click();
+    await expect(page.getByTestId('second-collector')).toBeVisible();
+    await expect(page.getByTestId('fee-paid')).toBeVisible();
+    await fits(page, 'dossier-return-two-collectors', size.width);
+    await page.keyboard.press('Alt+5');
+    await page.getByTestId('return-code').fill('1');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('return-message')).toBeVisible();
+    await fits(page, 'return-short-number', size.width);
+
+    // The administrator's bank account for VietQR, with every field shown.
+    await page.keyboard.press('Alt+9');
+    await page.getByTestId('bank-bin').selectOption('970415');
+    await expect(page.getByTestId('bank-number')).toBeVisible();
+    await page.getByTestId('bank-account').scrollIntoViewIfNeeded();
+    await fits(page, 'admin-bank-account', size.width);
+
     // The counter's transfer form.
     await page.keyboard.press('Alt+2');
     const select = page.getByTestId('counter-select');

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import { runningClock } from '../../src/core/clock';
 import { startHub, type Hub } from '../../src/hub/startHub';
 import { leaks, personalData, readLogs } from '../helpers/logs';
 import { DEMO_KIOSK_TOKEN, DEMO_RATING_TOKEN } from '../../src/core/demo/seedDemo';
@@ -32,7 +33,18 @@ interface FileHub {
  * settings changed), and each file sees the demo office exactly as a new site would.
  * The hubs live in the Playwright worker and are stopped when it ends.
  */
-export const test = base.extend<object, { fileHubs: Map<string, Promise<FileHub>> }>({
+export const test = base.extend<
+  {
+    /**
+     * The instant the spec file's hub starts at (ISO; its clock then runs at real speed), for
+     * specs whose rules depend on the day (`test.use({ hubStartAt: … })` at the file's top).
+     * Absent: the real time.
+     */
+    hubStartAt: string | undefined;
+  },
+  { fileHubs: Map<string, Promise<FileHub>> }
+>({
+  hubStartAt: [undefined, { option: true }],
   fileHubs: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -52,7 +64,7 @@ export const test = base.extend<object, { fileHubs: Map<string, Promise<FileHub>
     },
     { scope: 'worker' },
   ],
-  baseURL: async ({ fileHubs }, use, testInfo) => {
+  baseURL: async ({ fileHubs, hubStartAt }, use, testInfo) => {
     let entry = fileHubs.get(testInfo.file);
     if (!entry) {
       if (!fs.existsSync(path.join(STATIC_DIR, 'index.html'))) {
@@ -65,10 +77,20 @@ export const test = base.extend<object, { fileHubs: Map<string, Promise<FileHub>
         host: '127.0.0.1',
         demo: true,
         staticDir: STATIC_DIR,
+        ...(hubStartAt ? { clock: runningClock(new Date(hubStartAt)) } : {}),
       }).then((hub) => ({ hub, dataDir }));
       fileHubs.set(testInfo.file, entry);
     }
     await use((await entry).hub.url);
+  },
+  // The page's clock follows the hub's when the hub lives on another day (`hubStartAt`):
+  // sessions, "today" and the due dates the screens show agree with the hub.
+  page: async ({ page, baseURL, hubStartAt, fileHubs }, use, testInfo) => {
+    if (hubStartAt && baseURL) {
+      const entry = fileHubs.get(testInfo.file);
+      if (entry) await page.clock.setSystemTime((await entry).hub.core.clock.now());
+    }
+    await use(page);
   },
 });
 

@@ -70,7 +70,8 @@ export type CatalogColumnKey =
   | 'legalBasis'
   | 'effectiveFrom'
   | 'effectiveTo'
-  | 'queueService';
+  | 'queueService'
+  | 'collectors';
 
 export interface CatalogColumn {
   key: CatalogColumnKey;
@@ -130,6 +131,12 @@ export const CATALOG_COLUMNS: readonly CatalogColumn[] = [
   },
   { key: 'effectiveTo', header: 'Hiệu lực đến', aliases: ['Hết hiệu lực'], required: false },
   { key: 'queueService', header: 'Dịch vụ xếp hàng', aliases: ['Dịch vụ'], required: false },
+  {
+    key: 'collectors',
+    header: 'Số người nhận kết quả',
+    aliases: ['Người nhận kết quả'],
+    required: false,
+  },
 ];
 
 const COLUMN_BY_KEY = new Map(CATALOG_COLUMNS.map((c) => [c.key, c]));
@@ -303,6 +310,8 @@ export function proceduresToTable(procedures: readonly Procedure[]): string[][] 
           return p.effectiveTo ? formatCellDate(p.effectiveTo) : '';
         case 'queueService':
           return p.queueService ?? '';
+        case 'collectors':
+          return p.collectorsRequired > 1 ? String(p.collectorsRequired) : '';
       }
     }),
   );
@@ -330,6 +339,7 @@ const PATH_TO_COLUMN: Record<string, CatalogColumnKey> = {
   effectiveFrom: 'effectiveFrom',
   effectiveTo: 'effectiveTo',
   queueService: 'queueService',
+  collectorsRequired: 'collectors',
 };
 
 function columnForPath(path: readonly PropertyKey[]): string {
@@ -494,6 +504,7 @@ export function tableToProcedures(
       effectiveFrom: effectiveFrom ?? '',
       ...(effectiveTo ? { effectiveTo } : {}),
       ...(get('queueService') ? { queueService: get('queueService') } : {}),
+      ...(get('collectors') ? { collectorsRequired: Number(get('collectors')) } : {}),
     };
     const parsed = procedureSchema.safeParse(candidate);
     if (!parsed.success) {

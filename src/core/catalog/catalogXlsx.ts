@@ -64,6 +64,7 @@ const WIDTHS: Record<CatalogColumnKey, number> = {
   effectiveFrom: 12,
   effectiveTo: 12,
   queueService: 14,
+  collectors: 10,
 };
 const NUMBER_COLUMNS = new Set<CatalogColumnKey>(['timeAmount', 'feeAmount']);
 const DATE_COLUMNS = new Set<CatalogColumnKey>(['effectiveFrom', 'effectiveTo']);

@@ -96,7 +96,17 @@ export function seedDemoDossiers(db: Db, clock: Clock): void {
     phone: '0868123456',
   });
   act(returned, { action: 'result-ready' }, 1);
-  act(returned, { action: 'return', collectedBy: 'Phạm Minh Tuấn', idChecked: true }, 0);
+  // Both spouses collect a marriage registration (Luật Hộ tịch 2014 Art. 18(2)).
+  act(
+    returned,
+    {
+      action: 'return',
+      collectedBy: 'Phạm Minh Tuấn',
+      secondCollectedBy: 'Lê Thị Hồng Nhung',
+      idChecked: true,
+    },
+    0,
+  );
   receive(10, '1.004884', {
     fullName: 'Hoàng Thị Ngọc Ánh',
     phone: '0977888999',

@@ -100,6 +100,8 @@ export interface NewEvent {
 export interface SearchFilters {
   code?: { exact: string } | { prefix: string };
   digits?: string;
+  /** The short daily number: the last part of the code (`0002` of `…-YYMMDD-0002`). */
+  sequence?: string;
   ftsQuery?: string;
   status?: DossierStatus;
   procedureId?: string;
@@ -159,6 +161,10 @@ export function searchSql(f: Omit<SearchFilters, 'limit' | 'offset'>): {
   if (f.digits) {
     where.push('(d.applicant_id_number = ? OR d.applicant_phone = ?)');
     params.push(f.digits, f.digits);
+  }
+  if (f.sequence) {
+    where.push('d.code LIKE ?');
+    params.push(`%-${f.sequence}`);
   }
   if (f.ftsQuery) {
     where.push('dossiers_fts MATCH ?');

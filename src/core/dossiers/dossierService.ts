@@ -22,7 +22,7 @@ import type {
 import { formatDossierCode, parseDossierCode } from '../../shared/dossierCode';
 import { ulid } from '../../shared/ids';
 import type { Lang } from '../../shared/i18n';
-import { addDays, vnDate, vnInstant, vnParts } from '../../shared/time/vnTime';
+import { addDays, isVnDate, vnDate, vnInstant, vnParts } from '../../shared/time/vnTime';
 import { recordAudit } from '../audit/auditLog';
 import { computeDueDate } from '../calendar';
 import type { CalendarService } from '../calendar/calendarService';
@@ -32,6 +32,9 @@ import type { Db } from '../db/connection';
 import type { EventBus } from '../events/eventBus';
 import { getSite } from '../settings/site';
 import { createDossierRepo, ftsQueries, type DossierRow, type EventRow } from './dossierRepo';
+import { allowedForms } from './formRules';
+import { amountInWords, vietQrPayload } from '../printing/payment';
+import { readBankAccount } from '../settings/bankAccount';
 import {
   apologyAllowed,
   applyDossierAction,
@@ -60,6 +63,10 @@ export interface ProcedureSnapshot {
   verificationTime?: { amount: number; unit: Procedure['processingTime']['unit'] };
   /** The procedure's supplement clock at reception (absent = restart; docs/dossier-lifecycle.md). */
   supplementClock?: 'restart' | 'resume';
+  /** The fee as published at reception (absent in dossiers received before it was kept). */
+  fee?: { amountVnd: number | null; text: string | null };
+  /** People who must collect the result together (absent = 1; catalogue field). */
+  collectorsRequired?: number;
 }
 
 export interface SubmittedDocument {
@@ -156,6 +163,27 @@ function sameFour(a: string, b: string): boolean {
   return timingSafeEqual(x, y);
 }
 
+/**
+ * "2", "0002", "2 05/12" or "2 05/12/2026" → the sequence and the day (a day without a year is
+ * the latest such day not after today). Null: not a short number.
+ */
+export function shortNumberOf(
+  q: string,
+  today: string,
+): { sequence: string; date: string | null } | null {
+  const m = /^(\d{1,4})(?:\s+(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}))?)?$/.exec(q.trim());
+  if (!m) return null;
+  const sequence = (m[1] ?? '').padStart(4, '0');
+  if (sequence === '0000') return null;
+  if (!m[2] || !m[3]) return { sequence, date: null };
+  const pad = (n: string) => n.padStart(2, '0');
+  const thisYear = Number(today.slice(0, 4));
+  let date = `${m[4] ?? thisYear}-${pad(m[3])}-${pad(m[2])}`;
+  if (!m[4] && date > today) date = `${thisYear - 1}-${pad(m[3])}-${pad(m[2])}`;
+  if (!isVnDate(date)) return null;
+  return { sequence, date };
+}
+
 export type DossierService = ReturnType<typeof createDossierService>;
 
 export function createDossierService(deps: DossierServiceDeps) {
@@ -179,11 +207,42 @@ export function createDossierService(deps: DossierServiceDeps) {
         }
       : {}),
     ...(p.supplementClock ? { supplementClock: p.supplementClock } : {}),
+    fee: { amountVnd: p.fee.amountVnd ?? null, text: p.fee.text ?? null },
+    ...(p.collectorsRequired > 1 ? { collectorsRequired: p.collectorsRequired } : {}),
   });
 
   /** The site's close period for a dossier awaiting a supplement (UNCONFIRMED, default 15). */
   const closeDays = (now: Date): number =>
     getSite(db, now).supplementCloseDays ?? DEFAULT_SUPPLEMENT_CLOSE_DAYS;
+
+  /** The fee published at reception; older dossiers fall back to today's catalogue. */
+  const feeOf = (
+    proc: ProcedureSnapshot,
+  ): { amountVnd: number | null; text: string | null } | null => {
+    if (proc.fee) return proc.fee;
+    const now = catalog.get(proc.id)?.fee;
+    return now ? { amountVnd: now.amountVnd ?? null, text: now.text ?? null } : null;
+  };
+
+  /** The fee for the screen: its words and, while due, the VietQR code to show the citizen. */
+  const feeView = (
+    fee: { amountVnd: number | null; text: string | null } | null,
+    code: string,
+    paid: boolean,
+  ) => {
+    if (!fee) return null;
+    const amount = fee.amountVnd ?? 0;
+    const account = amount > 0 && !paid ? readBankAccount(db) : null;
+    return {
+      ...fee,
+      words: amount > 0 ? amountInWords(amount) : null,
+      vietQr: account ? vietQrPayload(account, amount, code) : null,
+    };
+  };
+
+  /** The snapshot's rule; dossiers received before it was kept follow today's catalogue. */
+  const collectorsOf = (proc: ProcedureSnapshot): number =>
+    proc.collectorsRequired ?? catalog.get(proc.id)?.collectorsRequired ?? 1;
 
   const parseState = (row: DossierRow): DossierState => JSON.parse(row.state) as DossierState;
   const parseProcedure = (row: DossierRow): ProcedureSnapshot =>
@@ -289,10 +348,16 @@ export function createDossierService(deps: DossierServiceDeps) {
         ? {
             at: state.returned.at,
             collectedBy: state.returned.collectedBy,
+            secondCollectedBy: state.returned.secondCollectedBy ?? null,
             idChecked: state.returned.idChecked,
+            feePaidVnd: state.returned.feePaidVnd,
+            paymentMethod: state.returned.paymentMethod,
           }
         : null,
+      fee: feeView(feeOf(proc), row.code, (state.returned?.feePaidVnd ?? null) !== null),
+      collectorsRequired: collectorsOf(proc),
       allowedActions: allowedActions(state, now),
+      allowedForms: allowedForms(state),
       events: repo.events(row.id).map(toEvent),
     };
   }
@@ -522,6 +587,27 @@ export function createDossierService(deps: DossierServiceDeps) {
     return full(row, now, lang);
   }
 
+  /**
+   * Every collector the procedure needs is named (a marriage registration: both spouses sign
+   * the register and the certificate, Luật Hộ tịch 2014 Art. 18(2)); 422 COLLECTORS_REQUIRED.
+   */
+  function requireCollectors(
+    row: DossierRow,
+    action: { collectedBy: string; secondCollectedBy?: string | undefined },
+  ): void {
+    const required = collectorsOf(parseProcedure(row));
+    const named = [action.collectedBy, action.secondCollectedBy ?? ''].filter(
+      (n) => n.trim() !== '',
+    );
+    const distinct = new Set(named.map((n) => n.trim().toLocaleLowerCase('vi')));
+    if (distinct.size < required) {
+      throw new AppError('COLLECTORS_REQUIRED', {
+        params: { required },
+        details: { required, named: distinct.size },
+      });
+    }
+  }
+
   /** Apply a lifecycle action: state + event + audit in one transaction, or 409 with the rule. */
   function act(input: ActionInput, officer: PublicUser, lang: Lang): Dossier {
     const { code, ...rest } = input;
@@ -535,6 +621,7 @@ export function createDossierService(deps: DossierServiceDeps) {
     const row = db
       .transaction(() => {
         const current = requireRow(code);
+        if (parsed.data.action === 'return') requireCollectors(current, parsed.data);
         const result = applyDossierAction(parseState(current), parsed.data, {
           now,
           officerId: officer.id,
@@ -599,7 +686,16 @@ export function createDossierService(deps: DossierServiceDeps) {
       offset: (input.page - 1) * input.pageSize,
     };
     let fts: string[] = [];
-    if (q) {
+    const short = shortNumberOf(q, vnDate(now));
+    if (short) {
+      // The short daily number (docs/desk.md, "Return"): alone it finds that number on every
+      // day, newest first; with a date ("2 05/12", "2 05/12/2026") only that day's.
+      filters.sequence = short.sequence;
+      if (short.date) {
+        filters.fromInstant = vnInstant(short.date).toISOString();
+        filters.toInstant = vnInstant(addDays(short.date, 1)).toISOString();
+      }
+    } else if (q) {
       const upper = q.toUpperCase();
       if (parseDossierCode(upper).ok) filters.code = { exact: upper };
       else if (/^[0-9A-Z.]+-[0-9-]*$/.test(upper) || /^[0-9]{2,3}\.[0-9A-Z.]*$/.test(upper)) {
@@ -757,5 +853,6 @@ export function createDossierService(deps: DossierServiceDeps) {
     rowByCode: requireRow,
     parseState,
     parseProcedure,
+    feeOf,
   };
 }

@@ -5,9 +5,10 @@
  * be opened without the bearer header while no one can guess it.
  */
 import { randomBytes } from 'node:crypto';
+import type { FormKind } from '../../shared/contract/dossiers';
 
 export type FormSpec =
-  | { kind: 'dossier'; code: string; form: string; base: string | null; officerId: string }
+  | { kind: 'dossier'; code: string; form: FormKind; base: string | null; officerId: string }
   | { kind: 'slip'; id: string; officerId: string }
   | { kind: 'register'; year: number; officerId: string };
 

@@ -19,7 +19,8 @@ import { formatVnDate, formatVnDateTime, vnDate } from '../../shared/time/vnTime
 import type { Agency } from '../printing/layouts/common';
 import { vnStrings } from '../printing/layouts/common';
 import { labelsVi } from '../printing/layouts/labels.vi';
-import { qrSvg } from '../printing/forms/receiptA5';
+import { paymentHtml, qrSvg } from '../printing/forms/receiptA5';
+import type { PaymentInfo } from '../printing/payment';
 import { joinHtml, markup, raw, type SafeHtml } from '../html/html';
 import { FONT_FILES, findFontDir } from '../printing/raster/font';
 
@@ -535,6 +536,10 @@ export function returnSlipHtml(d: {
   onTime: string;
   officerName: string;
   ratingUrl?: string;
+  /** The dossier's public lookup page (QR; absent while there is no public address). */
+  lookupUrl?: string | undefined;
+  /** The fee: amount, in words, how paid and who collected it, VietQR (docs/desk.md). */
+  payment?: PaymentInfo | undefined;
   /** The latest apology letter for the late dossier: date issued and new appointment. */
   apology?: { at: Date; newDueDate: string } | undefined;
 }): string {
@@ -543,12 +548,12 @@ export function returnSlipHtml(d: {
     'A5',
     markup`${header(d.agency, d.at)}
 <h1>PHIẾU TRẢ KẾT QUẢ</h1>
-<div class="code"><p>Mã hồ sơ: <span class="b">${d.dossierCode}</span></p>${d.ratingUrl && qrSvg(d.ratingUrl, 18)}</div>
+<div class="code"><p>Mã hồ sơ: <span class="b">${d.dossierCode}</span></p>${d.lookupUrl && markup`<div data-lookup-qr>${qrSvg(d.lookupUrl, 18)}<p class="hint">Tra cứu hồ sơ: quét mã QR</p></div>`}${d.ratingUrl && qrSvg(d.ratingUrl, 18)}</div>
 <p>Người nộp: <span class="b">${d.applicantName}</span></p>
 <p>Thủ tục: ${d.procedureName}</p>
 <p>Ngày nhận hồ sơ: ${formatVnDate(d.receivedAt)}; ngày hẹn trả: ${formatVnDate(d.dueDate)}</p>${d.apology && markup`<p>Văn bản xin lỗi ngày ${formatVnDate(d.apology.at)}, hẹn lại ngày trả: <span class="b">${formatVnDate(d.apology.newDueDate)}</span></p>`}
 <p>Thời gian trả kết quả: ${formatVnDateTime(d.returnedAt)} — <span class="b">${onTimeLabel(d.onTime)}</span></p>
-<p>Người nhận kết quả: ${d.collectedBy}</p>
+<p>Người nhận kết quả: ${d.collectedBy}</p>${paymentHtml(d.payment)}
 ${signatures('NGƯỜI NHẬN KẾT QUẢ', 'CÁN BỘ TRẢ KẾT QUẢ', d.collectedBy, d.officerName)}
 ${d.ratingUrl && markup`<p class="i" style="text-align:center">Mời Ông/Bà quét mã QR để đánh giá mức độ hài lòng.</p>`}`,
   );

@@ -14,6 +14,8 @@ import { receiptA5Html } from '../printing/forms/receiptA5';
 import { dossierReceiptLayout, type DossierReceiptData } from '../printing/layouts/dossierReceipt';
 import { returnSlipLayout } from '../printing/layouts/returnSlip';
 import { LookupGuard } from '../security/lookupGuard';
+import { paymentInfo, type PaymentInfo } from '../printing/payment';
+import { readBankAccount } from '../settings/bankAccount';
 import { getSite } from '../settings/site';
 import type { SubmittedDocument } from './dossierService';
 import { dossierServices } from './services';
@@ -36,6 +38,8 @@ import {
 } from './forms';
 import type { DossierRow } from './dossierRepo';
 import { DEFAULT_SUPPLEMENT_CLOSE_DAYS, type DossierState } from './lifecycle';
+import { formRefusal } from './formRules';
+import type { FormKind } from '../../shared/contract/dossiers';
 
 type DossierOps =
   | 'citizenId.parse'
@@ -64,7 +68,19 @@ export const DEFAULT_DESK_NAME = 'Bộ phận Một cửa';
 /** Printed after the time limit when the longer limit "when verification is needed" applies. */
 export const VERIFICATION_NOTE = '(trường hợp cần xác minh)';
 
-/** The agency block printed on forms, from the site settings. */
+/** 409 with the rule of `formRefusal` (src/core/dossiers/formRules.ts): no such form now. */
+function refuseForm(state: DossierState, form: FormKind): never {
+  const why = formRefusal(state, form) ?? {
+    messageKey: 'dossier.error.notReturned' as const,
+    rule: 'form.unavailable',
+  };
+  throw new AppError('TRANSITION_FORBIDDEN', {
+    messageKey: why.messageKey,
+    details: { rule: why.rule },
+  });
+}
+
+/** The public lookup page of a dossier (docs/queue.md, "Public address"). */
 export function lookupUrl(origin: string, code: string): string {
   return `${origin.replace(/\/+$/, '')}/kiosk?lookup=${encodeURIComponent(code)}`;
 }
@@ -127,20 +143,39 @@ export function dossierHandlers(
       officerName: officerName(row.received_by) || '—',
       formSet: formSetFor(row.received_at),
       copies: ['keep', 'customer'],
+      ...paymentOf(dossiers.feeOf(proc)?.amountVnd ?? null, row.code),
     };
   }
 
-  function returnData(row: DossierRow, state: DossierState, site: Site) {
+  /** The fee block (docs/desk.md, "Fees and VietQR"); `{}` when nothing is to be paid. */
+  function paymentOf(
+    amountVnd: number | null,
+    code: string,
+    paid?: PaymentInfo['paid'],
+  ): { payment?: PaymentInfo } {
+    const p = paymentInfo(amountVnd, code, readBankAccount(db), paid);
+    return p ? { payment: p } : {};
+  }
+
+  /** `base`: the public address (docs/queue.md); null leaves the lookup QR off. */
+  function returnData(row: DossierRow, state: DossierState, site: Site, base: string | null) {
     const returned = state.returned;
-    if (!returned) {
-      throw new AppError('TRANSITION_FORBIDDEN', {
-        messageKey: 'dossier.error.notReturned',
-        details: { rule: 'return.onlyFromResultReady' },
-      });
-    }
+    if (!returned) return refuseForm(state, 'return');
     const returnEvent = dossiers.repo.events(row.id).find((e) => e.type === 'returned');
     const lastApology = state.apologies?.[state.apologies.length - 1];
+    const officer = officerName(returnEvent?.officer_id) || '—';
+    const collectors = [returned.collectedBy, returned.secondCollectedBy ?? '']
+      .filter((n) => n !== '')
+      .join(' và ');
     return {
+      ...(base ? { lookupUrl: lookupUrl(base, row.code) } : {}),
+      ...paymentOf(
+        returned.feePaidVnd ?? dossiers.feeOf(dossiers.parseProcedure(row))?.amountVnd ?? null,
+        row.code,
+        returned.feePaidVnd !== null
+          ? { method: returned.paymentMethod, collectorName: officer }
+          : undefined,
+      ),
       agency: agencyOf(site),
       at: new Date(returned.at),
       dossierCode: row.code,
@@ -148,10 +183,10 @@ export function dossierHandlers(
       procedureName: dossiers.parseProcedure(row).name,
       receivedAt: new Date(row.received_at),
       returnedAt: new Date(returned.at),
-      collectedBy: returned.collectedBy,
+      collectedBy: collectors,
       onTime: returned.onTime,
       dueDate: state.dueDate ?? state.originalDueDate,
-      officerName: officerName(returnEvent?.officer_id) || '—',
+      officerName: officer,
       apology: lastApology
         ? { at: new Date(lastApology.at), newDueDate: lastApology.newDueDate }
         : undefined,
@@ -170,6 +205,7 @@ export function dossierHandlers(
       name: proc.name,
       processingTime: proc.processingTime,
     };
+    if (formRefusal(state, spec.form)) refuseForm(state, spec.form);
     const events = dossiers.repo.events(row.id);
     // The dossier's set follows its reception date, also for reprints (domain §2).
     const set = formSetFor(row.received_at);
@@ -180,12 +216,7 @@ export function dossierHandlers(
           html: receiptA5Html(receiptData(row, spec.base, site)),
         };
       case 'supplement': {
-        if (!state.supplement) {
-          throw new AppError('TRANSITION_FORBIDDEN', {
-            messageKey: 'dossier.error.noSupplement',
-            details: { rule: 'supplementReceived.notAwaiting' },
-          });
-        }
+        if (!state.supplement) return refuseForm(state, spec.form);
         const ev = events.find((e) => e.type === 'supplement_requested');
         return {
           title: `Mẫu ${formMeta(set, 'supplement').n} - ${row.code}`,
@@ -204,12 +235,7 @@ export function dossierHandlers(
         };
       }
       case 'refusal': {
-        if (!state.refusal) {
-          throw new AppError('TRANSITION_FORBIDDEN', {
-            messageKey: 'dossier.error.notRefused',
-            details: { rule: 'refuse.fromStatus' },
-          });
-        }
+        if (!state.refusal) return refuseForm(state, spec.form);
         const ev = events.find((e) => e.type === 'refused');
         return {
           title: `Mẫu ${formMeta(set, 'refusal').n} - ${row.code}`,
@@ -244,12 +270,7 @@ export function dossierHandlers(
                 newDueDate: state.extension.newDueDate,
               }
             : null;
-        if (!letter) {
-          throw new AppError('TRANSITION_FORBIDDEN', {
-            messageKey: 'dossier.error.notExtended',
-            details: { rule: 'apology.notLate' },
-          });
-        }
+        if (!letter) return refuseForm(state, spec.form);
         return {
           title: `Mẫu ${formMeta(set, 'apology').n} - ${row.code}`,
           html: apologyFormHtml({
@@ -268,12 +289,7 @@ export function dossierHandlers(
         };
       }
       case 'stop_notice': {
-        if (!state.stop) {
-          throw new AppError('TRANSITION_FORBIDDEN', {
-            messageKey: 'dossier.error.notStopped',
-            details: { rule: 'stop.fromStatus' },
-          });
-        }
+        if (!state.stop) return refuseForm(state, spec.form);
         return {
           title: `Mẫu 05 - ${row.code}`,
           html: stopNoticeHtml({
@@ -325,7 +341,7 @@ export function dossierHandlers(
       case 'return':
         return {
           title: `Phiếu trả kết quả - ${row.code}`,
-          html: returnSlipHtml(returnData(row, state, site)),
+          html: returnSlipHtml(returnData(row, state, site, spec.base)),
         };
       default:
         throw new AppError('NOT_FOUND');
@@ -493,8 +509,15 @@ export function dossierHandlers(
         });
         kind = 'dossier-receipt';
       } else {
-        const d = returnData(row, dossiers.parseState(row), site);
+        const d = returnData(
+          row,
+          dossiers.parseState(row),
+          site,
+          deps.publicAddress.base(ctx.origin),
+        );
         document = returnSlipLayout({
+          ...(d.lookupUrl ? { lookupUrl: d.lookupUrl } : {}),
+          ...(d.payment ? { payment: d.payment } : {}),
           agency: d.agency,
           dossierCode: d.dossierCode,
           applicantName: d.applicantName,

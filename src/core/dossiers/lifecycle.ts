@@ -134,6 +134,8 @@ export interface DossierState {
   returned: {
     at: string;
     collectedBy: string;
+    /** The second person who collected (a marriage registration: both spouses). */
+    secondCollectedBy?: string | null;
     collectorKind: CollectorKind;
     idChecked: boolean;
     authorisationChecked: boolean;
@@ -200,6 +202,8 @@ export const resultReadyActionSchema = z.object({
 export const returnActionSchema = z.object({
   action: z.literal('return'),
   collectedBy: text.min(1),
+  /** The second collector, when the procedure needs two (docs/desk.md, "Return"). */
+  secondCollectedBy: text.optional(),
   /** Absent = the applicant in person. */
   collectorKind: z.enum(COLLECTOR_KINDS).optional(),
   idChecked: z.boolean(),
@@ -910,9 +914,11 @@ export function applyDossierAction<C extends WorkingCalendar>(
         return forbid('return.authorisationRequired', ctx);
       }
       const onTime = onTimeOf(state, ctx.now);
+      const secondCollectedBy = action.secondCollectedBy?.trim() || null;
       const returned = {
         at,
         collectedBy,
+        secondCollectedBy,
         collectorKind,
         idChecked: action.idChecked,
         authorisationChecked,
@@ -930,6 +936,7 @@ export function applyDossierAction<C extends WorkingCalendar>(
           dueDateAfter: state.dueDate,
           details: {
             collectedBy,
+            ...(secondCollectedBy ? { secondCollectedBy } : {}),
             collectorKind,
             idChecked: action.idChecked,
             authorisationChecked,

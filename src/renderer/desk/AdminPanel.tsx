@@ -3,6 +3,7 @@ import type { ApiError, OutputOf } from '../../shared/contract';
 import { formatVnDateTime } from '../../shared/time/vnTime';
 import { useApp } from '../app-context';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { BankAccountCard } from './BankAccountCard';
 import { PublicAddressCard } from './PublicAddressCard';
 import { QueueSettingsCard } from './queue/QueueSettingsCard';
 
@@ -225,6 +226,7 @@ export function AdminPanel({ site, onSiteSaved }: { site: Site; onSiteSaved(site
       <SiteForm site={site} onSaved={onSiteSaved} />
       <UsersCard />
       <PublicAddressCard />
+      <BankAccountCard />
       <QueueSettingsCard />
       <AuditCard />
     </section>

@@ -123,6 +123,12 @@ export const procedureSchema = z
     legalBasis: z.array(line).default([]),
     effectiveFrom: vnDateSchema,
     effectiveTo: vnDateSchema.optional(),
+    /**
+     * How many people must collect the result together (docs/desk.md, "Return"): 2 for a
+     * marriage registration, where both spouses sign the register and the certificate (Luật
+     * Hộ tịch 2014 Art. 18(2)); 1 otherwise.
+     */
+    collectorsRequired: z.number().int().min(1).max(2).default(1),
     /** Hint: the queue service code whose ticket this procedure goes to (e.g. "ho-tich"). */
     queueService: z.string().trim().min(1).optional(),
   })

@@ -224,10 +224,32 @@ export const dossierSchema = dossierSummarySchema.extend({
   resultReady: z.boolean(),
   onTime: z.enum(ON_TIME_CLASSES).nullable(),
   returned: z
-    .object({ at: isoInstant, collectedBy: z.string(), idChecked: z.boolean() })
+    .object({
+      at: isoInstant,
+      collectedBy: z.string(),
+      secondCollectedBy: z.string().nullable(),
+      idChecked: z.boolean(),
+      feePaidVnd: z.number().int().nullable(),
+      paymentMethod: z.enum(PAYMENT_METHODS).nullable(),
+    })
     .nullable(),
+  /** The fee published for the procedure at reception (null: not kept for old dossiers). */
+  fee: z
+    .object({
+      amountVnd: z.number().int().nullable(),
+      text: z.string().nullable(),
+      /** The amount in words ("Hai mươi nghìn đồng"), null when there is no amount. */
+      words: z.string().nullable(),
+      /** VietQR payload of the fee while due and the office's bank account is set (else null). */
+      vietQr: z.string().nullable(),
+    })
+    .nullable(),
+  /** People who must collect the result together (catalogue field; 2 = both spouses). */
+  collectorsRequired: z.number().int().min(1),
   /** Actions the lifecycle would accept now (the screen shows only these). */
   allowedActions: z.array(z.enum(DOSSIER_ACTIONS)),
+  /** Forms this state has (the others answer 409; src/core/dossiers/formRules.ts). */
+  allowedForms: z.array(z.enum(FORM_KINDS)),
   events: z.array(dossierEventSchema),
 });
 export type Dossier = z.infer<typeof dossierSchema>;
@@ -359,6 +381,8 @@ export const dossierOperations = {
         note: z.string().max(1000).optional(),
         documents: z.array(z.string().max(300)).max(50).optional(),
         collectedBy: z.string().max(120).optional(),
+        /** The second collector when the procedure needs two (422 COLLECTORS_REQUIRED). */
+        secondCollectedBy: z.string().max(120).optional(),
         collectorKind: z.enum(COLLECTOR_KINDS).optional(),
         idChecked: z.boolean().optional(),
         authorisationChecked: z.boolean().optional(),

@@ -37,6 +37,8 @@ export const ERROR_STATUS = {
   WEAK_PASSWORD: 422,
   /** A reception without every required document of the procedure (NĐ 118/2025 Art. 17). */
   INCOMPLETE_DOSSIER: 422,
+  /** A return without every collector the procedure needs (e.g. both spouses; docs/desk.md). */
+  COLLECTORS_REQUIRED: 422,
   ACCOUNT_LOCKED: 429,
   RATE_LIMITED: 429,
   LOOKUP_LOCKED: 429,

@@ -55,6 +55,12 @@ export function getOperation(name: string): Operation | undefined {
 export * from './operation';
 export * from './errors';
 export * from './common';
-export { publicUrlSchema, siteSchema, type Site } from './system';
+export {
+  bankAccountSchema,
+  publicUrlSchema,
+  siteSchema,
+  type BankAccount,
+  type Site,
+} from './system';
 export { userSummarySchema } from './auth';
 export * from './printing';

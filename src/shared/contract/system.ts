@@ -49,6 +49,27 @@ export const publicAddressSchema = z.object({
   effective: z.string().nullable(),
 });
 
+/**
+ * The office's bank account for fees paid by transfer (docs/desk.md, "Fees"): the bank by its
+ * NAPAS BIN (one of vietnam-qr-pay's bank list, checked by the hub), the account number and
+ * the account name.
+ * When set, the receipt and the return slip carry a VietQR payment code.
+ */
+export const bankAccountSchema = z
+  .object({
+    bankBin: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/),
+    accountNumber: z
+      .string()
+      .trim()
+      .regex(/^[0-9A-Za-z]{4,19}$/),
+    accountName: z.string().trim().min(1).max(70),
+  })
+  .strict();
+export type BankAccount = z.output<typeof bankAccountSchema>;
+
 export const systemOperations = {
   health: defineOperation({
     name: 'system.health',
@@ -142,6 +163,30 @@ export const systemOperations = {
     summary: 'Set or clear the public address (http(s)://host[:port] citizens reach the hub at)',
     input: z.object({ url: publicUrlSchema.nullable() }).strict(),
     output: publicAddressSchema,
+  }),
+  bankAccountGet: defineOperation({
+    name: 'bankAccount.get',
+    method: 'GET',
+    path: '/bank-account',
+    role: 'admin',
+    summary:
+      "The office's bank account for VietQR payment codes on receipts and return slips (null: none)",
+    input: emptyInput,
+    output: z.object({
+      account: bankAccountSchema.nullable(),
+      /** The banks VietQR knows (vietnam-qr-pay's list), for the choice. */
+      banks: z.array(z.object({ bin: z.string(), shortName: z.string(), name: z.string() })),
+    }),
+  }),
+  bankAccountUpdate: defineOperation({
+    name: 'bankAccount.update',
+    method: 'PUT',
+    path: '/bank-account',
+    role: 'admin',
+    summary: 'Set or clear the bank account printed as a VietQR payment code',
+    input: z.object({ account: bankAccountSchema.nullable() }).strict(),
+    output: z.object({ account: bankAccountSchema.nullable() }),
+    /* A BIN not in the list: 422 UNPROCESSABLE. */
   }),
   countersList: defineOperation({
     name: 'counters.list',

@@ -11,6 +11,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import QRCode from 'qrcode';
 import type { DossierReceiptData } from '../layouts/dossierReceipt';
+import type { PaymentInfo } from '../payment';
+import { formatMoney } from '../layouts/common';
 import { vnStrings } from '../layouts/common';
 import { labelsVi } from '../layouts/labels.vi';
 import { FONT_FILES, findFontDir } from '../raster/font';
@@ -63,6 +65,17 @@ function fontFaceCss(font: ReceiptA5Font): string {
     `@font-face{font-family:"${FAMILY}";font-weight:400;font-style:normal;src:${regular};}\n` +
     `@font-face{font-family:"${FAMILY}";font-weight:700;font-style:normal;src:${bold};}\n`
   );
+}
+
+/** The fee block of an A5 form: amount, in words, how paid and by whom, the VietQR code. */
+export function paymentHtml(p: PaymentInfo | undefined): SafeHtml | '' {
+  if (!p) return '';
+  const l = labelsVi.payment;
+  const paid =
+    p.paid &&
+    markup`<p>${l.method}: ${p.paid.method ? labelsVi.fee.methods[p.paid.method] : '—'}; ${l.collector}: ${p.paid.collectorName}</p>`;
+  return markup`<div class="payment" data-payment><p class="b">${p.paid ? l.paid : l.due}: ${formatMoney(p.amountVnd)} ${l.currency}</p>
+<p>${l.inWords}: <span class="i">${p.words}</span></p>${paid}${p.vietQr && markup`<div class="vietqr" data-vietqr>${qrSvg(p.vietQr, 24)}<p class="hint">${l.scan}</p></div>`}</div>`;
 }
 
 /** QR code as an inline SVG (one path, crisp at any print resolution). */
@@ -145,7 +158,7 @@ ${data.documents.length > 0 && markup`<p>${l.documentsHeader}:</p><table class="
 <p>${l.receivedAt(rec.hour, rec.minute, rec.date)}</p>
 <p class="b">${l.appointmentAt(app.hour, app.minute, app.date)}</p>
 <p>${l.collectAt}: ${data.collectAt}</p>
-<p>${l.register(data.registerBook, data.registerEntry)}</p>
+<p>${l.register(data.registerBook, data.registerEntry)}</p>${paymentHtml(data.payment)}
 <table class="sign"><tr>
 <td><div class="b">${l.submitter}</div><div class="hint">${l.signHint}</div><div class="space"></div><div>${a.name}</div></td>
 <td><div class="b">${l.receiver}</div><div class="hint">${l.signHint}</div><div class="space"></div><div>${data.officerName}</div></td>

@@ -37,12 +37,7 @@ export function vnStrings(instant: Date): {
   };
 }
 
-/** 1234567 → "1.234.567" (Vietnamese thousands separator). */
-export function formatMoney(amount: number): string {
-  const sign = amount < 0 ? '-' : '';
-  const digits = String(Math.round(Math.abs(amount)));
-  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-}
+export { formatMoney } from '../../../shared/money';
 
 /** Agency block + national motto + place/date line (the head of every official slip). */
 export function officialHeader(agency: Agency, at: Date): Block[] {

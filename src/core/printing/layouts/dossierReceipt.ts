@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { b, type Block, type PrintDocument } from '../document';
 import { AgencySchema, officialHeader, vnStrings } from './common';
 import { labelsVi } from './labels.vi';
+import { PaymentInfoSchema, paymentBlocks } from '../payment';
 
 export const DocumentKindSchema = z.enum(['original', 'copy', 'certified']);
 
@@ -38,6 +39,8 @@ export const DossierReceiptDataSchema = z.object({
   registerBook: z.string().min(1).max(20),
   registerEntry: z.string().min(1).max(20),
   officerName: z.string().min(1).max(120),
+  /** The fee due (amount, in words, VietQR when the bank account is set); absent: no fee. */
+  payment: PaymentInfoSchema.optional(),
   /**
    * The form set of the dossier (its reception date, domain §2): 'TT03-2025' prints the
    * citation of Mẫu 01, Appendix I of TT 03/2025/TT-VPCP under the title. Absent = TT 01/2018.
@@ -108,6 +111,7 @@ function oneCopy(data: DossierReceiptData, copy: 'keep' | 'customer'): Block[] {
     b.text(l.appointmentAt(app.hour, app.minute, app.date), { bold: true }),
     b.text(`${l.collectAt}: ${data.collectAt}`),
     b.text(l.register(data.registerBook, data.registerEntry)),
+    ...(data.payment ? paymentBlocks(data.payment) : []),
     b.feed(1),
     b.columns(
       { text: l.submitter, bold: true, align: 'center' },

@@ -73,6 +73,17 @@ export const labelsVi = {
     officer: 'Cán bộ trả kết quả',
     thanks: 'Cảm ơn Ông/Bà đã sử dụng dịch vụ.',
     rate: 'Mời Ông/Bà đánh giá mức độ hài lòng',
+    lookup: 'Tra cứu hồ sơ: quét mã QR',
+  },
+
+  payment: {
+    due: 'Phí, lệ phí phải nộp',
+    paid: 'Phí, lệ phí đã nộp',
+    inWords: 'Bằng chữ',
+    method: 'Hình thức nộp',
+    collector: 'người thu',
+    currency: 'đồng',
+    scan: 'Quét mã VietQR để chuyển khoản (nội dung: mã hồ sơ)',
   },
 
   fee: {

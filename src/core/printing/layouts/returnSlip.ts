@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { b, type PrintDocument } from '../document';
 import { AgencySchema, officialHeader, vnStrings } from './common';
 import { labelsVi } from './labels.vi';
+import { PaymentInfoSchema, paymentBlocks } from '../payment';
 
 export const ReturnSlipDataSchema = z.object({
   agency: AgencySchema,
@@ -18,6 +19,10 @@ export const ReturnSlipDataSchema = z.object({
   officerName: z.string().min(1).max(120),
   /** Rating page (QR), optional. */
   ratingUrl: z.string().url().max(500).optional(),
+  /** The dossier's public lookup page (QR; absent while there is no public address). */
+  lookupUrl: z.string().url().max(500).optional(),
+  /** The fee: amount, in words, how paid and who collected it, VietQR. */
+  payment: PaymentInfoSchema.optional(),
 });
 export type ReturnSlipData = z.output<typeof ReturnSlipDataSchema>;
 
@@ -38,6 +43,7 @@ export function returnSlipLayout(data: ReturnSlipData): PrintDocument {
     b.text(`${l.result}: ${data.result}`),
     b.text(`${l.collectedBy}: ${data.collectedBy}`),
     b.center(l.timeliness[data.timeliness], { bold: true }),
+    ...(data.payment ? [b.rule('dashed'), ...paymentBlocks(data.payment)] : []),
     b.rule('dashed'),
     b.columns(
       { text: l.collectedBy, bold: true, align: 'center' },
@@ -51,6 +57,7 @@ export function returnSlipLayout(data: ReturnSlipData): PrintDocument {
     b.rule('dashed'),
     b.center(l.thanks),
   ];
+  if (data.lookupUrl) blocks.push(b.qr(data.lookupUrl, 4), b.center(l.lookup));
   if (data.ratingUrl) blocks.push(b.center(l.rate), b.qr(data.ratingUrl, 4));
   blocks.push(b.cut());
   return { blocks };

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import type { OutputOf } from '../../../shared/contract';
 import { formatVnDate, formatVnDateTime } from '../../../shared/time/vnTime';
 import type { MessageKey } from '../../../shared/i18n';
+import { formatMoney } from '../../../shared/money';
 import { useApp } from '../../app-context';
+import { QrImage } from '../../kiosk/QrImage';
 import { openForm } from './ReceptionTab';
 
 export type Dossier = OutputOf<'dossiers.get'>;
@@ -11,8 +13,6 @@ export interface Note {
   kind: 'ok' | 'error';
   text: string;
 }
-
-const FORMS = ['receipt', 'supplement', 'refusal', 'apology', 'control', 'return'] as const;
 
 /** One dossier: facts, the event trail (Mẫu 05), the actions the rules allow now, forms. */
 export function DossierDetail({
@@ -29,7 +29,11 @@ export function DossierDetail({
   const [unit, setUnit] = useState('');
   const [newDueDate, setNewDueDate] = useState('');
   const [collectedBy, setCollectedBy] = useState(dossier.applicant.fullName);
+  const [secondCollector, setSecondCollector] = useState('');
   const [idChecked, setIdChecked] = useState(true);
+  // The fee due (catalogue amount at reception): recorded with its method on return.
+  const [feePaid, setFeePaid] = useState(String(dossier.fee?.amountVnd ?? 0));
+  const [payMethod, setPayMethod] = useState<'cash' | 'transfer'>('cash');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   // Refusing or stopping ends the dossier: the officer confirms once more (docs/desk.md).
   const [confirming, setConfirming] = useState(false);
@@ -47,7 +51,7 @@ export function DossierDetail({
       ...(reason ? { reason } : {}),
       ...(action === 'transfer' ? { unit } : {}),
       ...(action === 'extend' || action === 'apologise' ? { newDueDate } : {}),
-      ...(action === 'return' ? { collectedBy, idChecked } : {}),
+      ...(action === 'return' ? returnFields() : {}),
     });
     if (!r.ok) {
       setMessage({ kind: 'error', text: r.error.message });
@@ -78,6 +82,17 @@ export function DossierDetail({
     onChange(r.data);
   }
 
+  /** Collectors (two when the procedure needs both, e.g. spouses) and the fee collected. */
+  function returnFields() {
+    const amount = Number(feePaid.replace(/\D/g, '') || '0');
+    return {
+      collectedBy,
+      idChecked,
+      ...(dossier.collectorsRequired > 1 ? { secondCollectedBy: secondCollector } : {}),
+      ...(amount > 0 ? { feePaidVnd: amount, paymentMethod: payMethod } : {}),
+    };
+  }
+
   /** The trail names a transfer's receiving unit and shows an extension as an extension. */
   const eventLabel = (e: Dossier['events'][number]): string => {
     const unit = typeof e.details['unit'] === 'string' ? e.details['unit'] : '';
@@ -87,7 +102,7 @@ export function DossierDetail({
     return t(`dossier.status.${e.toStatus}` as MessageKey);
   };
 
-  async function form(kind: (typeof FORMS)[number]) {
+  async function form(kind: Dossier['allowedForms'][number]) {
     const r = await api.call('dossiers.formLink', {
       code: dossier.code,
       form: kind,
@@ -193,6 +208,63 @@ export function DossierDetail({
                   data-testid="collected-by"
                 />
               </label>
+              {dossier.collectorsRequired > 1 && (
+                <label className="form-row">
+                  <span>
+                    {t('desk.return.secondCollector', { required: dossier.collectorsRequired })}
+                  </span>
+                  <input
+                    value={secondCollector}
+                    onChange={(e) => setSecondCollector(e.target.value)}
+                    required
+                    autoFocus
+                    data-testid="second-collector"
+                  />
+                </label>
+              )}
+              {dossier.fee && (dossier.fee.amountVnd ?? 0) > 0 && (
+                <p className="span-2" data-testid="fee-due">
+                  {t('desk.fee.due', {
+                    amount: formatMoney(dossier.fee.amountVnd ?? 0),
+                    words: dossier.fee.words ?? '',
+                  })}
+                </p>
+              )}
+              {dossier.fee?.text && (
+                <p className="hint span-2">{t('desk.fee.published', { text: dossier.fee.text })}</p>
+              )}
+              {dossier.fee && (
+                <>
+                  <label className="form-row">
+                    <span>{t('desk.fee.amount')}</span>
+                    <input
+                      inputMode="numeric"
+                      value={feePaid}
+                      onChange={(e) => setFeePaid(e.target.value)}
+                      data-testid="fee-paid"
+                    />
+                  </label>
+                  <label className="form-row">
+                    <span>{t('desk.fee.method')}</span>
+                    <select
+                      value={payMethod}
+                      onChange={(e) =>
+                        setPayMethod(e.target.value === 'transfer' ? 'transfer' : 'cash')
+                      }
+                      data-testid="fee-method"
+                    >
+                      <option value="cash">{t('desk.fee.cash')}</option>
+                      <option value="transfer">{t('desk.fee.transfer')}</option>
+                    </select>
+                  </label>
+                  {payMethod === 'transfer' && dossier.fee.vietQr && (
+                    <div className="span-2" data-testid="fee-vietqr">
+                      <QrImage data={dossier.fee.vietQr} label={t('desk.fee.scan')} size="9rem" />
+                      <p className="hint">{t('desk.fee.scan')}</p>
+                    </div>
+                  )}
+                </>
+              )}
               <label className="check">
                 <input
                   type="checkbox"
@@ -232,12 +304,14 @@ export function DossierDetail({
       )}
       <h3>{t('dossier.detail.forms')}</h3>
       <div className="actions" style={{ flexWrap: 'wrap' }}>
-        {FORMS.map((f) => (
+        {/* Only the forms this state has (the hub's rule: src/core/dossiers/formRules.ts). */}
+        {dossier.allowedForms.map((f) => (
           <button
             key={f}
             type="button"
             className="btn btn-ghost btn-small"
             onClick={() => void form(f)}
+            data-testid={`form-${f}`}
           >
             {t(`dossier.form.${f}` as MessageKey)}
           </button>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { OutputOf } from '../../../shared/contract';
-import { vnYYMMDD } from '../../../shared/time/vnTime';
+import { formatVnDate } from '../../../shared/time/vnTime';
+import type { MessageKey } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
 import { DossierDetail, type Dossier, type Note } from './DossierDetail';
 
@@ -13,10 +14,14 @@ export function codeFromScan(text: string): string {
   return (m ? decodeURIComponent(m[1] ?? '') : s).toUpperCase();
 }
 
+/** "2", "0002", "2 05/12", "2 05/12/2026": the short daily number, optionally with its day. */
+const SHORT_NUMBER = /^\d{1,4}(\s+\d{1,2}[/.-]\d{1,2}([/.-]\d{4})?)?$/;
+
 /**
  * Return (docs/desk.md, "Return"): scan the receipt QR or the citizen's CCCD, or type the full
- * code, today's short number (the last 4 digits of a code received today), a phone or an ID
- * number → the dossier (a choice when several wait) → mark returned; the return slip prints.
+ * code, the short daily number (alone: every day's, newest first; with its date: that day's),
+ * a phone or an ID number → the dossier (a choice when several) → mark returned; the return
+ * slip prints.
  */
 export function ReturnTab() {
   const { t, api } = useApp();
@@ -71,6 +76,32 @@ export function ReturnTab() {
     );
   }
 
+  /**
+   * The short daily number, alone ("2": that number on every day, newest first) or with its
+   * date ("2 05/12"): one match opens, several are listed (the hub parses it: dossiers.search).
+   */
+  async function shortNumber(text: string) {
+    const r = await api.call('dossiers.search', { q: text, pageSize: 20 });
+    if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
+    setDossier(null);
+    const only = r.data.items.length === 1 ? r.data.items[0] : undefined;
+    if (only) return open(only.code);
+    setChoices(r.data.items);
+    const number = text.split(/\s+/)[0] ?? text;
+    setMessage(
+      r.data.items.length === 0
+        ? { kind: 'error', text: t('dossier.error.notFound', { code: text }) }
+        : {
+            kind: 'ok',
+            text: t('desk.return.shortNumberMany', {
+              count: r.data.items.length,
+              number,
+              example: `${number} ${formatVnDate(new Date(r.data.items[0]?.receivedAt ?? Date.now())).slice(0, 5)}`,
+            }),
+          },
+    );
+  }
+
   async function find(e: FormEvent) {
     e.preventDefault();
     const text = code.trim();
@@ -82,12 +113,7 @@ export function ReturnTab() {
       if (!id.ok) return setMessage({ kind: 'error', text: id.error.message });
       return waitingFor(id.data.idNumber);
     }
-    if (/^\d{1,4}$/.test(text)) {
-      // Today's short number: the site's agency code, today, the sequence.
-      const site = await api.call('site.get', {});
-      if (!site.ok) return setMessage({ kind: 'error', text: site.error.message });
-      return open(`${site.data.agencyCode}-${vnYYMMDD(new Date())}-${text.padStart(4, '0')}`);
-    }
+    if (SHORT_NUMBER.test(text)) return shortNumber(text);
     if (/^[\d .+()-]{8,20}$/.test(text)) return waitingFor(text.replace(/\D/g, ''));
     return open(codeFromScan(text));
   }
@@ -135,7 +161,9 @@ export function ReturnTab() {
                   className="btn btn-ghost btn-small"
                   onClick={() => void open(c.code)}
                 >
-                  <span className="nowrap">{c.code}</span> — {c.applicantName} — {c.procedureName}
+                  <span className="nowrap">{c.code}</span> — {formatVnDate(new Date(c.receivedAt))}{' '}
+                  — {t(`dossier.status.${c.status}` as MessageKey)} — {c.applicantName} —{' '}
+                  {c.procedureName}
                 </button>
               </li>
             ))}

@@ -73,6 +73,10 @@ export function CounterTab() {
     priority: '',
   });
   const busy = useRef(false);
+  /** The action in flight (a key pressed meanwhile waits for it, then acts on its result). */
+  const inFlight = useRef<Promise<void>>(Promise.resolve());
+  /** The last view loaded (read by the F-keys when they run, not when they were pressed). */
+  const latest = useRef<View | null>(null);
 
   useEffect(() => {
     void api.call('counters.list', {}).then((r) => r.ok && setCounters(r.data));
@@ -85,13 +89,16 @@ export function CounterTab() {
   const load = useCallback(async () => {
     if (!counterId) return;
     const r = await api.call('queue.counterView', { counterId });
-    if (r.ok) setView(r.data);
-    else setError(r.error);
+    if (r.ok) {
+      latest.current = r.data;
+      setView(r.data);
+    } else setError(r.error);
   }, [api, counterId]);
 
   useEffect(() => {
     setView(null);
-    void load();
+    latest.current = null;
+    inFlight.current = load();
   }, [load]);
 
   useEffect(() => {
@@ -122,19 +129,23 @@ export function CounterTab() {
     async (fn: () => Promise<{ ok: boolean; error?: ApiError; message?: string | null }>) => {
       if (busy.current) return;
       busy.current = true;
-      try {
-        const r = await fn();
-        if (r.ok) {
-          setError(null);
-          setNotice(r.message ?? null);
-        } else {
-          setNotice(null);
-          setError(r.error ?? null);
+      const task = (async () => {
+        try {
+          const r = await fn();
+          if (r.ok) {
+            setError(null);
+            setNotice(r.message ?? null);
+          } else {
+            setNotice(null);
+            setError(r.error ?? null);
+          }
+          await load();
+        } finally {
+          busy.current = false;
         }
-        await load();
-      } finally {
-        busy.current = false;
-      }
+      })();
+      inFlight.current = task;
+      await task;
     },
     [load],
   );
@@ -167,11 +178,25 @@ export function CounterTab() {
   useEffect(() => {
     if (!counterId) return;
     const onKey = (e: KeyboardEvent) => {
+      // F2–F4 act on the ticket being served once the tab has it: pressed while the tab is
+      // still loading or right after F1, they wait for that and then act (docs/desk.md).
+      const onServed = (action: 'recall' | 'no-show' | 'complete') => {
+        void inFlight.current.then(async () => {
+          if (!latest.current) await load();
+          const ticket = latest.current?.current ?? null;
+          if (!ticket) {
+            setError(null);
+            setNotice(t('desk.counter.noTicketForKey'));
+            return;
+          }
+          act(ticket, action);
+        });
+      };
       const map: Record<string, () => void> = {
         F1: () => void callNext(),
-        F2: () => act(current, 'recall'),
-        F3: () => act(current, 'no-show'),
-        F4: () => act(current, 'complete'),
+        F2: () => onServed('recall'),
+        F3: () => onServed('no-show'),
+        F4: () => onServed('complete'),
       };
       const fn = map[e.key];
       if (fn && !e.altKey && !e.ctrlKey && !e.metaKey) {
@@ -181,7 +206,7 @@ export function CounterTab() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [counterId, callNext, act, current]);
+  }, [counterId, callNext, act, load, t]);
 
   const chooseCounter = (id: string) => {
     localStorage.setItem(COUNTER_KEY, id);
