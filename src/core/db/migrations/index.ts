@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import type { Migration } from './migration';
 import { m001Foundation } from './001-foundation';
 import { m002Printing } from './002-printing';
 import { m003Dossiers } from './003-dossiers';
@@ -13,13 +13,7 @@ import { m011Apologies } from './011-apologies';
 import { m012Idempotency } from './012-idempotency';
 import { m013PublicAddress } from './013-public-address';
 
-export interface Migration {
-  version: number;
-  name: string;
-  up(db: Db): void;
-  /** Changes the sync outbox format: refused while unsent sync records exist (issue 8). */
-  changesOutbox?: boolean;
-}
+export type { Migration } from './migration';
 
 /**
  * Numbered migrations. Released schema only grows: never edit a released migration, add a
