@@ -1,12 +1,12 @@
 /**
- * The dossier forms as printable HTML (TT 01/2018/TT-VPCP; domain §2): Mẫu 01 receipt (the
- * printing module's receiptA5Html), 02 supplement request, 03 refusal, 04 apology and new
- * appointment, 05 control slip (the event trail), 06 register (A4 landscape, one book a
- * year) and the return slip. Pure functions from data to a complete HTML document with the
- * bundled Noto Sans embedded (diacritics never depend on the machine's fonts), no script.
- * Templates are versioned by `FORM_TEMPLATE_VERSION` (domain §2: keep forms selectable).
- * Every template is an auto-escaping `markup` template (src/core/html/html.ts): data is never
- * inserted unescaped, so no field can add markup to a legal form.
+ * The dossier forms as printable HTML (TT 01/2018/TT-VPCP; docs/domain.md, Forms): Mẫu 01 receipt
+ * (the printing module's receiptA5Html), 02 supplement request, 03 refusal, 04 apology and new
+ * appointment, 05 control slip (the event trail), 06 register (A4 landscape, one book a year) and
+ * the return slip. Pure functions from data to a complete HTML document with the bundled Noto Sans
+ * embedded (diacritics never depend on the machine's fonts), no script. Templates are versioned by
+ * `FORM_TEMPLATE_VERSION` (docs/domain.md, Forms: keep forms selectable). Every template is an
+ * auto-escaping `markup` template (src/core/html/html.ts): data is never inserted unescaped, so no
+ * field can add markup to a legal form.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,9 +24,9 @@ import { FONT_FILES, findFontDir } from '../printing/raster/font';
 export const FORM_TEMPLATE_VERSION = 'TT01-2018';
 
 /**
- * The two sets of forms (domain §2): Thông tư 01/2018/TT-VPCP for dossiers received before
- * 15/9/2025, Thông tư 03/2025/TT-VPCP (Appendix I, guiding NĐ 118/2025) from that day.
- * A reprint of an old dossier keeps its set: the set follows the reception date.
+ * The two sets of forms (docs/domain.md, Forms): Thông tư 01/2018/TT-VPCP for dossiers received
+ * before 15/9/2025, Thông tư 03/2025/TT-VPCP (Appendix I, guiding NĐ 118/2025) from that day. A
+ * reprint of an old dossier keeps its set: the set follows the reception date.
  */
 export type FormSet = 'TT01-2018' | 'TT03-2025';
 export const TT03_2025_FROM = '2025-09-15';
