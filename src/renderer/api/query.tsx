@@ -6,7 +6,7 @@ import {
   useQueryClient,
   type QueryKey,
 } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { ApiError, AppEvent, InputOf, OpName, OutputOf } from '../../shared/contract';
 import { useApp } from '../app-context';
 
@@ -33,11 +33,18 @@ export class OperationError extends Error {
  * missed while offline.
  */
 export const EVENT_INVALIDATES: Readonly<Record<string, readonly OpName[]>> = {
-  'queue.changed': ['queue.adminConfig', 'queue.settings', 'queue.board', 'queue.services'],
-  'queue.called': ['queue.board'],
+  'queue.changed': [
+    'queue.adminConfig',
+    'queue.settings',
+    'queue.board',
+    'queue.services',
+    'queue.ticket',
+  ],
+  'queue.called': ['queue.board', 'queue.ticket'],
+  'queue.completed': ['queue.board', 'queue.ticket'],
   'site.changed': ['site.get', 'queue.board', 'queue.services'],
-  'printers.changed': ['printers.list'],
-  'print.job': ['printers.list'],
+  'printers.changed': ['printers.list', 'printers.status', 'printJobs.list'],
+  'print.job': ['printers.list', 'printers.status', 'printJobs.list'],
   'rating.open': ['ratings.open'],
   'rating.closed': ['ratings.open'],
 };
@@ -139,6 +146,8 @@ export function useOp<N extends OpName>(
     enabled?: boolean;
     /** Keep showing the previous input's data while the new one loads (e.g. a new period). */
     keepPrevious?: boolean;
+    /** Also reload every so many milliseconds (a state no event announces, e.g. paper out). */
+    pollMs?: number;
   } = {},
 ): OpQuery<OutputOf<N>> {
   const { api, lang } = useApp();
@@ -151,7 +160,12 @@ export function useOp<N extends OpName>(
     },
     enabled: options.enabled ?? true,
     ...(options.keepPrevious ? { placeholderData: keepPreviousData } : {}),
+    ...(options.pollMs ? { refetchInterval: options.pollMs } : {}),
   });
+  const { refetch } = query;
+  const reload = useCallback(async () => {
+    await refetch();
+  }, [refetch]);
   const error =
     query.error instanceof OperationError
       ? query.error.error
@@ -162,8 +176,6 @@ export function useOp<N extends OpName>(
     data: query.data,
     error,
     loading: query.isFetching,
-    refetch: async () => {
-      await query.refetch();
-    },
+    refetch: reload,
   };
 }
