@@ -46,14 +46,18 @@ describe('live query invalidation', () => {
     expect(stale()).toEqual(['queue.adminConfig', 'queue.board']);
   });
 
-  it('a burst of events is one invalidation, after the debounce', () => {
-    const { client, stale } = cacheWith('printers.list');
+  it('a burst of events is one invalidation per read, after the debounce', () => {
+    const { client, stale } = cacheWith('printers.status', 'printJobs.list');
     const spy = vi.spyOn(client, 'invalidateQueries');
     const live = createLiveInvalidator(client, 100);
     for (let i = 0; i < 20; i++) live.onEvent({ type: 'print.job', at });
     vi.advanceTimersByTime(100);
-    expect(spy).toHaveBeenCalledTimes(1);
-    expect(stale()).toEqual(['printers.list']);
+    const reads = EVENT_INVALIDATES['print.job'] ?? [];
+    expect(spy).toHaveBeenCalledTimes(reads.length);
+    expect(spy.mock.calls.map(([filters]) => filters?.queryKey)).toEqual(reads.map((op) => [op]));
+    vi.advanceTimersByTime(1000);
+    expect(spy).toHaveBeenCalledTimes(reads.length);
+    expect(stale()).toEqual(['printers.status', 'printJobs.list']);
   });
 
   it('hello refreshes every read; an unknown event refreshes none', () => {
