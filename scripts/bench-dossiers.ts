@@ -1,5 +1,5 @@
 /**
- * Dossier search benchmark (issue 5: < 50 ms p95 at 1,000,000 dossiers).
+ * Dossier search benchmark (target, docs/performance.md: < 50 ms p95 at 1,000,000 dossiers).
  *   npm run bench:dossiers -- [--count 1000000] [--queries 200] [--optimize] [--keep]
  * Seeds N dossiers into a temporary database (real schema and migrations, folded FTS index),
  * prints the seeding rate, then the p50/p95 of officer searches by code, ID number and folded

@@ -1,5 +1,6 @@
 /**
- * Benchmark: issuing queue tickets over HTTP with 4 kiosks at once (issue 4 target: p95 < 30 ms).
+ * Benchmark: issuing queue tickets over HTTP with 4 kiosks at once (target p95 < 30 ms,
+ * docs/performance.md).
  *
  *   npm run bench:queue [-- --per-kiosk 250 --kiosks 4]
  *

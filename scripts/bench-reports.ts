@@ -1,5 +1,5 @@
 /**
- * Benchmark of the reports (issue 7): seeds a year (2025) of 1,000,000 dossiers and
+ * Benchmark of the reports (docs/reports.md): seeds a year (2025) of 1,000,000 dossiers and
  * 3,000,000 tickets (plus ratings) into a temporary database with multi-row INSERTs in big
  * transactions, then prints how long the summary (GET /reports/summary's computation) takes
  * for the year, a month and a day, and the dashboard details for the year.

@@ -1,5 +1,5 @@
 /**
- * Build the kiosk's read-aloud clips (issue 6) into resources/voice/vi/kiosk-*.wav from the
+ * Build the kiosk's read-aloud clips into resources/voice/vi/kiosk-*.wav from the
  * Vietnamese sentences the screens show (src/shared/kiosk/voiceClips.ts). Run once after a
  * sentence changes; the WAVs are committed so the kiosk needs no TTS engine at runtime:
  *

@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --quick] [-- --keep] [-- --out FILE]` — the kiosk at the scale of a
- * province (issue 9; what every figure means: docs/performance.md).
+ * province (what every figure means: docs/performance.md).
  *
  *  1. seeds a fresh database in a temp folder through the real schema: 1,000,000 dossiers
  *     over 5 years, 3,000,000 tickets, 300,000 ratings (`--quick`: 50,000 / 150,000 / 15,000);
@@ -73,13 +73,13 @@ const QUICK: Scale = {
 
 /** Targets stated in the other issues (read, never asserted). */
 const TARGETS: Record<string, { text: string; ok: (s: Stats) => boolean }> = {
-  print: { text: 'p95 < 50 ms (#3)', ok: (s) => s.p95 < 50 },
-  issue4: { text: 'p95 < 30 ms (#4)', ok: (s) => s.p95 < 30 },
-  searchCode: { text: 'p95 < 50 ms (#5)', ok: (s) => s.p95 < 50 },
-  searchId: { text: 'p95 < 50 ms (#5)', ok: (s) => s.p95 < 50 },
-  searchName: { text: 'p95 < 50 ms (#5)', ok: (s) => s.p95 < 50 },
-  summaryYear: { text: 'max < 1 s (#7)', ok: (s) => s.max < 1000 },
-  summarySpan: { text: 'max < 1 s (#7)', ok: (s) => s.max < 1000 },
+  print: { text: 'p95 < 50 ms', ok: (s) => s.p95 < 50 },
+  issue4: { text: 'p95 < 30 ms', ok: (s) => s.p95 < 30 },
+  searchCode: { text: 'p95 < 50 ms', ok: (s) => s.p95 < 50 },
+  searchId: { text: 'p95 < 50 ms', ok: (s) => s.p95 < 50 },
+  searchName: { text: 'p95 < 50 ms', ok: (s) => s.p95 < 50 },
+  summaryYear: { text: 'max < 1 s', ok: (s) => s.max < 1000 },
+  summarySpan: { text: 'max < 1 s', ok: (s) => s.max < 1000 },
 };
 
 /** Which floor each HTTP operation is compared with. */
@@ -165,7 +165,7 @@ async function main(): Promise<number> {
       `${(seed.bytes / 1e9).toFixed(2)} GB`,
   );
 
-  // In-process, before the hub runs: the receipt rendering of issue 3.
+  // In-process, before the hub runs: the receipt rendering (docs/printing.md).
   log('\n   80 mm raster receipt rendering (in-process)…');
   const print = benchReceiptRender(scale.printRuns);
 

@@ -1,6 +1,6 @@
 /**
- * Issue 3 target: one 80 mm raster dossier receipt (layout → ESC/POS bytes, including the
- * rasterisation of the text with the bundled font) in < 50 ms after warm-up. In-process: the
+ * Target (docs/printing.md): one 80 mm raster dossier receipt (layout → ESC/POS bytes, including
+ * the rasterisation of the text with the bundled font) in < 50 ms after warm-up. In-process: the
  * hub prints through the same function. Used by scripts/bench-print.ts and `npm run bench`.
  */
 import { renderEscPos } from '../../src/core/printing/escpos/render';

@@ -35,9 +35,9 @@ export interface CoreOptions {
   authDeps?: Omit<AuthDeps, 'setupCodes'>;
   /** Seed the demo site, counters and accounts (idempotent). */
   demo?: boolean;
-  /** Issue 8: hub role (site / province), `--upstream`, push timing. */
+  /** Sync (docs/sync.md): hub role (site / province), `--upstream`, push timing. */
   sync?: SyncOptions;
-  /** Issue 8: checkpoint/backup interval; `autoBackup: false` skips the daily backup. */
+  /** Backups (docs/backup.md): checkpoint/backup interval; `autoBackup: false`: no daily backup. */
   maintenance?: { intervalMs?: number; autoBackup?: boolean };
   /**
    * Folders the HTTP server serves (the screens, voice clips): the backup folder may never be

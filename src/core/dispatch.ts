@@ -15,7 +15,7 @@ import { translate, type Lang, type MessageKey, type MessageParams } from '../sh
 import type { AuthService } from './auth/authService';
 import type { CallContext } from './context';
 import type { DeviceIdentity, DeviceService } from './devices/deviceService';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handlerTypes';
 import { RateLimiter } from './security/rateLimiter';
 
 export type DispatchResult =

@@ -1,21 +1,11 @@
-import {
-  AppError,
-  operationList,
-  type OpName,
-  type OutputOf,
-  type ParsedInputOf,
-  type PublicUser,
-} from '../shared/contract';
+import { AppError, operationList, type PublicUser } from '../shared/contract';
 import { buildOpenApi } from '../shared/contract/openapi';
 import { listAudit } from './audit/auditLog';
 import { recordAudit } from './audit/auditLog';
-import type { AuthService } from './auth/authService';
-import type { Clock } from './clock';
 import type { CallContext } from './context';
 import { listCounters } from './counters/countersRepo';
 import { schemaVersion } from './db/migrate';
-import type { Db } from './db/connection';
-import type { EventBus } from './events/eventBus';
+import type { HandlerDeps, Handlers } from './handlerTypes';
 import { createPrintingHandlers } from './printing/jobs/handlers';
 import { createQueueHandlers } from './queue/handlers';
 import { createKioskHandlers } from './kiosk/handlers';
@@ -24,37 +14,12 @@ import { calendarHandlers } from './calendar/handlers';
 import { catalogHandlers } from './catalog/handlers';
 import { dossierHandlers } from './dossiers/handlers';
 import { reportHandlers } from './reports/handlers';
-import type { PrintService } from './printing/jobs/printService';
 import { getSite, updateSite } from './settings/site';
-import type { Maintenance } from './backup/maintenance';
 import { createBackupHandlers } from './backup/handlers';
 import { createSyncHandlers } from './sync/handlers';
 import { createDeviceHandlers } from './devices/handlers';
-import type { DeviceService } from './devices/deviceService';
-import type { SyncService } from './sync/syncService';
 import { readBankAccount, saveBankAccount, vietQrBanks } from './settings/bankAccount';
 import { savePublicAddress, type PublicAddress } from './settings/publicAddress';
-
-export type Handler<N extends OpName> = (
-  input: ParsedInputOf<N>,
-  ctx: CallContext,
-) => OutputOf<N> | null | Promise<OutputOf<N> | null>;
-
-/** One handler per contract operation; the type makes a missing handler a compile error. */
-export type Handlers = { [N in OpName]: Handler<N> };
-
-export interface HandlerDeps {
-  db: Db;
-  clock: Clock;
-  auth: AuthService;
-  events: EventBus;
-  print: PrintService;
-  version: string;
-  sync: SyncService; // issue 8
-  maintenance: Maintenance; // issue 8: startup check, checkpoints, backups
-  devices: DeviceService; // paired kiosks, rating tablets, boards (docs/security.md)
-  publicAddress: PublicAddress; // where printed QRs point (docs/queue.md, "Public address")
-}
 
 function publicAddressView(p: PublicAddress) {
   return { url: p.setting(), runOverride: p.runOverride, effective: p.configured() };

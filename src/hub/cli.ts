@@ -138,7 +138,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     fail(`vai trò không hợp lệ: ${values.role}`);
   if (values.upstream !== undefined && !/^https?:\/\/[^\s]+$/.test(values.upstream))
     fail(`địa chỉ máy chủ tỉnh không hợp lệ: ${values.upstream}`);
-  const sync = { role: values.role, upstream: values.upstream ?? null } as const; // issue 8
+  const sync = { role: values.role, upstream: values.upstream ?? null } as const; // docs/sync.md
   let allowedHosts: string[] = [];
   try {
     allowedHosts = parseAllowedHosts(values['allowed-hosts'] ?? process.env.MOTCUA_ALLOWED_HOSTS);

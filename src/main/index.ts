@@ -69,7 +69,7 @@ function openWindow(kind: WindowKind): BrowserWindow {
     );
   hardenWebContents(contents, mayShow);
   guardScreens(contents, mayShow, goHome);
-  if (kind === 'kiosk') lockKioskWindow(win, process.env.MOTCUA_KIOSK_PIN); // issue 6
+  if (kind === 'kiosk') lockKioskWindow(win, process.env.MOTCUA_KIOSK_PIN); // README, desktop settings
   reloadOnRendererGone(win, goHome, fatal);
   const unsubscribe = hub?.core.events.subscribe((event) => {
     if (!win.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, event);

@@ -1,7 +1,7 @@
 import type { BrowserWindow, Input, WebContents } from 'electron';
 
 /**
- * Kiosk lockdown of the Electron window (issue 6): the citizen cannot leave the kiosk,
+ * Kiosk lockdown of the Electron window: the citizen cannot leave the kiosk,
  * zoom out, open a menu or a context menu, reload, open the developer tools or select
  * text. Only an administrator with a keyboard can exit: Ctrl+Alt+Shift+Q, then the admin
  * PIN (MOTCUA_KIOSK_PIN, 4–12 digits) and Enter — typed keys are never passed to the page

@@ -13,7 +13,7 @@ export function devToolsEnabled(env: Readonly<Record<string, string | undefined>
 
 /**
  * Window options: the renderer is an untrusted web page with no Node, isolated from the
- * preload, sandboxed, unable to open windows or navigate away (architecture §4). Its preload
+ * preload, sandboxed, unable to open windows or navigate away (docs/security.md). Its preload
  * learns which window it serves from `--motcua-window=<kind>`; the kiosk and the board keep
  * their storage apart from the desk's (PUBLIC_PARTITION, src/main/windowAccess.ts).
  */

@@ -122,7 +122,8 @@ export function applyDossierEvent(
     procedure_id: p.procedureId,
     status: p.toStatus,
     due_date: null,
-    // The commune's received_date is the date printed in the dossier code (domain §3).
+    // The commune's received_date is the date printed in the dossier code (docs/domain.md, Dossier
+    // code).
     received_date: parsed.ok ? parsed.value.receivedDate : day,
     settled_date: null,
     ended_date: null,

@@ -6,6 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { AppProvider } from './app-context';
+import { QueryProvider } from './api/query';
 import { adoptDeviceTokenFromUrl } from './api/deviceToken';
 
 adoptDeviceTokenFromUrl(); // `?device=<token>`: pair this screen, then hide the token
@@ -13,7 +14,9 @@ adoptDeviceTokenFromUrl(); // `?device=<token>`: pair this screen, then hide the
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <AppProvider>
-      <App />
+      <QueryProvider>
+        <App />
+      </QueryProvider>
     </AppProvider>
   </StrictMode>,
 );

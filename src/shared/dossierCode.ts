@@ -1,5 +1,5 @@
 /**
- * Dossier code (mã số hồ sơ), TT 01/2018/TT-VPCP Art. 19, domain §3:
+ * Dossier code (mã số hồ sơ), TT 01/2018/TT-VPCP Art. 19, docs/domain.md, Dossier code:
  *   `<agency identifier>-YYMMDD-XXXX`, e.g. `000.00.14.H56-200203-0118`.
  *
  * - Agency identifier (QCVN 102:2016/BTTTT): `V1V2V3.Z1Z2.Y1Y2.MX1X2` — level 4 (3 digits),

@@ -1,15 +1,24 @@
 /**
  * ULIDs: 26-character, time-sortable, created where the record is created so that events
- * can be synced and replayed idempotently (architecture §2). Monotonic within one process.
+ * can be synced and replayed idempotently (docs/sync.md). Monotonic within one process.
  */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * Web Crypto exists in the browser and in Node alike; src/shared is compiled with neither
+ * the DOM nor the Node types, so it names only the one function it uses.
+ */
+interface RandomSource {
+  getRandomValues<T extends Uint8Array>(array: T): T;
+}
+const randomSource = (globalThis as unknown as { crypto: RandomSource }).crypto;
 
 let lastTime = -1;
 let lastRandom: number[] = [];
 
 function randomDigits(): number[] {
   const bytes = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(bytes);
+  randomSource.getRandomValues(bytes);
   return Array.from(bytes, (b) => b % 32);
 }
 

@@ -1,5 +1,5 @@
 /**
- * The citizen kiosk (issue 6) in Chromium, driven by TOUCH (hasTouch, tap), at 1080×1920
+ * The citizen kiosk in Chromium, driven by TOUCH (hasTouch, tap), at 1080×1920
  * portrait and 1920×1080 landscape: take a number (bytes reach a fake printer), look up a
  * dossier (right and wrong check digits), browse and search procedures with the on-screen
  * keyboard, rate after an officer completes (officer driven over the API). axe-core on every

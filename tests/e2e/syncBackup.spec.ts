@@ -9,8 +9,9 @@ import { ulid } from '../../src/shared/ids';
 import { login, snap, expect, test } from './helpers';
 
 /**
- * Issue 8 admin screens: the site's "Đồng bộ và sao lưu" tab (upstream, write-only key,
- * backup folder, "Sao lưu ngay") and the screen of a hub started with `--role province`.
+ * Sync and backup admin screens (docs/sync.md, docs/backup.md): the site's "Đồng bộ và sao lưu" tab
+ * (upstream, write-only key, backup folder, "Sao lưu ngay") and the screen of a hub started with
+ * `--role province`.
  */
 
 const tempDirs: string[] = [];

@@ -27,7 +27,7 @@ describe('agency identifier shape (QCVN 102:2016)', () => {
 });
 
 describe('formatDossierCode', () => {
-  it('builds the real examples from domain §3', () => {
+  it('builds the real examples from docs/domain.md', () => {
     expect(
       formatDossierCode({
         agencyCode: '000.00.14.H56',

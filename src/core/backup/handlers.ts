@@ -1,11 +1,12 @@
 /**
- * Handlers of the backup operations of the admin screen (issue 8); spread into createHandlers.
+ * Handlers of the backup operations of the admin screen (docs/backup.md); spread into
+ * createHandlers.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, type PublicUser } from '../../shared/contract';
 import { recordAudit } from '../audit/auditLog';
-import type { HandlerDeps, Handler } from '../handlers';
+import type { HandlerDeps, Handler } from '../handlerTypes';
 import { looksRemovable } from '../security/fileModes';
 import { ENCRYPTED_SUFFIX, listBackups } from './backupService';
 import {

@@ -1,7 +1,8 @@
 /**
- * The official civil-service calendars already announced (domain brief §4), shipped as data.
- * They override the computed defaults for their years; an administrator's table overrides
- * them in turn. Only weekdays off are listed (weekends are off anyway).
+ * The official civil-service calendars already announced (docs/domain.md, Working days and
+ * deadlines), shipped as data. They override the computed defaults for their years; an
+ * administrator's table overrides them in turn. Only weekdays off are listed (weekends are off
+ * anyway).
  */
 import type { VnDate } from '../../shared/time/vnTime';
 import type { YearCalendar } from './types';

@@ -4,7 +4,7 @@
  */
 import type { VnDate } from '../../shared/time/vnTime';
 
-/** Units in which procedures state their time limit (domain §4). */
+/** Units in which procedures state their time limit (docs/domain.md, Working days). */
 export type TimeUnit = 'working_day' | 'day' | 'hour' | 'same_day';
 
 /**

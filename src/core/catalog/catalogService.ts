@@ -1,8 +1,9 @@
 /**
- * The procedure catalogue in the database: the default commune catalogue (domain §6) loaded
- * on first start, public listing with Vietnamese folded search, administrator edits and
- * JSON/CSV/XLSX import/export (formats: docs/catalog.md). Every change is audited in the same
- * transaction; an import with any bad row changes nothing unless `validRowsOnly`.
+ * The procedure catalogue in the database: the default commune catalogue (docs/domain.md,
+ * Procedures at a commune desk) loaded on first start, public listing with Vietnamese folded
+ * search, administrator edits and JSON/CSV/XLSX import/export (formats: docs/catalog.md). Every
+ * change is audited in the same transaction; an import with any bad row changes nothing unless
+ * `validRowsOnly`.
  */
 import defaultCatalog from '../../../resources/catalog/default-procedures.json';
 import {

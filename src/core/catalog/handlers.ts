@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/contract';
 import type { CallContext } from '../context';
-import type { HandlerDeps, Handlers } from '../handlers';
+import type { HandlerDeps, Handlers } from '../handlerTypes';
 import { dossierServices } from '../dossiers/services';
 
 function actor(ctx: CallContext) {

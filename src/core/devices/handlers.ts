@@ -1,6 +1,6 @@
 import { AppError, type PublicUser } from '../../shared/contract';
 import type { CallContext } from '../context';
-import type { Handler } from '../handlers';
+import type { Handler } from '../handlerTypes';
 import type { DeviceService } from './deviceService';
 
 type DeviceOps =

@@ -342,7 +342,7 @@ export function createDossierRepo(db: Db) {
     appendEvent(e: NewEvent): void {
       const seq = s.nextEventSeq.pluck().get(e.dossierId) as number;
       s.insertEvent.run({ ...e, seq });
-      outboxDossierEvent(db, { ...e, seq }); // issue 8: the province's copy, same transaction
+      outboxDossierEvent(db, { ...e, seq }); // the province's copy (docs/sync.md), same transaction
     },
     events: (dossierId: string): EventRow[] => s.events.all(dossierId) as EventRow[],
     dueCandidates: (horizon: string): DossierRow[] => s.dueCandidates.all(horizon) as DossierRow[],

@@ -1,11 +1,11 @@
 /**
- * Dossiers (issue 5; domain §1–§5, §9): reception with the dossier code and due date,
- * lifecycle actions through the pure state machine (lifecycle.ts), search, warnings, the
- * public lookup and reception slips. Rules of the house:
+ * Dossiers (docs/dossiers.md; NĐ 118/2025/NĐ-CP Art. 16–24; docs/domain.md): reception with the
+ * dossier code and due date, lifecycle actions through the pure state machine (lifecycle.ts),
+ * search, warnings, the public lookup and reception slips. Rules of the house:
  * - one transaction per change: state + trail event + audit row (and, at reception, the code
  *   sequence and the register entry), events published after the commit, without personal
  *   data;
- * - views of a dossier are audited (who viewed which dossier, domain §9);
+ * - views of a dossier are audited (who viewed which dossier, docs/domain.md, Personal data);
  * - the public lookup answers the same 404 for an unknown code and for a wrong check.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';

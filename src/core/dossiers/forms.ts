@@ -6,7 +6,7 @@
  * and TT 01/2018/TT-VPCP before (the same without the stop notice, control 05, register 06);
  * plus the return slip. Pure functions from data to a complete HTML document with the
  * bundled Noto Sans embedded (diacritics never depend on the machine's fonts), no script.
- * Templates are versioned by `FORM_TEMPLATE_VERSION` (domain §2: keep forms selectable).
+ * Templates are versioned by `FORM_TEMPLATE_VERSION` (docs/domain.md, Forms: keep forms selectable).
  * Every template is an auto-escaping `markup` template (src/core/html/html.ts): data is never
  * inserted unescaped, so no field can add markup to a legal form.
  */
@@ -27,9 +27,9 @@ import { FONT_FILES, findFontDir } from '../printing/raster/font';
 export const FORM_TEMPLATE_VERSION = 'TT01-2018';
 
 /**
- * The two sets of forms (domain §2): Thông tư 01/2018/TT-VPCP for dossiers received before
- * 15/9/2025, Thông tư 03/2025/TT-VPCP (Appendix I, guiding NĐ 118/2025) from that day.
- * A reprint of an old dossier keeps its set: the set follows the reception date.
+ * The two sets of forms (docs/domain.md, Forms): Thông tư 01/2018/TT-VPCP for dossiers received
+ * before 15/9/2025, Thông tư 03/2025/TT-VPCP (Appendix I, guiding NĐ 118/2025) from that day. A
+ * reprint of an old dossier keeps its set: the set follows the reception date.
  */
 export type FormSet = 'TT01-2018' | 'TT03-2025';
 export const TT03_2025_FROM = '2025-09-15';

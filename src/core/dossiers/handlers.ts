@@ -8,7 +8,7 @@ import type { Site } from '../../shared/contract';
 import { formatVnDate, vnDate, vnInstant } from '../../shared/time/vnTime';
 import { recordAudit } from '../audit/auditLog';
 import type { CallContext } from '../context';
-import type { HandlerDeps, Handlers } from '../handlers';
+import type { HandlerDeps, Handlers } from '../handlerTypes';
 import type { PrintDocument } from '../printing/document';
 import { receiptA5Html } from '../printing/forms/receiptA5';
 import { dossierReceiptLayout, type DossierReceiptData } from '../printing/layouts/dossierReceipt';
@@ -207,7 +207,7 @@ export function dossierHandlers(
     };
     if (formRefusal(state, spec.form)) refuseForm(state, spec.form);
     const events = dossiers.repo.events(row.id);
-    // The dossier's set follows its reception date, also for reprints (domain §2).
+    // The dossier's set follows its reception date, also for reprints (docs/domain.md, Forms).
     const set = formSetFor(row.received_at);
     switch (spec.form) {
       case 'receipt':

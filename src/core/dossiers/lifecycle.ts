@@ -115,9 +115,9 @@ export interface DossierState {
     newDueDate: VnDate;
   } | null;
   /**
-   * Apology letters for a dossier already past its legal due date (provincial rules; domain
-   * §1.4 "Already late"): each with the new appointment. The legal `dueDate` is unchanged.
-   * Absent in dossiers stored before apologies existed.
+   * Apology letters for a dossier already past its legal due date (provincial rules;
+   * docs/domain.md, "The dossier's life"): each with the new appointment. The legal `dueDate` is
+   * unchanged. Absent in dossiers stored before apologies existed.
    */
   apologies?: Array<{
     at: string;

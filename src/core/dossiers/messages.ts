@@ -5,7 +5,7 @@
  */
 import { translate, type Lang } from '../../shared/i18n';
 import { formatVnDate, formatVnDateTime } from '../../shared/time/vnTime';
-import type { DossierStatus } from './lifecycle';
+import type { DossierStatusValue as DossierStatus } from '../../shared/contract/dossiers';
 
 export type { Lang };
 

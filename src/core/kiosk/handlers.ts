@@ -6,14 +6,14 @@ import { countersServing, serviceForProcedure } from '../../shared/kiosk/whereTo
 import { vnDate } from '../../shared/time/vnTime';
 import { listCounters } from '../counters/countersRepo';
 import type { Db } from '../db/connection';
-import type { Handler, HandlerDeps } from '../handlers';
+import type { Handler, HandlerDeps } from '../handlerTypes';
 import { printerFor } from '../printing/jobs/printersRepo';
 import { getSite } from '../settings/site';
 import { procedureChecklistLayout } from './checklistLayout';
 
 type KioskOps = 'kiosk.status' | 'kiosk.printChecklist';
 
-/** A procedure in force today from the catalogue table (read-only; issue 5 owns it). */
+/** A procedure in force today from the catalogue table (read-only; docs/catalog.md). */
 function procedureInForce(db: Db, id: string, today: string): Procedure {
   const row = db
     .prepare(

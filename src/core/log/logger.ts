@@ -10,8 +10,8 @@ export const LOGS_DIR_NAME = 'logs';
 
 /**
  * Fields that must never reach a log line, whatever a caller passes: citizens' personal data
- * (domain §9), passwords, tokens, keys, request bodies and query strings. The log calls of
- * this project never pass them; this is the second lock.
+ * (docs/domain.md, Personal data), passwords, tokens, keys, request bodies and query strings. The
+ * log calls of this project never pass them; this is the second lock.
  */
 export const REDACTED_FIELDS = [
   'password',

@@ -5,7 +5,7 @@ import type { CallContext } from '../context';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { EventBus } from '../events/eventBus';
-import type { Handler } from '../handlers';
+import type { Handler } from '../handlerTypes';
 import { recordAudit } from '../audit/auditLog';
 import { getSite } from '../settings/site';
 import type { PublicAddress } from '../settings/publicAddress';

@@ -308,7 +308,7 @@ export function createQueueService(db: Db, clock: Clock, events: EventBus) {
       user?.id ?? null,
       details === undefined ? null : JSON.stringify(details),
     );
-    // Issue 8: a closed ticket's outcome goes to the province, in this same transaction.
+    // A closed ticket's outcome goes to the province, in this same transaction (docs/sync.md).
     if (type === 'complete' || type === 'no-show') outboxTicketOutcome(db, t, at);
   }
 
@@ -331,7 +331,7 @@ export function createQueueService(db: Db, clock: Clock, events: EventBus) {
           null,
           null,
         );
-        outboxTicketOutcome(db, q.ticket.get(id) as TicketRow, now); // issue 8: same transaction
+        outboxTicketOutcome(db, q.ticket.get(id) as TicketRow, now); // docs/sync.md: same transaction
       }
       q.clearOldCurrent.run(today);
     }).immediate();
@@ -854,7 +854,7 @@ export function createQueueService(db: Db, clock: Clock, events: EventBus) {
       .immediate();
     if (announce) publishCall(t, (announce as { counter: number }).counter, true, now);
     else changed({ serviceId: t.service_id, number: t.number }, now);
-    // Opens the 30 s satisfaction-rating window of this counter (src/core/ratings, issue 6).
+    // Opens the 30 s satisfaction-rating window of this counter (src/core/ratings).
     // Internal: the ticket id names the rating, so it never reaches the public stream
     // (docs/security.md, "Devices").
     if (input.action === 'complete')

@@ -1,4 +1,4 @@
-import type { Handler, HandlerDeps } from '../handlers';
+import type { Handler, HandlerDeps } from '../handlerTypes';
 import { createRatingService } from './ratingService';
 
 type RatingOps = 'ratings.submit' | 'ratings.open';

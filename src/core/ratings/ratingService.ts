@@ -52,7 +52,8 @@ function closed(): AppError {
 }
 
 /**
- * Rating rules (domain §7–§8):
+ * Rating rules (NĐ 118/2025/NĐ-CP Art. 29(3), 33; docs/domain.md, Service quality indicators, Queue
+ * practice and priority):
  * - a window opens when an officer completes a ticket at a counter, and closes 30 s later
  *   (one open window per counter: the next completion replaces it);
  * - a rating is accepted only inside an open window, found by ticket, counter or the dossier

@@ -1,7 +1,7 @@
 import { reportSummarySchema } from '../../shared/contract/reports';
 import { asOfDate } from '../../shared/reports/period';
 import { vnDate } from '../../shared/time/vnTime';
-import type { HandlerDeps, Handlers } from '../handlers';
+import type { HandlerDeps, Handlers } from '../handlerTypes';
 import { getSite } from '../settings/site';
 import { exportFile } from './exports';
 import { createReportService } from './reportService';

@@ -1,5 +1,5 @@
 /**
- * Reports (issue 7): the numbers a commune acts on and sends upward, computed with SQL
+ * Reports (docs/reports.md): the numbers a commune acts on and sends upward, computed with SQL
  * aggregates over covering indexes (reportQueries.ts) and, for the whole office's summary,
  * over the daily rollups of migration 008. Definitions: docs/reports.md.
  */
@@ -389,8 +389,9 @@ export function createReportService(db: Db, now: () => Date) {
   }
 
   /**
-   * National satisfaction ratio (domain §7): (dossiers − those rated "không hài lòng" or
-   * complained or late) / dossiers, over the dossiers settled in the period.
+   * National satisfaction ratio (QĐ 766/QĐ-TTg; docs/domain.md, Service quality indicators):
+   * (dossiers − those rated "không hài lòng" or complained or late) / dossiers, over the dossiers
+   * settled in the period.
    */
   function satisfaction(period: Period, d: DossierCounts) {
     const bad = queries().ratedBadNotLate.get(period) ?? { unsatisfied: 0, complained: 0, n: 0 };

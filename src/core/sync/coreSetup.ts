@@ -8,7 +8,7 @@ import { migrations } from '../db/migrations';
 import { assertNoOrphanedOutbox } from './outbox';
 
 /**
- * What createCore does before the services start (issue 8): the startup check
+ * What createCore does before the services start (docs/backup.md): the startup check
  * (quick_check, REINDEX when damaged) when the last run did not end cleanly (see
  * db/cleanShutdown.ts; the daily backup's integrity_check covers the other days), then — only when migrations are pending on an
  * existing database — the outbox guard and a backup, then the migrations, whose

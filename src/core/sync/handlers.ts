@@ -1,11 +1,11 @@
 /**
- * Handlers of the sync / watchdog operations (issue 8); spread into createHandlers.
+ * Handlers of the sync / watchdog operations (docs/sync.md); spread into createHandlers.
  */
 import { AppError, type PublicUser } from '../../shared/contract';
 import type { Watchdog } from '../../shared/contract/sync';
 import { recordAudit } from '../audit/auditLog';
 import type { Maintenance } from '../backup/maintenance';
-import type { HandlerDeps, Handler } from '../handlers';
+import type { HandlerDeps, Handler } from '../handlerTypes';
 import type { PrintService } from '../printing/jobs/printService';
 import { getSite } from '../settings/site';
 import {

@@ -24,7 +24,7 @@ export class OutboxOutsideTransactionError extends Error {
 
 /**
  * Record one change for the province. Call it INSIDE the transaction that makes the change
- * (architecture §2): the change and its sync record commit together or not at all. The only
+ * (docs/sync.md): the change and its sync record commit together or not at all. The only
  * producer of sync data. The payload is validated against the contract's schema for its type
  * (unknown fields — e.g. a name slipped in by mistake — are refused), so a bad payload rolls
  * the whole change back instead of sending garbage upstream.

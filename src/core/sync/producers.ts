@@ -1,5 +1,5 @@
 /**
- * The producers' side of the outbox (issue 8): turn a dossier trail step or a closed queue
+ * The producers' side of the outbox (docs/sync.md): turn a dossier trail step or a closed queue
  * ticket into its sync event. Called by the dossier and queue services INSIDE their
  * transactions (one line each there), so the change and its sync record commit together.
  * Only what the province needs: no names, phones or addresses; the ID number masked.

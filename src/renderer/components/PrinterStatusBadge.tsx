@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { PrinterStatusView } from '../../shared/contract';
 import { useApp } from '../app-context';
+import { useOp } from '../api/query';
 
 const SEVERITY: Record<PrinterStatusView['state'], number> = {
   ok: 0,
@@ -16,24 +16,11 @@ const POLL_MS = 15_000;
 
 /** The desk's printer light: the worst printer state, always visible, refreshed on print events. */
 export function PrinterStatusBadge() {
-  const { api, onEvent, session, lang } = useApp();
-  const [printers, setPrinters] = useState<PrinterStatusView[]>([]);
-  const refresh = useCallback(async () => {
-    const r = await api.call('printers.status', {});
-    if (r.ok) setPrinters(r.data);
-  }, [api]);
-  useEffect(() => {
-    if (!session) return;
-    void refresh();
-    const id = setInterval(() => void refresh(), POLL_MS);
-    const off = onEvent((e) => {
-      if (e.type === 'print.job' || e.type === 'printers.changed') void refresh();
-    });
-    return () => {
-      clearInterval(id);
-      off();
-    };
-  }, [refresh, onEvent, session, lang]);
+  const { session } = useApp();
+  // Live: print events reload it (src/renderer/api/query.tsx); the poll catches a printer
+  // that changes state on its own (paper out, cover open).
+  const printers: PrinterStatusView[] =
+    useOp('printers.status', {}, { enabled: session !== null, pollMs: POLL_MS }).data ?? [];
   if (!session || printers.length === 0) return null;
   const worst = printers.reduce((a, b) => (SEVERITY[b.state] > SEVERITY[a.state] ? b : a));
   const failed = printers.reduce((n, p) => n + p.failedJobs, 0);

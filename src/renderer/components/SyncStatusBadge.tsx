@@ -7,8 +7,8 @@ import { useHubRole } from './useHubRole';
 const POLL_MS = 20_000;
 
 /**
- * Issue 8 on the desk: "Đã đồng bộ" or "N thay đổi chờ đồng bộ" with the last error, the
- * watchdog's problems (database, printer, upstream, backup), and the USB export button.
+ * Sync state on the desk (docs/sync.md): "Đã đồng bộ" or "N thay đổi chờ đồng bộ" with the last
+ * error, the watchdog's problems (database, printer, upstream, backup), and the USB export button.
  */
 export function SyncStatusBadge() {
   const { api, session, t } = useApp();

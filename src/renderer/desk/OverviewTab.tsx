@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { OutputOf } from '../../shared/contract';
 import { useApp } from '../app-context';
-import type { DeskTabProps } from './deskTabs';
+import type { DeskTabProps } from './deskTabTypes';
 
 type Counters = OutputOf<'counters.list'>;
 

@@ -1,31 +1,37 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { ApiError, OutputOf } from '../../shared/contract';
+import { systemOperations } from '../../shared/contract/system';
 import { useApp } from '../app-context';
+import { useOp } from '../api/query';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { checkWithSchema } from '../forms/useSchemaForm';
 
 type View = OutputOf<'publicAddress.get'>;
 
 /** Admin: the public address every printed QR starts with (docs/queue.md, "Public address"). */
 export function PublicAddressCard() {
-  const { t, api } = useApp();
-  const [view, setView] = useState<View | null>(null);
-  const [value, setValue] = useState('');
+  const loaded = useOp('publicAddress.get', {});
+  // The form starts from the address as loaded once; a later reload does not overwrite a draft.
+  return loaded.data ? <PublicAddressForm initial={loaded.data} /> : null;
+}
+
+function PublicAddressForm({ initial }: { initial: View }) {
+  const { t, api, lang } = useApp();
+  const [view, setView] = useState<View>(initial);
+  const [value, setValue] = useState(initial.url ?? '');
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
 
-  useEffect(() => {
-    void api.call('publicAddress.get', {}).then((r) => {
-      if (!r.ok) return;
-      setView(r.data);
-      setValue(r.data.url ?? '');
-    });
-  }, [api]);
-
-  if (!view) return null;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
-    const r = await api.call('publicAddress.update', { url: value.trim() === '' ? null : value });
+    const input = checkWithSchema(
+      systemOperations.publicAddressUpdate.input,
+      { url: value.trim() === '' ? null : value },
+      lang,
+    );
+    if (!input.ok) return setError(input.error);
+    const r = await api.call('publicAddress.update', input.data);
     if (r.ok) {
       setError(null);
       setSaved(true);

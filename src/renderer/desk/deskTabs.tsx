@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import type { OutputOf } from '../../shared/contract';
 import type { MessageKey } from '../../shared/i18n';
 import { AdminPanel } from './AdminPanel';
 import { DevicesTab } from './DevicesTab';
@@ -14,13 +13,9 @@ import { QueueAdminTab } from './queue/QueueAdminTab';
 import { PrintersTab } from './printing/PrintersTab';
 import { ReportsTab } from './reports/ReportsTab';
 import { SyncBackupTab } from './sync/SyncBackupTab';
+import type { DeskTabProps } from './deskTabTypes';
 
-export type Site = OutputOf<'site.get'>;
-
-export interface DeskTabProps {
-  site: Site;
-  onSiteChanged(site: Site): void;
-}
+export type { DeskTabProps, Site } from './deskTabTypes';
 
 /**
  * The officer desk is a set of tabs, each a feature's screen. Alt+<key> switches tabs.

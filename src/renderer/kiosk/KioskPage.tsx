@@ -26,7 +26,7 @@ function initialScreen(): KioskScreen {
   return code ? { name: 'lookup', code: code.slice(0, 60) } : { name: 'home' };
 }
 
-/** The citizen touch screen (fullscreen, no keyboard, no mouse): issue 6. */
+/** The citizen touch screen (fullscreen, no keyboard, no mouse). */
 export function KioskPage({ site }: { site: OutputOf<'site.get'> | null }) {
   const { t, connection } = useApp();
   const [screen, setScreen] = useState<KioskScreen>(initialScreen);

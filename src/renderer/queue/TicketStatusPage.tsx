@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
-import type { ApiError, OutputOf } from '../../shared/contract';
+import type { OutputOf } from '../../shared/contract';
 import type { MessageKey } from '../../shared/i18n';
 import { formatVnDateTime } from '../../shared/time/vnTime';
 import { useApp } from '../app-context';
+import { useOp } from '../api/query';
 import { ErrorMessage } from '../components/ErrorMessage';
 
 type PublicTicket = OutputOf<'queue.ticket'>;
@@ -14,23 +14,10 @@ type PublicTicket = OutputOf<'queue.ticket'>;
  * exists to show. Laid out for a phone (390×844) first.
  */
 export function TicketStatusPage({ id }: { id: string }) {
-  const { t, api, onEvent } = useApp();
-  const [ticket, setTicket] = useState<PublicTicket | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  useEffect(() => {
-    const load = () =>
-      void api.call('queue.ticket', { id }).then((r) => {
-        if (r.ok) {
-          setTicket(r.data);
-          setError(null);
-        } else setError(r.error);
-      });
-    load();
-    const off = onEvent((e) => {
-      if (e.type.startsWith('queue.')) load();
-    });
-    return off;
-  }, [api, id, onEvent]);
+  const { t } = useApp();
+  // Live: every queue event reloads it (src/renderer/api/query.tsx).
+  const { data, error } = useOp('queue.ticket', { id });
+  const ticket: PublicTicket | null = data ?? null;
   const called = ticket !== null && ticket.counterNumber !== null;
   return (
     <main id="main" className="ticket-page">

@@ -1,7 +1,8 @@
 /**
  * The 12-digit personal ID number (số định danh cá nhân, printed on the CCCD):
  * `PPP G YY RRRRRR` — province of birth registration, century+sex digit, 2-digit birth
- * year, 6 random digits; no check digit (TT 07/2016/TT-BCA; domain §5).
+ * year, 6 random digits; no check digit (TT 07/2016/TT-BCA; docs/domain.md, Citizen ID (CCCD) QR
+ * code).
  *
  * Century+sex digit G: 0/1 = male/female born 1900–1999, 2/3 = 2000–2099,
  * 4/5 = 2100–2199, 6/7 = 2200–2299, 8/9 = 2300–2399. Even = Nam, odd = Nữ.

@@ -1,6 +1,6 @@
 /**
  * Masking of personal numbers wherever they are shown outside the desk or kept beyond the
- * record itself (domain §9; the audit log, docs/security.md).
+ * record itself (docs/domain.md, Personal data; the audit log, docs/security.md).
  * `maskIdNumber('001090123456') === '0010******56'`; `maskPhone('0912345678') === '09******78'`.
  */
 

@@ -1,6 +1,6 @@
 /**
  * Parser for the text of the QR code on the back of the chip citizen ID card (CCCD),
- * domain §5:
+ * docs/domain.md, Citizen ID (CCCD) QR code:
  *   `<12-digit ID>|<old 9-digit ID, may be empty>|<full name>|<birth ddMMyyyy>|<Nam/Nữ>|<address>|<issue ddMMyyyy>`
  *
  * Tolerated: the 6-field variant without the old-ID field; extra trailing fields (ignored);
@@ -13,7 +13,7 @@
  * all digits; otherwise the text is read as the 6-field variant (second field = name). Six
  * fields whose second is empty or digits are a truncated 7-field payload: FIELD_COUNT.
  *
- * The raw payload is not returned: only the fields (domain §9).
+ * The raw payload is not returned: only the fields (docs/domain.md, Personal data).
  */
 import { z } from 'zod';
 import { foldVietnamese } from '../text/fold';

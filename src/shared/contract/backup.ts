@@ -3,7 +3,7 @@ import { emptyInput, isoInstant } from './common';
 import { defineOperation } from './operation';
 
 /**
- * Backups on the admin screen (issue 8, docs/backup.md): the backup folder (`backup.dir`
+ * Backups on the admin screen (docs/backup.md): the backup folder (`backup.dir`
  * setting), "Sao lưu ngay" and the recent backups. The folder is checked by the core
  * (absolute, created if missing, writable); the schema only bounds the text.
  */

@@ -5,9 +5,9 @@ import { defineOperation } from './operation';
 import { isoInstant } from './common';
 
 /**
- * Dossiers (issue 5, domain §1–§5). Officer operations carry personal data; the public
- * lookup answers only { code, procedureName, status, dueDate, resultReady, apology }
- * (domain §9).
+ * Dossiers (docs/dossiers.md; NĐ 118/2025/NĐ-CP Art. 16–24, docs/domain.md). Officer
+ * operations carry personal data; the public lookup answers only { code, procedureName, status,
+ * dueDate, resultReady, apology } (docs/domain.md, Personal data).
  */
 export const DOSSIER_STATUS_VALUES = [
   'received',
@@ -268,7 +268,7 @@ export const dossierOperations = {
     method: 'POST',
     path: '/citizen-id/parse',
     role: 'officer',
-    summary: 'Parse the text of the CCCD QR code (domain §5); 422 with the reason',
+    summary: 'Parse the text of the CCCD QR code (docs/domain.md); 422 with the reason',
     input: z.object({ qr: z.string().max(2000) }).strict(),
     output: z.object({
       idNumber: z.string(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { MessageKey, MessageParams } from '../i18n';
 
 /**
- * Every failure is a value `{ error: { code, message, details? } }` (architecture §1).
+ * Every failure is a value `{ error: { code, message, details? } }` (README, "API").
  * Each code has one HTTP status and one message key; the message is localised at the edge.
  */
 export const ERROR_STATUS = {

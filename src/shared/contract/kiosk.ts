@@ -4,8 +4,9 @@ import { defineOperation } from './operation';
 
 /**
  * What the citizen kiosk needs beyond the queue, dossier and catalogue operations
- * (issue 6): print a procedure's checklist on the ticket printer, and whether that printer
- * can print right now (so the kiosk says "out of paper" before a citizen waits for nothing).
+ * (the citizen kiosk, README "Screens and shortcuts"): print a procedure's checklist on the ticket
+ * printer, and whether that printer can print right now (so the kiosk says "out of paper" before a
+ * citizen waits for nothing).
  */
 
 export const kioskPrinterStateSchema = z.enum([

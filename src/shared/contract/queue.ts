@@ -3,7 +3,7 @@ import { defineOperation } from './operation';
 import { emptyInput, idSchema, isoInstant } from './common';
 
 /**
- * The queue (issue 4). Public operations (kiosk, board, ticket status) carry NO personal
+ * The queue (docs/queue.md). Public operations (kiosk, board, ticket status) carry NO personal
  * data: numbers, services, counters and times only.
  */
 

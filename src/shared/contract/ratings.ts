@@ -3,10 +3,11 @@ import { idSchema, isoInstant } from './common';
 import { defineOperation } from './operation';
 
 /**
- * Citizen satisfaction (issue 6, domain §7–§8). A rating is accepted only while a rating
- * window is open: the officer completed the service at a counter less than 30 s ago. The
- * rater is anonymous (no IP, no device, no name is stored); the rating is stored against
- * the ticket, the counter, the officer and the dossier linked to the ticket.
+ * Citizen satisfaction (NĐ 118/2025/NĐ-CP Art. 29, 33; docs/domain.md, Service quality indicators).
+ * A rating is accepted only while a rating window is open: the officer completed the service at a
+ * counter less than 30 s ago. The rater is anonymous (no IP, no device, no name is stored); the
+ * rating is stored against the ticket, the counter, the officer and the dossier linked to the
+ * ticket.
  */
 
 export const RATING_SCORES = ['satisfied', 'neutral', 'unsatisfied'] as const;
@@ -15,8 +16,8 @@ export type RatingScore = z.infer<typeof ratingScoreSchema>;
 
 /**
  * Reasons a citizen can give when not satisfied: the criteria the law lists for citizen
- * assessment (QĐ 766/QĐ-TTg, domain §7). "Online service quality" is left out: the kiosk
- * rates a service given at the desk. Labels: i18n `rating.reason.<code>`.
+ * assessment (QĐ 766/QĐ-TTg, docs/domain.md, Service quality indicators). "Online service quality"
+ * is left out: the kiosk rates a service given at the desk. Labels: i18n `rating.reason.<code>`.
  */
 export const RATING_REASONS = [
   'staff_attitude',
@@ -30,7 +31,7 @@ export const RATING_REASONS = [
 export const ratingReasonSchema = z.enum(RATING_REASONS);
 export type RatingReason = z.infer<typeof ratingReasonSchema>;
 
-/** How long after "complete" a rating is accepted (domain §8). */
+/** How long after "complete" a rating is accepted (docs/domain.md, Queue practice and priority). */
 export const RATING_WINDOW_SECONDS = 30;
 
 export const ratingInputSchema = z

@@ -4,7 +4,7 @@ import { isVnDate } from '../time/vnTime';
 import { defineOperation, fileBodySchema } from './operation';
 
 /**
- * Reports (issue 7). Periods are Vietnam business dates, `from` and `to` INCLUSIVE.
+ * Reports (docs/reports.md). Periods are Vietnam business dates, `from` and `to` INCLUSIVE.
  * Definitions of every number: docs/reports.md. No rater identity appears anywhere.
  */
 const vnDateParam = z.string().refine(isVnDate, { message: 'Ngày không hợp lệ (YYYY-MM-DD)' });

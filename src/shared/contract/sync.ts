@@ -4,13 +4,14 @@ import { emptyInput, isoInstant } from './common';
 import { defineOperation } from './operation';
 
 /**
- * Sync to the province (issue 8). This file is THE definition of what a site sends: the
+ * Sync to the province (docs/sync.md). This file is THE definition of what a site sends: the
  * event envelope, the payload of each event type, the batch and its acknowledgement, and the
  * signed USB file. docs/sync.md describes the same thing for a provincial system.
  *
  * Personal data: a payload carries only what the province needs for its statistics and the
  * citizen's status lookup: codes, procedure, status changes, dates, counters. Never a name,
- * phone, address or birth date; the ID number only masked (domain §9: `0010******56`).
+ * phone, address or birth date; the ID number only masked (docs/domain.md, Personal data:
+ * `0010******56`).
  */
 
 export const ulidSchema = z.string().regex(ULID_RE, 'ULID expected');
@@ -20,7 +21,7 @@ export const siteIdSchema = z
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9._-]+$/);
-/** A masked citizen ID number: first 4 and last 2 digits kept (domain §9). */
+/** A masked citizen ID number: first 4 and last 2 digits kept (docs/domain.md, Personal data). */
 export const maskedIdSchema = z.string().regex(/^[0-9]{4}\*+[0-9]{2}$/);
 const shortText = z.string().max(200);
 const code = z.string().min(1).max(64);

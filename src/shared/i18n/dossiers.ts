@@ -1,6 +1,6 @@
 /**
- * Messages of the dossier, catalogue and calendar screens and errors (issue 5), spread into
- * vi.ts / en.ts. Full Vietnamese diacritics; English must cover every key (typed).
+ * Messages of the dossier, catalogue and calendar screens and errors (docs/dossiers.md), spread
+ * into vi.ts / en.ts. Full Vietnamese diacritics; English must cover every key (typed).
  */
 export const dossierMessagesVi = {
   'errors.TRANSITION_FORBIDDEN': 'Thao tác không được phép theo quy định.',

@@ -1,5 +1,5 @@
 /**
- * Messages of the citizen kiosk and the satisfaction rating (issue 6), spread into vi.ts /
+ * Messages of the citizen kiosk and the satisfaction rating, spread into vi.ts /
  * en.ts. Plain words for elderly and first-time users; full Vietnamese diacritics. The
  * kiosk's read-aloud clips are generated from these Vietnamese sentences
  * (scripts/kiosk-voice.ts), so a changed sentence needs its clip regenerated.

@@ -1,5 +1,5 @@
 /**
- * Messages of the queue administration (services, counters, links — issue 4 item 1),
+ * Messages of the queue administration (services, counters, links; docs/queue.md),
  * spread into vi.ts / en.ts.
  */
 export const queueAdminMessagesVi = {

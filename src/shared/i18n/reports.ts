@@ -1,5 +1,5 @@
 /**
- * Messages of the reports dashboard (issue 7), spread into vi.ts / en.ts. Full diacritics.
+ * Messages of the reports dashboard (docs/reports.md), spread into vi.ts / en.ts. Full diacritics.
  */
 export const reportMessagesVi = {
   'reports.title': 'Báo cáo',

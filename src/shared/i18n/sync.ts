@@ -1,5 +1,6 @@
 /**
- * Messages of sync, backups and the watchdog (issue 8), spread into vi.ts / en.ts.
+ * Messages of sync, backups and the watchdog (docs/sync.md, docs/backup.md), spread into vi.ts /
+ * en.ts.
  */
 export const syncMessagesVi = {
   'sync.synced': 'Đã đồng bộ',

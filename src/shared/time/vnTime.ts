@@ -46,7 +46,7 @@ export function vnDate(instant: Date): VnDate {
   return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
 }
 
-/** 'YYMMDD' as used in the dossier code (domain §3). */
+/** 'YYMMDD' as used in the dossier code (docs/domain.md, Dossier code). */
 export function vnYYMMDD(instant: Date): string {
   const p = vnParts(instant);
   return `${pad(p.year % 100)}${pad(p.month)}${pad(p.day)}`;

@@ -1,5 +1,5 @@
 /**
- * Dossiers over real HTTP against a real SQLite hub (issue 5 acceptance): due dates on the
+ * Dossiers over real HTTP against a real SQLite hub (docs/dossiers.md): due dates on the
  * official 2025/2026 calendars under two machine time zones, every lifecycle rule refused
  * with 409, 200 concurrent receptions, the public lookup's privacy and rate limit, folded
  * search, back-entry rules, audit of views, forms, catalogue import and calendar edits.

@@ -18,7 +18,7 @@ import {
 } from '../../helpers/hub';
 
 /**
- * Print jobs never fail silently (issue 3): a refused or vanished printer ends the job
+ * Print jobs never fail silently (docs/printing.md): a refused or vanished printer ends the job
  * `failed` with the reason, the job survives a restart, a retry prints it once the printer
  * is back, and the desk can read the printer's state.
  */

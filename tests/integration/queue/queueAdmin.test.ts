@@ -1,8 +1,9 @@
 /**
  * Administration of queue services, counters and their links over real HTTP against a demo
- * hub (issue 4 item 1): create, edit, the rules (prefix / code / number taken, a service keeps
- * an active counter, the prefix stays while numbers were issued today), link replacement,
- * deactivation instead of deletion once tickets exist, roles, and bad bodies changing nothing.
+ * hub (docs/queue.md, services and counters): create, edit, the rules (prefix / code / number
+ * taken, a service keeps an active counter, the prefix stays while numbers were issued today), link
+ * replacement, deactivation instead of deletion once tickets exist, roles, and bad bodies changing
+ * nothing.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock';

@@ -1,5 +1,5 @@
 /**
- * The queue over real HTTP against a demo hub: the exact surface of issue 4, every illegal
+ * The queue over real HTTP against a demo hub: the exact surface of docs/queue.md, every illegal
  * action answering 409 with its rule (nothing changed), numbering per service per Vietnam
  * day with a fake clock, 500 concurrent issues, KPIs, board without personal data.
  */
@@ -73,7 +73,7 @@ async function setup(clock = fixedClock(vnInstant('2026-03-02', 8, 0))) {
   return { hub, base, token, clock, services, counters, svc, counter, issue, callNext, act };
 }
 
-describe('HTTP surface of issue 4', () => {
+describe('HTTP surface of the queue', () => {
   it('lists counters with their real services, and services with waiting counts', async () => {
     const { counters, services, svc, issue, base } = await setup();
     expect(services.map((s) => [s.prefix, s.name])).toEqual([

@@ -1,5 +1,5 @@
 /**
- * Satisfaction ratings over real HTTP against a demo hub with a fake clock (issue 6):
+ * Satisfaction ratings over real HTTP against a demo hub with a fake clock:
  * the window opens only on "complete", closes after 30 s, one rating per ticket (409),
  * stored against ticket, counter, officer and dossier with nothing about the rater, written
  * to the sync outbox in the same transaction, rate-limited per paired device (docs/security.md).

@@ -1,11 +1,11 @@
 /**
  * Reports over real HTTP with a scripted day of activity whose answers are worked out by
  * hand (docs/reports.md): dossiers through the dossier endpoints, tickets through the queue
- * endpoints, ratings as rows of migration 005 (the rating endpoint belongs to issue 6). Every
- * number of the summary, the details and the exports (CSV parsed, XLSX read back with
+ * endpoints, ratings as rows of migration 005 (the rating endpoint belongs to src/core/ratings).
+ * Every number of the summary, the details and the exports (CSV parsed, XLSX read back with
  * exceljs, register HTML) is compared with the expected value; period boundaries at Vietnam
- * midnight; the same answers under TZ=UTC and TZ=Asia/Ho_Chi_Minh; query plans use the
- * covering indexes of migration 007.
+ * midnight; the same answers under TZ=UTC and TZ=Asia/Ho_Chi_Minh; query plans use the covering
+ * indexes of migration 007.
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -126,7 +126,7 @@ async function ticketAction(o: Office, id: string, action: string) {
   expect(res.status, res.text).toBe(200);
 }
 
-/** A rating as issue 6 stores it (migration 005): nothing about the rater. */
+/** A rating as src/core/ratings stores it (migration 005): nothing about the rater. */
 function rate(
   o: Office,
   ticket: { id: string; number: string },

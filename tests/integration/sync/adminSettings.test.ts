@@ -1,8 +1,8 @@
 /**
- * Issue 8, the admin screens over HTTP: the backup folder (absolute, created if missing,
- * writable — a refused folder changes nothing), "Sao lưu ngay" (a file that passes
- * integrity_check, listed first, audited), the sync settings (the site key is write-only, the
- * on/off switch), the hub's public role, and who may call what (officer 403).
+ * The sync and backup admin screens over HTTP (docs/sync.md, docs/backup.md): the backup folder
+ * (absolute, created if missing, writable — a refused folder changes nothing), "Sao lưu ngay" (a
+ * file that passes integrity_check, listed first, audited), the sync settings (the site key is
+ * write-only, the on/off switch), the hub's public role, and who may call what (officer 403).
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';

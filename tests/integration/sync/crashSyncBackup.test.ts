@@ -1,7 +1,8 @@
 /**
- * Issue 8 acceptance with real processes: the BUILT hub (`out/main/hub.js`) as site and as
- * province, SIGKILLed at random points of a sync; the BUILT CLI (`out/main/motcua.js backup`)
- * SIGKILLed at random points of a backup. Nothing is lost, nothing is stored twice.
+ * Sync and backups with real processes (docs/sync.md, docs/backup.md): the BUILT hub
+ * (`out/main/hub.js`) as site and as province, SIGKILLed at random points of a sync; the BUILT CLI
+ * (`out/main/motcua.js backup`) SIGKILLed at random points of a backup. Nothing is lost, nothing is
+ * stored twice.
  */
 import Database from 'better-sqlite3';
 import type { ChildProcess } from 'node:child_process';

@@ -1,8 +1,8 @@
 /**
- * Acceptance (issue 8): a receiver behind a proxy that drops connections, answers 500s, never
- * answers, or loses the acknowledgement after storing the batch. Two sites produce 10,000
- * events in all while both sides restart several times; in the end the receiver holds every
- * event exactly once, in seq order per site, and the sites have nothing pending.
+ * Sync resilience (docs/sync.md): a receiver behind a proxy that drops connections, answers 500s,
+ * never answers, or loses the acknowledgement after storing the batch. Two sites produce 10,000
+ * events in all while both sides restart several times; in the end the receiver holds every event
+ * exactly once, in seq order per site, and the sites have nothing pending.
  */
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * The producers are wired (issue 8): dossier trail steps and closed tickets write their sync
+ * The producers are wired (docs/sync.md): dossier trail steps and closed tickets write their sync
  * record in the same transaction, with no personal data beyond a masked ID number.
  */
 import { afterEach, describe, expect, it } from 'vitest';

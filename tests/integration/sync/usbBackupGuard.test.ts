@@ -1,8 +1,8 @@
 /**
- * Issue 8 in-process: USB transfer (imported once, tamper detection, clear errors), the
- * receiver's HTTP edge (HMAC, idempotent replay, gap refused, admin totals), the outbox rules,
- * the upgrade guard, backup + restore round trip with every table's checksum, and the status
- * and watchdog operations.
+ * Sync and backup in-process (docs/sync.md, docs/backup.md): USB transfer (imported once, tamper
+ * detection, clear errors), the receiver's HTTP edge (HMAC, idempotent replay, gap refused, admin
+ * totals), the outbox rules, the upgrade guard, backup + restore round trip with every table's
+ * checksum, and the status and watchdog operations.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';

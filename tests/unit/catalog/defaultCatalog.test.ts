@@ -21,7 +21,7 @@ describe('resources/catalog/default-procedures.json', () => {
 
   // Corrected limits (Luật Hộ tịch 2014 Art. 16, 18, 20, 34; NĐ 63/2024). The old catalogue
   // had khai sinh and kết hôn 1 working day, khai tử 5, giám hộ 5, the liên thông bundle 20 days.
-  it('holds every commune procedure of domain §6 with its time limit and unique ids', () => {
+  it('holds every commune procedure of docs/domain.md with its time limit and unique ids', () => {
     const expected: Record<string, [number, string]> = {
       '1.001193': [0, 'same_day'],
       '1.000894': [0, 'same_day'],
@@ -67,13 +67,14 @@ describe('resources/catalog/default-procedures.json', () => {
     expect(basis('1.000894')).toContain('Điều 18');
     expect(basis('1.000656')).toContain('Điều 34');
     expect(basis('1.004837')).toContain('Điều 20');
-    // a press report, not the decree's text: marked in the entry (domain §6)
+    // a press report, not the decree's text: marked in the entry (docs/domain.md, Procedures at a
+    // commune desk)
     expect(basis('2.000986')).toContain('CHƯA XÁC NHẬN');
     expect(byCode.get('2.000986')?.processingTime.note).toContain('CHƯA XÁC NHẬN');
     expect(basis('2.000884')).toContain('226/2016/TT-BTC');
   });
 
-  it('has the fees of domain §6', () => {
+  it('has the fees of docs/domain.md', () => {
     const fee = (code: string) => procedures.find((p) => p.nationalCode === code)?.fee;
     expect(fee('2.002516')?.amountVnd).toBe(8000);
     expect(fee('1.004222')?.amountVnd).toBe(20000);

@@ -24,7 +24,7 @@ const expectError = (text: string, code: string, options = {}): void => {
 };
 
 describe('parseCccdQr: valid payloads', () => {
-  it('parses the 7-field example from the domain brief', () => {
+  it('parses the 7-field example from docs/domain.md', () => {
     expect(parseCccdQr(SAMPLE)).toEqual({
       ok: true,
       value: {

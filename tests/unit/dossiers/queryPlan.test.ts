@@ -1,5 +1,5 @@
 /**
- * The hot dossier queries must use indexes (architecture §6.5): EXPLAIN QUERY PLAN of the
+ * The hot dossier queries must use indexes (docs/dossiers.md): EXPLAIN QUERY PLAN of the
  * real statements (dossierRepo.searchSql and the lookups) on the migrated schema, with the
  * statistics of a large table (ANALYZE over seeded rows) so the planner's choice is realistic.
  */

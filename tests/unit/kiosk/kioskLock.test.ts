@@ -1,5 +1,5 @@
 /**
- * Kiosk lockdown of the Electron shell without Electron (issue 6): window options, the key
+ * Kiosk lockdown of the Electron shell without Electron: window options, the key
  * lock (shortcuts, zoom, reload, devtools, exit only with the admin PIN), and the window
  * handlers (no close, no leaving fullscreen, no context menu, no zoom, no menu, no text
  * selection), driven with fakes like tests/unit/foundation/electronShell.test.ts.

@@ -1,7 +1,7 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
- * Dossiers (issue 5): the procedure catalogue, administrator calendar years, agency
+ * Dossiers (docs/dossiers.md): the procedure catalogue, administrator calendar years, agency
  * identifiers per deciding authority, per-agency-per-day code sequences, the yearly register
  * (Mẫu 06) numbering, dossiers, their append-only event trail, reception slips (supplement /
  * refusal at the counter) and the folded full-text index of applicant names.

@@ -1,7 +1,7 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
- * The queue (issue 4): services, which counters serve them, each counter's live state,
+ * The queue (docs/queue.md): services, which counters serve them, each counter's live state,
  * tickets with their KPIs, an append-only trail of ticket events, and one sequence row per
  * service per Vietnam business day so that numbering is atomic (allocated and used in the
  * same transaction as the ticket insert).

@@ -1,9 +1,9 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
- * Citizen satisfaction ratings (issue 6, domain §7). One rating per ticket at most (UNIQUE
- * ticket_id: the second one answers 409). Stored against the ticket, counter, officer and
- * dossier; nothing about the rater (no IP, no device, no name — Art. 29(3)).
+ * Citizen satisfaction ratings (docs/domain.md, Service quality indicators). One rating per ticket
+ * at most (UNIQUE ticket_id: the second one answers 409). Stored against the ticket, counter,
+ * officer and dossier; nothing about the rater (no IP, no device, no name — Art. 29(3)).
  */
 export const m005Ratings: Migration = {
   version: 5,

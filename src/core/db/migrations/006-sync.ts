@@ -1,7 +1,7 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
- * Sync to the province (issue 8).
+ * Sync to the province (docs/sync.md).
  * Site side: the outbox (one row per change, written in the change's transaction) and the push
  * worker's state (the batch in flight survives a restart, so it is resent with the same id).
  * Receiver side ('--role province'): registered sites with their keys, every received event

@@ -1,7 +1,7 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
- * Reports (issue 7): covering indexes so that a year of 1,000,000 dossiers and 3,000,000
+ * Reports (docs/reports.md): covering indexes so that a year of 1,000,000 dossiers and 3,000,000
  * tickets is summarised from the indexes alone, without reading the rows (docs/reports.md).
  *
  * Dossier dates that live only in the lifecycle state (JSON) are indexed as expressions; the

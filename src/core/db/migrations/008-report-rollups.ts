@@ -1,10 +1,10 @@
 import type { Db } from '../connection';
-import type { Migration } from './index';
+import type { Migration } from './migration';
 import { DOSSIER_DONE_DATE, DOSSIER_END_DATE, DOSSIER_RETURNED_DATE } from './007-reports';
 import { rebuildLateOnDueRollup } from './016-settled-class';
 
 /**
- * Reports (issue 7): daily rollups so that the summary of a year (1,000,000 dossiers,
+ * Reports (docs/reports.md): daily rollups so that the summary of a year (1,000,000 dossiers,
  * 3,000,000 tickets) reads a few thousand small rows instead of millions of index entries
  * (docs/reports.md, "Performance").
  *

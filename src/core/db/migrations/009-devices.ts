@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Paired devices (docs/security.md, "Devices"): kiosks, rating tablets and lobby boards that

@@ -1,6 +1,6 @@
 import { anchorHash, AUDIT_CHAIN_SCHEMA_VERSION, unchainedRows } from '../../audit/auditChain';
 import type { Db } from '../connection';
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * The audit log becomes hash-chained (docs/security.md, "Audit log and field logs";

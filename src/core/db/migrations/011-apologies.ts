@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Apology letters for late dossiers (docs/dossier-lifecycle.md, "Apology for a late dossier";

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Idempotency keys of dossier reception (docs/dossiers.md, "Idempotent reception"): a repeat

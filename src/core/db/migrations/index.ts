@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import type { Migration } from './migration';
 import { m001Foundation } from './001-foundation';
 import { m002Printing } from './002-printing';
 import { m003Dossiers } from './003-dossiers';
@@ -14,13 +14,7 @@ import { m012Idempotency } from './012-idempotency';
 import { m013PublicAddress } from './013-public-address';
 import { m016SettledClass } from './016-settled-class';
 
-export interface Migration {
-  version: number;
-  name: string;
-  up(db: Db): void;
-  /** Changes the sync outbox format: refused while unsent sync records exist (issue 8). */
-  changesOutbox?: boolean;
-}
+export type { Migration } from './migration';
 
 /**
  * Numbered migrations. Released schema only grows: never edit a released migration, add a

@@ -1,6 +1,6 @@
 import { AppError, type PrintJob, type PublicUser } from '../../../shared/contract';
 import { recordAudit } from '../../audit/auditLog';
-import type { HandlerDeps, Handlers } from '../../handlers';
+import type { HandlerDeps, Handlers } from '../../handlerTypes';
 import { testPageLayout } from '../layouts';
 import { previewPng } from '../preview';
 import { documentFromJson } from './documentJson';

@@ -42,7 +42,7 @@ export const DossierReceiptDataSchema = z.object({
   /** The fee due (amount, in words, VietQR when the bank account is set); absent: no fee. */
   payment: PaymentInfoSchema.optional(),
   /**
-   * The form set of the dossier (its reception date, domain §2): 'TT03-2025' prints the
+   * The form set of the dossier (its reception date, docs/domain.md, Forms): 'TT03-2025' prints the
    * citation of Mẫu 01, Appendix I of TT 03/2025/TT-VPCP under the title. Absent = TT 01/2018.
    */
   formSet: z.enum(['TT01-2018', 'TT03-2025']).optional(),

@@ -1,38 +1,36 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ApiError, OutputOf, PrintJob } from '../../../shared/contract';
 import { formatVnDateTime } from '../../../shared/time/vnTime';
 import { isMessageKey, type MessageKey } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
+import { useOp } from '../../api/query';
 import { ErrorMessage } from '../../components/ErrorMessage';
 
 type Status = OutputOf<'printers.status'>;
 
 /** Printers and recent print jobs: nothing that failed is hidden, everything can be reprinted. */
 export function PrintersTab() {
-  const { t, api, onEvent, session } = useApp();
-  const [status, setStatus] = useState<Status>([]);
-  const [jobs, setJobs] = useState<PrintJob[]>([]);
+  const { t, api, session } = useApp();
+  // Live: 'print.job' and 'printers.changed' reload both (src/renderer/api/query.tsx).
+  const printers = useOp('printers.status', {});
+  const failed = useOp('printJobs.list', { status: 'failed', limit: 30 });
+  const recent = useOp('printJobs.list', { limit: 30 });
+  const status: Status = printers.data ?? [];
+  // Failures first (even older than the last 30 jobs), then the rest, newest first.
+  const jobs: PrintJob[] = useMemo(() => {
+    if (!failed.data || !recent.data) return [];
+    const ids = new Set(failed.data.map((j) => j.id));
+    return [...failed.data, ...recent.data.filter((j) => !ids.has(j.id))];
+  }, [failed.data, recent.data]);
   const [error, setError] = useState<ApiError | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    const [s, failed, recent] = await Promise.all([
-      api.call('printers.status', {}),
-      api.call('printJobs.list', { status: 'failed', limit: 30 }),
-      api.call('printJobs.list', { limit: 30 }),
-    ]);
-    if (s.ok) setStatus(s.data);
-    // Failures first (even older than the last 30 jobs), then the rest, newest first.
-    if (failed.ok && recent.ok) {
-      const ids = new Set(failed.data.map((j) => j.id));
-      setJobs([...failed.data, ...recent.data.filter((j) => !ids.has(j.id))]);
-    }
-  }, [api]);
-  useEffect(() => {
-    void load();
-    return onEvent((e) => {
-      if (e.type === 'print.job' || e.type === 'printers.changed') void load();
-    });
-  }, [load, onEvent]);
+  const { refetch: reloadPrinters } = printers;
+  const { refetch: reloadFailed } = failed;
+  const { refetch: reloadRecent } = recent;
+  const load = useCallback(
+    () => Promise.all([reloadPrinters(), reloadFailed(), reloadRecent()]),
+    [reloadPrinters, reloadFailed, reloadRecent],
+  );
 
   /** "Giấy tiếp nhận — 000.00.14.H56-261207-0002" (docs/desk.md, "Print jobs"). */
   const jobName = (j: PrintJob) => {

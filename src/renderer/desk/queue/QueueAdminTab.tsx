@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { ApiError, OutputOf } from '../../../shared/contract';
+import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { ApiError } from '../../../shared/contract';
 import type { AdminCounter, AdminService } from '../../../shared/contract/queue';
 import { useApp } from '../../app-context';
+import { useOp } from '../../api/query';
 import { ErrorMessage } from '../../components/ErrorMessage';
-
-type Config = OutputOf<'queue.adminConfig'>;
 
 /** What a row's save reports back to the tab: a notice on success, the error otherwise. */
 type Outcome = { ok: true; notice: string } | { ok: false; error: ApiError };
@@ -59,6 +58,71 @@ function onEnter(save: () => void) {
   };
 }
 
+type RemoveResult =
+  { ok: true; data: { outcome: 'deleted' | 'deactivated' } } | { ok: false; error: ApiError };
+
+/**
+ * The one editable row of the admin tables (counters and services): the row's label, test
+ * id and inactive look, Enter to save, and the save / remove buttons; `remove` (absent on
+ * the "new" row) asks for confirmation and reports whether the item was deleted or only
+ * deactivated. The caller supplies the cells and the operations.
+ */
+function EditableRow(props: {
+  label: string;
+  testId: string;
+  inactive: boolean;
+  saveLabel: string;
+  save(): Promise<void>;
+  remove?: { what: string; call(): Promise<RemoveResult> };
+  onDone(outcome: Outcome): void;
+  children: ReactNode;
+}) {
+  const { t } = useApp();
+  const { remove, onDone } = props;
+  const doRemove = async () => {
+    if (!remove) return;
+    if (!window.confirm(t('queue.admin.confirmRemove', { what: remove.what }))) return;
+    const r = await remove.call();
+    if (!r.ok) return onDone({ ok: false, error: r.error });
+    onDone({
+      ok: true,
+      notice:
+        r.data.outcome === 'deleted'
+          ? t('queue.admin.deleted', { what: remove.what })
+          : t('queue.admin.deactivated', { what: remove.what }),
+    });
+  };
+  return (
+    <tr
+      aria-label={props.label}
+      data-testid={props.testId}
+      className={props.inactive ? 'qa-inactive' : undefined}
+      onKeyDown={onEnter(() => void props.save())}
+    >
+      {props.children}
+      <td className="qa-actions">
+        <button
+          type="button"
+          className="btn btn-primary btn-small"
+          onClick={() => void props.save()}
+        >
+          {props.saveLabel}
+        </button>
+        {remove && (
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            title={t('queue.admin.removeHint')}
+            onClick={() => void doRemove()}
+          >
+            {t('queue.admin.remove')}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}
+
 function ServiceRow({
   service,
   counters,
@@ -101,27 +165,22 @@ function ServiceRow({
     });
   };
 
-  const remove = async () => {
-    if (isNew) return;
-    const what = t('queue.admin.serviceWhat', { name: service.name });
-    if (!window.confirm(t('queue.admin.confirmRemove', { what }))) return;
-    const r = await api.call('queue.serviceRemove', { id: service.id });
-    if (!r.ok) return onDone({ ok: false, error: r.error });
-    onDone({
-      ok: true,
-      notice:
-        r.data.outcome === 'deleted'
-          ? t('queue.admin.deleted', { what })
-          : t('queue.admin.deactivated', { what }),
-    });
-  };
-
   return (
-    <tr
-      aria-label={label}
-      data-testid={isNew ? 'service-row-new' : `service-row-${service.prefix}`}
-      className={!isNew && !service.active ? 'qa-inactive' : undefined}
-      onKeyDown={onEnter(() => void save())}
+    <EditableRow
+      label={label}
+      testId={isNew ? 'service-row-new' : `service-row-${service.prefix}`}
+      inactive={!isNew && !service.active}
+      saveLabel={isNew ? t('queue.admin.addService') : t('queue.admin.save')}
+      save={save}
+      remove={
+        isNew
+          ? undefined
+          : {
+              what: t('queue.admin.serviceWhat', { name: service.name }),
+              call: () => api.call('queue.serviceRemove', { id: service.id }),
+            }
+      }
+      onDone={onDone}
     >
       <td>
         <input
@@ -214,22 +273,7 @@ function ServiceRow({
         />
       </td>
       <td className="qa-count">{isNew ? '' : service.issuedToday}</td>
-      <td className="qa-actions">
-        <button type="button" className="btn btn-primary btn-small" onClick={() => void save()}>
-          {isNew ? t('queue.admin.addService') : t('queue.admin.save')}
-        </button>
-        {!isNew && (
-          <button
-            type="button"
-            className="btn btn-ghost btn-small"
-            title={t('queue.admin.removeHint')}
-            onClick={() => void remove()}
-          >
-            {t('queue.admin.remove')}
-          </button>
-        )}
-      </td>
-    </tr>
+    </EditableRow>
   );
 }
 
@@ -272,27 +316,22 @@ function CounterRow({
     });
   };
 
-  const remove = async () => {
-    if (isNew) return;
-    const what = t('queue.admin.counterWhat', { number: counter.number });
-    if (!window.confirm(t('queue.admin.confirmRemove', { what }))) return;
-    const r = await api.call('queue.counterRemove', { counterId: counter.id });
-    if (!r.ok) return onDone({ ok: false, error: r.error });
-    onDone({
-      ok: true,
-      notice:
-        r.data.outcome === 'deleted'
-          ? t('queue.admin.deleted', { what })
-          : t('queue.admin.deactivated', { what }),
-    });
-  };
-
   return (
-    <tr
-      aria-label={label}
-      data-testid={isNew ? 'counter-row-new' : `counter-row-${counter.number}`}
-      className={!isNew && !counter.active ? 'qa-inactive' : undefined}
-      onKeyDown={onEnter(() => void save())}
+    <EditableRow
+      label={label}
+      testId={isNew ? 'counter-row-new' : `counter-row-${counter.number}`}
+      inactive={!isNew && !counter.active}
+      saveLabel={isNew ? t('queue.admin.addCounter') : t('queue.admin.save')}
+      save={save}
+      remove={
+        isNew
+          ? undefined
+          : {
+              what: t('queue.admin.counterWhat', { number: counter.number }),
+              call: () => api.call('queue.counterRemove', { counterId: counter.id }),
+            }
+      }
+      onDone={onDone}
     >
       <td>
         <input
@@ -346,22 +385,7 @@ function CounterRow({
           onChange={(e) => setD({ ...d, active: e.target.checked })}
         />
       </td>
-      <td className="qa-actions">
-        <button type="button" className="btn btn-primary btn-small" onClick={() => void save()}>
-          {isNew ? t('queue.admin.addCounter') : t('queue.admin.save')}
-        </button>
-        {!isNew && (
-          <button
-            type="button"
-            className="btn btn-ghost btn-small"
-            title={t('queue.admin.removeHint')}
-            onClick={() => void remove()}
-          >
-            {t('queue.admin.remove')}
-          </button>
-        )}
-      </td>
-    </tr>
+    </EditableRow>
   );
 }
 
@@ -379,51 +403,25 @@ function Head({ children }: { children: ReactNode }) {
  * on its button or on Enter; the hub enforces the rules and explains a refusal.
  */
 export function QueueAdminTab() {
-  const { t, api, onEvent } = useApp();
-  const [config, setConfig] = useState<Config | null>(null);
+  const { t } = useApp();
+  // Live: tickets issued elsewhere ('queue.changed') refresh "issued today" and the prefix
+  // lock without touching what is being typed in the rows (src/renderer/api/query.tsx).
+  const admin = useOp('queue.adminConfig', {});
+  const config = admin.data;
+  /** Bumped after my own change: the rows start again from the saved values. */
   const [version, setVersion] = useState(0);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [rowError, setRowError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  /** `resetRows`: rows start again from the saved values (after my own change). */
-  const load = useCallback(
-    async (resetRows: boolean) => {
-      const r = await api.call('queue.adminConfig', {});
-      if (r.ok) {
-        setConfig(r.data);
-        if (resetRows) setVersion((v) => v + 1);
-      } else setError(r.error);
-    },
-    [api],
-  );
-
-  useEffect(() => {
-    void load(true);
-  }, [load]);
-
-  // Tickets issued elsewhere update "issued today" (and the prefix lock) without touching
-  // what is being typed in the rows.
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const off = onEvent((e) => {
-      if (e.type !== 'queue.changed') return;
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => void load(false), 300);
-    });
-    return () => {
-      off();
-      if (timer) clearTimeout(timer);
-    };
-  }, [onEvent, load]);
+  const error = rowError ?? admin.error;
 
   const done = (outcome: Outcome) => {
     if (outcome.ok) {
-      setError(null);
+      setRowError(null);
       setNotice(outcome.notice);
-      void load(true);
+      void admin.refetch().then(() => setVersion((v) => v + 1));
     } else {
       setNotice(null);
-      setError(outcome.error);
+      setRowError(outcome.error);
     }
   };
 

@@ -1,25 +1,30 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../../../shared/contract';
-import type { QueueSettings } from '../../../shared/contract/queue';
+import { queueSettingsSchema, type QueueSettings } from '../../../shared/contract/queue';
 import { useApp } from '../../app-context';
+import { useOp } from '../../api/query';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useSchemaForm } from '../../forms/useSchemaForm';
 
 /** Admin: the queue's ordering, reactivation and printing rules (docs/queue.md). */
 export function QueueSettingsCard() {
+  const settings = useOp('queue.settings', {});
+  // The form starts from the settings as loaded once; later changes do not overwrite a draft.
+  return settings.data ? <SettingsForm initial={settings.data} /> : null;
+}
+
+function SettingsForm({ initial }: { initial: QueueSettings }) {
   const { t, api } = useApp();
-  const [form, setForm] = useState<QueueSettings | null>(null);
+  const { values: form, setValues: setForm, check } = useSchemaForm(queueSettingsSchema, initial);
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
 
-  useEffect(() => {
-    void api.call('queue.settings', {}).then((r) => r.ok && setForm(r.data));
-  }, [api]);
-
-  if (!form) return null;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
-    const r = await api.call('queue.settingsUpdate', form);
+    const valid = check();
+    if (!valid.ok) return setError(valid.error);
+    const r = await api.call('queue.settingsUpdate', valid.data);
     if (r.ok) {
       setError(null);
       setSaved(true);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ApiError, OutputOf } from '../../../shared/contract';
 import type { MessageKey } from '../../../shared/i18n';
 import {
@@ -9,6 +9,8 @@ import {
 } from '../../../shared/reports/period';
 import { formatVnDate, vnDate } from '../../../shared/time/vnTime';
 import { useApp } from '../../app-context';
+import { useOp } from '../../api/query';
+import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ColumnChart, DonutChart, StackedBars } from './charts';
 import './reports.css';
@@ -47,25 +49,11 @@ export function ReportsTab() {
   const [choice, setChoice] = useState<Choice>('day');
   const [custom, setCustom] = useState<Period>(() => periodOf('month', today));
   const [period, setPeriod] = useState<Period>(() => periodOf('day', today));
-  const [data, setData] = useState<Details | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const load = useCallback(
-    async (p: Period) => {
-      setBusy(true);
-      const r = await api.call('reports.details', p);
-      setBusy(false);
-      if (r.ok) {
-        setData(r.data);
-        setError(null);
-      } else setError(r.error);
-    },
-    [api],
-  );
-  useEffect(() => {
-    void load(period);
-  }, [load, period]);
+  const details = useOp('reports.details', period, { keepPrevious: true });
+  // An export's failure is shown where the report's own error is.
+  const [exportError, setExportError] = useState<ApiError | null>(null);
+  const error = exportError ?? details.error;
+  const busy = details.loading;
 
   const pick = (c: Choice) => {
     setChoice(c);
@@ -76,7 +64,8 @@ export function ReportsTab() {
     format: 'csv' | 'xlsx' | 'html',
   ) => {
     const r = await api.call('reports.export', { kind, format, ...period });
-    if (!r.ok) return setError(r.error);
+    if (!r.ok) return setExportError(r.error);
+    setExportError(null);
     if (format === 'html') {
       const blob = new Blob([r.data.body as BlobPart], { type: r.data.contentType });
       window.open(URL.createObjectURL(blob), '_blank', 'noopener');
@@ -84,7 +73,8 @@ export function ReportsTab() {
   };
   const exportProvince = async () => {
     const r = await api.call('reports.province', period);
-    if (!r.ok) return setError(r.error);
+    if (!r.ok) return setExportError(r.error);
+    setExportError(null);
     download(
       `bao-cao-tinh_${period.from}_${period.to}.json`,
       'application/json',
@@ -96,7 +86,8 @@ export function ReportsTab() {
     v === null ? t('reports.none') : `${v.toLocaleString('vi-VN')}%`;
   const min = (v: number | null) =>
     v === null ? t('reports.none') : t('reports.minutes', { value: v.toLocaleString('vi-VN') });
-  const d = data;
+  const d: Details | undefined = details.data;
+  const none = t('reports.none');
 
   return (
     <div className="stack rp" data-testid="reports">
@@ -222,81 +213,31 @@ export function ReportsTab() {
             {d.overdue.length === 0 ? (
               <p>{t('reports.noOverdue')}</p>
             ) : (
-              <table className="table table-dense" data-testid="overdue-list">
-                <thead>
-                  <tr>
-                    <th>{t('reports.col.code')}</th>
-                    <th>{t('reports.col.procedure')}</th>
-                    <th>{t('reports.col.applicant')}</th>
-                    <th>{t('reports.col.due')}</th>
-                    <th>{t('reports.col.daysOverdue')}</th>
-                    <th>{t('reports.col.unit')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.overdue.map((o) => (
-                    <tr key={o.code}>
-                      <td>{o.code}</td>
-                      <td>{o.procedureName}</td>
-                      <td>{o.applicantName}</td>
-                      <td>{formatVnDate(o.dueDate)}</td>
-                      <td className="num rp-bad">{o.daysOverdue}</td>
-                      <td>{o.unit ?? ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                testId="overdue-list"
+                rows={d.overdue}
+                rowKey={(o) => o.code}
+                columns={overdueColumns(t)}
+              />
             )}
             <div className="rp-grid2">
               <div>
                 <h3>{t('reports.byField')}</h3>
-                <table className="table table-dense" data-testid="by-field">
-                  <thead>
-                    <tr>
-                      <th>{t('reports.col.field')}</th>
-                      <th>{t('reports.col.received')}</th>
-                      <th>{t('reports.col.completed')}</th>
-                      <th>{t('reports.col.inProcess')}</th>
-                      <th>{t('reports.col.rate')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.byField.map((f) => (
-                      <tr key={f.field}>
-                        <td>{f.field}</td>
-                        <td className="num">{f.received}</td>
-                        <td className="num">{f.completed}</td>
-                        <td className="num">{f.inProcess}</td>
-                        <td className="num">{pct(f.onTimeRate)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <DataTable
+                  testId="by-field"
+                  rows={d.byField}
+                  rowKey={(f) => f.field}
+                  columns={byFieldColumns(t, pct)}
+                />
               </div>
               <div>
                 <h3>{t('reports.byOfficer')}</h3>
-                <table className="table table-dense" data-testid="by-officer">
-                  <thead>
-                    <tr>
-                      <th>{t('reports.col.officer')}</th>
-                      <th>{t('reports.col.received')}</th>
-                      <th>{t('reports.col.rate')}</th>
-                      <th>{t('reports.col.ratings')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.byOfficer.map((o) => (
-                      <tr key={o.userId}>
-                        <td>{o.name}</td>
-                        <td className="num">{o.received}</td>
-                        <td className="num">{pct(o.onTimeRate)}</td>
-                        <td className="num">
-                          {o.ratings.satisfied} / {o.ratings.total}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <DataTable
+                  testId="by-officer"
+                  rows={d.byOfficer}
+                  rowKey={(o) => o.userId}
+                  columns={byOfficerColumns(t, pct)}
+                />
               </div>
             </div>
           </section>
@@ -327,55 +268,19 @@ export function ReportsTab() {
               />
               <div className="rp-grow">
                 <h3>{t('reports.byService')}</h3>
-                <table className="table table-dense" data-testid="by-service">
-                  <thead>
-                    <tr>
-                      <th>{t('reports.col.service')}</th>
-                      <th>{t('reports.kpi.issued')}</th>
-                      <th>{t('reports.col.served')}</th>
-                      <th>{t('reports.col.avgWait')}</th>
-                      <th>{t('reports.col.overTarget')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.queueByService.map((s) => (
-                      <tr key={s.serviceId}>
-                        <td>
-                          {s.prefix} — {s.name}
-                        </td>
-                        <td className="num">{s.issued}</td>
-                        <td className="num">{s.served}</td>
-                        <td className="num">{s.avgWaitMinutes ?? t('reports.none')}</td>
-                        <td className="num">{pct(s.overTargetRate)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <DataTable
+                  testId="by-service"
+                  rows={d.queueByService}
+                  rowKey={(s) => s.serviceId}
+                  columns={byServiceColumns(t, pct, none)}
+                />
                 <h3>{t('reports.byCounter')}</h3>
-                <table className="table table-dense" data-testid="by-counter">
-                  <thead>
-                    <tr>
-                      <th>{t('reports.col.counter')}</th>
-                      <th>{t('reports.col.called')}</th>
-                      <th>{t('reports.col.served')}</th>
-                      <th>{t('reports.col.noShow')}</th>
-                      <th>{t('reports.col.avgWait')}</th>
-                      <th>{t('reports.col.avgService')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.queueByCounter.map((c) => (
-                      <tr key={c.counterId}>
-                        <td>{c.name}</td>
-                        <td className="num">{c.called}</td>
-                        <td className="num">{c.served}</td>
-                        <td className="num">{c.noShow}</td>
-                        <td className="num">{c.avgWaitMinutes ?? t('reports.none')}</td>
-                        <td className="num">{c.avgServiceMinutes ?? t('reports.none')}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <DataTable
+                  testId="by-counter"
+                  rows={d.queueByCounter}
+                  rowKey={(c) => c.counterId}
+                  columns={byCounterColumns(t, none)}
+                />
               </div>
             </div>
           </section>
@@ -423,22 +328,12 @@ export function ReportsTab() {
                 {d.ratings.reasons.length === 0 ? (
                   <p>{t('reports.noData')}</p>
                 ) : (
-                  <table className="table table-dense" data-testid="reasons">
-                    <thead>
-                      <tr>
-                        <th>{t('reports.col.reason')}</th>
-                        <th>{t('reports.col.count')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {d.ratings.reasons.map((r) => (
-                        <tr key={r.reason}>
-                          <td>{t(`rating.reason.${r.reason}` as MessageKey)}</td>
-                          <td className="num">{r.count}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <DataTable
+                    testId="reasons"
+                    rows={d.ratings.reasons}
+                    rowKey={(r) => r.reason}
+                    columns={reasonColumns(t)}
+                  />
                 )}
               </div>
             </div>
@@ -505,4 +400,115 @@ function Tile(props: {
       <div className="rp-tile-label">{props.label}</div>
     </div>
   );
+}
+
+// The six report tables: their columns, in the order shown.
+type T = ReturnType<typeof useApp>['t'];
+type Pct = (v: number | null) => string;
+
+function overdueColumns(t: T): Column<Details['overdue'][number]>[] {
+  return [
+    { id: 'code', header: t('reports.col.code'), cell: (o) => o.code },
+    { id: 'procedure', header: t('reports.col.procedure'), cell: (o) => o.procedureName },
+    { id: 'applicant', header: t('reports.col.applicant'), cell: (o) => o.applicantName },
+    { id: 'due', header: t('reports.col.due'), cell: (o) => formatVnDate(o.dueDate) },
+    {
+      id: 'days',
+      header: t('reports.col.daysOverdue'),
+      cell: (o) => o.daysOverdue,
+      numeric: true,
+      className: 'rp-bad',
+    },
+    { id: 'unit', header: t('reports.col.unit'), cell: (o) => o.unit ?? '' },
+  ];
+}
+
+function byFieldColumns(t: T, pct: Pct): Column<Details['byField'][number]>[] {
+  return [
+    { id: 'field', header: t('reports.col.field'), cell: (f) => f.field },
+    { id: 'received', header: t('reports.col.received'), cell: (f) => f.received, numeric: true },
+    {
+      id: 'completed',
+      header: t('reports.col.completed'),
+      cell: (f) => f.completed,
+      numeric: true,
+    },
+    {
+      id: 'inProcess',
+      header: t('reports.col.inProcess'),
+      cell: (f) => f.inProcess,
+      numeric: true,
+    },
+    { id: 'rate', header: t('reports.col.rate'), cell: (f) => pct(f.onTimeRate), numeric: true },
+  ];
+}
+
+function byOfficerColumns(t: T, pct: Pct): Column<Details['byOfficer'][number]>[] {
+  return [
+    { id: 'officer', header: t('reports.col.officer'), cell: (o) => o.name },
+    { id: 'received', header: t('reports.col.received'), cell: (o) => o.received, numeric: true },
+    { id: 'rate', header: t('reports.col.rate'), cell: (o) => pct(o.onTimeRate), numeric: true },
+    {
+      id: 'ratings',
+      header: t('reports.col.ratings'),
+      cell: (o) => `${o.ratings.satisfied} / ${o.ratings.total}`,
+      numeric: true,
+    },
+  ];
+}
+
+function byServiceColumns(
+  t: T,
+  pct: Pct,
+  none: string,
+): Column<Details['queueByService'][number]>[] {
+  return [
+    { id: 'service', header: t('reports.col.service'), cell: (s) => `${s.prefix} — ${s.name}` },
+    { id: 'issued', header: t('reports.kpi.issued'), cell: (s) => s.issued, numeric: true },
+    { id: 'served', header: t('reports.col.served'), cell: (s) => s.served, numeric: true },
+    {
+      id: 'avgWait',
+      header: t('reports.col.avgWait'),
+      cell: (s) => s.avgWaitMinutes ?? none,
+      numeric: true,
+    },
+    {
+      id: 'overTarget',
+      header: t('reports.col.overTarget'),
+      cell: (s) => pct(s.overTargetRate),
+      numeric: true,
+    },
+  ];
+}
+
+function byCounterColumns(t: T, none: string): Column<Details['queueByCounter'][number]>[] {
+  return [
+    { id: 'counter', header: t('reports.col.counter'), cell: (c) => c.name },
+    { id: 'called', header: t('reports.col.called'), cell: (c) => c.called, numeric: true },
+    { id: 'served', header: t('reports.col.served'), cell: (c) => c.served, numeric: true },
+    { id: 'noShow', header: t('reports.col.noShow'), cell: (c) => c.noShow, numeric: true },
+    {
+      id: 'avgWait',
+      header: t('reports.col.avgWait'),
+      cell: (c) => c.avgWaitMinutes ?? none,
+      numeric: true,
+    },
+    {
+      id: 'avgService',
+      header: t('reports.col.avgService'),
+      cell: (c) => c.avgServiceMinutes ?? none,
+      numeric: true,
+    },
+  ];
+}
+
+function reasonColumns(t: T): Column<Details['ratings']['reasons'][number]>[] {
+  return [
+    {
+      id: 'reason',
+      header: t('reports.col.reason'),
+      cell: (r) => t(`rating.reason.${r.reason}` as MessageKey),
+    },
+    { id: 'count', header: t('reports.col.count'), cell: (r) => r.count, numeric: true },
+  ];
 }

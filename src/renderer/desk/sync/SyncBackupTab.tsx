@@ -2,7 +2,7 @@ import { BackupCard } from './BackupCard';
 import { SyncSettingsCard } from './SyncSettingsCard';
 import './sync.css';
 
-/** Admin desk tab "Đồng bộ và sao lưu" (issue 8): sync to the province, then backups. */
+/** Admin desk tab "Đồng bộ và sao lưu" (docs/sync.md, docs/backup.md). */
 export function SyncBackupTab() {
   return (
     <div className="stack">

@@ -23,7 +23,7 @@ type Step =
 /** Too many tries for this code or from this place (docs/security.md, "Lookup"). */
 const isLocked = (e: ApiError) => e.code === 'LOOKUP_LOCKED' || e.code === 'RATE_LIMITED';
 
-/** Look up a dossier: scanned QR or typed code + last 4 digits of phone/ID (domain §9). */
+/** Look up a dossier: scanned QR or typed code + last 4 digits of phone/ID (docs/domain.md). */
 export function LookupScreen({
   initialCode,
   agencyCode,

@@ -4,6 +4,7 @@ import { DOCUMENT_KIND_LABELS, TIME_UNIT_LABELS } from '../../../shared/catalog/
 import { countersServing, serviceForProcedure } from '../../../shared/kiosk/whereToGo';
 import { procedureMatches } from '../../../shared/kiosk/procedureSearch';
 import { useApp } from '../../app-context';
+import { useOp } from '../../api/query';
 import { Keyboard } from '../Keyboard';
 import { BookIcon, DocIcon, TicketIcon } from '../icons';
 import { useKiosk } from '../kioskContext';
@@ -19,39 +20,24 @@ type View =
   | { name: 'search' }
   | { name: 'detail'; procedure: Procedure; from: Exclude<View, { name: 'detail' }> };
 
+/** Stable empty list while a secondary read loads (keeps memoised values stable). */
+const NONE: never[] = [];
+
 /** Browse by field or search with the on-screen keyboard (folded: no accents needed). */
 export function ProceduresScreen() {
   const { t, api, lang } = useApp();
   const { go, setReadout } = useKiosk();
-  const [all, setAll] = useState<Procedure[] | null>(null);
-  const [services, setServices] = useState<Service[]>([]);
-  const [counters, setCounters] = useState<Counter[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
+  const procedures = useOp('procedures.list', {});
+  const all: Procedure[] | null = procedures.data ?? null;
+  const services: Service[] = useOp('queue.services', {}).data ?? NONE;
+  const counters: Counter[] = useOp('counters.list', {}).data ?? NONE;
+  const error = procedures.error;
   const [view, setView] = useState<View>({ name: 'fields' });
   const [query, setQuery] = useState('');
   // Each answer of kiosk.printChecklist shown as what it is ('screen' is not "Đã in").
   const [print, setPrint] = useState<
     'idle' | 'printing' | 'printed' | 'screen' | 'failed' | ApiError
   >('idle');
-
-  useEffect(() => {
-    let alive = true;
-    void (async () => {
-      const [p, s, c] = await Promise.all([
-        api.call('procedures.list', {}),
-        api.call('queue.services', {}),
-        api.call('counters.list', {}),
-      ]);
-      if (!alive) return;
-      if (!p.ok) return setError(p.error);
-      setAll(p.data);
-      if (s.ok) setServices(s.data);
-      if (c.ok) setCounters(c.data);
-    })();
-    return () => {
-      alive = false;
-    };
-  }, [api]);
 
   useEffect(() => {
     setReadout(view.name === 'detail' ? ['kiosk.voice.procDetail'] : ['kiosk.proc.prompt']);

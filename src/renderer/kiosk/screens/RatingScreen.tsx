@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ApiError } from '../../../shared/contract';
 import type { RatingWindow } from '../../../shared/contract/ratings';
 import { useApp } from '../../app-context';
+import { useOp } from '../../api/query';
 import { useKiosk } from '../kioskContext';
 import { RatingPanel } from '../RatingPanel';
 import { KioskError, ScreenTitle } from './common';
@@ -18,26 +18,11 @@ type Step =
  * only), then the faces. Nothing to rate → plain words on when it becomes possible.
  */
 export function RatingScreen() {
-  const { t, api, onEvent } = useApp();
+  const { t } = useApp();
   const { setReadout } = useKiosk();
-  const [open, setOpen] = useState<RatingWindow[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  // Live: a window opening or closing ('rating.open', 'rating.closed') reloads the list.
+  const { data: open, error } = useOp('ratings.open', {});
   const [step, setStep] = useState<Step>({ name: 'list' });
-
-  const load = useCallback(async () => {
-    const res = await api.call('ratings.open', {});
-    if (res.ok) {
-      setOpen(res.data);
-      setError(null);
-    } else setError(res.error);
-  }, [api]);
-
-  useEffect(() => {
-    void load();
-    return onEvent((e) => {
-      if (e.type === 'rating.open' || e.type === 'rating.closed') void load();
-    });
-  }, [load, onEvent]);
 
   useEffect(() => {
     if (step.name === 'thanks') setReadout(['kiosk.rate.thanks']);

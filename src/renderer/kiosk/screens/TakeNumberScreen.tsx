@@ -12,7 +12,7 @@ import { KioskError, ScreenTitle } from './common';
 type Service = OutputOf<'queue.services'>[number];
 type Ticket = OutputOf<'queue.issue'>;
 
-/** Home after the ticket is shown (issue 6); a touch gives the citizen 30 s more. */
+/** Home after the ticket is shown; a touch gives the citizen 30 s more. */
 export const TICKET_HOME_MS = 10_000;
 export const TICKET_TOUCHED_MS = 30_000;
 /** A ticket with no paper stays on screen this long unless "Đã ghi nhớ số" is touched. */
