@@ -35,7 +35,7 @@ export interface CoreOptions {
   authDeps?: Omit<AuthDeps, 'setupCodes'>;
   /** Seed the demo site, counters and accounts (idempotent). */
   demo?: boolean;
-  /** Issue 8: hub role (site / province), `--upstream`, push timing. */
+  /** Pushing to the province (docs/sync.md): `--upstream`, push timing. */
   sync?: SyncOptions;
   /** Issue 8: checkpoint/backup interval; `autoBackup: false` skips the daily backup. */
   maintenance?: { intervalMs?: number; autoBackup?: boolean };
@@ -133,7 +133,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     print.start();
     sync.start();
     maintenance.start();
-    log.info({ version: APP_VERSION, role: sync.role }, 'core started');
+    log.info({ version: APP_VERSION }, 'core started');
     return {
       dataDir: options.dataDir,
       dbFile,

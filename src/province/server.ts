@@ -6,7 +6,6 @@ import type { Duplex } from 'node:stream';
 import { pipeline } from 'node:stream';
 import type { z } from 'zod';
 import { errorResult, type DispatchResult } from '../core/dispatch';
-import { ReceiveError } from '../core/sync/receiver';
 import { createHostCheck } from '../hub/hostCheck';
 import {
   BodyError,
@@ -19,7 +18,6 @@ import {
   readJsonBody,
   sendJson,
 } from '../hub/httpServer';
-import { MAX_BATCH_BYTES, readRaw, receiveErrorResult } from '../hub/syncRoute';
 import {
   provinceAgencyInput,
   provinceLoginInput,
@@ -40,6 +38,7 @@ import {
   registerSite,
   unregisteredAgencies,
 } from './ingest';
+import { MAX_BATCH_BYTES, ReceiveError, readRaw, receiveErrorResult } from './receiveError';
 
 /**
  * The province service's HTTP edge (docs/province.md). It reuses the hub's hardening
