@@ -207,8 +207,10 @@ function Ranking(props: { rows: CommuneFigures[] | null; onOpen: (c: CommuneFigu
             <th>{t('province.col.onTimeRate')}</th>
             <th>{t('province.col.overdue')}</th>
             <th>{t('province.col.apologies')}</th>
+            <th>{t('province.col.lateWithApology')}</th>
             <th>{t('province.col.satisfaction')}</th>
             <th>{t('province.col.digitisation')}</th>
+            <th>{t('province.col.resultDigitisation')}</th>
             <th>{t('province.col.lastReceived')}</th>
           </tr>
         </thead>
@@ -226,9 +228,11 @@ function Ranking(props: { rows: CommuneFigures[] | null; onOpen: (c: CommuneFigu
                 <td>{fmt(r.received)}</td>
                 <td>{fmt(r.onTimeRate)}</td>
                 <td className={r.overdue > 0 ? 'bad' : undefined}>{fmt(r.overdue)}</td>
-                <td title={t('province.notAvailable')}>{fmt(r.apologies)}</td>
+                <td>{fmt(r.apologies)}</td>
+                <td>{fmt(r.lateWithApologyRate)}</td>
                 <td>{fmt(r.satisfaction)}</td>
-                <td title={t('province.notAvailable')}>{fmt(r.digitisationRate)}</td>
+                <td>{fmt(r.digitisationRate)}</td>
+                <td>{fmt(r.resultDigitisationRate)}</td>
                 <td className={fresh.stale ? 'stale' : undefined}>{fresh.text}</td>
               </tr>
             );
@@ -241,7 +245,14 @@ function Ranking(props: { rows: CommuneFigures[] | null; onOpen: (c: CommuneFigu
 
 interface Detail {
   procedures: { procedureId: string; received: number; settled: number; late: number }[];
-  overdue: { dossierCode: string; procedureId: string; dueDate: string; daysLate: number }[];
+  overdue: {
+    dossierCode: string;
+    procedureId: string;
+    dueDate: string;
+    daysLate: number;
+    apologyLetters: number | null;
+    appointmentDate: string | null;
+  }[];
 }
 
 function CommunePage(props: {
@@ -294,6 +305,8 @@ function CommunePage(props: {
                 <th>{t('province.col.procedure')}</th>
                 <th>{t('province.col.due')}</th>
                 <th>{t('province.col.daysLate')}</th>
+                <th>{t('province.col.apologyLetters')}</th>
+                <th>{t('province.col.appointment')}</th>
               </tr>
             </thead>
             <tbody>
@@ -304,6 +317,8 @@ function CommunePage(props: {
                   <td>{d.procedureId}</td>
                   <td>{d.dueDate}</td>
                   <td className="bad">{d.daysLate}</td>
+                  <td>{fmt(d.apologyLetters)}</td>
+                  <td>{d.appointmentDate ?? '—'}</td>
                 </tr>
               ))}
             </tbody>

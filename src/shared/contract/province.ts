@@ -49,9 +49,15 @@ export const communeFiguresSchema = z.object({
   received: z.number().int(),
   onTimeRate: rate,
   overdue: z.number().int(),
+  /** Apology letters for late dossiers issued in the period (null: the site never said). */
   apologies: z.number().int().nullable(),
+  /** Late dossiers with at least one apology letter, percent. */
+  lateWithApologyRate: rate,
   satisfaction: rate,
+  /** Dossiers received with paper documents, all of them scanned, percent (payload v3). */
   digitisationRate: rate,
+  /** Results settled in the period that have a scan, percent (payload v3). */
+  resultDigitisationRate: rate,
   lastReceivedAt: isoInstant.nullable(),
 });
 export type CommuneFigures = z.infer<typeof communeFiguresSchema>;

@@ -45,6 +45,10 @@ export const provinceMessagesVi = {
   'province.col.due': 'Hạn giải quyết',
   'province.col.daysLate': 'Số ngày quá hạn',
   'province.commune.overdue': 'Hồ sơ đang quá hạn',
+  'province.col.lateWithApology': 'Hồ sơ trễ có thư xin lỗi (%)',
+  'province.col.resultDigitisation': 'Số hóa kết quả (%)',
+  'province.col.apologyLetters': 'Số thư xin lỗi',
+  'province.col.appointment': 'Hẹn lại ngày',
 } as const;
 
 export const provinceMessagesEn: Record<keyof typeof provinceMessagesVi, string> = {
@@ -90,4 +94,8 @@ export const provinceMessagesEn: Record<keyof typeof provinceMessagesVi, string>
   'province.col.due': 'Due date',
   'province.col.daysLate': 'Days overdue',
   'province.commune.overdue': 'Overdue dossiers',
+  'province.col.lateWithApology': 'Late dossiers with an apology letter (%)',
+  'province.col.resultDigitisation': 'Results digitised (%)',
+  'province.col.apologyLetters': 'Apology letters',
+  'province.col.appointment': 'New appointment',
 };
