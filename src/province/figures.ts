@@ -21,12 +21,15 @@ import type { Queryable } from './db';
  *   document (payload version 3, the latest event of each dossier), the share whose every
  *   paper document has a stored scan; `resultDigitisationRate`: of the dossiers settled with a
  *   result in the period carrying the counts, the share whose result has a scan. Null when
- *   nothing is counted (docs/province.md).
+ *   nothing is counted (docs/province.md);
+ * - `waitP90Minutes`: the commune's `p90WaitMinutes` (nearest-rank, called tickets).
  */
 export async function communeFigures(
   db: Queryable,
   period: { from: string; to: string },
   today: string,
+  /** Only this commune (its page's monthly trend); all when omitted. */
+  onlySite: string | null = null,
 ): Promise<CommuneFigures[]> {
   const asOf = period.to < today ? period.to : today;
   const rows = await db.query<{
@@ -49,11 +52,12 @@ export async function communeFigures(
     paper_digitised: number;
     results: number;
     results_digitised: number;
+    p90_wait: number | null;
   }>(
     `WITH registered AS (
        SELECT d.* FROM daily d
          JOIN site_agencies a ON a.site_id = d.site_id AND a.agency_code = d.agency_code
-        WHERE d.day BETWEEN $1 AND $2
+        WHERE d.day BETWEEN $1 AND $2 AND ($5::text IS NULL OR d.site_id = $5)
      ), rolled AS (
        SELECT site_id, sum(received)::int AS received, sum(settled)::int AS settled,
               sum(settled_in_time)::int AS settled_in_time, sum(apologies)::int AS apologies
@@ -63,7 +67,7 @@ export async function communeFigures(
               count(*) FILTER (WHERE d.due_date IS NULL OR d.due_date >= $3)::int AS open_within
          FROM dossiers d
          JOIN site_agencies a ON a.site_id = d.site_id AND a.agency_code = d.agency_code
-        WHERE d.received_date <= $3
+        WHERE d.received_date <= $3 AND ($5::text IS NULL OR d.site_id = $5)
           AND (d.status IN ('received', 'in_process', 'awaiting_supplement')
                OR d.settled_date > $3 OR d.ended_date > $3)
         GROUP BY d.site_id
@@ -73,6 +77,7 @@ export async function communeFigures(
          JOIN site_agencies a ON a.site_id = d.site_id AND a.agency_code = d.agency_code
         WHERE d.status IN ('received', 'in_process', 'awaiting_supplement')
           AND d.status <> 'awaiting_supplement' AND d.received_date <= $2 AND d.due_date < $4
+          AND ($5::text IS NULL OR d.site_id = $5)
         GROUP BY d.site_id
      ), late_letters AS (
        SELECT d.site_id, count(*)::int AS late_known,
@@ -80,6 +85,7 @@ export async function communeFigures(
          FROM dossiers d
          JOIN site_agencies a ON a.site_id = d.site_id AND a.agency_code = d.agency_code
         WHERE d.apology_letters IS NOT NULL AND d.due_date IS NOT NULL
+          AND ($5::text IS NULL OR d.site_id = $5)
           AND ((d.settled_date BETWEEN $1 AND $2 AND d.settled_date > d.due_date)
             OR (d.received_date <= $3 AND d.due_date < $3
                 AND (d.status IN ('received', 'in_process', 'awaiting_supplement')
@@ -100,13 +106,23 @@ export async function communeFigures(
                                  AND d.result_digitised)::int AS results_digitised
          FROM dossiers d
          JOIN site_agencies a ON a.site_id = d.site_id AND a.agency_code = d.agency_code
-        WHERE d.paper_documents IS NOT NULL
+        WHERE d.paper_documents IS NOT NULL AND ($5::text IS NULL OR d.site_id = $5)
           AND (d.received_date BETWEEN $1 AND $2 OR d.settled_date BETWEEN $1 AND $2)
         GROUP BY d.site_id
      ), rating_counts AS (
        SELECT site_id, sum(satisfied)::int AS satisfied,
               sum(satisfied + neutral + unsatisfied)::int AS ratings
-         FROM daily WHERE agency_code = '' AND day BETWEEN $1 AND $2 GROUP BY site_id
+         FROM daily WHERE agency_code = '' AND day BETWEEN $1 AND $2
+          AND ($5::text IS NULL OR site_id = $5)
+        GROUP BY site_id
+     ), waits AS (
+       -- docs/reports.md: the exact nearest-rank 90th percentile of the called tickets' waits
+       -- (percentile_disc takes the first wait whose cumulative share reaches 90 %).
+       SELECT site_id, percentile_disc(0.9) WITHIN GROUP (ORDER BY wait_seconds) AS p90_wait
+         FROM tickets
+        WHERE business_date BETWEEN $1 AND $2 AND wait_seconds IS NOT NULL
+          AND ($5::text IS NULL OR site_id = $5)
+        GROUP BY site_id
      )
      SELECT s.site_id, s.name, s.last_received_at,
             COALESCE(c.received, 0) AS received, COALESCE(c.settled, 0) AS settled,
@@ -118,7 +134,7 @@ export async function communeFigures(
             COALESCE(l.late_with_letter, 0) AS late_with_letter,
             COALESCE(g.paper, 0) AS paper, COALESCE(g.paper_digitised, 0) AS paper_digitised,
             COALESCE(g.results, 0) AS results,
-            COALESCE(g.results_digitised, 0) AS results_digitised
+            COALESCE(g.results_digitised, 0) AS results_digitised, w.p90_wait
        FROM sites s
        LEFT JOIN rolled c ON c.site_id = s.site_id
        LEFT JOIN open_at o ON o.site_id = s.site_id
@@ -126,8 +142,10 @@ export async function communeFigures(
        LEFT JOIN rating_counts r ON r.site_id = s.site_id
        LEFT JOIN late_letters l ON l.site_id = s.site_id
        LEFT JOIN digitised g ON g.site_id = s.site_id
+       LEFT JOIN waits w ON w.site_id = s.site_id
+      WHERE ($5::text IS NULL OR s.site_id = $5)
       ORDER BY s.site_id`,
-    [period.from, period.to, asOf, today],
+    [period.from, period.to, asOf, today, onlySite],
   );
   const figures = rows.map((r) => ({
     siteId: r.site_id,
@@ -140,6 +158,8 @@ export async function communeFigures(
     satisfaction: percent(r.satisfied, r.ratings),
     digitisationRate: percent(r.paper_digitised, r.paper),
     resultDigitisationRate: percent(r.results_digitised, r.results),
+    // Minutes with one decimal, as the commune's own p90WaitMinutes.
+    waitP90Minutes: r.p90_wait === null ? null : Math.round(Number(r.p90_wait) / 6) / 10,
     lastReceivedAt: r.last_received_at === null ? null : new Date(r.last_received_at).toISOString(),
   }));
   // Ranked by on-time rate, best first; communes without a rate last.
@@ -193,7 +213,25 @@ export async function communeDetail(
       ORDER BY d.due_date, d.dossier_code LIMIT 200`,
     [siteId, period.to, today],
   );
+  // On-time rate by month, the 12 months ending with the period's last month (docs/province.md).
+  const trend: { month: string; received: number; onTimeRate: number | null }[] = [];
+  for (let k = 11; k >= 0; k--) {
+    const y = Number(period.to.slice(0, 4));
+    const m = Number(period.to.slice(5, 7)) - 1 - k;
+    const first = new Date(Date.UTC(y, m, 1));
+    const last = new Date(Date.UTC(y, m + 1, 0));
+    const from = first.toISOString().slice(0, 10);
+    if (from > today) continue;
+    const to = last.toISOString().slice(0, 10);
+    const [f] = await communeFigures(db, { from, to }, today, siteId);
+    trend.push({
+      month: from.slice(0, 7),
+      received: f?.received ?? 0,
+      onTimeRate: f?.onTimeRate ?? null,
+    });
+  }
   return {
+    trend,
     procedures: procedures.map((p) => ({
       procedureId: p.procedure_id,
       received: p.received,

@@ -38,6 +38,48 @@ function vnToday(): string {
 
 const fmt = (v: number | null) => (v === null ? '—' : v.toLocaleString('vi-VN'));
 
+/**
+ * Dates are typed as dd/mm/yyyy in plain text fields, whatever the browser's locale (a
+ * native date field shows mm/dd/yyyy under an English locale): `toDisplay` for the field,
+ * `parseDisplay` back to YYYY-MM-DD (null when not a real date).
+ */
+export function toDisplay(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+export function parseDisplay(text: string): string | null {
+  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  )
+    return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/** Download an authenticated file (the exports): fetch with the token, save the blob. */
+async function download(path: string, token: string): Promise<void> {
+  const res = await fetch(path, { headers: { Authorization: `Bearer ${token}` } });
+  if (!res.ok) {
+    const data = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new Error(data?.error?.message ?? String(res.status));
+  }
+  const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1];
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name ?? 'export';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 function freshness(at: string | null): { text: string; stale: boolean } {
   if (!at) return { text: t('province.never'), stale: true };
   const days = Math.floor((Date.now() - new Date(at).getTime()) / 86_400_000);
@@ -136,7 +178,7 @@ function Login(props: { error: string | null; onLogin: (u: string, p: string) =>
 function Dashboard({ token, admin }: { token: string; admin: boolean }) {
   const today = vnToday();
   const [period, setPeriod] = useState({ from: monthStart(today), to: today });
-  const [draft, setDraft] = useState(period);
+  const [draft, setDraft] = useState({ from: toDisplay(period.from), to: toDisplay(period.to) });
   const [rows, setRows] = useState<CommuneFigures[] | null>(null);
   const [open, setOpen] = useState<CommuneFigures | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -160,13 +202,21 @@ function Dashboard({ token, admin }: { token: string; admin: boolean }) {
           className="row"
           onSubmit={(e: FormEvent) => {
             e.preventDefault();
-            setPeriod(draft);
+            const from = parseDisplay(draft.from);
+            const to = parseDisplay(draft.to);
+            if (!from || !to) return setError(t('province.date.invalid'));
+            if (from > to) return setError(t('province.date.order'));
+            setError(null);
+            setPeriod({ from, to });
           }}
         >
           <label>
             {t('province.period.from')}
             <input
-              type="date"
+              inputMode="numeric"
+              placeholder={t('province.date.placeholder')}
+              maxLength={10}
+              data-testid="period-from"
               value={draft.from}
               onChange={(e) => setDraft({ ...draft, from: e.target.value })}
             />
@@ -174,12 +224,29 @@ function Dashboard({ token, admin }: { token: string; admin: boolean }) {
           <label>
             {t('province.period.to')}
             <input
-              type="date"
+              inputMode="numeric"
+              placeholder={t('province.date.placeholder')}
+              maxLength={10}
+              data-testid="period-to"
               value={draft.to}
               onChange={(e) => setDraft({ ...draft, to: e.target.value })}
             />
           </label>
           <button type="submit">{t('province.period.apply')}</button>
+          {(['csv', 'xlsx'] as const).map((format) => (
+            <button
+              key={format}
+              type="button"
+              onClick={() => {
+                const q = new URLSearchParams({ ...period, format });
+                download(`/api/v1/province/communes/export?${q.toString()}`, token).catch(
+                  (err: Error) => setError(err.message),
+                );
+              }}
+            >
+              {t(format === 'csv' ? 'province.export.csv' : 'province.export.xlsx')}
+            </button>
+          ))}
         </form>
         {error && <p className="error">{t('province.error', { message: error })}</p>}
       </section>
@@ -211,6 +278,7 @@ function Ranking(props: { rows: CommuneFigures[] | null; onOpen: (c: CommuneFigu
             <th>{t('province.col.satisfaction')}</th>
             <th>{t('province.col.digitisation')}</th>
             <th>{t('province.col.resultDigitisation')}</th>
+            <th>{t('province.col.waitP90')}</th>
             <th>{t('province.col.lastReceived')}</th>
           </tr>
         </thead>
@@ -233,6 +301,7 @@ function Ranking(props: { rows: CommuneFigures[] | null; onOpen: (c: CommuneFigu
                 <td>{fmt(r.satisfaction)}</td>
                 <td>{fmt(r.digitisationRate)}</td>
                 <td>{fmt(r.resultDigitisationRate)}</td>
+                <td>{fmt(r.waitP90Minutes)}</td>
                 <td className={fresh.stale ? 'stale' : undefined}>{fresh.text}</td>
               </tr>
             );
@@ -244,6 +313,7 @@ function Ranking(props: { rows: CommuneFigures[] | null; onOpen: (c: CommuneFigu
 }
 
 interface Detail {
+  trend: { month: string; received: number; onTimeRate: number | null }[];
   procedures: { procedureId: string; received: number; settled: number; late: number }[];
   overdue: {
     dossierCode: string;
@@ -274,6 +344,28 @@ function CommunePage(props: {
       <h2>{t('province.commune.title', { name: props.commune.name || props.commune.siteId })}</h2>
       {detail && (
         <>
+          <h3>{t('province.trend.title')}</h3>
+          <table className="trend" data-testid="trend">
+            <thead>
+              <tr>
+                <th>{t('province.col.month')}</th>
+                <th>{t('province.col.received')}</th>
+                <th>{t('province.col.onTimeRate')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {detail.trend.map((m) => (
+                <tr key={m.month}>
+                  <td>{`${m.month.slice(5, 7)}/${m.month.slice(0, 4)}`}</td>
+                  <td>{fmt(m.received)}</td>
+                  <td>
+                    <span className="bar" style={{ width: `${(m.onTimeRate ?? 0) * 1.2}px` }} />{' '}
+                    {fmt(m.onTimeRate)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
           <table>
             <thead>
               <tr>
@@ -387,12 +479,21 @@ function SiteAdmin({ token, onChange }: { token: string; onChange: () => void })
         {key && <p className="key">{t('province.sites.keyOnce', { key })}</p>}
         {error && <p className="error">{t('province.error', { message: error })}</p>}
       </section>
+      <UsbImport token={token} onDone={onChange} />
       <section>
         <h2>{t('province.unregistered.title')}</h2>
         {held.length === 0 ? (
           <p>{t('province.unregistered.none')}</p>
         ) : (
-          <table>
+          <table data-testid="unregistered">
+            <thead>
+              <tr>
+                <th>{t('province.col.siteId')}</th>
+                <th>{t('province.col.agencyCode')}</th>
+                <th>{t('province.col.dossiers')}</th>
+                <th>{t('province.col.action')}</th>
+              </tr>
+            </thead>
             <tbody>
               {held.map((h) => (
                 <tr key={`${h.siteId}/${h.agencyCode}`}>
@@ -421,5 +522,66 @@ function SiteAdmin({ token, onChange }: { token: string; onChange: () => void })
         )}
       </section>
     </>
+  );
+}
+
+/** The USB import: the site's signed file, checked as `npm run province -- import FILE` does. */
+function UsbImport({ token, onDone }: { token: string; onDone: () => void }) {
+  const [message, setMessage] = useState<{ text: string; bad: boolean } | null>(null);
+  return (
+    <section>
+      <h2>{t('province.usb.title')}</h2>
+      <p>{t('province.usb.help')}</p>
+      <label className="file">
+        {t('province.usb.choose')}
+        <input
+          type="file"
+          accept=".json,application/json"
+          data-testid="usb-file"
+          onChange={async (e) => {
+            const input = e.currentTarget;
+            const file = input.files?.[0];
+            if (!file) return;
+            let parsed: unknown;
+            try {
+              parsed = JSON.parse(await file.text());
+            } catch {
+              setMessage({ text: t('province.usb.notJson'), bad: true });
+              input.value = '';
+              return;
+            }
+            try {
+              const r = await request<{
+                siteId: string;
+                events: number;
+                accepted: number;
+                duplicates: number;
+              }>('/api/v1/province/import', token, parsed);
+              setMessage({
+                text: t('province.usb.done', {
+                  site: r.siteId,
+                  accepted: r.accepted,
+                  duplicates: r.duplicates,
+                  events: r.events,
+                }),
+                bad: false,
+              });
+              onDone();
+            } catch (err) {
+              setMessage({
+                text: t('province.error', { message: (err as Error).message }),
+                bad: true,
+              });
+            }
+            input.value = '';
+          }}
+        />
+      </label>
+      {message && (
+        <p className={message.bad ? 'error' : 'ok'} data-testid="usb-result">
+          {message.text}
+        </p>
+      )}
+    </section>
   );
 }

@@ -58,6 +58,8 @@ export const communeFiguresSchema = z.object({
   digitisationRate: rate,
   /** Results settled in the period that have a scan, percent (payload v3). */
   resultDigitisationRate: rate,
+  /** 90th percentile of the called tickets' waits, minutes (the commune's p90WaitMinutes). */
+  waitP90Minutes: z.number().min(0).nullable(),
   lastReceivedAt: isoInstant.nullable(),
 });
 export type CommuneFigures = z.infer<typeof communeFiguresSchema>;

@@ -49,6 +49,27 @@ export const provinceMessagesVi = {
   'province.col.resultDigitisation': 'Số hóa kết quả (%)',
   'province.col.apologyLetters': 'Số thư xin lỗi',
   'province.col.appointment': 'Hẹn lại ngày',
+  'province.col.siteId': 'Mã đơn vị',
+  'province.col.waitP90': 'Thời gian chờ p90 (phút)',
+  'province.col.agencyCode': 'Mã cơ quan',
+  'province.col.dossiers': 'Số hồ sơ',
+  'province.col.action': 'Thao tác',
+  'province.col.month': 'Tháng',
+  'province.export.title': 'Xếp hạng giải quyết TTHC các xã',
+  'province.export.period': 'Từ ngày {from} đến ngày {to}',
+  'province.export.csv': 'Xuất CSV',
+  'province.export.xlsx': 'Xuất Excel (XLSX)',
+  'province.trend.title': 'Tỷ lệ đúng hạn theo tháng (12 tháng)',
+  'province.date.placeholder': 'dd/mm/yyyy',
+  'province.date.invalid': 'Ngày không hợp lệ: nhập theo dạng dd/mm/yyyy (ví dụ 05/03/2026).',
+  'province.date.order': 'Ngày bắt đầu phải trước ngày kết thúc.',
+  'province.usb.title': 'Nhập tệp USB của một xã',
+  'province.usb.help':
+    'Chọn tệp .json mà xã đã xuất (nút Xuất USB). Tệp được kiểm tra chữ ký và chỉ nhập một lần.',
+  'province.usb.choose': 'Chọn tệp USB',
+  'province.usb.done':
+    'Đã nhập tệp của đơn vị {site}: {accepted} sự kiện mới, {duplicates} đã có ({events} trong tệp).',
+  'province.usb.notJson': 'Tệp không phải tệp đồng bộ (.json) hợp lệ.',
 } as const;
 
 export const provinceMessagesEn: Record<keyof typeof provinceMessagesVi, string> = {
@@ -98,4 +119,25 @@ export const provinceMessagesEn: Record<keyof typeof provinceMessagesVi, string>
   'province.col.resultDigitisation': 'Results digitised (%)',
   'province.col.apologyLetters': 'Apology letters',
   'province.col.appointment': 'New appointment',
+  'province.col.siteId': 'Site id',
+  'province.col.waitP90': 'Waiting time p90 (min)',
+  'province.col.agencyCode': 'Agency code',
+  'province.col.dossiers': 'Dossiers',
+  'province.col.action': 'Action',
+  'province.col.month': 'Month',
+  'province.export.title': 'Communes ranked by administrative procedures',
+  'province.export.period': 'From {from} to {to}',
+  'province.export.csv': 'Export CSV',
+  'province.export.xlsx': 'Export Excel (XLSX)',
+  'province.trend.title': 'On-time rate by month (12 months)',
+  'province.date.placeholder': 'dd/mm/yyyy',
+  'province.date.invalid': 'Invalid date: type it as dd/mm/yyyy (e.g. 05/03/2026).',
+  'province.date.order': 'The start date must not be after the end date.',
+  'province.usb.title': "Import a commune's USB file",
+  'province.usb.help':
+    'Choose the .json file the commune exported (Export USB). Its signature is checked and it is imported once.',
+  'province.usb.choose': 'Choose USB file',
+  'province.usb.done':
+    'Imported the file of site {site}: {accepted} new events, {duplicates} already here ({events} in the file).',
+  'province.usb.notJson': 'Not a valid sync file (.json).',
 };

@@ -93,7 +93,7 @@ function trail(
       at: `${s.on}T02:00:00.000Z`,
       payload,
     };
-  });
+  }, 180_000);
 }
 
 const numbered = (events: SyncEvent[]): SyncEvent[] => events.map((e, i) => ({ ...e, seq: i + 1 }));
@@ -249,7 +249,7 @@ describe.each(BACKENDS)('apologies and digitisation at the province on %s', (kin
         appointmentDate: '2026-03-27',
       }),
     ]);
-  });
+  }, 180_000);
 
   it('migration 2 fills letters, counts and the apology rollup from the events stored before it', async () => {
     const databaseUrl = kind === 'postgresql' ? await cluster.freshDatabase() : null;
@@ -322,5 +322,5 @@ describe.each(BACKENDS)('apologies and digitisation at the province on %s', (kin
     } finally {
       await db.close();
     }
-  });
+  }, 180_000);
 });

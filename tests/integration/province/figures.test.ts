@@ -195,6 +195,7 @@ describe.each(BACKENDS)('a commune at the province on %s', (kind) => {
           apologyLetters: number;
         };
         ratings: { satisfied: number; neutral: number; unsatisfied: number };
+        queue: { p90WaitMinutes: number | null };
       };
       const at = await call(province.url, 'GET', `/api/v1/province/communes?${q}`, { token });
       expect(at.status, at.text).toBe(200);
@@ -207,6 +208,7 @@ describe.each(BACKENDS)('a commune at the province on %s', (kind) => {
           onTimeRate: summary.dossiers.onTimeRate,
           overdue: summary.dossiers.overdueNow,
           apologies: summary.dossiers.apologyLetters,
+          waitP90Minutes: summary.queue.p90WaitMinutes,
           satisfaction: rated > 0 ? Math.round((r.satisfied / rated) * 1000) / 10 : null,
         }),
       ]);

@@ -136,7 +136,7 @@ describe.each(BACKENDS)('a site hub and the province service on %s', (kind) => {
       accepted: 1,
       duplicates: base + 25,
     });
-  });
+  }, 180_000);
 
   it('batches: HMAC, a replay answers success with no change, a gap is refused; totals are admin-only; a site hub has no receiver', async () => {
     const { site, province, key, siteId, base } = await pair();
@@ -212,5 +212,5 @@ describe.each(BACKENDS)('a site hub and the province service on %s', (kind) => {
     ]);
     // The key is shown once, at registration: never in the list.
     expect(totals.text).not.toContain(key);
-  });
+  }, 180_000);
 });
