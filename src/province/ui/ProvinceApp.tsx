@@ -14,6 +14,8 @@ async function request<T>(path: string, token: string | null, body?: unknown): P
   const res = await fetch(path, {
     method: body === undefined ? 'GET' : 'POST',
     headers: {
+      // The screen is Vietnamese: the service's messages too, whatever the browser's language.
+      'Accept-Language': 'vi',
       ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
       ...(token ? { Authorization: `Bearer ${token}` } : {}),
     },
@@ -64,7 +66,9 @@ export function parseDisplay(text: string): string | null {
 
 /** Download an authenticated file (the exports): fetch with the token, save the blob. */
 async function download(path: string, token: string): Promise<void> {
-  const res = await fetch(path, { headers: { Authorization: `Bearer ${token}` } });
+  const res = await fetch(path, {
+    headers: { Authorization: `Bearer ${token}`, 'Accept-Language': 'vi' },
+  });
   if (!res.ok) {
     const data = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
     throw new Error(data?.error?.message ?? String(res.status));
@@ -407,10 +411,10 @@ function CommunePage(props: {
                   <td>{i + 1}</td>
                   <td>{d.dossierCode}</td>
                   <td>{d.procedureId}</td>
-                  <td>{d.dueDate}</td>
+                  <td>{toDisplay(d.dueDate)}</td>
                   <td className="bad">{d.daysLate}</td>
                   <td>{fmt(d.apologyLetters)}</td>
-                  <td>{d.appointmentDate ?? '—'}</td>
+                  <td>{d.appointmentDate ? toDisplay(d.appointmentDate) : '—'}</td>
                 </tr>
               ))}
             </tbody>
@@ -485,7 +489,7 @@ function SiteAdmin({ token, onChange }: { token: string; onChange: () => void })
         {held.length === 0 ? (
           <p>{t('province.unregistered.none')}</p>
         ) : (
-          <table data-testid="unregistered">
+          <table className="held" data-testid="unregistered">
             <thead>
               <tr>
                 <th>{t('province.col.siteId')}</th>
