@@ -213,25 +213,7 @@ export async function communeDetail(
       ORDER BY d.due_date, d.dossier_code LIMIT 200`,
     [siteId, period.to, today],
   );
-  // On-time rate by month, the 12 months ending with the period's last month (docs/province.md).
-  const trend: { month: string; received: number; onTimeRate: number | null }[] = [];
-  for (let k = 11; k >= 0; k--) {
-    const y = Number(period.to.slice(0, 4));
-    const m = Number(period.to.slice(5, 7)) - 1 - k;
-    const first = new Date(Date.UTC(y, m, 1));
-    const last = new Date(Date.UTC(y, m + 1, 0));
-    const from = first.toISOString().slice(0, 10);
-    if (from > today) continue;
-    const to = last.toISOString().slice(0, 10);
-    const [f] = await communeFigures(db, { from, to }, today, siteId);
-    trend.push({
-      month: from.slice(0, 7),
-      received: f?.received ?? 0,
-      onTimeRate: f?.onTimeRate ?? null,
-    });
-  }
   return {
-    trend,
     procedures: procedures.map((p) => ({
       procedureId: p.procedure_id,
       received: p.received,
@@ -248,4 +230,29 @@ export async function communeDetail(
       appointmentDate: d.appointment_date,
     })),
   };
+}
+
+/**
+ * A commune's on-time rate by month: the 12 months ending with the month of `to`, each
+ * computed exactly as the ranking for that month alone (asOf = the month's end or today).
+ * Its own request, so the commune's page answers without waiting for twelve rankings.
+ */
+export async function communeTrend(db: Queryable, siteId: string, to: string, today: string) {
+  const trend: { month: string; received: number; onTimeRate: number | null }[] = [];
+  for (let k = 11; k >= 0; k--) {
+    const y = Number(to.slice(0, 4));
+    const m = Number(to.slice(5, 7)) - 1 - k;
+    const first = new Date(Date.UTC(y, m, 1));
+    const last = new Date(Date.UTC(y, m + 1, 0));
+    const from = first.toISOString().slice(0, 10);
+    if (from > today) continue;
+    const end = last.toISOString().slice(0, 10);
+    const [f] = await communeFigures(db, { from, to: end }, today, siteId);
+    trend.push({
+      month: from.slice(0, 7),
+      received: f?.received ?? 0,
+      onTimeRate: f?.onTimeRate ?? null,
+    });
+  }
+  return trend;
 }

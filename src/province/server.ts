@@ -22,6 +22,7 @@ import {
   provinceAgencyInput,
   provinceLoginInput,
   provincePeriodQuery,
+  provinceTrendQuery,
   provinceSiteInput,
   type ProvinceRole,
 } from '../shared/contract/province';
@@ -31,7 +32,7 @@ import { vnDate } from '../shared/time/vnTime';
 import type { Accounts, ProvinceUser } from './accounts';
 import type { ProvinceDb } from './db';
 import { rankingFile } from './exportRanking';
-import { communeDetail, communeFigures } from './figures';
+import { communeDetail, communeFigures, communeTrend } from './figures';
 import {
   addSiteAgency,
   importFile,
@@ -233,6 +234,16 @@ export function createProvinceServer(options: ProvinceServerOptions): http.Serve
           if (e instanceof ReceiveError) return receiveErrorResult(e, lang);
           throw e;
         }
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/province/commune/trend',
+      role: 'viewer',
+      handler: async ({ url, lang }) => {
+        const input = provinceTrendQuery.safeParse(Object.fromEntries(url.searchParams));
+        if (!input.success) return invalid(lang, input.error);
+        return ok(await communeTrend(db, input.data.siteId, input.data.to, vnDate(now())));
       },
     },
     {

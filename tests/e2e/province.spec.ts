@@ -25,6 +25,7 @@ let province: Province;
 let dataDir: string;
 
 test.beforeAll(async () => {
+  test.setTimeout(180_000); // the demo's month of events, on a loaded machine
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-province-e2e-'));
   province = await startProvince({
     dataDir,

@@ -316,8 +316,9 @@ function Ranking(props: { rows: CommuneFigures[] | null; onOpen: (c: CommuneFigu
   );
 }
 
+type Trend = { month: string; received: number; onTimeRate: number | null }[];
+
 interface Detail {
-  trend: { month: string; received: number; onTimeRate: number | null }[];
   procedures: { procedureId: string; received: number; settled: number; late: number }[];
   overdue: {
     dossierCode: string;
@@ -336,9 +337,14 @@ function CommunePage(props: {
   onBack: () => void;
 }) {
   const [detail, setDetail] = useState<Detail | null>(null);
+  const [trend, setTrend] = useState<Trend | null>(null);
   useEffect(() => {
     const q = new URLSearchParams({ siteId: props.commune.siteId, ...props.period });
     void request<Detail>(`/api/v1/province/commune?${q.toString()}`, props.token).then(setDetail);
+    const tq = new URLSearchParams({ siteId: props.commune.siteId, to: props.period.to });
+    void request<Trend>(`/api/v1/province/commune/trend?${tq.toString()}`, props.token).then(
+      setTrend,
+    );
   }, [props.commune.siteId, props.period, props.token]);
   return (
     <section>
@@ -346,7 +352,7 @@ function CommunePage(props: {
         {t('province.commune.back')}
       </button>
       <h2>{t('province.commune.title', { name: props.commune.name || props.commune.siteId })}</h2>
-      {detail && (
+      {trend && (
         <>
           <h3>{t('province.trend.title')}</h3>
           <table className="trend" data-testid="trend">
@@ -358,7 +364,7 @@ function CommunePage(props: {
               </tr>
             </thead>
             <tbody>
-              {detail.trend.map((m) => (
+              {trend.map((m) => (
                 <tr key={m.month}>
                   <td>{`${m.month.slice(5, 7)}/${m.month.slice(0, 4)}`}</td>
                   <td>{fmt(m.received)}</td>
@@ -370,6 +376,10 @@ function CommunePage(props: {
               ))}
             </tbody>
           </table>
+        </>
+      )}
+      {detail && (
+        <>
           <table>
             <thead>
               <tr>

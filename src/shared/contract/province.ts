@@ -42,6 +42,8 @@ export const provincePeriodQuery = z
   .strict()
   .refine((p) => p.from <= p.to, { message: '`to` trước `from`', path: ['to'] });
 
+export const provinceTrendQuery = z.object({ siteId: siteIdSchema, to: vnDateText }).strict();
+
 const rate = z.number().min(0).max(100).nullable();
 export const communeFiguresSchema = z.object({
   siteId: z.string(),

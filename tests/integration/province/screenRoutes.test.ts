@@ -194,11 +194,13 @@ describe.each(BACKENDS)('the screen routes on %s', (kind) => {
     for (let k = 0; k < sim.events.length; k += 200) {
       expect((await pushBatch(base, site, sim.events.slice(k, k + 200))).status).toBe(200);
     }
-    const detail = (
-      await call(base, 'GET', '/api/v1/province/commune?siteId=S5&from=2026-11-01&to=2026-11-30', {
-        token,
-      })
-    ).body as { trend: { month: string; received: number; onTimeRate: number | null }[] };
+    const detail = {
+      trend: (
+        await call(base, 'GET', '/api/v1/province/commune/trend?siteId=S5&to=2026-11-30', {
+          token,
+        })
+      ).body as { month: string; received: number; onTimeRate: number | null }[],
+    };
     expect(detail.trend.map((m) => m.month)).toEqual([
       '2025-12',
       '2026-01',
