@@ -6,6 +6,7 @@
  * and who may call what (officer 403).
  */
 import Database from 'better-sqlite3';
+import { run } from '../../../src/cli/motcua';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -245,6 +246,13 @@ describe('sync settings', () => {
       json: { siteId: 'x', name: 'x' },
     });
     expect(register.status).toBe(404);
+    // Nor does its maintenance command import a site's USB file: it names the province's.
+    await hub.stop();
+    const lines: string[] = [];
+    await expect(
+      run(['--data-dir', hub.core.dataDir, 'sync', 'import', 'x.json'], (l) => lines.push(l)),
+    ).rejects.toThrow('npm run province -- import FILE');
+    expect(lines).toEqual([]);
   });
 });
 
