@@ -132,12 +132,6 @@ export function createProvinceServer(options: ProvinceServerOptions): http.Serve
       },
     },
     {
-      method: 'GET',
-      path: '/api/v1/sync/role',
-      role: 'public',
-      handler: async () => ok({ role: 'province' }),
-    },
-    {
       method: 'POST',
       path: '/api/v1/auth/login',
       role: 'public',
