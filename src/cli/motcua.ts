@@ -7,7 +7,7 @@
  *   backup-dir --default      put the backup folder back to <data-dir>/backups (the hub
  *                             refuses to start while it is inside a served folder)
  *   sync export FILE          signed USB file of every change the province has not acknowledged
- *   sync import FILE          (provincial hub's data folder) import a site's USB file once
+ *   (a site's USB file is imported at the province: `npm run province -- import FILE`)
  *   audit verify              check the audit log's hash chain (exit 4 naming the first break)
  * All take --data-dir DIR (default: $MOTCUA_DATA_DIR or the per-user folder).
  */
@@ -30,7 +30,6 @@ import { assertNoOrphanedOutbox } from '../core/sync/outbox';
 import { migrations } from '../core/db/migrations';
 import { verifyAuditChain } from '../core/audit/auditChain';
 import { m010AuditChain } from '../core/db/migrations/010-audit-chain';
-import { importFile, ReceiveError } from '../core/sync/receiver';
 import { buildSyncFile, eventCount } from '../core/sync/usbExport';
 import { translate } from '../shared/i18n';
 import { askHidden } from './prompt';
@@ -42,8 +41,9 @@ const USAGE = `Một Cửa Kiosk — lệnh bảo trì
                                              bản mã hóa: hỏi mật khẩu, hoặc đọc từ tệp F
   npm run motcua -- backup-dir --default     đưa thư mục sao lưu về <data-dir>/backups
   npm run motcua -- sync export FILE         xuất các thay đổi chưa đồng bộ ra tệp có chữ ký (USB)
-  npm run motcua -- sync import FILE         nhập tệp USB của một đơn vị (ở máy chủ tỉnh)
   npm run motcua -- audit verify             kiểm tra chuỗi băm của nhật ký hệ thống (mã thoát 4 nếu bị can thiệp)
+
+  Tệp USB của đơn vị được nhập ở máy chủ tỉnh: npm run province -- import FILE (docs/province.md)
 
   --data-dir DIR   thư mục dữ liệu (mặc định: $MOTCUA_DATA_DIR hoặc ${defaultDataDir()})
   --force          (restore) khôi phục dù mất các thay đổi chưa đồng bộ
@@ -53,7 +53,7 @@ const USAGE = `Một Cửa Kiosk — lệnh bảo trì
 
 class CliError extends Error {}
 
-/** `audit verify`: the audit log's chain is broken (0 intact, 1 error, 2 usage, 3 sync import). */
+/** `audit verify`: the audit log's chain is broken (0 intact, 1 error, 2 usage). */
 export const AUDIT_BROKEN_EXIT = 4;
 
 function openExisting(dataDir: string): Db {
@@ -214,23 +214,11 @@ export async function run(
     return 0;
   }
 
-  if (command === 'sync' && sub === 'import' && arg && positionals.length === 3) {
-    const source = path.resolve(arg);
-    if (!fs.existsSync(source)) throw new CliError(`Không tìm thấy tệp ${source}.`);
-    const text = fs.readFileSync(source, 'utf8');
-    const lock = acquireDataDirLock(dataDir);
-    const db = openExisting(dataDir);
-    try {
-      ensureSchema(db);
-      const r = importFile(db, text, new Date());
-      out(
-        `Đã nhập tệp của đơn vị ${r.siteId}: ${r.accepted} sự kiện mới, ${r.duplicates} đã có từ trước.`,
-      );
-    } finally {
-      closeDatabase(db);
-      lock.release();
-    }
-    return 0;
+  if (command === 'sync' && sub === 'import') {
+    // One receiver: the province service (docs/province.md), never a commune's hub.
+    throw new CliError(
+      'Tệp USB của đơn vị được nhập ở máy chủ tỉnh: npm run province -- import FILE (docs/province.md).',
+    );
   }
   if (command === 'audit' && sub === 'verify' && positionals.length === 2) {
     // Read-only: runs beside the hub like `backup` (no lock, no checkpoint).
@@ -272,14 +260,11 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   try {
     process.exitCode = await run(argv);
   } catch (e) {
-    const message =
-      e instanceof ReceiveError || e instanceof CliError || e instanceof Error
-        ? e.message
-        : String(e);
+    const message = e instanceof Error ? e.message : String(e);
     console.error(`Lỗi: ${message}`);
     if (e instanceof CliError || (e instanceof TypeError && 'code' in e))
       console.error(`\n${USAGE}`);
-    process.exitCode = e instanceof ReceiveError && e.reason === 'FILE_ALREADY_IMPORTED' ? 3 : 1;
+    process.exitCode = 1;
   }
 }
 

@@ -35,7 +35,7 @@ export interface CoreOptions {
   authDeps?: Omit<AuthDeps, 'setupCodes'>;
   /** Seed the demo site, counters and accounts (idempotent). */
   demo?: boolean;
-  /** Sync (docs/sync.md): hub role (site / province), `--upstream`, push timing. */
+  /** Pushing to the province (docs/sync.md): `--upstream`, push timing. */
   sync?: SyncOptions;
   /** Backups (docs/backup.md): checkpoint/backup interval; `autoBackup: false`: no daily backup. */
   maintenance?: { intervalMs?: number; autoBackup?: boolean };
@@ -133,7 +133,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     print.start();
     sync.start();
     maintenance.start();
-    log.info({ version: APP_VERSION, role: sync.role }, 'core started');
+    log.info({ version: APP_VERSION }, 'core started');
     return {
       dataDir: options.dataDir,
       dbFile,

@@ -25,7 +25,6 @@ const USAGE = `Một Cửa Kiosk — hub
   --admin-password PW    mật khẩu quản trị khi khởi động lần đầu (hoặc $MOTCUA_ADMIN_PASSWORD)
   --static-dir DIR       thư mục giao diện đã build (mặc định out/renderer)
   --upstream URL         máy chủ tỉnh nhận dữ liệu đồng bộ (ghi đè cài đặt; xem docs/sync.md)
-  --role site|province   vai trò: site (mặc định) hoặc province (máy chủ tỉnh nhận dữ liệu)
   --allowed-hosts A,B    tên/địa chỉ khác mà trình duyệt dùng để mở máy chủ (ngoài localhost,
                          địa chỉ loopback, tên và địa chỉ của máy này); hoặc $MOTCUA_ALLOWED_HOSTS
   --public-url URL       địa chỉ công khai mà điện thoại của người dân mở (mã QR trên phiếu),
@@ -43,7 +42,6 @@ export const HUB_OPTIONS = {
   'admin-password': { type: 'string' },
   'static-dir': { type: 'string' },
   upstream: { type: 'string' },
-  role: { type: 'string', default: 'site' },
   'allowed-hosts': { type: 'string' },
   'public-url': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
@@ -134,11 +132,9 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   const host = values.host ?? process.env.MOTCUA_HOST ?? DEFAULT_HOST;
   const staticDir = path.resolve(values['static-dir'] ?? path.join(__dirname, '../renderer'));
 
-  if (values.role !== 'site' && values.role !== 'province')
-    fail(`vai trò không hợp lệ: ${values.role}`);
   if (values.upstream !== undefined && !/^https?:\/\/[^\s]+$/.test(values.upstream))
     fail(`địa chỉ máy chủ tỉnh không hợp lệ: ${values.upstream}`);
-  const sync = { role: values.role, upstream: values.upstream ?? null } as const; // docs/sync.md
+  const sync = { upstream: values.upstream ?? null } as const; // docs/sync.md
   let allowedHosts: string[] = [];
   try {
     allowedHosts = parseAllowedHosts(values['allowed-hosts'] ?? process.env.MOTCUA_ALLOWED_HOSTS);

@@ -13,14 +13,12 @@ import {
   type Operation,
   type WireFile,
 } from '../shared/contract';
-import { SYNC_BATCHES_PATH } from '../shared/contract/sync';
 import { DEFAULT_LANG, langFromAcceptLanguage, type Lang } from '../shared/i18n';
 import { callerInfo, idempotencyKeyOf } from './caller';
 import { FORM_PAGE_PREFIX, serveFormPage } from './formPages';
 import { startRequestLog, type RequestLog } from './requestLog';
 import { createHostCheck } from './hostCheck';
 import { createEventStreams, type StreamLimits } from './sse';
-import { handleSyncBatch } from './syncRoute';
 import { serveVoice } from './voice';
 
 export const MAX_BODY_BYTES = 1024 * 1024; // 1 MB
@@ -323,9 +321,6 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
     if (mediaTypeRefused(req, method)) {
       // The body is never parsed; Node discards it before the connection's next request.
       return sendJson(res, errorResult('UNSUPPORTED_MEDIA_TYPE', lang));
-    }
-    if (url.pathname === SYNC_BATCHES_PATH && method === 'POST') {
-      return sendJson(res, await handleSyncBatch(core, req, lang)); // HMAC-signed body
     }
     const matching = routes.filter((r) => r.pattern.test(url.pathname));
     if (matching.length === 0) return sendJson(res, errorResult('ROUTE_NOT_FOUND', lang));

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ReceiveError } from '../core/sync/receiver';
+import { ReceiveError } from './receiveError';
 import { installFatalHandlers } from '../hub/fatal';
 import { parseAllowedHosts } from '../hub/hostCheck';
 import { PROVINCE_DEFAULT_PORT } from '../shared/contract/province';

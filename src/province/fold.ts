@@ -23,7 +23,8 @@ type DailyColumn =
   | 'wait_seconds'
   | 'satisfied'
   | 'neutral'
-  | 'unsatisfied';
+  | 'unsatisfied'
+  | 'apologies';
 const DAILY_COLUMNS: readonly DailyColumn[] = [
   'received',
   'settled',
@@ -37,6 +38,7 @@ const DAILY_COLUMNS: readonly DailyColumn[] = [
   'satisfied',
   'neutral',
   'unsatisfied',
+  'apologies',
 ];
 
 interface Contribution {
@@ -58,6 +60,15 @@ export interface DossierState {
   ended_date: string | null;
   returned_date: string | null;
   last_seq: number;
+  /** Payload version ≥ 2 (docs/sync.md): letters so far and the latest new date; else null. */
+  apology_letters: number | null;
+  appointment_date: string | null;
+  /** Payload version 3: digitisation counts of the latest event; else null. */
+  paper_documents: number | null;
+  digitised_documents: number | null;
+  result_digitised: boolean | null;
+  /** The step that settled it: `result_ready` or `refused`. */
+  settled_action: string | null;
 }
 
 interface TicketState {
@@ -129,18 +140,35 @@ export function applyDossierEvent(
     ended_date: null,
     returned_date: null,
     last_seq: e.seq,
+    apology_letters: null,
+    appointment_date: null,
+    paper_documents: null,
+    digitised_documents: null,
+    result_digitised: null,
+    settled_action: null,
   };
+  // The latest event of a dossier wins: a version-1 event carries no letters nor counts.
+  const v2 = 'payloadVersion' in p ? p : null;
+  const v3 = 'payloadVersion' in p && p.payloadVersion === 3 ? p : null;
   const next: DossierState = {
     ...base,
     procedure_id: p.procedureId,
     status: p.toStatus,
     due_date: p.dueDate,
     last_seq: e.seq,
+    apology_letters: v2 ? v2.apologyLetters : null,
+    appointment_date: v2 ? v2.appointmentDate : null,
+    paper_documents: v3 ? v3.paperDocuments : null,
+    digitised_documents: v3 ? v3.digitisedDocuments : null,
+    result_digitised: v3 ? v3.resultDigitised : null,
   };
   // docs/reports.md: settled = result ready or refused after review; ended = stopped on
   // request or closed; returned = result handed over. The first such instant is kept. The
   // action is the trail step's type (src/core/dossiers/lifecycle.ts).
-  if (SETTLING.has(p.action) && next.settled_date === null) next.settled_date = day;
+  if (SETTLING.has(p.action) && next.settled_date === null) {
+    next.settled_date = day;
+    next.settled_action = p.action;
+  }
   if (ENDING.has(p.action) && next.ended_date === null) next.ended_date = day;
   if (p.action === 'returned' && next.returned_date === null) next.returned_date = day;
   return next;
@@ -174,7 +202,8 @@ export async function foldEvents(
     const ids = [...new Set(dossierEvents.map((e) => e.payload.dossierId))];
     const rows = await tx.query<DossierState>(
       `SELECT dossier_id, dossier_code, agency_code, procedure_id, status, due_date, received_date,
-              settled_date, ended_date, returned_date, last_seq
+              settled_date, ended_date, returned_date, last_seq, apology_letters, appointment_date,
+              paper_documents, digitised_documents, result_digitised, settled_action
          FROM dossiers WHERE site_id = $1 AND dossier_id = ANY($2::text[])`,
       [siteId, ids],
     );
@@ -188,15 +217,42 @@ export async function foldEvents(
       add(dossierContributions(before.get(d.dossier_id)), -1);
       add(dossierContributions(d), 1);
     }
+    // docs/reports.md: apology letters are counted per letter, on the day it was issued.
+    for (const e of dossierEvents) {
+      if (e.payload.action !== 'apology') continue;
+      const d = after.get(e.payload.dossierId) as DossierState;
+      add(
+        [{ agency: d.agency_code, day: vnDate(new Date(e.at)), column: 'apologies', amount: 1 }],
+        1,
+      );
+    }
+    const version = Math.max(
+      ...dossierEvents.map((e) => ('payloadVersion' in e.payload ? e.payload.payloadVersion : 1)),
+    );
+    if (version > 1) {
+      await tx.query(
+        'UPDATE sites SET payload_version = GREATEST(payload_version, $2) WHERE site_id = $1',
+        [siteId, version],
+      );
+    }
     await tx.query(
       `INSERT INTO dossiers (site_id, dossier_id, dossier_code, agency_code, procedure_id, status,
-          due_date, received_date, settled_date, ended_date, returned_date, last_seq)
+          due_date, received_date, settled_date, ended_date, returned_date, last_seq,
+          apology_letters, appointment_date, paper_documents, digitised_documents,
+          result_digitised, settled_action)
        SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-          $7::date[], $8::date[], $9::date[], $10::date[], $11::date[], $12::bigint[])
+          $7::date[], $8::date[], $9::date[], $10::date[], $11::date[], $12::bigint[],
+          $13::int[], $14::date[], $15::int[], $16::int[], $17::boolean[], $18::text[])
        ON CONFLICT (site_id, dossier_id) DO UPDATE SET procedure_id = excluded.procedure_id,
           status = excluded.status, due_date = excluded.due_date,
           settled_date = excluded.settled_date, ended_date = excluded.ended_date,
-          returned_date = excluded.returned_date, last_seq = excluded.last_seq`,
+          returned_date = excluded.returned_date, last_seq = excluded.last_seq,
+          apology_letters = excluded.apology_letters,
+          appointment_date = excluded.appointment_date,
+          paper_documents = excluded.paper_documents,
+          digitised_documents = excluded.digitised_documents,
+          result_digitised = excluded.result_digitised,
+          settled_action = excluded.settled_action`,
       [
         siteId,
         changed.map((d) => d.dossier_id),
@@ -210,6 +266,12 @@ export async function foldEvents(
         changed.map((d) => d.ended_date),
         changed.map((d) => d.returned_date),
         changed.map((d) => d.last_seq),
+        changed.map((d) => d.apology_letters),
+        changed.map((d) => d.appointment_date),
+        changed.map((d) => d.paper_documents),
+        changed.map((d) => d.digitised_documents),
+        changed.map((d) => d.result_digitised),
+        changed.map((d) => d.settled_action),
       ],
     );
   }

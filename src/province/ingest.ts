@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ReceiveError } from '../core/sync/receiver';
+import { ReceiveError } from './receiveError';
 import { newSiteKey, verifySignature } from '../core/sync/signing';
 import {
   IDEMPOTENCY_HEADER,

@@ -138,6 +138,53 @@ CREATE TABLE daily (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'province: apology letters and digitisation counts (payload versions 2 and 3)',
+    // Columns for what payload versions 2 and 3 carry (docs/sync.md), filled from the events
+    // already stored: the latest event of each dossier wins, apology letters counted by the
+    // Vietnam day (UTC+7, no daylight saving) of their instant. The site's highest payload
+    // version tells "no letters" (0) from "cannot know" (null) in the figures.
+    sql: `
+ALTER TABLE sites ADD COLUMN payload_version integer NOT NULL DEFAULT 1;
+ALTER TABLE dossiers ADD COLUMN apology_letters integer;
+ALTER TABLE dossiers ADD COLUMN appointment_date date;
+ALTER TABLE dossiers ADD COLUMN paper_documents integer;
+ALTER TABLE dossiers ADD COLUMN digitised_documents integer;
+ALTER TABLE dossiers ADD COLUMN result_digitised boolean;
+-- result_ready or refused: the step that settled the dossier (only a result can be digitised).
+ALTER TABLE dossiers ADD COLUMN settled_action text;
+ALTER TABLE daily ADD COLUMN apologies integer NOT NULL DEFAULT 0;
+UPDATE sites s SET payload_version = v.version
+  FROM (SELECT site_id, max((payload->>'payloadVersion')::int) AS version
+          FROM events WHERE type = 'dossier.event' AND payload ? 'payloadVersion'
+         GROUP BY site_id) v
+ WHERE v.site_id = s.site_id;
+UPDATE dossiers d SET apology_letters = (l.payload->>'apologyLetters')::int,
+       appointment_date = (l.payload->>'appointmentDate')::date,
+       paper_documents = (l.payload->>'paperDocuments')::int,
+       digitised_documents = (l.payload->>'digitisedDocuments')::int,
+       result_digitised = (l.payload->>'resultDigitised')::boolean
+  FROM (SELECT DISTINCT ON (site_id, payload->>'dossierId') site_id, payload
+          FROM events WHERE type = 'dossier.event'
+         ORDER BY site_id, payload->>'dossierId', seq DESC) l
+ WHERE l.site_id = d.site_id AND l.payload->>'dossierId' = d.dossier_id;
+UPDATE dossiers d SET settled_action = f.action
+  FROM (SELECT DISTINCT ON (site_id, payload->>'dossierId') site_id,
+               payload->>'dossierId' AS dossier_id, payload->>'action' AS action
+          FROM events
+         WHERE type = 'dossier.event' AND payload->>'action' IN ('result_ready', 'refused')
+         ORDER BY site_id, payload->>'dossierId', seq) f
+ WHERE f.site_id = d.site_id AND f.dossier_id = d.dossier_id;
+INSERT INTO daily (site_id, agency_code, day, apologies)
+SELECT e.site_id, d.agency_code, ((e.at AT TIME ZONE 'UTC') + interval '7 hours')::date, count(*)
+  FROM events e
+  JOIN dossiers d ON d.site_id = e.site_id AND d.dossier_id = e.payload->>'dossierId'
+ WHERE e.type = 'dossier.event' AND e.payload->>'action' = 'apology'
+ GROUP BY 1, 2, 3
+ON CONFLICT (site_id, agency_code, day) DO UPDATE SET apologies = excluded.apologies;
+`,
+  },
 ];
 
 /** Apply the migrations not yet applied; a server-wide advisory lock keeps two starts apart. */

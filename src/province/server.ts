@@ -4,9 +4,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { pipeline } from 'node:stream';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { errorResult, type DispatchResult } from '../core/dispatch';
-import { ReceiveError } from '../core/sync/receiver';
 import { createHostCheck } from '../hub/hostCheck';
 import {
   BodyError,
@@ -19,11 +18,11 @@ import {
   readJsonBody,
   sendJson,
 } from '../hub/httpServer';
-import { MAX_BATCH_BYTES, readRaw, receiveErrorResult } from '../hub/syncRoute';
 import {
   provinceAgencyInput,
   provinceLoginInput,
   provincePeriodQuery,
+  provinceTrendQuery,
   provinceSiteInput,
   type ProvinceRole,
 } from '../shared/contract/province';
@@ -32,14 +31,17 @@ import { DEFAULT_LANG, langFromAcceptLanguage, type Lang } from '../shared/i18n'
 import { vnDate } from '../shared/time/vnTime';
 import type { Accounts, ProvinceUser } from './accounts';
 import type { ProvinceDb } from './db';
-import { communeDetail, communeFigures } from './figures';
+import { rankingFile } from './exportRanking';
+import { communeDetail, communeFigures, communeTrend } from './figures';
 import {
   addSiteAgency,
+  importFile,
   listSites,
   receiveBatch,
   registerSite,
   unregisteredAgencies,
 } from './ingest';
+import { MAX_BATCH_BYTES, ReceiveError, readRaw, receiveErrorResult } from './receiveError';
 
 /**
  * The province service's HTTP edge (docs/province.md). It reuses the hub's hardening
@@ -57,20 +59,32 @@ export interface ProvinceServerOptions {
   onError?: (e: unknown) => void;
 }
 
+/** A file to download (the ranking's exports) instead of a JSON answer. */
+interface FileResult {
+  file: { body: Buffer; contentType: string; fileName: string };
+}
+
 type Handler = (ctx: {
   req: http.IncomingMessage;
   url: URL;
   lang: Lang;
   body: unknown;
   user: ProvinceUser | null;
-}) => Promise<DispatchResult>;
+}) => Promise<DispatchResult | FileResult>;
 
 interface Route {
   method: 'GET' | 'POST';
   path: string;
   role: 'public' | 'viewer' | 'admin';
   handler: Handler;
+  /** JSON body cap; 1 MB unless said (a USB file is bigger). */
+  bodyLimit?: number;
 }
+
+/** A site's USB file (docs/sync.md, "USB transfer"): a week of backlog is well under this. */
+const MAX_USB_FILE_BYTES = 64 * 1024 * 1024;
+
+const exportFormat = z.enum(['csv', 'xlsx']);
 
 const ok = (data: unknown, status: 200 | 201 = 200): DispatchResult => ({ ok: true, status, data });
 
@@ -116,12 +130,6 @@ export function createProvinceServer(options: ProvinceServerOptions): http.Serve
         await db.query('SELECT 1');
         return ok({ status: 'ok', service: 'province', database: db.kind });
       },
-    },
-    {
-      method: 'GET',
-      path: '/api/v1/sync/role',
-      role: 'public',
-      handler: async () => ok({ role: 'province' }),
     },
     {
       method: 'POST',
@@ -194,6 +202,46 @@ export function createProvinceServer(options: ProvinceServerOptions): http.Serve
     },
     {
       method: 'GET',
+      path: '/api/v1/province/communes/export',
+      role: 'viewer',
+      handler: async ({ url, lang }) => {
+        const { format, ...rest } = Object.fromEntries(url.searchParams);
+        const kind = exportFormat.safeParse(format);
+        if (!kind.success) return invalid(lang, kind.error);
+        const input = provincePeriodQuery.safeParse(rest);
+        if (!input.success) return invalid(lang, input.error);
+        const rows = await communeFigures(db, input.data, vnDate(now()));
+        return { file: await rankingFile(rows, input.data, kind.data) };
+      },
+    },
+    {
+      // The screen's USB import: the body is the site's signed file itself, checked exactly as
+      // `npm run province -- import FILE` checks it (the signature covers `content`).
+      method: 'POST',
+      path: '/api/v1/province/import',
+      role: 'admin',
+      bodyLimit: MAX_USB_FILE_BYTES,
+      handler: async ({ body, lang }) => {
+        try {
+          return ok(await importFile(db, JSON.stringify(body), now()));
+        } catch (e) {
+          if (e instanceof ReceiveError) return receiveErrorResult(e, lang);
+          throw e;
+        }
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/province/commune/trend',
+      role: 'viewer',
+      handler: async ({ url, lang }) => {
+        const input = provinceTrendQuery.safeParse(Object.fromEntries(url.searchParams));
+        if (!input.success) return invalid(lang, input.error);
+        return ok(await communeTrend(db, input.data.siteId, input.data.to, vnDate(now())));
+      },
+    },
+    {
+      method: 'GET',
       path: '/api/v1/province/commune',
       role: 'viewer',
       handler: async ({ url, lang }) => {
@@ -259,17 +307,29 @@ export function createProvinceServer(options: ProvinceServerOptions): http.Serve
     let body: unknown = {};
     if (method === 'POST') {
       try {
-        body = await readJsonBody(req, 1024 * 1024);
+        body = await readJsonBody(req, route.bodyLimit ?? 1024 * 1024);
       } catch (e) {
         if (e instanceof BodyError) {
           res.setHeader('Connection', 'close');
-          const params = e.code === 'PAYLOAD_TOO_LARGE' ? { params: { limit: '1 MB' } } : {};
+          const limit = `${Math.round((route.bodyLimit ?? 1024 * 1024) / 1024 / 1024)} MB`;
+          const params = e.code === 'PAYLOAD_TOO_LARGE' ? { params: { limit } } : {};
           return sendJson(res, errorResult(e.code, lang, params));
         }
         throw e;
       }
     }
-    sendJson(res, await route.handler({ req, url, lang, body, user }));
+    const result = await route.handler({ req, url, lang, body, user });
+    if (!('file' in result)) return sendJson(res, result);
+    const { file } = result;
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': file.contentType,
+      'Content-Length': file.body.length,
+      'Cache-Control': 'no-store',
+      // The name is built from checked dates only (ASCII).
+      'Content-Disposition': `attachment; filename="${file.fileName}"`,
+    });
+    res.end(file.body);
   }
 
   function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {

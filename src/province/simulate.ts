@@ -58,13 +58,20 @@ export function simulateCommune(options: {
       const procedureId = `1.00${1 + Math.floor(random() * 9)}`;
       const due = addDays(day, 3 + Math.floor(random() * 5));
       const received = vnInstant(day, 8 + Math.floor(random() * 8), Math.floor(random() * 60));
+      // Payload version 3 (docs/sync.md): 0–2 paper documents, most of them scanned.
+      const paper = i % 3;
       const base = {
         dossierId,
         dossierCode: code,
         procedureId,
         officerName: 'Cán bộ một cửa',
         applicantIdMasked: null,
+        payloadVersion: 3 as const,
+        needsVerification: false,
+        paperDocuments: paper,
+        digitisedDocuments: i % 5 === 0 ? Math.max(0, paper - 1) : paper,
       };
+      const none = { appointmentDate: null, apologyLetters: 0, resultDigitised: false };
       timed.push({
         at: received.getTime(),
         type: 'dossier.event',
@@ -75,6 +82,7 @@ export function simulateCommune(options: {
           fromStatus: null,
           toStatus: 'received',
           dueDate: due,
+          ...none,
         },
       });
       // Settle after 1–8 days (sometimes after the due date); ~8 % stay open.
@@ -82,16 +90,41 @@ export function simulateCommune(options: {
         const settleDay = addDays(day, 1 + Math.floor(random() * 8));
         if (options.today && settleDay > options.today) continue;
         const settled = vnInstant(settleDay, 10, 0);
+        // Half of the late ones get an apology letter the day after the due date.
+        const apologyDay = addDays(due, 1);
+        const letter =
+          settleDay > due && i % 2 === 0 && apologyDay < settleDay
+            ? { appointmentDate: settleDay, apologyLetters: 1 }
+            : { appointmentDate: null, apologyLetters: 0 };
+        if (letter.apologyLetters > 0) {
+          timed.push({
+            at: vnInstant(apologyDay, 9, 0).getTime(),
+            type: 'dossier.event',
+            payload: {
+              ...base,
+              step: 2,
+              action: 'apology',
+              fromStatus: 'in_process',
+              toStatus: 'in_process',
+              dueDate: due,
+              ...letter,
+              resultDigitised: false,
+            },
+          });
+        }
+        const resultDigitised = i % 4 !== 0;
         timed.push({
           at: settled.getTime(),
           type: 'dossier.event',
           payload: {
             ...base,
-            step: 2,
+            step: 2 + letter.apologyLetters,
             action: 'result_ready',
             fromStatus: 'in_process',
             toStatus: 'result_ready',
             dueDate: due,
+            ...letter,
+            resultDigitised,
           },
         });
         timed.push({
@@ -99,11 +132,13 @@ export function simulateCommune(options: {
           type: 'dossier.event',
           payload: {
             ...base,
-            step: 3,
+            step: 3 + letter.apologyLetters,
             action: 'returned',
             fromStatus: 'result_ready',
             toStatus: 'returned',
             dueDate: due,
+            ...letter,
+            resultDigitised,
           },
         });
       }

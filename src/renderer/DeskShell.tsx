@@ -1,11 +1,9 @@
 import type { OutputOf } from '../shared/contract';
 import { useApp } from './app-context';
 import { TopBar } from './components/TopBar';
-import { useHubRole } from './components/useHubRole';
 import { DeskPage } from './desk/DeskPage';
 import { LoginPage } from './desk/LoginPage';
 import { SetupPage } from './desk/SetupPage';
-import { ProvincePage } from './desk/sync/ProvincePage';
 
 type Site = OutputOf<'site.get'>;
 
@@ -28,7 +26,6 @@ export function DeskShell({
   onSiteChanged: (site: Site) => void;
 }) {
   const { t, session } = useApp();
-  const role = useHubRole(); // a provincial hub shows its receiving screen
 
   let content;
   if (needsAdmin === true) {
@@ -36,9 +33,7 @@ export function DeskShell({
   } else if (path.startsWith('/desk') || path.startsWith('/login') || path.startsWith('/setup')) {
     content = !session ? (
       <LoginPage />
-    ) : role === 'province' ? (
-      <ProvincePage />
-    ) : site && role ? (
+    ) : site ? (
       <DeskPage site={site} onSiteChanged={onSiteChanged} />
     ) : (
       <p>{t('app.loading')}</p>

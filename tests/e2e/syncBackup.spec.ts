@@ -2,16 +2,11 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Page } from '@playwright/test';
-import { signatureHeader } from '../../src/core/sync/signing';
-import { startHub, type Hub } from '../../src/hub/startHub';
-import { ulid } from '../../src/shared/ids';
 import { login, snap, expect, test } from './helpers';
 
 /**
- * Sync and backup admin screens (docs/sync.md, docs/backup.md): the site's "Đồng bộ và sao lưu" tab
- * (upstream, write-only key, backup folder, "Sao lưu ngay") and the screen of a hub started with
- * `--role province`.
+ * Issue 8 admin screens: the site's "Đồng bộ và sao lưu" tab (upstream, write-only key,
+ * backup folder, "Sao lưu ngay"). The province's screen: tests/e2e/province.spec.ts.
  */
 
 const tempDirs: string[] = [];
@@ -110,111 +105,4 @@ test('the admin sets the upstream and the site key, picks a backup folder and ba
   );
   expect(JSON.stringify(await audit.json())).not.toContain(secret);
   expect(JSON.stringify(await audit.json())).not.toContain(passphrase);
-});
-
-async function provinceLogin(page: Page, url: string) {
-  await page.goto(`${url}/desk`);
-  await page.getByLabel('Tên đăng nhập').fill('admin');
-  await page.getByLabel('Mật khẩu').fill('Admin@123');
-  await page.getByLabel('Mật khẩu').press('Enter');
-  await expect(page.getByTestId('current-user')).toBeVisible();
-}
-
-test.describe('a hub started with --role province', () => {
-  let province: Hub;
-  test.beforeAll(async () => {
-    province = await startHub({
-      dataDir: tempDir('motcua-e2e-province-'),
-      port: 0,
-      host: '127.0.0.1',
-      staticDir: path.resolve('out/renderer'),
-      demo: true,
-      sync: { role: 'province' },
-      maintenance: { autoBackup: false },
-    });
-  });
-  test.afterAll(async () => {
-    await province?.stop();
-  });
-
-  test('registers a site (key shown once), shows the totals and how to import a USB file', async ({
-    page,
-    context,
-  }) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: province.url,
-    });
-    await provinceLogin(page, province.url);
-    const screen = page.getByTestId('province-page');
-    await expect(
-      screen.getByRole('heading', { name: 'Máy chủ tỉnh — nhận dữ liệu đồng bộ từ các xã' }),
-    ).toBeVisible();
-    // No desk tabs on a provincial hub, no site sync light either.
-    await expect(page.getByRole('tab')).toHaveCount(0);
-    await expect(page.getByTestId('sync-status')).toHaveCount(0);
-    await expect(screen.getByText('Chưa có đơn vị nào được đăng ký.')).toBeVisible();
-
-    await screen.getByLabel(/^Mã đơn vị/).fill('xa-quang-phu');
-    await screen.getByLabel('Tên đơn vị').fill('Xã Quảng Phú');
-    await screen.getByRole('button', { name: 'Đăng ký và cấp khóa' }).click();
-    const issued = page.getByTestId('issued-key');
-    await expect(issued).toContainText('Khóa chỉ hiển thị MỘT LẦN');
-    const key = await page.getByTestId('issued-key-value').inputValue();
-    expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    await issued.getByRole('button', { name: 'Chép khóa' }).click();
-    await expect(issued.getByRole('button', { name: 'Đã chép', exact: true })).toBeVisible();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
-
-    // The site pushes three events with that key; the table shows them after a refresh.
-    const events = [1, 2, 3].map((seq) => ({
-      id: ulid(),
-      seq,
-      type: 'rating.submitted' as const,
-      at: new Date().toISOString(),
-      payload: {
-        ratingId: ulid(),
-        score: 'satisfied' as const,
-        ticketId: ulid(),
-        businessDate: '2026-11-20',
-        dossierCode: null,
-        counterNumber: 1,
-        reasons: [],
-      },
-    }));
-    const batchId = ulid();
-    const body = JSON.stringify({ siteId: 'xa-quang-phu', batchId, events });
-    const res = await fetch(`${province.url}/api/v1/sync/batches`, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        'Idempotency-Key': batchId,
-        'X-Motcua-Site': 'xa-quang-phu',
-        'X-Motcua-Signature': signatureHeader(key, body),
-      },
-      body,
-    });
-    expect(res.status).toBe(200);
-    await screen.getByRole('button', { name: 'Làm mới' }).click();
-    const row = page.getByTestId('province-sites').getByRole('row', { name: /xa-quang-phu/ });
-    await expect(row).toContainText('3');
-    await expect(row).toContainText(/\d{2}\/\d{2}\/\d{4}/);
-
-    // Registering the same id again warns that the old key stops working.
-    await screen.getByLabel(/^Mã đơn vị/).fill('xa-quang-phu');
-    await expect(screen.getByText(/đã được đăng ký: cấp khóa mới/)).toBeVisible();
-    await expect(screen.getByRole('button', { name: 'Cấp khóa mới' })).toBeVisible();
-
-    await expect(page.getByTestId('usb-import-command')).toHaveText(
-      `npm run motcua -- --data-dir "${province.core.dataDir}" sync import TỆP`,
-    );
-    await expect(page.getByTestId('backup-card')).toBeVisible();
-    await snap(page, 'province-screen');
-
-    // Hidden once copied; the key is never shown again anywhere.
-    await issued.getByRole('button', { name: 'Đã chép xong, ẩn khóa' }).click();
-    await expect(page.getByTestId('issued-key')).toHaveCount(0);
-    await page.reload();
-    await expect(page.getByTestId('province-sites')).toBeVisible();
-    expect(await page.content()).not.toContain(key);
-  });
 });

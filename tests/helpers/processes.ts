@@ -14,7 +14,7 @@ import { expect } from 'vitest';
 export const ROOT = path.resolve(__dirname, '../..');
 export const HUB_JS = path.join(ROOT, 'out/main/hub.js');
 export const CLI_JS = path.join(ROOT, 'out/main/motcua.js');
-const READY = /hub đang chạy: (http:\/\/127\.0\.0\.1:\d+)/;
+const READY = /(?:hub đang chạy|Province service listening): (http:\/\/127\.0\.0\.1:\d+)/;
 
 const children = new Set<ChildProcess>();
 const dirs: string[] = [];

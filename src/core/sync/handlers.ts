@@ -16,19 +16,11 @@ import {
   writeSyncEnabled,
   writeUpstream,
 } from './config';
-import { listSites, registerSite } from './receiver';
 import type { SyncService } from './syncService';
 import { buildSyncFile, eventCount, syncFileName } from './usbExport';
 
 type SyncOps =
-  | 'sync.role'
-  | 'sync.status'
-  | 'sync.config.get'
-  | 'sync.config.set'
-  | 'sync.export'
-  | 'sync.sites'
-  | 'sync.sites.register'
-  | 'system.watchdog';
+  'sync.status' | 'sync.config.get' | 'sync.config.set' | 'sync.export' | 'system.watchdog';
 
 const HEALTHY_PRINTER = new Set(['ok', 'none', 'unknown', 'paper_near_end']);
 
@@ -36,11 +28,6 @@ function actor(user: PublicUser | null): PublicUser {
   if (!user) throw new AppError('UNAUTHENTICATED');
   return user;
 }
-
-const notProvince = {
-  vi: 'Máy này không chạy với vai trò máy chủ tỉnh (--role province).',
-  en: 'This hub does not run as the provincial receiver (--role province).',
-};
 
 export function createSyncHandlers(
   deps: Pick<HandlerDeps, 'db' | 'clock'> & {
@@ -51,10 +38,8 @@ export function createSyncHandlers(
 ): { [N in SyncOps]: Handler<N> } {
   const { db, clock, sync, maintenance, print } = deps;
   return {
-    'sync.role': () => ({ role: sync.role }),
     'sync.status': () => sync.status(),
     'sync.config.get': () => ({
-      role: sync.role,
       siteId: getSite(db, clock.now()).siteId,
       upstreamUrl: sync.upstream() ?? readUpstream(db),
       upstreamFromCommandLine: sync.upstreamFromCommandLine,
@@ -110,25 +95,6 @@ export function createSyncHandlers(
         now,
       );
       return { fileName: syncFileName(siteId, now), events, file };
-    },
-    'sync.sites': () => listSites(db),
-    'sync.sites.register': (input, ctx) => {
-      if (sync.role !== 'province') throw new AppError('CONFLICT', { message: notProvince });
-      const now = clock.now();
-      return db.transaction(() => {
-        const r = registerSite(db, input, now);
-        recordAudit(
-          db,
-          {
-            actor: actor(ctx.user),
-            action: 'sync.site.register',
-            entity: 'sync_site',
-            entityId: r.siteId,
-          },
-          now,
-        );
-        return r;
-      })();
     },
     'system.watchdog': async (_input, ctx) => {
       const now = clock.now();

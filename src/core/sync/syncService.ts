@@ -1,4 +1,3 @@
-import type { HubRole } from '../../shared/contract/sync';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import { getSite } from '../settings/site';
@@ -6,11 +5,7 @@ import { readSiteKey, readSyncEnabled, readUpstream } from './config';
 import { pendingCount } from './outbox';
 import { createPushWorker, readSyncState, type PushTiming } from './pushWorker';
 
-export type { HubRole };
-
 export interface SyncOptions {
-  /** 'province': this hub receives batches from sites (`--role province`). Default 'site'. */
-  role?: HubRole;
   /** `--upstream URL`: overrides the stored setting while this process runs. */
   upstream?: string | null;
   pushTiming?: Partial<PushTiming>;
@@ -18,18 +13,19 @@ export interface SyncOptions {
 
 export type SyncService = ReturnType<typeof createSyncService>;
 
-/** The site side of sync (push worker + status) and this hub's role. */
+/**
+ * The site side of sync: the push worker and its status. The receiving side is the province
+ * service (src/province, docs/province.md), not a hub.
+ */
 export function createSyncService(
   db: Db,
   clock: Clock,
   options: SyncOptions = {},
   log: (msg: string) => void = (m) => console.error(m),
 ) {
-  const role: HubRole = options.role ?? 'site';
   const upstreamOverride = options.upstream ?? null;
   /** Where to push now: `--upstream` wins; else the setting, unless the admin switched it off. */
   const upstream = () => {
-    if (role !== 'site') return null;
     if (upstreamOverride !== null) return upstreamOverride;
     return readSyncEnabled(db) ? readUpstream(db) : null;
   };
@@ -44,7 +40,6 @@ export function createSyncService(
     { timing: options.pushTiming ?? {}, log },
   );
   return {
-    role,
     upstream,
     upstreamFromCommandLine: upstreamOverride !== null,
     worker,
@@ -53,7 +48,7 @@ export function createSyncService(
       return { pending: pendingCount(db), lastSentAt: st.last_sent_at, lastError: st.last_error };
     },
     start(): void {
-      if (role === 'site') worker.start();
+      worker.start();
     },
     stop: () => worker.stop(),
   };

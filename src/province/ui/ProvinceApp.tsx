@@ -14,6 +14,8 @@ async function request<T>(path: string, token: string | null, body?: unknown): P
   const res = await fetch(path, {
     method: body === undefined ? 'GET' : 'POST',
     headers: {
+      // The screen is Vietnamese: the service's messages too, whatever the browser's language.
+      'Accept-Language': 'vi',
       ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
       ...(token ? { Authorization: `Bearer ${token}` } : {}),
     },
@@ -37,6 +39,50 @@ function vnToday(): string {
 }
 
 const fmt = (v: number | null) => (v === null ? '—' : v.toLocaleString('vi-VN'));
+
+/**
+ * Dates are typed as dd/mm/yyyy in plain text fields, whatever the browser's locale (a
+ * native date field shows mm/dd/yyyy under an English locale): `toDisplay` for the field,
+ * `parseDisplay` back to YYYY-MM-DD (null when not a real date).
+ */
+export function toDisplay(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+export function parseDisplay(text: string): string | null {
+  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  )
+    return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/** Download an authenticated file (the exports): fetch with the token, save the blob. */
+async function download(path: string, token: string): Promise<void> {
+  const res = await fetch(path, {
+    headers: { Authorization: `Bearer ${token}`, 'Accept-Language': 'vi' },
+  });
+  if (!res.ok) {
+    const data = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new Error(data?.error?.message ?? String(res.status));
+  }
+  const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1];
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name ?? 'export';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 function freshness(at: string | null): { text: string; stale: boolean } {
   if (!at) return { text: t('province.never'), stale: true };
@@ -136,7 +182,7 @@ function Login(props: { error: string | null; onLogin: (u: string, p: string) =>
 function Dashboard({ token, admin }: { token: string; admin: boolean }) {
   const today = vnToday();
   const [period, setPeriod] = useState({ from: monthStart(today), to: today });
-  const [draft, setDraft] = useState(period);
+  const [draft, setDraft] = useState({ from: toDisplay(period.from), to: toDisplay(period.to) });
   const [rows, setRows] = useState<CommuneFigures[] | null>(null);
   const [open, setOpen] = useState<CommuneFigures | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -160,13 +206,21 @@ function Dashboard({ token, admin }: { token: string; admin: boolean }) {
           className="row"
           onSubmit={(e: FormEvent) => {
             e.preventDefault();
-            setPeriod(draft);
+            const from = parseDisplay(draft.from);
+            const to = parseDisplay(draft.to);
+            if (!from || !to) return setError(t('province.date.invalid'));
+            if (from > to) return setError(t('province.date.order'));
+            setError(null);
+            setPeriod({ from, to });
           }}
         >
           <label>
             {t('province.period.from')}
             <input
-              type="date"
+              inputMode="numeric"
+              placeholder={t('province.date.placeholder')}
+              maxLength={10}
+              data-testid="period-from"
               value={draft.from}
               onChange={(e) => setDraft({ ...draft, from: e.target.value })}
             />
@@ -174,12 +228,29 @@ function Dashboard({ token, admin }: { token: string; admin: boolean }) {
           <label>
             {t('province.period.to')}
             <input
-              type="date"
+              inputMode="numeric"
+              placeholder={t('province.date.placeholder')}
+              maxLength={10}
+              data-testid="period-to"
               value={draft.to}
               onChange={(e) => setDraft({ ...draft, to: e.target.value })}
             />
           </label>
           <button type="submit">{t('province.period.apply')}</button>
+          {(['csv', 'xlsx'] as const).map((format) => (
+            <button
+              key={format}
+              type="button"
+              onClick={() => {
+                const q = new URLSearchParams({ ...period, format });
+                download(`/api/v1/province/communes/export?${q.toString()}`, token).catch(
+                  (err: Error) => setError(err.message),
+                );
+              }}
+            >
+              {t(format === 'csv' ? 'province.export.csv' : 'province.export.xlsx')}
+            </button>
+          ))}
         </form>
         {error && <p className="error">{t('province.error', { message: error })}</p>}
       </section>
@@ -207,8 +278,11 @@ function Ranking(props: { rows: CommuneFigures[] | null; onOpen: (c: CommuneFigu
             <th>{t('province.col.onTimeRate')}</th>
             <th>{t('province.col.overdue')}</th>
             <th>{t('province.col.apologies')}</th>
+            <th>{t('province.col.lateWithApology')}</th>
             <th>{t('province.col.satisfaction')}</th>
             <th>{t('province.col.digitisation')}</th>
+            <th>{t('province.col.resultDigitisation')}</th>
+            <th>{t('province.col.waitP90')}</th>
             <th>{t('province.col.lastReceived')}</th>
           </tr>
         </thead>
@@ -226,9 +300,12 @@ function Ranking(props: { rows: CommuneFigures[] | null; onOpen: (c: CommuneFigu
                 <td>{fmt(r.received)}</td>
                 <td>{fmt(r.onTimeRate)}</td>
                 <td className={r.overdue > 0 ? 'bad' : undefined}>{fmt(r.overdue)}</td>
-                <td title={t('province.notAvailable')}>{fmt(r.apologies)}</td>
+                <td>{fmt(r.apologies)}</td>
+                <td>{fmt(r.lateWithApologyRate)}</td>
                 <td>{fmt(r.satisfaction)}</td>
-                <td title={t('province.notAvailable')}>{fmt(r.digitisationRate)}</td>
+                <td>{fmt(r.digitisationRate)}</td>
+                <td>{fmt(r.resultDigitisationRate)}</td>
+                <td>{fmt(r.waitP90Minutes)}</td>
                 <td className={fresh.stale ? 'stale' : undefined}>{fresh.text}</td>
               </tr>
             );
@@ -239,9 +316,18 @@ function Ranking(props: { rows: CommuneFigures[] | null; onOpen: (c: CommuneFigu
   );
 }
 
+type Trend = { month: string; received: number; onTimeRate: number | null }[];
+
 interface Detail {
   procedures: { procedureId: string; received: number; settled: number; late: number }[];
-  overdue: { dossierCode: string; procedureId: string; dueDate: string; daysLate: number }[];
+  overdue: {
+    dossierCode: string;
+    procedureId: string;
+    dueDate: string;
+    daysLate: number;
+    apologyLetters: number | null;
+    appointmentDate: string | null;
+  }[];
 }
 
 function CommunePage(props: {
@@ -251,9 +337,14 @@ function CommunePage(props: {
   onBack: () => void;
 }) {
   const [detail, setDetail] = useState<Detail | null>(null);
+  const [trend, setTrend] = useState<Trend | null>(null);
   useEffect(() => {
     const q = new URLSearchParams({ siteId: props.commune.siteId, ...props.period });
     void request<Detail>(`/api/v1/province/commune?${q.toString()}`, props.token).then(setDetail);
+    const tq = new URLSearchParams({ siteId: props.commune.siteId, to: props.period.to });
+    void request<Trend>(`/api/v1/province/commune/trend?${tq.toString()}`, props.token).then(
+      setTrend,
+    );
   }, [props.commune.siteId, props.period, props.token]);
   return (
     <section>
@@ -261,6 +352,32 @@ function CommunePage(props: {
         {t('province.commune.back')}
       </button>
       <h2>{t('province.commune.title', { name: props.commune.name || props.commune.siteId })}</h2>
+      {trend && (
+        <>
+          <h3>{t('province.trend.title')}</h3>
+          <table className="trend" data-testid="trend">
+            <thead>
+              <tr>
+                <th>{t('province.col.month')}</th>
+                <th>{t('province.col.received')}</th>
+                <th>{t('province.col.onTimeRate')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {trend.map((m) => (
+                <tr key={m.month}>
+                  <td>{`${m.month.slice(5, 7)}/${m.month.slice(0, 4)}`}</td>
+                  <td>{fmt(m.received)}</td>
+                  <td>
+                    <span className="bar" style={{ width: `${(m.onTimeRate ?? 0) * 1.2}px` }} />{' '}
+                    {fmt(m.onTimeRate)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
       {detail && (
         <>
           <table>
@@ -294,6 +411,8 @@ function CommunePage(props: {
                 <th>{t('province.col.procedure')}</th>
                 <th>{t('province.col.due')}</th>
                 <th>{t('province.col.daysLate')}</th>
+                <th>{t('province.col.apologyLetters')}</th>
+                <th>{t('province.col.appointment')}</th>
               </tr>
             </thead>
             <tbody>
@@ -302,8 +421,10 @@ function CommunePage(props: {
                   <td>{i + 1}</td>
                   <td>{d.dossierCode}</td>
                   <td>{d.procedureId}</td>
-                  <td>{d.dueDate}</td>
+                  <td>{toDisplay(d.dueDate)}</td>
                   <td className="bad">{d.daysLate}</td>
+                  <td>{fmt(d.apologyLetters)}</td>
+                  <td>{d.appointmentDate ? toDisplay(d.appointmentDate) : '—'}</td>
                 </tr>
               ))}
             </tbody>
@@ -372,12 +493,21 @@ function SiteAdmin({ token, onChange }: { token: string; onChange: () => void })
         {key && <p className="key">{t('province.sites.keyOnce', { key })}</p>}
         {error && <p className="error">{t('province.error', { message: error })}</p>}
       </section>
+      <UsbImport token={token} onDone={onChange} />
       <section>
         <h2>{t('province.unregistered.title')}</h2>
         {held.length === 0 ? (
           <p>{t('province.unregistered.none')}</p>
         ) : (
-          <table>
+          <table className="held" data-testid="unregistered">
+            <thead>
+              <tr>
+                <th>{t('province.col.siteId')}</th>
+                <th>{t('province.col.agencyCode')}</th>
+                <th>{t('province.col.dossiers')}</th>
+                <th>{t('province.col.action')}</th>
+              </tr>
+            </thead>
             <tbody>
               {held.map((h) => (
                 <tr key={`${h.siteId}/${h.agencyCode}`}>
@@ -406,5 +536,66 @@ function SiteAdmin({ token, onChange }: { token: string; onChange: () => void })
         )}
       </section>
     </>
+  );
+}
+
+/** The USB import: the site's signed file, checked as `npm run province -- import FILE` does. */
+function UsbImport({ token, onDone }: { token: string; onDone: () => void }) {
+  const [message, setMessage] = useState<{ text: string; bad: boolean } | null>(null);
+  return (
+    <section>
+      <h2>{t('province.usb.title')}</h2>
+      <p>{t('province.usb.help')}</p>
+      <label className="file">
+        {t('province.usb.choose')}
+        <input
+          type="file"
+          accept=".json,application/json"
+          data-testid="usb-file"
+          onChange={async (e) => {
+            const input = e.currentTarget;
+            const file = input.files?.[0];
+            if (!file) return;
+            let parsed: unknown;
+            try {
+              parsed = JSON.parse(await file.text());
+            } catch {
+              setMessage({ text: t('province.usb.notJson'), bad: true });
+              input.value = '';
+              return;
+            }
+            try {
+              const r = await request<{
+                siteId: string;
+                events: number;
+                accepted: number;
+                duplicates: number;
+              }>('/api/v1/province/import', token, parsed);
+              setMessage({
+                text: t('province.usb.done', {
+                  site: r.siteId,
+                  accepted: r.accepted,
+                  duplicates: r.duplicates,
+                  events: r.events,
+                }),
+                bad: false,
+              });
+              onDone();
+            } catch (err) {
+              setMessage({
+                text: t('province.error', { message: (err as Error).message }),
+                bad: true,
+              });
+            }
+            input.value = '';
+          }}
+        />
+      </label>
+      {message && (
+        <p className={message.bad ? 'error' : 'ok'} data-testid="usb-result">
+          {message.text}
+        </p>
+      )}
+    </section>
   );
 }

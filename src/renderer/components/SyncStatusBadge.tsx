@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from 'react';
 import type { OutputOf } from '../../shared/contract';
 import { useApp } from '../app-context';
 import { SyncExportButton } from './SyncExportButton';
-import { useHubRole } from './useHubRole';
 
 const POLL_MS = 20_000;
 
@@ -12,7 +11,6 @@ const POLL_MS = 20_000;
  */
 export function SyncStatusBadge() {
   const { api, session, t } = useApp();
-  const role = useHubRole();
   const [status, setStatus] = useState<OutputOf<'sync.status'> | null>(null);
   const [watchdog, setWatchdog] = useState<OutputOf<'system.watchdog'> | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -25,12 +23,12 @@ export function SyncStatusBadge() {
     if (w.ok) setWatchdog(w.data);
   }, [api]);
   useEffect(() => {
-    if (!session || role !== 'site') return; // a provincial hub pushes nothing
+    if (!session) return;
     void refresh();
     const id = setInterval(() => void refresh(), POLL_MS);
     return () => clearInterval(id);
-  }, [refresh, session, role]);
-  if (!session || !status || role !== 'site') return null;
+  }, [refresh, session]);
+  if (!session || !status) return null;
 
   const problems = watchdog
     ? (

@@ -27,7 +27,7 @@ export const backupConfigSchema = z.object({
   defaultDir: z.string(),
   /** True when `backup.dir` is set (else the default folder is used). */
   custom: z.boolean(),
-  /** The data folder (for the commands shown on screen, e.g. `sync import`). */
+  /** The data folder (for the commands shown on screen, e.g. `restore`). */
   dataDir: z.string(),
   /** A backup passphrase is set: every new backup is encrypted. The passphrase is never returned. */
   encrypted: z.boolean(),

@@ -42,6 +42,8 @@ export const provincePeriodQuery = z
   .strict()
   .refine((p) => p.from <= p.to, { message: '`to` trước `from`', path: ['to'] });
 
+export const provinceTrendQuery = z.object({ siteId: siteIdSchema, to: vnDateText }).strict();
+
 const rate = z.number().min(0).max(100).nullable();
 export const communeFiguresSchema = z.object({
   siteId: z.string(),
@@ -49,9 +51,17 @@ export const communeFiguresSchema = z.object({
   received: z.number().int(),
   onTimeRate: rate,
   overdue: z.number().int(),
+  /** Apology letters for late dossiers issued in the period (null: the site never said). */
   apologies: z.number().int().nullable(),
+  /** Late dossiers with at least one apology letter, percent. */
+  lateWithApologyRate: rate,
   satisfaction: rate,
+  /** Dossiers received with paper documents, all of them scanned, percent (payload v3). */
   digitisationRate: rate,
+  /** Results settled in the period that have a scan, percent (payload v3). */
+  resultDigitisationRate: rate,
+  /** 90th percentile of the called tickets' waits, minutes (the commune's p90WaitMinutes). */
+  waitP90Minutes: z.number().min(0).nullable(),
   lastReceivedAt: isoInstant.nullable(),
 });
 export type CommuneFigures = z.infer<typeof communeFiguresSchema>;

@@ -227,19 +227,7 @@ export type Watchdog = z.infer<typeof watchdogSchema>;
 
 const siteKeySchema = z.string().min(32).max(200);
 
-export const hubRoleSchema = z.enum(['site', 'province']);
-export type HubRole = z.infer<typeof hubRoleSchema>;
-
 export const syncOperations = {
-  syncRole: defineOperation({
-    name: 'sync.role',
-    method: 'GET',
-    path: '/sync/role',
-    role: 'public',
-    summary: "This hub's role: 'site' (a commune office) or 'province' (receives from sites)",
-    input: emptyInput,
-    output: z.object({ role: hubRoleSchema }),
-  }),
   syncStatus: defineOperation({
     name: 'sync.status',
     method: 'GET',
@@ -254,10 +242,9 @@ export const syncOperations = {
     method: 'GET',
     path: '/sync/config',
     role: 'admin',
-    summary: 'Role of this hub, upstream URL and whether a site key is set (never the key)',
+    summary: 'Upstream URL and whether a site key is set (never the key)',
     input: emptyInput,
     output: z.object({
-      role: hubRoleSchema,
       siteId: z.string(),
       upstreamUrl: z.string().nullable(),
       upstreamFromCommandLine: z.boolean(),
@@ -297,37 +284,6 @@ export const syncOperations = {
     summary: 'Signed USB transfer file of every change the province has not acknowledged',
     input: emptyInput,
     output: z.object({ fileName: z.string(), events: z.number().int(), file: syncFileSchema }),
-  }),
-  syncSites: defineOperation({
-    name: 'sync.sites',
-    method: 'GET',
-    path: '/sync/sites',
-    role: 'admin',
-    summary: 'Receiver: events held per site',
-    input: emptyInput,
-    output: z.array(
-      z.object({
-        siteId: z.string(),
-        events: z.number().int(),
-        lastReceivedAt: isoInstant.nullable(),
-      }),
-    ),
-  }),
-  syncSiteRegister: defineOperation({
-    name: 'sync.sites.register',
-    method: 'POST',
-    path: '/sync/sites',
-    role: 'admin',
-    summary: 'Receiver: register a site and its key (generated when omitted; shown once)',
-    input: z
-      .object({
-        siteId: siteIdSchema,
-        name: z.string().trim().max(200).default(''),
-        key: siteKeySchema.optional(),
-      })
-      .strict(),
-    output: z.object({ siteId: z.string(), key: z.string() }),
-    successStatus: 201,
   }),
   watchdog: defineOperation({
     name: 'system.watchdog',

@@ -63,34 +63,6 @@ export const syncMessagesVi = {
   'backup.kind.before-restore': 'Trước khôi phục',
   'backup.restoreHint': 'Khôi phục một bản sao lưu (dừng hub trước):',
   'backup.fileArg': 'TỆP',
-  'sync.province.title': 'Máy chủ tỉnh — nhận dữ liệu đồng bộ từ các xã',
-  'sync.province.adminOnly': 'Đây là máy chủ tỉnh. Chỉ tài khoản quản trị dùng được màn hình này.',
-  'sync.province.register': 'Đăng ký đơn vị và cấp khóa',
-  'sync.province.siteId': 'Mã đơn vị (xem ở màn hình Đồng bộ và sao lưu của xã)',
-  'sync.province.siteIdHint': 'Chữ, số, dấu chấm, gạch ngang, gạch dưới; tối đa 64 ký tự.',
-  'sync.province.name': 'Tên đơn vị',
-  'sync.province.site': 'Mã đơn vị',
-  'sync.province.submit': 'Đăng ký và cấp khóa',
-  'sync.province.replace': 'Cấp khóa mới',
-  'sync.province.exists':
-    'Đơn vị {site} đã được đăng ký: cấp khóa mới sẽ làm khóa cũ hết hiệu lực, xã phải nhập lại khóa mới.',
-  'sync.province.keyFor': 'Khóa của đơn vị {site}',
-  'sync.province.keyWarning':
-    'Khóa chỉ hiển thị MỘT LẦN này. Hãy chép và gửi cho quản trị viên của xã qua kênh an toàn (không gửi qua nhóm chat công khai). Nếu làm mất, cấp khóa mới.',
-  'sync.province.copyKey': 'Chép khóa',
-  'sync.province.hideKey': 'Đã chép xong, ẩn khóa',
-  'sync.province.totals': 'Dữ liệu đã nhận theo đơn vị',
-  'sync.province.events': 'Số sự kiện',
-  'sync.province.lastReceived': 'Nhận lần cuối',
-  'sync.province.neverReceived': 'Chưa nhận',
-  'sync.province.noSites': 'Chưa có đơn vị nào được đăng ký.',
-  'sync.province.refresh': 'Làm mới',
-  'sync.province.usbTitle': 'Nhập tệp USB của một xã',
-  'sync.province.usbStep1': 'Dừng hub của máy chủ tỉnh (Ctrl+C trong cửa sổ đang chạy hub).',
-  'sync.province.usbStep2': 'Chạy lệnh sau, thay TỆP bằng đường dẫn tệp .json trên USB:',
-  'sync.province.usbStep3': 'Khởi động lại hub. Bảng trên hiển thị số sự kiện đã nhận.',
-  'sync.province.usbNote':
-    'Tệp đã nhập sẽ không được nhập lại (mã thoát 3); tệp bị sửa hoặc của đơn vị chưa đăng ký bị từ chối, không thay đổi gì.',
 } as const;
 
 export const syncMessagesEn: Record<keyof typeof syncMessagesVi, string> = {
@@ -155,34 +127,4 @@ export const syncMessagesEn: Record<keyof typeof syncMessagesVi, string> = {
   'backup.kind.before-restore': 'Before restore',
   'backup.restoreHint': 'Restore a backup (stop the hub first):',
   'backup.fileArg': 'FILE',
-  'sync.province.title': 'Provincial server — receiving sync data from communes',
-  'sync.province.adminOnly':
-    'This is the provincial server. Only administrator accounts can use this screen.',
-  'sync.province.register': 'Register a site and issue its key',
-  'sync.province.siteId': "Site id (shown on the commune's Sync and backup screen)",
-  'sync.province.siteIdHint': 'Letters, digits, dot, dash, underscore; at most 64 characters.',
-  'sync.province.name': 'Site name',
-  'sync.province.site': 'Site id',
-  'sync.province.submit': 'Register and issue a key',
-  'sync.province.replace': 'Issue a new key',
-  'sync.province.exists':
-    'Site {site} is already registered: a new key invalidates the old one; the commune must enter the new key.',
-  'sync.province.keyFor': 'Key of site {site}',
-  'sync.province.keyWarning':
-    "This key is shown ONCE. Copy it and send it to the commune's administrator over a safe channel (not a public chat group). If it is lost, issue a new key.",
-  'sync.province.copyKey': 'Copy key',
-  'sync.province.hideKey': 'Copied, hide the key',
-  'sync.province.totals': 'Data received per site',
-  'sync.province.events': 'Events',
-  'sync.province.lastReceived': 'Last received',
-  'sync.province.neverReceived': 'Not yet',
-  'sync.province.noSites': 'No site registered yet.',
-  'sync.province.refresh': 'Refresh',
-  'sync.province.usbTitle': "Import a commune's USB file",
-  'sync.province.usbStep1': "Stop the provincial hub (Ctrl+C in the hub's window).",
-  'sync.province.usbStep2':
-    'Run this command, with FILE the path of the .json file on the USB stick:',
-  'sync.province.usbStep3': 'Start the hub again. The table above shows the events received.',
-  'sync.province.usbNote':
-    'A file already imported is not imported again (exit code 3); an altered file or one from an unregistered site is refused and changes nothing.',
 };

@@ -122,6 +122,14 @@ beforeAll(async () => {
   token = await officer();
   const x2 = await receive('1.004873', token); // result on time
   await serveAndRate(token, 'satisfied');
+  day('2026-03-09', 14);
+  token = await officer();
+  // Past its due date without a result: the apology letter (TT 01/2018, TT 03/2025 Mẫu 04).
+  await act(
+    x3.code,
+    { action: 'apologise', reason: 'Chờ xác minh', newDueDate: '2026-03-10' },
+    token,
+  );
   day('2026-03-09', 15);
   token = await officer();
   await act(x3.code, { action: 'result-ready' }, token);
@@ -180,8 +188,14 @@ describe.each(BACKENDS)('a commune at the province on %s', (kind) => {
       const q = `from=${p.from}&to=${p.to}`;
       const summary = (await api(hub.url, `/api/v1/reports/summary?${q}`, { token: siteToken }))
         .body as {
-        dossiers: { received: number; onTimeRate: number | null; overdueNow: number };
+        dossiers: {
+          received: number;
+          onTimeRate: number | null;
+          overdueNow: number;
+          apologyLetters: number;
+        };
         ratings: { satisfied: number; neutral: number; unsatisfied: number };
+        queue: { p90WaitMinutes: number | null };
       };
       const at = await call(province.url, 'GET', `/api/v1/province/communes?${q}`, { token });
       expect(at.status, at.text).toBe(200);
@@ -193,6 +207,8 @@ describe.each(BACKENDS)('a commune at the province on %s', (kind) => {
           received: summary.dossiers.received,
           onTimeRate: summary.dossiers.onTimeRate,
           overdue: summary.dossiers.overdueNow,
+          apologies: summary.dossiers.apologyLetters,
+          waitP90Minutes: summary.queue.p90WaitMinutes,
           satisfaction: rated > 0 ? Math.round((r.satisfied / rated) * 1000) / 10 : null,
         }),
       ]);
@@ -204,7 +220,13 @@ describe.each(BACKENDS)('a commune at the province on %s', (kind) => {
       '/api/v1/province/communes?from=2026-03-01&to=2026-03-31',
       { token },
     );
-    const [m] = month.body as { received: number; overdue: number; onTimeRate: number }[];
+    const [m] = month.body as {
+      received: number;
+      overdue: number;
+      onTimeRate: number;
+      apologies: number;
+    }[];
+    expect(m?.apologies).toBe(1);
     expect(m?.received).toBeGreaterThan(3);
     expect(m?.overdue).toBeGreaterThan(0);
     expect(m?.onTimeRate).toBeGreaterThan(0);

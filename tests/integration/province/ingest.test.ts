@@ -103,7 +103,7 @@ describe.each(BACKENDS)('province receiver on %s', (kind) => {
     expect(sites.body).toEqual([
       expect.objectContaining({ siteId: 'S1', events: 5, agencyCodes: ['01.00.H02'] }),
     ]);
-  });
+  }, 180_000);
 
   it('answers the same 401 for an unknown site and for a bad signature', async () => {
     // The SQLite receiver told them apart (reason UNKNOWN_SITE vs BAD_SIGNATURE, different
@@ -115,7 +115,7 @@ describe.each(BACKENDS)('province receiver on %s', (kind) => {
     expect(unknown.status).toBe(401);
     expect(badKey.status).toBe(401);
     expect(unknown.body).toEqual(badKey.body);
-  });
+  }, 180_000);
 
   it('stores a batch all or nothing, and answers SEQUENCE_GAP with the seq it expects', async () => {
     const { province, base, token } = await start();
@@ -131,7 +131,7 @@ describe.each(BACKENDS)('province receiver on %s', (kind) => {
     expect((await storedSeqs(province, 'S1')).map((e) => e.seq)).toEqual([1, 2, 3]);
     const late = await pushBatch(base, site, ratingEvents(2, 1));
     expect(late.body).toMatchObject({ error: { details: { reason: 'SEQUENCE_CONFLICT' } } });
-  });
+  }, 180_000);
 
   it('stores every event once and in order while two sites push concurrently with replays', async () => {
     const { province, base, token } = await start();
@@ -169,7 +169,7 @@ describe.each(BACKENDS)('province receiver on %s', (kind) => {
       "SELECT sum(satisfied)::int AS n FROM daily WHERE agency_code = ''",
     );
     expect(counts[0]?.n).toBe(2 * BATCHES * SIZE); // folded once per event too
-  });
+  }, 180_000);
 
   it('holds out the dossiers of an unregistered agency until an admin adds the code', async () => {
     const { base, token } = await start();
@@ -217,7 +217,7 @@ describe.each(BACKENDS)('province receiver on %s', (kind) => {
     expect(
       (await call(base, 'GET', '/api/v1/province/unregistered-agencies', { token })).body,
     ).toEqual([]);
-  });
+  }, 180_000);
 
   it('imports a signed USB file once (same rules as a batch)', async () => {
     const { province, base, token } = await start();
@@ -245,7 +245,7 @@ describe.each(BACKENDS)('province receiver on %s', (kind) => {
       reason: 'BAD_SIGNATURE',
     });
     expect((await storedSeqs(province, 'S1')).length).toBe(4);
-  });
+  }, 180_000);
 });
 
 describe('npm run province -- import FILE', () => {

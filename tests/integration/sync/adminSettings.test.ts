@@ -1,10 +1,12 @@
 /**
- * The sync and backup admin screens over HTTP (docs/sync.md, docs/backup.md): the backup folder
- * (absolute, created if missing, writable — a refused folder changes nothing), "Sao lưu ngay" (a
- * file that passes integrity_check, listed first, audited), the sync settings (the site key is
- * write-only, the on/off switch), the hub's public role, and who may call what (officer 403).
+ * Issue 8, the admin screens over HTTP: the backup folder (absolute, created if missing,
+ * writable — a refused folder changes nothing), "Sao lưu ngay" (a file that passes
+ * integrity_check, listed first, audited), the sync settings (the site key is write-only, the
+ * on/off switch), a hub that is never a receiver (the province service is: docs/province.md),
+ * and who may call what (officer 403).
  */
 import Database from 'better-sqlite3';
+import { run } from '../../../src/cli/motcua';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -209,7 +211,6 @@ describe('sync settings', () => {
     });
     const get = await api(hub.url, '/api/v1/sync/config', { token });
     expect(get.body).toMatchObject({
-      role: 'site',
       upstreamUrl: 'http://127.0.0.1:9/',
       hasSiteKey: true,
       enabled: false,
@@ -235,38 +236,23 @@ describe('sync settings', () => {
       enabled: true,
     });
     expect(hub.core.sync.upstream()).toBe('http://127.0.0.1:9/');
-  });
-
-  it('tells anyone the hub role (public); the province registers a site and shows its key once', async () => {
-    const site = await startTestHub({ maintenance: { autoBackup: false } });
-    const province = await startTestHub({
-      sync: { role: 'province' },
-      maintenance: { autoBackup: false },
-    });
-    expect((await api(site.url, '/api/v1/sync/role')).body).toEqual({ role: 'site' });
-    expect((await api(province.url, '/api/v1/sync/role')).body).toEqual({ role: 'province' });
-
-    const token = await login(province.url);
-    const reg = await api(province.url, '/api/v1/sync/sites', {
+    // One receiver: the hub has no role switch and no site registry (the province service
+    // registers sites and receives batches), not even for an admin.
+    for (const path of ['/api/v1/sync/role', '/api/v1/sync/sites']) {
+      expect((await api(hub.url, path, { token })).status, path).toBe(404);
+    }
+    const register = await api(hub.url, '/api/v1/sync/sites', {
       token,
-      json: { siteId: 'xa-quang-phu', name: 'Xã Quảng Phú' },
-    });
-    expect(reg.status).toBe(201);
-    const { key } = reg.body as { key: string };
-    expect(key.length).toBeGreaterThanOrEqual(32);
-    const sites = await api(province.url, '/api/v1/sync/sites', { token });
-    expect(sites.body).toEqual([{ siteId: 'xa-quang-phu', events: 0, lastReceivedAt: null }]);
-    const audit = await api(province.url, '/api/v1/audit?limit=50', { token });
-    for (const text of [sites.text, audit.text]) expect(text).not.toContain(key);
-
-    // A site hub refuses to register sites.
-    const siteToken = await login(site.url);
-    const refused = await api(site.url, '/api/v1/sync/sites', {
-      token: siteToken,
       json: { siteId: 'x', name: 'x' },
     });
-    expect(refused.status).toBe(409);
-    expect(errorOf(refused).message).toContain('--role province');
+    expect(register.status).toBe(404);
+    // Nor does its maintenance command import a site's USB file: it names the province's.
+    await hub.stop();
+    const lines: string[] = [];
+    await expect(
+      run(['--data-dir', hub.core.dataDir, 'sync', 'import', 'x.json'], (l) => lines.push(l)),
+    ).rejects.toThrow('npm run province -- import FILE');
+    expect(lines).toEqual([]);
   });
 });
 
@@ -282,8 +268,6 @@ describe('who may call the admin operations', () => {
       { path: '/api/v1/backups', method: 'POST', json: {} },
       { path: '/api/v1/sync/config', method: 'GET' },
       { path: '/api/v1/sync/config', method: 'PUT', json: { upstreamUrl: null } },
-      { path: '/api/v1/sync/sites', method: 'GET' },
-      { path: '/api/v1/sync/sites', method: 'POST', json: { siteId: 'x', name: 'x' } },
     ];
     for (const c of calls) {
       const asOfficer = await api(hub.url, c.path, {

@@ -1,8 +1,8 @@
 /**
- * Sync and backup in-process (docs/sync.md, docs/backup.md): USB transfer (imported once, tamper
- * detection, clear errors), the receiver's HTTP edge (HMAC, idempotent replay, gap refused, admin
- * totals), the outbox rules, the upgrade guard, backup + restore round trip with every table's
- * checksum, and the status and watchdog operations.
+ * Issue 8 in-process, the site side (the receiving side is the province service:
+ * tests/integration/province/siteToProvince.test.ts): the outbox rules,
+ * the upgrade guard, backup + restore round trip with every table's checksum, and the status
+ * and watchdog operations.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
@@ -13,7 +13,6 @@ import { restoreDatabase, RestoreError } from '../../../src/core/backup/restore'
 import { openDatabase } from '../../../src/core/db/connection';
 import { latestSchemaVersion, migrate, NewerDatabaseError } from '../../../src/core/db/migrate';
 import { migrations } from '../../../src/core/db/migrations';
-import { writeSiteKey } from '../../../src/core/sync/config';
 import {
   appendOutbox,
   assertNoOrphanedOutbox,
@@ -21,16 +20,11 @@ import {
   OutboxOutsideTransactionError,
   UnsentOutboxError,
 } from '../../../src/core/sync/outbox';
-import { importFile, ReceiveError, registerSite } from '../../../src/core/sync/receiver';
-import { newSiteKey, signatureHeader } from '../../../src/core/sync/signing';
-import { buildSyncFile } from '../../../src/core/sync/usbExport';
 import { ulid } from '../../../src/shared/ids';
-import type { Hub } from '../../../src/hub/startHub';
 import {
   ADMIN,
   api,
   cleanupHubs,
-  errorOf,
   login,
   makeTempDir,
   OFFICER,
@@ -39,31 +33,6 @@ import {
 import { produceRatings, tableChecksums } from '../../helpers/sync';
 
 afterEach(cleanupHubs);
-
-const siteIdOf = (hub: Hub) =>
-  (
-    JSON.parse(
-      (
-        hub.core.db.prepare("SELECT value FROM settings WHERE key = 'site'").get() as {
-          value: string;
-        }
-      ).value,
-    ) as { siteId: string }
-  ).siteId;
-
-async function pair() {
-  const site = await startTestHub({ maintenance: { autoBackup: false } });
-  const province = await startTestHub({
-    sync: { role: 'province' },
-    maintenance: { autoBackup: false },
-  });
-  const key = newSiteKey();
-  writeSiteKey(site.core.db, key, new Date());
-  registerSite(province.core.db, { siteId: siteIdOf(site), name: 'Xã A', key }, new Date());
-  // The demo office's dossiers already wrote outbox rows: counts below are relative to them.
-  const base = site.core.sync.status().pending;
-  return { site, province, key, siteId: siteIdOf(site), base };
-}
 
 describe('outbox', () => {
   it('refuses to write outside a transaction and refuses a payload with unknown fields (nothing written)', async () => {
@@ -98,160 +67,7 @@ describe('outbox', () => {
   });
 });
 
-describe('USB transfer', () => {
-  it('export → import → replay: imported once; a changed byte, another key, a corrupt file are refused and change nothing', async () => {
-    const { site, province, siteId, base } = await pair();
-    const ids = produceRatings(site.core.db, 25);
-    const token = await login(site.url, OFFICER);
-    const res = await api(site.url, '/api/v1/sync/export', { method: 'POST', token, json: {} });
-    expect(res.status).toBe(200);
-    const exported = res.body as { fileName: string; events: number; file: unknown };
-    expect(exported.events).toBe(base + 25);
-    const text = JSON.stringify(exported.file);
-
-    const first = importFile(province.core.db, text, new Date());
-    expect(first).toMatchObject({ siteId, events: base + 25, accepted: base + 25, duplicates: 0 });
-    const stored = province.core.db
-      .prepare('SELECT event_id FROM sync_received ORDER BY seq')
-      .all() as { event_id: string }[];
-    expect(stored.map((r) => r.event_id).slice(base)).toEqual(ids);
-
-    // Replaying the same file: refused with a clear message, nothing added.
-    const replay = () => importFile(province.core.db, text, new Date());
-    expect(replay).toThrow(ReceiveError);
-    try {
-      replay();
-    } catch (e) {
-      expect((e as ReceiveError).reason).toBe('FILE_ALREADY_IMPORTED');
-      expect((e as ReceiveError).message).toMatch(/đã được nhập/);
-    }
-
-    // A new export (nothing acknowledged over the network yet) carries the same events: dedup.
-    const again = buildSyncFile(site.core.db, siteId, newSiteKeyOf(site), new Date());
-    expect(importFile(province.core.db, JSON.stringify(again), new Date())).toMatchObject({
-      accepted: 0,
-      duplicates: base + 25,
-    });
-
-    // One byte changed inside the signed content (a payload value): tampering detected.
-    produceRatings(site.core.db, 1);
-    const fresh = buildSyncFile(site.core.db, siteId, newSiteKeyOf(site), new Date());
-    const tampered = JSON.stringify({
-      ...fresh,
-      content: fresh.content.replace('"satisfied"', '"satisfiee"'),
-    });
-    expect(() => importFile(province.core.db, tampered, new Date())).toThrow(/Chữ ký không hợp lệ/);
-    // A byte of the raw file flipped anywhere: corrupt or bad signature, never imported.
-    const raw = Buffer.from(JSON.stringify(fresh));
-    for (const at of [0, 20, Math.floor(raw.length / 2), raw.length - 3]) {
-      const bad = Buffer.from(raw);
-      bad[at] = (bad[at] as number) ^ 0x01;
-      expect(() => importFile(province.core.db, bad.toString('utf8'), new Date())).toThrow(
-        ReceiveError,
-      );
-    }
-    // Signed with another key (or a site unknown to this province).
-    const other = buildSyncFile(site.core.db, siteId, newSiteKey(), new Date());
-    expect(() => importFile(province.core.db, JSON.stringify(other), new Date())).toThrow(/Chữ ký/);
-    const unknown = { ...fresh, siteId: 'XA-KHAC' };
-    expect(() => importFile(province.core.db, JSON.stringify(unknown), new Date())).toThrow(
-      /chưa được đăng ký/,
-    );
-    expect(() => importFile(province.core.db, 'not json', new Date())).toThrow(/bị hỏng/);
-    const count = province.core.db.prepare('SELECT COUNT(*) AS n FROM sync_received').get();
-    expect(count).toEqual({ n: base + 25 });
-    // The untampered file still imports its one new event.
-    expect(importFile(province.core.db, JSON.stringify(fresh), new Date())).toMatchObject({
-      accepted: 1,
-      duplicates: base + 25,
-    });
-  });
-});
-
-function newSiteKeyOf(hub: Hub): string {
-  const row = hub.core.db
-    .prepare("SELECT value FROM settings WHERE key = 'sync.siteKey'")
-    .get() as {
-    value: string;
-  };
-  return JSON.parse(row.value) as string;
-}
-
-describe('receiver HTTP edge', () => {
-  it('authenticates by HMAC, answers a replayed batch with success and no change, refuses gaps; totals are admin-only', async () => {
-    const { site, province, key, siteId, base } = await pair();
-    produceRatings(site.core.db, 3);
-    const events = (
-      JSON.parse(buildSyncFile(site.core.db, siteId, key, new Date()).content) as {
-        events: unknown[];
-      }
-    ).events;
-    const batchId = ulid();
-    const body = JSON.stringify({ siteId, batchId, events });
-    const post = (b: string, headers: Record<string, string>) =>
-      api(province.url, '/api/v1/sync/batches', { rawBody: b, headers });
-    const good = {
-      'Idempotency-Key': batchId,
-      'X-Motcua-Site': siteId,
-      'X-Motcua-Signature': signatureHeader(key, body),
-    };
-    const wrongSig = await post(body, {
-      ...good,
-      'X-Motcua-Signature': signatureHeader(newSiteKey(), body),
-    });
-    expect(wrongSig.status).toBe(401);
-    expect(errorOf(wrongSig).message).toMatch(/Chữ ký không hợp lệ/);
-    const badKey = await post(body, { ...good, 'Idempotency-Key': ulid() });
-    expect(badKey.status).toBe(400);
-    expect(province.core.db.prepare('SELECT COUNT(*) AS n FROM sync_received').get()).toEqual({
-      n: 0,
-    });
-
-    const ok = await post(body, good);
-    expect(ok.status).toBe(200);
-    expect(ok.body).toEqual({ batchId, accepted: base + 3, duplicates: 0, lastSeq: base + 3 });
-    const replay = await post(body, good);
-    expect(replay.status).toBe(200);
-    expect(replay.body).toEqual({
-      batchId,
-      accepted: 0,
-      duplicates: base + 3,
-      lastSeq: base + 3,
-    });
-
-    // seq 5 while the receiver expects 4: refused with the expected seq, nothing stored.
-    produceRatings(site.core.db, 2);
-    const later = (
-      JSON.parse(buildSyncFile(site.core.db, siteId, key, new Date()).content) as {
-        events: { seq: number }[];
-      }
-    ).events.filter((e) => e.seq === base + 5);
-    const gapBatch = ulid();
-    const gapBody = JSON.stringify({ siteId, batchId: gapBatch, events: later });
-    const gap = await post(gapBody, {
-      'Idempotency-Key': gapBatch,
-      'X-Motcua-Site': siteId,
-      'X-Motcua-Signature': signatureHeader(key, gapBody),
-    });
-    expect(gap.status).toBe(409);
-    expect(errorOf(gap).details).toMatchObject({ reason: 'SEQUENCE_GAP', expectedSeq: base + 4 });
-
-    // On a site hub the receiver endpoint does not exist.
-    expect((await post(body, good)).status).toBe(200);
-    expect(
-      (await api(site.url, '/api/v1/sync/batches', { rawBody: body, headers: good })).status,
-    ).toBe(404);
-
-    const officer = await login(province.url, OFFICER);
-    expect((await api(province.url, '/api/v1/sync/sites', { token: officer })).status).toBe(403);
-    const admin = await login(province.url, ADMIN);
-    const totals = await api(province.url, '/api/v1/sync/sites', { token: admin });
-    expect(totals.status).toBe(200);
-    expect(totals.body).toEqual([
-      { siteId, events: base + 3, lastReceivedAt: expect.any(String) as string },
-    ]);
-  });
-
+describe('sync status', () => {
   it('sync status and watchdog for the desk', async () => {
     const hub = await startTestHub({
       sync: { upstream: 'http://127.0.0.1:9' },

@@ -1,6 +1,6 @@
 import type { Db } from '../connection';
 import { classifyOnTime, type DossierState } from '../../dossiers/lifecycle';
-import type { Migration } from './index';
+import type { Migration } from './migration';
 import { DOSSIER_DONE_DATE } from './007-reports';
 
 /**
