@@ -27,6 +27,10 @@ export const fileMessagesVi = {
   'files.error.linkGone': 'Liên kết tải lên không tồn tại, đã dùng hoặc đã hết hạn.',
   'files.error.noFile': 'Chưa có tệp nào (trường "file").',
   'files.error.multipart': 'Tệp phải gửi dạng multipart/form-data.',
+  // The reports dashboard's digitisation figures (docs/reports.md, "Digitisation").
+  'reports.kpi.digitisationRate': 'Tỷ lệ số hóa hồ sơ ({digitised}/{dossiers})',
+  'reports.kpi.resultsDigitised': 'Kết quả đã số hóa',
+  'reports.export.digitisation': 'Số hóa hồ sơ theo thủ tục',
 } as const;
 
 export type FileMessageKey = keyof typeof fileMessagesVi;
@@ -57,4 +61,7 @@ export const fileMessagesEn: Record<FileMessageKey, string> = {
   'files.error.linkGone': 'The upload link does not exist, was used or has expired.',
   'files.error.noFile': 'No file was sent (field "file").',
   'files.error.multipart': 'Files must be sent as multipart/form-data.',
+  'reports.kpi.digitisationRate': 'Dossiers digitised ({digitised}/{dossiers})',
+  'reports.kpi.resultsDigitised': 'Results digitised',
+  'reports.export.digitisation': 'Digitisation by procedure',
 };
