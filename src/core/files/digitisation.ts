@@ -46,4 +46,3 @@ export function dossierDigitisation(db: Db, dossierId: string): DigitisationCoun
     .all(dossierId) as Array<{ name: string }>;
   return countDigitisation(paperDocumentNames(row.documents), new Set(names.map((n) => n.name)));
 }
-
