@@ -23,8 +23,11 @@ import { createMaintenance, type Maintenance } from './backup/maintenance';
 import { makeTreePrivate } from './security/fileModes';
 import { prepareDatabase } from './sync/coreSetup';
 import { createSyncService, type SyncOptions, type SyncService } from './sync/syncService';
+import { outboxDossierAttachment } from './sync/producers';
 import type { DailyFileStream } from './log/dailyFile';
 import { createFileLogger, type Logger } from './log/logger';
+import { createFileService, type FileService } from './files/fileService';
+import { createImagePool, type ImagePool } from './files/imagePool';
 
 export interface CoreOptions {
   /** Folder holding motcua.sqlite (and later backups, print spool). */
@@ -46,6 +49,8 @@ export interface CoreOptions {
   servedDirs?: readonly string[];
   /** The field logger; default: daily JSON-lines files in `<dataDir>/logs/` (closed by close()). */
   logger?: Logger;
+  /** Tests and benchmarks: the image worker pool (default: one worker per spare core, ≤ 2). */
+  imagePool?: ImagePool;
   /**
    * The public address for this run (`--public-url`), over the admin setting; default
    * MOTCUA_PUBLIC_URL. An invalid value stops the start (docs/queue.md, "Public address").
@@ -70,6 +75,8 @@ export interface Core {
   readonly devices: DeviceService;
   /** Where printed QRs point (src/core/settings/publicAddress.ts). */
   readonly publicAddress: PublicAddress;
+  /** Files of dossiers (docs/digitisation.md); the hub's upload route calls it. */
+  readonly files: FileService;
   /** Stop background work (print retries), then checkpoint and close the database. */
   close(): Promise<void>;
 }
@@ -125,7 +132,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     );
     const devices = createDeviceService(db, clock);
     const publicAddress = createPublicAddress(db, runPublicUrl);
-    const deps = { db, clock, auth, events, print, sync, maintenance, devices, publicAddress };
+    const imagePool = options.imagePool ?? createImagePool();
+    const files = createFileService({
+      db,
+      clock,
+      dataDir: options.dataDir,
+      pool: imagePool,
+      events,
+      publicAddress,
+      // The province's counts follow each attachment (docs/sync.md, "Digitisation").
+      onAttached: (dossierId, at) => outboxDossierAttachment(db, dossierId, at),
+    });
+    const deps = {
+      ...{ db, clock, auth, events, print, sync, maintenance, devices, publicAddress },
+      files,
+    };
     const handlers = createHandlers({ ...deps, version: APP_VERSION });
     const dispatcher = createDispatcher(handlers, auth, devices, (msg, err) =>
       log.error({ area: 'dispatch', err }, msg),
@@ -149,8 +170,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       log,
       devices,
       publicAddress,
+      files,
       close: async () => {
-        await Promise.all([sync.stop(), maintenance.stop()]);
+        await Promise.all([sync.stop(), maintenance.stop(), imagePool.close()]);
         await print.stop();
         closeDatabase(db);
         writeCleanShutdownMarker(options.dataDir, clock.now());

@@ -9,6 +9,7 @@ import type { CallContext } from './context';
 import type { Db } from './db/connection';
 import type { DeviceService } from './devices/deviceService';
 import type { EventBus } from './events/eventBus';
+import type { FileService } from './files/fileService';
 import type { PrintService } from './printing/jobs/printService';
 import type { PublicAddress } from './settings/publicAddress';
 import type { SyncService } from './sync/syncService';
@@ -32,4 +33,5 @@ export interface HandlerDeps {
   maintenance: Maintenance; // startup check, checkpoints, backups (docs/backup.md)
   devices: DeviceService; // paired kiosks, rating tablets, boards (docs/security.md)
   publicAddress: PublicAddress; // where printed QRs point (docs/queue.md, "Public address")
+  files: FileService; // files of dossiers (docs/digitisation.md)
 }

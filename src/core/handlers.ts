@@ -20,6 +20,8 @@ import { createSyncHandlers } from './sync/handlers';
 import { createDeviceHandlers } from './devices/handlers';
 import { readBankAccount, saveBankAccount, vietQrBanks } from './settings/bankAccount';
 import { savePublicAddress, type PublicAddress } from './settings/publicAddress';
+import type { FileService } from './files/fileService';
+import { createFileHandlers } from './files/handlers';
 
 function publicAddressView(p: PublicAddress) {
   return { url: p.setting(), runOverride: p.runOverride, effective: p.configured() };
@@ -112,5 +114,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createSyncHandlers(deps),
     ...createBackupHandlers(deps),
     ...createDeviceHandlers(deps.devices),
+    ...createFileHandlers(deps.files),
   };
 }

@@ -31,6 +31,8 @@ export const ERROR_STATUS = {
   IDEMPOTENCY_MISMATCH: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** An uploaded file is not a clean PDF, JPEG or PNG (docs/digitisation.md, "Checks"). */
+  UNSUPPORTED_FILE: 415,
   /** The Host header names a server that is not this hub (DNS rebinding), RFC 9110 §15.5.20. */
   MISDIRECTED_REQUEST: 421,
   UNPROCESSABLE: 422,
@@ -39,6 +41,10 @@ export const ERROR_STATUS = {
   INCOMPLETE_DOSSIER: 422,
   /** A return without every collector the procedure needs (e.g. both spouses; docs/desk.md). */
   COLLECTORS_REQUIRED: 422,
+  /** A reused file (fileId) is not a digitised document of the same citizen's dossiers. */
+  FILE_NOT_REUSABLE: 422,
+  /** A one-time upload link that is unknown, expired, already used or for another dossier. */
+  UPLOAD_LINK_INVALID: 401,
   ACCOUNT_LOCKED: 429,
   RATE_LIMITED: 429,
   LOOKUP_LOCKED: 429,

@@ -1,6 +1,7 @@
 import { backupSecurityMessagesEn } from './backupSecurity';
 import { auditMessagesEn } from './audit';
 import { deskMessagesEn } from './desk';
+import { fileMessagesEn } from './files';
 import { deviceMessagesEn } from './devices';
 import { dossierMessagesEn } from './dossiers';
 import { kioskMessagesEn } from './kiosk';
@@ -14,6 +15,7 @@ import type { MessageKey } from './vi';
 export const en: Record<MessageKey, string> = {
   ...auditMessagesEn,
   ...deskMessagesEn,
+  ...fileMessagesEn,
   ...deviceMessagesEn,
   ...dossierMessagesEn,
   ...kioskMessagesEn,

@@ -6,6 +6,7 @@
 import { backupSecurityMessagesVi } from './backupSecurity';
 import { auditMessagesVi } from './audit';
 import { deskMessagesVi } from './desk';
+import { fileMessagesVi } from './files';
 import { deviceMessagesVi } from './devices';
 import { dossierMessagesVi } from './dossiers';
 import { kioskMessagesVi } from './kiosk';
@@ -17,6 +18,7 @@ import { syncMessagesVi } from './sync';
 export const vi = {
   ...auditMessagesVi,
   ...deskMessagesVi,
+  ...fileMessagesVi,
   ...deviceMessagesVi,
   ...dossierMessagesVi,
   ...kioskMessagesVi,
