@@ -15,6 +15,7 @@ import { createDeviceService, type DeviceService } from './devices/deviceService
 import { EventBus } from './events/eventBus';
 import { createHandlers } from './handlers';
 import { createPublicAddress, parsePublicUrl, type PublicAddress } from './settings/publicAddress';
+import { createScanFolder, type ScanFolder, type ScanFolderOptions } from './files/scanFolder';
 import { createPrintService, type PrintService } from './printing/jobs/printService';
 import { getSite } from './settings/site';
 import { APP_VERSION } from './version';
@@ -51,6 +52,8 @@ export interface CoreOptions {
    * MOTCUA_PUBLIC_URL. An invalid value stops the start (docs/queue.md, "Public address").
    */
   publicUrl?: string | null;
+  /** The scanner folder's watcher (tests: a short stability wait). */
+  scanFolder?: ScanFolderOptions;
 }
 
 export interface Core {
@@ -70,6 +73,8 @@ export interface Core {
   readonly devices: DeviceService;
   /** Where printed QRs point (src/core/settings/publicAddress.ts). */
   readonly publicAddress: PublicAddress;
+  /** The scanner's "scan to folder" tray (src/core/files/scanFolder.ts). */
+  readonly scanFolder: ScanFolder;
   /** Stop background work (print retries), then checkpoint and close the database. */
   close(): Promise<void>;
 }
@@ -125,7 +130,26 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     );
     const devices = createDeviceService(db, clock);
     const publicAddress = createPublicAddress(db, runPublicUrl);
-    const deps = { db, clock, auth, events, print, sync, maintenance, devices, publicAddress };
+    const scanFolder = createScanFolder(
+      db,
+      options.dataDir,
+      clock,
+      events,
+      warn('scanFolder'),
+      options.scanFolder,
+    );
+    const deps = {
+      db,
+      clock,
+      auth,
+      events,
+      print,
+      sync,
+      maintenance,
+      devices,
+      publicAddress,
+      scanFolder,
+    };
     const handlers = createHandlers({ ...deps, version: APP_VERSION });
     const dispatcher = createDispatcher(handlers, auth, devices, (msg, err) =>
       log.error({ area: 'dispatch', err }, msg),
@@ -133,6 +157,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     print.start();
     sync.start();
     maintenance.start();
+    await scanFolder.start();
     log.info({ version: APP_VERSION, role: sync.role }, 'core started');
     return {
       dataDir: options.dataDir,
@@ -149,8 +174,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       log,
       devices,
       publicAddress,
+      scanFolder,
       close: async () => {
-        await Promise.all([sync.stop(), maintenance.stop()]);
+        await Promise.all([sync.stop(), maintenance.stop(), scanFolder.stop()]);
         await print.stop();
         closeDatabase(db);
         writeCleanShutdownMarker(options.dataDir, clock.now());

@@ -33,6 +33,8 @@ import { createDeviceHandlers } from './devices/handlers';
 import type { DeviceService } from './devices/deviceService';
 import type { SyncService } from './sync/syncService';
 import { savePublicAddress, type PublicAddress } from './settings/publicAddress';
+import type { ScanFolder } from './files/scanFolder';
+import { createScanFolderHandlers } from './files/scanFolderHandlers';
 
 export type Handler<N extends OpName> = (
   input: ParsedInputOf<N>,
@@ -53,6 +55,7 @@ export interface HandlerDeps {
   maintenance: Maintenance; // issue 8: startup check, checkpoints, backups
   devices: DeviceService; // paired kiosks, rating tablets, boards (docs/security.md)
   publicAddress: PublicAddress; // where printed QRs point (docs/queue.md, "Public address")
+  scanFolder: ScanFolder; // the scanner's folder tray (docs/digitisation.md)
 }
 
 function publicAddressView(p: PublicAddress) {
@@ -127,5 +130,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createSyncHandlers(deps),
     ...createBackupHandlers(deps),
     ...createDeviceHandlers(deps.devices),
+    ...createScanFolderHandlers({
+      ...deps,
+      attachFile: () => Promise.reject(new AppError('INTERNAL')),
+    }),
   };
 }

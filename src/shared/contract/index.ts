@@ -11,6 +11,7 @@ import { printingOperations } from './printing';
 import { queueOperations } from './queue';
 import { ratingOperations } from './ratings';
 import { reportOperations } from './reports';
+import { scanFolderOperations } from './scanFolder';
 import { syncOperations } from './sync';
 import { systemOperations } from './system';
 
@@ -32,6 +33,7 @@ const groups = {
   ...syncOperations,
   ...backupOperations,
   ...deviceOperations,
+  ...scanFolderOperations,
 };
 
 type Groups = typeof groups;
