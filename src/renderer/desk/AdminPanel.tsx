@@ -5,6 +5,7 @@ import { useApp } from '../app-context';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PublicAddressCard } from './PublicAddressCard';
 import { QueueSettingsCard } from './queue/QueueSettingsCard';
+import { ScanFolderCard } from './capture/ScanFolderCard';
 
 type Site = OutputOf<'site.get'>;
 type Users = OutputOf<'users.list'>;
@@ -225,6 +226,7 @@ export function AdminPanel({ site, onSiteSaved }: { site: Site; onSiteSaved(site
       <SiteForm site={site} onSaved={onSiteSaved} />
       <UsersCard />
       <PublicAddressCard />
+      <ScanFolderCard />
       <QueueSettingsCard />
       <AuditCard />
     </section>

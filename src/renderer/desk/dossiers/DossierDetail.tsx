@@ -4,6 +4,7 @@ import { formatVnDate, formatVnDateTime } from '../../../shared/time/vnTime';
 import type { MessageKey } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
 import { openForm } from './ReceptionTab';
+import { FilesPanel } from '../capture/FilesPanel';
 
 export type Dossier = OutputOf<'dossiers.get'>;
 type Action = Dossier['allowedActions'][number];
@@ -230,6 +231,7 @@ export function DossierDetail({
           </button>
         </form>
       )}
+      <FilesPanel dossier={dossier} />
       <h3>{t('dossier.detail.forms')}</h3>
       <div className="actions" style={{ flexWrap: 'wrap' }}>
         {FORMS.map((f) => (

@@ -1,0 +1,106 @@
+import { useEffect, useRef, useState } from 'react';
+import { formatVnDateTime } from '../../../shared/time/vnTime';
+import { useApp } from '../../app-context';
+import { QrImage } from '../../kiosk/QrImage';
+import { dossierFilesUrl, jsonRequest, type AttachedFile, type ListedFile } from './upload';
+
+interface Link {
+  token: string;
+  url: string;
+  expiresAt: string;
+}
+
+/**
+ * "Chụp bằng điện thoại": a one-time upload link for this document of this dossier (valid 10
+ * minutes), shown as a QR on the office's public address; the phone's page (/upload/<token>)
+ * works over plain http. The dialog notices the phone's file by watching the dossier's list.
+ */
+export function PhoneCapture({
+  code,
+  documentName,
+  onAttached,
+}: {
+  code: string;
+  documentName: string;
+  onAttached(files: AttachedFile[]): void;
+}) {
+  const { t, api, lang } = useApp();
+  const [link, setLink] = useState<Link | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const known = useRef<Set<string> | null>(null);
+
+  async function files(): Promise<ListedFile[] | null> {
+    const r = await jsonRequest<ListedFile[]>(
+      'GET',
+      dossierFilesUrl(code),
+      api.bearerToken(),
+      lang,
+    );
+    return r.ok ? r.data : null;
+  }
+
+  async function start() {
+    setError(null);
+    const before = await files();
+    known.current = new Set((before ?? []).map((f) => f.id));
+    const r = await jsonRequest<Link>(
+      'POST',
+      `${dossierFilesUrl(code)}/upload-links`,
+      api.bearerToken(),
+      lang,
+      { documentName },
+    );
+    if (!r.ok) return setError(r.error.message);
+    setLink(r.data);
+  }
+
+  // While the QR is shown: the phone's upload appears in the dossier's list.
+  useEffect(() => {
+    if (!link) return;
+    const timer = setInterval(() => {
+      void files().then((list) => {
+        const fresh = (list ?? []).filter(
+          (f) => !known.current?.has(f.id) && f.documentName === documentName,
+        );
+        if (fresh.length > 0) onAttached(fresh);
+      });
+    }, 2000);
+    return () => clearInterval(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [link]);
+
+  const loopback = link !== null && /^https?:\/\/(127\.|localhost|\[::1\])/i.test(link.url);
+  return (
+    <div className="capture-phone">
+      {!link ? (
+        <button
+          type="button"
+          className="btn"
+          onClick={() => void start()}
+          data-testid="phone-start"
+        >
+          {t('capture.phone')}
+        </button>
+      ) : (
+        <>
+          <QrImage data={link.url} label={t('capture.phone')} size="10rem" />
+          <p className="hint">
+            {t('capture.phoneHint', { time: formatVnDateTime(new Date(link.expiresAt)) })}
+          </p>
+          <p className="capture-url" data-testid="phone-url">
+            {link.url}
+          </p>
+          {loopback && <p className="alert alert-warn">{t('capture.phoneNoAddress')}</p>}
+          <p className="hint" role="status">
+            {t('capture.phoneWaiting')}
+          </p>
+        </>
+      )}
+      {error && (
+        <p className="alert alert-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
