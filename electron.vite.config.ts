@@ -7,6 +7,7 @@ import { screenSizesPlugin } from './scripts/vite-screen-sizes';
  * One build for the three Electron bundles and the hub:
  *   out/main/index.js   Electron main process (src/main)
  *   out/main/hub.js     the plain-Node hub (src/hub/cli.ts) — same core, no Electron
+ *   out/main/imageWorker.js  the image worker thread of file uploads (src/core/files)
  *   out/preload/index.js  the sandboxed bridge (everything bundled: a sandboxed preload can
  *                         only require 'electron')
  *   out/renderer/       the React screens, served by the hub or loaded by Electron
@@ -27,6 +28,7 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           hub: resolve(__dirname, 'src/hub/cli.ts'),
           motcua: resolve(__dirname, 'src/cli/motcua.ts'),
+          imageWorker: resolve(__dirname, 'src/core/files/imageWorker.ts'),
         },
       },
     },

@@ -26,6 +26,8 @@ import { prepareDatabase } from './sync/coreSetup';
 import { createSyncService, type SyncOptions, type SyncService } from './sync/syncService';
 import type { DailyFileStream } from './log/dailyFile';
 import { createFileLogger, type Logger } from './log/logger';
+import { createFileService, type FileService } from './files/fileService';
+import { createImagePool, type ImagePool } from './files/imagePool';
 
 export interface CoreOptions {
   /** Folder holding motcua.sqlite (and later backups, print spool). */
@@ -47,6 +49,8 @@ export interface CoreOptions {
   servedDirs?: readonly string[];
   /** The field logger; default: daily JSON-lines files in `<dataDir>/logs/` (closed by close()). */
   logger?: Logger;
+  /** Tests and benchmarks: the image worker pool (default: one worker per spare core, ≤ 2). */
+  imagePool?: ImagePool;
   /**
    * The public address for this run (`--public-url`), over the admin setting; default
    * MOTCUA_PUBLIC_URL. An invalid value stops the start (docs/queue.md, "Public address").
@@ -73,6 +77,8 @@ export interface Core {
   readonly devices: DeviceService;
   /** Where printed QRs point (src/core/settings/publicAddress.ts). */
   readonly publicAddress: PublicAddress;
+  /** Files of dossiers (docs/digitisation.md); the hub's upload route calls it. */
+  readonly files: FileService;
   /** The scanner's "scan to folder" tray (src/core/files/scanFolder.ts). */
   readonly scanFolder: ScanFolder;
   /** Stop background work (print retries), then checkpoint and close the database. */
@@ -130,6 +136,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     );
     const devices = createDeviceService(db, clock);
     const publicAddress = createPublicAddress(db, runPublicUrl);
+    const imagePool = options.imagePool ?? createImagePool();
+    const files = createFileService({
+      db,
+      clock,
+      dataDir: options.dataDir,
+      pool: imagePool,
+      events,
+      publicAddress,
+    });
     const scanFolder = createScanFolder(
       db,
       options.dataDir,
@@ -139,15 +154,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       options.scanFolder,
     );
     const deps = {
-      db,
-      clock,
-      auth,
-      events,
-      print,
-      sync,
-      maintenance,
-      devices,
-      publicAddress,
+      ...{ db, clock, auth, events, print, sync, maintenance, devices, publicAddress },
+      files,
       scanFolder,
     };
     const handlers = createHandlers({ ...deps, version: APP_VERSION });
@@ -174,9 +182,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       log,
       devices,
       publicAddress,
+      files,
       scanFolder,
       close: async () => {
-        await Promise.all([sync.stop(), maintenance.stop(), scanFolder.stop()]);
+        await Promise.all([sync.stop(), maintenance.stop(), imagePool.close(), scanFolder.stop()]);
         await print.stop();
         closeDatabase(db);
         writeCleanShutdownMarker(options.dataDir, clock.now());

@@ -33,6 +33,8 @@ import { createDeviceHandlers } from './devices/handlers';
 import type { DeviceService } from './devices/deviceService';
 import type { SyncService } from './sync/syncService';
 import { savePublicAddress, type PublicAddress } from './settings/publicAddress';
+import type { FileService } from './files/fileService';
+import { createFileHandlers } from './files/handlers';
 import type { ScanFolder } from './files/scanFolder';
 import { createScanFolderHandlers } from './files/scanFolderHandlers';
 
@@ -55,6 +57,7 @@ export interface HandlerDeps {
   maintenance: Maintenance; // issue 8: startup check, checkpoints, backups
   devices: DeviceService; // paired kiosks, rating tablets, boards (docs/security.md)
   publicAddress: PublicAddress; // where printed QRs point (docs/queue.md, "Public address")
+  files: FileService; // files of dossiers (docs/digitisation.md)
   scanFolder: ScanFolder; // the scanner's folder tray (docs/digitisation.md)
 }
 
@@ -130,9 +133,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createSyncHandlers(deps),
     ...createBackupHandlers(deps),
     ...createDeviceHandlers(deps.devices),
-    ...createScanFolderHandlers({
-      ...deps,
-      attachFile: () => Promise.reject(new AppError('INTERNAL')),
-    }),
+    ...createFileHandlers(deps.files),
+    ...createScanFolderHandlers(deps),
   };
 }

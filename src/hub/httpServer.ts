@@ -13,6 +13,7 @@ import {
   type Operation,
   type WireFile,
 } from '../shared/contract';
+import { FILE_UPLOAD_PATH_RE } from '../shared/contract/files';
 import { SYNC_BATCHES_PATH } from '../shared/contract/sync';
 import { DEFAULT_LANG, langFromAcceptLanguage, type Lang } from '../shared/i18n';
 import { callerInfo, idempotencyKeyOf } from './caller';
@@ -21,6 +22,7 @@ import { startRequestLog, type RequestLog } from './requestLog';
 import { createHostCheck } from './hostCheck';
 import { createEventStreams, type StreamLimits } from './sse';
 import { handleSyncBatch } from './syncRoute';
+import { handleUpload } from './uploadRoute';
 import { serveVoice } from './voice';
 
 export const MAX_BODY_BYTES = 1024 * 1024; // 1 MB
@@ -85,8 +87,11 @@ export function sendJson(res: http.ServerResponse, result: DispatchResult): void
   res.end(body);
 }
 
-/** A `file: true` operation's result: the bytes themselves, named for the browser's download. */
-function sendFile(res: http.ServerResponse, file: WireFile): void {
+/**
+ * A `file: true` operation's result: the bytes themselves, named for the browser's download;
+ * a `sandboxed` one (a stored upload) inline under `Content-Security-Policy: sandbox`.
+ */
+function sendFile(res: http.ServerResponse, file: WireFile, sandboxed = false): void {
   const body = Buffer.from(file.base64, 'base64');
   const ascii = file.fileName
     .replace(/đ/g, 'd')
@@ -97,11 +102,13 @@ function sendFile(res: http.ServerResponse, file: WireFile): void {
   res.writeHead(200, {
     ...SECURITY_HEADERS,
     'Content-Type': file.contentType,
-    'Content-Disposition': `${html ? 'inline' : 'attachment'}; filename="${ascii || 'file'}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    'Content-Disposition': `${html || sandboxed ? 'inline' : 'attachment'}; filename="${ascii || 'file'}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
     'Cache-Control': 'no-store',
-    // A printable page (e.g. a register) may style itself, never run anything.
-    'Content-Security-Policy':
-      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:",
+    // A printable page (e.g. a register) may style itself, never run anything; an upload is
+    // shown in a sandbox (no scripts, no same-origin access).
+    'Content-Security-Policy': sandboxed
+      ? 'sandbox'
+      : "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:",
     'Content-Length': body.length,
   });
   res.end(body);
@@ -175,8 +182,10 @@ function hasBody(req: http.IncomingMessage): boolean {
  * The media types a write may declare — the one place to allow more. Only
  * `application/json` (parameters such as `charset` allowed): a cross-site page can send
  * `text/plain`, `application/x-www-form-urlencoded` and `multipart/form-data` without the
- * browser asking first (CORS "simple" requests), never JSON. File uploads will add
- * `multipart/form-data` here, for the upload operations only (docs/security.md).
+ * browser asking first (CORS "simple" requests), never JSON. The file upload route
+ * (src/hub/uploadRoute.ts) is the one exception: multipart, answered before this check, and
+ * authenticated only by the Authorization header a cross-site form cannot send
+ * (docs/security.md, "File uploads").
  */
 export function writeMediaTypeAllowed(contentType: string | undefined): boolean {
   return /^application\/json[ \t]*(;|$)/i.test(contentType ?? '');
@@ -320,6 +329,13 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
       if (refusal) sendJson(res, errorResult(refusal, lang));
       return;
     }
+    // The one write that is not JSON: a file upload (multipart/form-data, docs/security.md).
+    const upload = method === 'POST' ? FILE_UPLOAD_PATH_RE.exec(url.pathname) : null;
+    if (upload) {
+      const { result, close } = await handleUpload(core, req, url, upload[1] as string, lang);
+      if (close) res.setHeader('Connection', 'close');
+      return sendJson(res, result);
+    }
     if (mediaTypeRefused(req, method)) {
       // The body is never parsed; Node discards it before the connection's next request.
       return sendJson(res, errorResult('UNSUPPORTED_MEDIA_TYPE', lang));
@@ -408,7 +424,7 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
       input['idempotencyKey'] = idempotencyKey;
     }
     const result = await core.dispatcher.invoke(op.name, input, caller);
-    if (result.ok && op.file) return sendFile(res, result.data as WireFile);
+    if (result.ok && op.file) return sendFile(res, result.data as WireFile, op.sandboxed === true);
     sendJson(res, result);
   }
 

@@ -1,38 +1,11 @@
 import { AppError, type PublicUser } from '../../shared/contract';
 import { recordAudit } from '../audit/auditLog';
-import type { CallContext } from '../context';
 import type { Handler, HandlerDeps } from '../handlers';
+import type { FileService } from './fileService';
 import type { ScanFolder } from './scanFolder';
 
 type ScanFolderOps =
   'scanFolder.config.get' | 'scanFolder.config.set' | 'scanFolder.files' | 'scanFolder.attach';
-
-/** One part of an attachment as the files of a dossier take it (an upload's `file` part). */
-export interface AttachPart {
-  bytes: Buffer;
-  contentType: string;
-  fileName: string;
-}
-
-/** What an attachment gives back (the upload route's 201 body). */
-export interface AttachedFile {
-  id: string;
-  documentName: string;
-  sha256: string;
-  bytes: number;
-  pages: number;
-  contentType: string;
-  createdAt: string;
-}
-
-/**
- * The files of a dossier's one way in (the upload route's core function): same checks, same
- * storage, same audit, whichever way the bytes came.
- */
-export type AttachFile = (
-  input: { code: string; documentName: string; parts: AttachPart[]; colour?: 'gray' | 'colour' },
-  ctx: CallContext,
-) => Promise<AttachedFile>;
 
 function actor(user: PublicUser | null): PublicUser {
   if (!user) throw new AppError('UNAUTHENTICATED');
@@ -40,7 +13,7 @@ function actor(user: PublicUser | null): PublicUser {
 }
 
 export function createScanFolderHandlers(
-  deps: Pick<HandlerDeps, 'db' | 'clock'> & { scanFolder: ScanFolder; attachFile: AttachFile },
+  deps: Pick<HandlerDeps, 'db' | 'clock'> & { scanFolder: ScanFolder; files: FileService },
 ): { [N in ScanFolderOps]: Handler<N> } {
   const { db, clock, scanFolder } = deps;
   const config = () => ({
@@ -75,16 +48,15 @@ export function createScanFolderHandlers(
     }),
     'scanFolder.attach': async (input, ctx) => {
       const user = actor(ctx.user);
-      const { entry, bytes } = scanFolder.read(input.id);
-      const attached = await deps.attachFile(
-        {
-          code: input.code,
-          documentName: input.documentName,
-          parts: [{ bytes, contentType: entry.contentType, fileName: entry.name }],
-          ...(input.colour ? { colour: input.colour } : {}),
-        },
-        ctx,
-      );
+      const { bytes } = scanFolder.read(input.id);
+      // The upload's own core function: the same checks, storage and audit as an upload.
+      const attached = await deps.files.attach({
+        code: input.code,
+        documentName: input.documentName,
+        parts: [bytes],
+        colour: input.colour ?? 'gray',
+        uploader: { kind: 'officer', user },
+      });
       scanFolder.markUsed(
         input.id,
         {

@@ -31,12 +31,18 @@ export const ERROR_STATUS = {
   IDEMPOTENCY_MISMATCH: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** An uploaded file is not a clean PDF, JPEG or PNG (docs/digitisation.md, "Checks"). */
+  UNSUPPORTED_FILE: 415,
   /** The Host header names a server that is not this hub (DNS rebinding), RFC 9110 §15.5.20. */
   MISDIRECTED_REQUEST: 421,
   UNPROCESSABLE: 422,
   WEAK_PASSWORD: 422,
   /** A reception without every required document of the procedure (NĐ 118/2025 Art. 17). */
   INCOMPLETE_DOSSIER: 422,
+  /** A reused file (fileId) is not a digitised document of the same citizen's dossiers. */
+  FILE_NOT_REUSABLE: 422,
+  /** A one-time upload link that is unknown, expired, already used or for another dossier. */
+  UPLOAD_LINK_INVALID: 401,
   ACCOUNT_LOCKED: 429,
   RATE_LIMITED: 429,
   LOOKUP_LOCKED: 429,

@@ -5,6 +5,7 @@ import { calendarOperations } from './calendar';
 import { catalogOperations } from './catalog';
 import { deviceOperations } from './devices';
 import { dossierOperations } from './dossiers';
+import { fileOperations } from './files';
 import { kioskOperations } from './kiosk';
 import type { Operation } from './operation';
 import { printingOperations } from './printing';
@@ -29,6 +30,7 @@ const groups = {
   ...catalogOperations,
   ...calendarOperations,
   ...dossierOperations,
+  ...fileOperations,
   ...reportOperations,
   ...syncOperations,
   ...backupOperations,

@@ -54,6 +54,12 @@ export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType 
    */
   readonly file?: boolean;
   /**
+   * With `file`: a stored upload (a citizen's scan), sent inline for the browser's viewer
+   * under `Content-Security-Policy: sandbox` — whatever it holds never runs with the hub's
+   * origin (docs/digitisation.md).
+   */
+  readonly sandboxed?: boolean;
+  /**
    * The operation takes an optional `idempotencyKey` input field; over HTTP it comes from the
    * `Idempotency-Key` header (src/hub/httpServer.ts). A repeat with the same key answers the
    * first result and writes nothing (docs/dossiers.md, "Idempotent reception").

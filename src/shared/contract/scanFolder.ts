@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DOSSIER_CODE_MAX } from '../dossierLimits';
 import { emptyInput, isoInstant } from './common';
+import { dossierFileSchema, documentNameSchema, IMAGE_COLOUR_MODES } from './files';
 import { defineOperation } from './operation';
 
 /**
@@ -76,19 +77,11 @@ export const scanFolderOperations = {
       .object({
         id: entryIdSchema,
         code: z.string().trim().min(5).max(DOSSIER_CODE_MAX),
-        documentName: z.string().trim().min(1).max(300),
-        colour: z.enum(['gray', 'colour']).optional(),
+        documentName: documentNameSchema,
+        colour: z.enum(IMAGE_COLOUR_MODES).optional(),
       })
       .strict(),
-    output: z.object({
-      id: z.string(),
-      documentName: z.string(),
-      sha256: z.string(),
-      bytes: z.number().int(),
-      pages: z.number().int(),
-      contentType: z.string(),
-      createdAt: isoInstant,
-    }),
+    output: dossierFileSchema,
     successStatus: 201,
   }),
 } as const;

@@ -2,6 +2,7 @@ import { backupSecurityMessagesEn } from './backupSecurity';
 import { captureMessagesEn } from './capture';
 import { auditMessagesEn } from './audit';
 import { deskMessagesEn } from './desk';
+import { fileMessagesEn } from './files';
 import { deviceMessagesEn } from './devices';
 import { dossierMessagesEn } from './dossiers';
 import { kioskMessagesEn } from './kiosk';
@@ -15,6 +16,7 @@ import type { MessageKey } from './vi';
 export const en: Record<MessageKey, string> = {
   ...auditMessagesEn,
   ...deskMessagesEn,
+  ...fileMessagesEn,
   ...deviceMessagesEn,
   ...dossierMessagesEn,
   ...kioskMessagesEn,

@@ -7,6 +7,7 @@ import { backupSecurityMessagesVi } from './backupSecurity';
 import { captureMessagesVi } from './capture';
 import { auditMessagesVi } from './audit';
 import { deskMessagesVi } from './desk';
+import { fileMessagesVi } from './files';
 import { deviceMessagesVi } from './devices';
 import { dossierMessagesVi } from './dossiers';
 import { kioskMessagesVi } from './kiosk';
@@ -18,6 +19,7 @@ import { syncMessagesVi } from './sync';
 export const vi = {
   ...auditMessagesVi,
   ...deskMessagesVi,
+  ...fileMessagesVi,
   ...deviceMessagesVi,
   ...dossierMessagesVi,
   ...kioskMessagesVi,

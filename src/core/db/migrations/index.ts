@@ -12,6 +12,7 @@ import { m010AuditChain } from './010-audit-chain';
 import { m011Apologies } from './011-apologies';
 import { m012Idempotency } from './012-idempotency';
 import { m013PublicAddress } from './013-public-address';
+import { m014Files } from './014-files';
 import { m017ScanFolder } from './017-scan-folder';
 
 export interface Migration {
@@ -40,5 +41,6 @@ export const migrations: readonly Migration[] = [
   m011Apologies,
   m012Idempotency,
   m013PublicAddress,
+  m014Files,
   m017ScanFolder,
 ];

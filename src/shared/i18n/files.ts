@@ -1,0 +1,60 @@
+/**
+ * Messages of the files of dossiers (docs/digitisation.md): upload refusals, links, reuse.
+ * Spread into vi.ts / en.ts. Full Vietnamese diacritics.
+ */
+export const fileMessagesVi = {
+  'errors.UNSUPPORTED_FILE':
+    'Tệp không được nhận: chỉ nhận PDF, JPEG hoặc PNG không chứa mã chạy, tệp đính kèm hay mật khẩu.',
+  'errors.FILE_NOT_REUSABLE':
+    'Không dùng được bản đã số hóa cho “{name}”: tệp không thuộc hồ sơ trước đây của cùng công dân (cùng số định danh).',
+  'errors.UPLOAD_LINK_INVALID':
+    'Liên kết tải lên không hợp lệ, đã dùng hoặc đã hết hạn. Hãy tạo mã QR mới tại quầy.',
+  'files.refused.unknown_type': 'Tệp không phải PDF, JPEG hay PNG (nội dung tệp không khớp).',
+  'files.refused.mixed_types':
+    'Gửi một tệp PDF, hoặc một hay nhiều ảnh (JPEG/PNG) làm các trang; không trộn PDF với ảnh hay nhiều PDF.',
+  'files.refused.pdf_unreadable': 'Tệp PDF bị hỏng hoặc không đọc được.',
+  'files.refused.pdf_encrypted': 'Tệp PDF có mật khẩu hoặc được mã hóa: không nhận.',
+  'files.refused.pdf_active_content':
+    'Tệp PDF chứa mã chạy (JavaScript) hoặc lệnh mở chương trình: không nhận.',
+  'files.refused.pdf_embedded_file': 'Tệp PDF chứa tệp đính kèm bên trong: không nhận.',
+  'files.refused.image_unreadable': 'Ảnh bị hỏng hoặc không đọc được.',
+  'files.refused.image_too_large': 'Ảnh quá lớn (tối đa 60 triệu điểm ảnh, mỗi cạnh 20.000).',
+  'files.error.unknownDocument':
+    '“{name}” không có trong thành phần hồ sơ đã tiếp nhận (hoặc dùng "result" cho kết quả).',
+  'files.error.notFound': 'Không tìm thấy tệp.',
+  'files.error.damaged':
+    'Tệp lưu trên máy chủ bị thiếu hoặc hỏng (không khớp mã băm). Khôi phục từ bản sao lưu.',
+  'files.error.linkGone': 'Liên kết tải lên không tồn tại, đã dùng hoặc đã hết hạn.',
+  'files.error.noFile': 'Chưa có tệp nào (trường "file").',
+  'files.error.multipart': 'Tệp phải gửi dạng multipart/form-data.',
+} as const;
+
+export type FileMessageKey = keyof typeof fileMessagesVi;
+
+export const fileMessagesEn: Record<FileMessageKey, string> = {
+  'errors.UNSUPPORTED_FILE':
+    'File refused: only PDF, JPEG or PNG without scripts, embedded files or passwords are accepted.',
+  'errors.FILE_NOT_REUSABLE':
+    'The digitised copy cannot be reused for “{name}”: the file is not from an earlier dossier of the same citizen (same ID number).',
+  'errors.UPLOAD_LINK_INVALID':
+    'The upload link is invalid, already used or expired. Make a new QR code at the counter.',
+  'files.refused.unknown_type': 'The file is not a PDF, JPEG or PNG (its content does not match).',
+  'files.refused.mixed_types':
+    'Send one PDF, or one or more images (JPEG/PNG) as pages; do not mix a PDF with images or send several PDFs.',
+  'files.refused.pdf_unreadable': 'The PDF is damaged or cannot be read.',
+  'files.refused.pdf_encrypted': 'The PDF is password-protected or encrypted: refused.',
+  'files.refused.pdf_active_content':
+    'The PDF contains scripts (JavaScript) or a launch action: refused.',
+  'files.refused.pdf_embedded_file': 'The PDF contains embedded files: refused.',
+  'files.refused.image_unreadable': 'The image is damaged or cannot be read.',
+  'files.refused.image_too_large':
+    'The image is too large (at most 60 million pixels, 20,000 per side).',
+  'files.error.unknownDocument':
+    '“{name}” is not a document of the received dossier (use "result" for the result).',
+  'files.error.notFound': 'File not found.',
+  'files.error.damaged':
+    'The stored file is missing or damaged (hash mismatch). Restore it from a backup.',
+  'files.error.linkGone': 'The upload link does not exist, was used or has expired.',
+  'files.error.noFile': 'No file was sent (field "file").',
+  'files.error.multipart': 'Files must be sent as multipart/form-data.',
+};
