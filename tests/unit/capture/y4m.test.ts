@@ -23,7 +23,7 @@ describe('y4m writer (fake camera video)', () => {
     expect(bytes.subarray(0, header.length).toString('ascii')).toBe(header);
     expect(bytes.length).toBe(header.length + 2 * ('FRAME\n'.length + 8 + 2 * 2));
     expect(() => writeY4m(file, 3, 2, [])).toThrow(/even/);
-    writeDocumentVideo(file, ['GIẤY CHỨNG SINH']);
+    writeDocumentVideo(file, ['GIAY CHUNG SINH']);
     expect(fs.statSync(file).size).toBeGreaterThan(3 * 640 * 480);
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -1,14 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OutputOf } from '../../../shared/contract';
+import { RESULT_DOCUMENT_NAME } from '../../../shared/contract/files';
 import { formatVnDateTime } from '../../../shared/time/vnTime';
 import { useApp } from '../../app-context';
 import { CaptureDialog, sizeText } from './CaptureDialog';
-import { dossierFilesUrl, jsonRequest, openStoredFile, type ListedFile } from './upload';
+import { openBytes } from './upload';
 
 type Dossier = OutputOf<'dossiers.get'>;
+type Listed = OutputOf<'files.list'>[number];
 
 /** The document name of the result in a dossier's files. */
-export const RESULT_DOCUMENT = 'result';
+export const RESULT_DOCUMENT = RESULT_DOCUMENT_NAME;
 
 /**
  * The files of a dossier in its details (docs/digitisation.md): every file attached or
@@ -18,24 +20,23 @@ export const RESULT_DOCUMENT = 'result';
  * digitised too).
  */
 export function FilesPanel({ dossier }: { dossier: Dossier }) {
-  const { t, api, lang } = useApp();
-  const [files, setFiles] = useState<ListedFile[] | null>(null);
+  const { t, api, onEvent } = useApp();
+  const [files, setFiles] = useState<Listed[] | null>(null);
   const [capturing, setCapturing] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   const load = useCallback(async () => {
-    const r = await jsonRequest<ListedFile[]>(
-      'GET',
-      dossierFilesUrl(dossier.code),
-      api.bearerToken(),
-      lang,
-    );
+    const r = await api.call('files.list', { code: dossier.code });
     if (r.ok) setFiles(r.data);
     else setMessage({ kind: 'error', text: r.error.message });
-  }, [api, dossier.code, lang]);
+  }, [api, dossier.code]);
   useEffect(() => {
     void load();
-  }, [load]);
+    // A phone's upload (or another counter's) shows up at once.
+    return onEvent((e) => {
+      if (e.type === 'dossier.files' && e.data?.['code'] === dossier.code) void load();
+    });
+  }, [load, onEvent, dossier.code]);
 
   const resultStep =
     dossier.status === 'result_ready' ||
@@ -48,9 +49,10 @@ export function FilesPanel({ dossier }: { dossier: Dossier }) {
   const label = (name: string) => (name === RESULT_DOCUMENT ? t('capture.result') : name);
 
   async function open(id: string) {
-    const r = await openStoredFile(id, api.bearerToken());
-    if (!r.ok)
-      setMessage({ kind: 'error', text: t('capture.fileOpenFailed', { error: r.message }) });
+    const r = await api.call('files.get', { id });
+    if (r.ok) openBytes(r.data.body, r.data.contentType, r.data.fileName);
+    else
+      setMessage({ kind: 'error', text: t('capture.fileOpenFailed', { error: r.error.message }) });
   }
 
   return (
@@ -67,8 +69,8 @@ export function FilesPanel({ dossier }: { dossier: Dossier }) {
                   pages: f.pages,
                   size: sizeText(f.bytes),
                 })}
-                {f.dossierCode && f.dossierCode !== dossier.code
-                  ? ` — ${t('capture.fileReused', { code: f.dossierCode })}`
+                {f.linkedFromDossierCode
+                  ? ` — ${t('capture.fileReused', { code: f.linkedFromDossierCode })}`
                   : ''}
               </span>
               <span className="nowrap">{formatVnDateTime(new Date(f.createdAt))}</span>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { formatVnDateTime } from '../../../shared/time/vnTime';
 import { useApp } from '../../app-context';
 import { QrImage } from '../../kiosk/QrImage';
-import { dossierFilesUrl, jsonRequest, type AttachedFile, type ListedFile } from './upload';
+import type { AttachedFile } from './upload';
 
 interface Link {
   token: string;
@@ -24,18 +24,13 @@ export function PhoneCapture({
   documentName: string;
   onAttached(files: AttachedFile[]): void;
 }) {
-  const { t, api, lang } = useApp();
+  const { t, api, onEvent } = useApp();
   const [link, setLink] = useState<Link | null>(null);
   const [error, setError] = useState<string | null>(null);
   const known = useRef<Set<string> | null>(null);
 
-  async function files(): Promise<ListedFile[] | null> {
-    const r = await jsonRequest<ListedFile[]>(
-      'GET',
-      dossierFilesUrl(code),
-      api.bearerToken(),
-      lang,
-    );
+  async function files(): Promise<AttachedFile[] | null> {
+    const r = await api.call('files.list', { code });
     return r.ok ? r.data : null;
   }
 
@@ -43,29 +38,30 @@ export function PhoneCapture({
     setError(null);
     const before = await files();
     known.current = new Set((before ?? []).map((f) => f.id));
-    const r = await jsonRequest<Link>(
-      'POST',
-      `${dossierFilesUrl(code)}/upload-links`,
-      api.bearerToken(),
-      lang,
-      { documentName },
-    );
+    const r = await api.call('files.uploadLink', { code, documentName });
     if (!r.ok) return setError(r.error.message);
     setLink(r.data);
   }
 
-  // While the QR is shown: the phone's upload appears in the dossier's list.
+  // While the QR is shown: the phone's upload appears in the dossier's list (its event, and
+  // a slow poll in case the event stream is down).
   useEffect(() => {
     if (!link) return;
-    const timer = setInterval(() => {
+    const check = () =>
       void files().then((list) => {
         const fresh = (list ?? []).filter(
           (f) => !known.current?.has(f.id) && f.documentName === documentName,
         );
         if (fresh.length > 0) onAttached(fresh);
       });
-    }, 2000);
-    return () => clearInterval(timer);
+    const timer = setInterval(check, 5000);
+    const off = onEvent((e) => {
+      if (e.type === 'dossier.files' && e.data?.['code'] === code) check();
+    });
+    return () => {
+      clearInterval(timer);
+      off();
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [link]);
 

@@ -1,17 +1,11 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { API_PREFIX } from '../../../shared/contract';
+import type { ReusableFile } from '../../../shared/contract/files';
 import { formatVnDate } from '../../../shared/time/vnTime';
 import { useApp } from '../../app-context';
 import { CaptureDialog, sendPending, type PendingCapture } from './CaptureDialog';
-import { jsonRequest } from './upload';
 
 /** A document digitised in an earlier dossier of the same citizen (by CCCD). */
-export interface ReuseOffer {
-  fileId: string;
-  documentName: string;
-  dossierCode: string;
-  createdAt: string;
-}
+export type ReuseOffer = ReusableFile;
 
 /** Names compared the way people read them: case, spacing and Unicode form do not matter. */
 export function sameDocumentName(a: string, b: string): boolean {
@@ -56,11 +50,14 @@ export function useReceptionCapture({
   docs,
   locked,
   onReuse,
+  onCaptured,
 }: {
   idNumber: string;
   docs: readonly DocLike[];
   locked: boolean;
   onReuse(index: number, offer: ReuseOffer): void;
+  /** A capture of row `index` is held: the document is handed over, its row is ticked. */
+  onCaptured?(index: number): void;
 }) {
   const { t, api, lang } = useApp();
   const [pending, setPending] = useState<ReadonlyMap<string, PendingCapture[]>>(new Map());
@@ -77,13 +74,9 @@ export function useReceptionCapture({
       return;
     }
     let live = true;
-    void jsonRequest<ReuseOffer[]>(
-      'POST',
-      `${API_PREFIX}/files/reusable`,
-      api.bearerToken(),
-      lang,
-      { idNumber: id },
-    ).then((r) => live && setReusable(r.ok ? r.data : []));
+    void api
+      .call('files.reusable', { idNumber: id })
+      .then((r) => live && setReusable(r.ok ? r.data : []));
     return () => {
       live = false;
     };
@@ -223,13 +216,14 @@ export function useReceptionCapture({
         documentName={dialogFor}
         title={t('capture.title', { name: dialogFor })}
         code={null}
-        onPending={(captures) =>
+        onPending={(captures) => {
           setPending((all) => {
             const next = new Map(all);
             next.set(dialogFor, [...(all.get(dialogFor) ?? []), ...captures]);
             return next;
-          })
-        }
+          });
+          onCaptured?.(docs.findIndex((d) => d.name === dialogFor));
+        }}
         onClose={close}
       />
     );

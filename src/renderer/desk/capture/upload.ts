@@ -1,4 +1,5 @@
-import { API_PREFIX, type ApiError } from '../../../shared/contract';
+import type { ApiError } from '../../../shared/contract';
+import { FILE_UPLOAD_MAX_BYTES, type DossierFile } from '../../../shared/contract/files';
 import { translate, type Lang } from '../../../shared/i18n';
 
 /**
@@ -7,15 +8,7 @@ import { translate, type Lang } from '../../../shared/i18n';
  * with the same bearer token in the desktop app too (its windows load from its own hub).
  * Several image parts become the pages of one PDF, assembled on the hub.
  */
-export interface AttachedFile {
-  id: string;
-  documentName: string;
-  sha256: string;
-  bytes: number;
-  pages: number;
-  contentType: string;
-  createdAt: string;
-}
+export type AttachedFile = DossierFile;
 
 export type UploadResult = { ok: true; data: AttachedFile } | { ok: false; error: ApiError };
 
@@ -25,7 +18,7 @@ export interface UploadPart {
 }
 
 /** The largest file the hub takes (the files route's own limit). */
-export const MAX_FILE_BYTES = 40 * 1024 * 1024;
+export const MAX_FILE_BYTES = FILE_UPLOAD_MAX_BYTES;
 export const ACCEPTED_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 
 export function isAccepted(file: { type: string; name: string }): boolean {
@@ -75,76 +68,22 @@ export async function uploadParts(
 
 export { dossierFilesUrl } from './urls';
 
-/** Open a stored file in a new tab: fetched with the bearer token, shown from a blob URL. */
-export async function openStoredFile(
-  id: string,
-  auth: string | null,
-): Promise<{ ok: true } | { ok: false; message: string }> {
-  let res: Response;
-  try {
-    res = await fetch(`${API_PREFIX}/files/${encodeURIComponent(id)}`, {
-      headers: auth ? { Authorization: `Bearer ${auth}` } : {},
-    });
-  } catch (e) {
-    return { ok: false, message: e instanceof Error ? e.message : String(e) };
-  }
-  if (!res.ok) {
-    let message = `HTTP ${res.status}`;
-    try {
-      message = ((await res.json()) as { error?: ApiError }).error?.message ?? message;
-    } catch {
-      /* keep the status */
-    }
-    return { ok: false, message };
-  }
-  const blob = await res.blob();
+/** Show a file's bytes in a new tab (a blob URL: the file route needs the officer's token). */
+export function openBytes(body: Uint8Array | string, contentType: string, fileName: string): void {
+  const blob = new Blob([typeof body === 'string' ? body : new Uint8Array(body)], {
+    type: contentType,
+  });
   const url = URL.createObjectURL(blob);
   const win = window.open(url, '_blank');
   if (!win) {
-    // The desktop app opens no new window: save the file instead.
+    // The desktop app opens no new window: the file is saved instead.
     const a = document.createElement('a');
     a.href = url;
-    a.download = `${id}.${blob.type === 'application/pdf' ? 'pdf' : 'bin'}`;
+    a.download = fileName;
     document.body.appendChild(a);
     a.click();
     a.remove();
   }
   // The tab has read it by then; a minute later the URL is released.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return { ok: true };
-}
-
-/** A JSON request to a files route by its path (bearer token, localised errors). */
-export async function jsonRequest<T>(
-  method: 'GET' | 'POST',
-  url: string,
-  auth: string | null,
-  lang: Lang,
-  body?: unknown,
-): Promise<{ ok: true; data: T } | { ok: false; error: ApiError }> {
-  const headers: Record<string, string> = { 'Accept-Language': lang };
-  if (auth) headers.Authorization = `Bearer ${auth}`;
-  if (method !== 'GET') headers['Content-Type'] = 'application/json';
-  try {
-    const res = await fetch(url, {
-      method,
-      headers,
-      ...(method !== 'GET' ? { body: JSON.stringify(body ?? {}) } : {}),
-    });
-    const json = (await res.json()) as unknown;
-    if (res.ok) return { ok: true, data: json as T };
-    const err = (json as { error?: ApiError }).error;
-    return {
-      ok: false,
-      error: err ?? { code: 'INTERNAL', message: translate(lang, 'errors.INTERNAL') },
-    };
-  } catch {
-    return { ok: false, error: { code: 'NETWORK', message: translate(lang, 'errors.NETWORK') } };
-  }
-}
-
-/** A file as the list of a dossier's files gives it. */
-export interface ListedFile extends AttachedFile {
-  /** Set when the file was linked from an earlier dossier (reuse). */
-  dossierCode?: string;
 }

@@ -95,6 +95,7 @@ export function ReceptionTab() {
         }),
         fileId: offer.fileId,
       }),
+    onCaptured: (i) => setDoc(i, { checked: true }),
   });
   const resetCapture = capture.reset;
 
