@@ -30,6 +30,7 @@ import type { CatalogService } from '../catalog/catalogService';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { EventBus } from '../events/eventBus';
+import { linkReusedFiles } from '../files/reuse';
 import { getSite } from '../settings/site';
 import { createDossierRepo, ftsQueries, type DossierRow, type EventRow } from './dossierRepo';
 import {
@@ -65,6 +66,8 @@ export interface SubmittedDocument {
   /** Absent in dossiers received before sources were recorded: read as `paper`. */
   source?: DocumentSource | undefined;
   eDataNote?: string | undefined;
+  /** Reception input only (never stored in `documents`): an earlier dossier's file to link. */
+  fileId?: string | undefined;
 }
 
 /** How long an Idempotency-Key is honoured (docs/dossiers.md, "Idempotent reception"). */
@@ -445,6 +448,8 @@ export function createDossierService(deps: DossierServiceDeps) {
         repo.appendEvent(
           eventRow(id, { ...event, details: { ...event.details, code: formatted.value } }, officer),
         );
+        // Reused scans (NĐ 118/2025 Art. 5(1)(i)): linked, or nothing is written (422).
+        linkReusedFiles(db, { id, idNumber: a.idNumber ?? null }, given, officer, now);
         recordAudit(
           db,
           {

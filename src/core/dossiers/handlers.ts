@@ -7,6 +7,7 @@ import { parseCccdQr } from '../../shared/citizenId';
 import type { Site } from '../../shared/contract';
 import { formatVnDate, vnDate, vnInstant } from '../../shared/time/vnTime';
 import { recordAudit } from '../audit/auditLog';
+import { dossierDigitisation } from '../files/digitisation';
 import type { CallContext } from '../context';
 import type { HandlerDeps, Handlers } from '../handlers';
 import type { PrintDocument } from '../printing/document';
@@ -155,6 +156,8 @@ export function dossierHandlers(
       apology: lastApology
         ? { at: new Date(lastApology.at), newDueDate: lastApology.newDueDate }
         : undefined,
+      /** The result has a stored scan: the slip can say an electronic copy is kept. */
+      resultDigitised: dossierDigitisation(db, row.id).resultDigitised,
     };
   }
 
@@ -501,6 +504,7 @@ export function dossierHandlers(
           collectedBy: d.collectedBy,
           timeliness: d.onTime === 'on_time' ? 'onTime' : d.onTime,
           officerName: d.officerName,
+          resultDigitised: d.resultDigitised,
         });
         kind = 'return-slip';
       }

@@ -3,6 +3,7 @@ import { DOSSIER_CODE_MAX } from '../dossierLimits';
 import { isVnDate } from '../time/vnTime';
 import { defineOperation } from './operation';
 import { isoInstant } from './common';
+import { fileIdSchema } from './files';
 
 /**
  * Dossiers (issue 5, domain §1–§5). Officer operations carry personal data; the public
@@ -113,9 +114,21 @@ export const submittedDocumentSchema = z
     source: z.enum(DOCUMENT_SOURCES).default('paper'),
     /** For `e_data`: where it came from (e.g. "CSDL quốc gia về dân cư"). */
     eDataNote: z.string().trim().min(1).max(200).optional(),
+    /**
+     * For `e_data`: reuse this digitised file of an earlier dossier of the same citizen
+     * (`POST /files/reusable`); reception links it to the new dossier (docs/digitisation.md).
+     */
+    fileId: fileIdSchema.optional(),
   })
   .strict()
   .superRefine((d, ctx) => {
+    if (d.fileId !== undefined && d.source !== 'e_data') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fileId'],
+        message: 'fileId chỉ dùng cho giấy tờ lấy từ dữ liệu điện tử (source: e_data)',
+      });
+    }
     if (d.source === 'e_data' && d.eDataNote === undefined) {
       ctx.addIssue({
         code: 'custom',

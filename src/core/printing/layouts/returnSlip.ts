@@ -16,6 +16,11 @@ export const ReturnSlipDataSchema = z.object({
   collectedBy: z.string().min(1).max(120),
   timeliness: z.enum(['early', 'onTime', 'late']),
   officerName: z.string().min(1).max(120),
+  /**
+   * The result has a stored scan (docs/digitisation.md): the slip may say an electronic copy
+   * is kept. Absent = not known.
+   */
+  resultDigitised: z.boolean().optional(),
   /** Rating page (QR), optional. */
   ratingUrl: z.string().url().max(500).optional(),
 });
