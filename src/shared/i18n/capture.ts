@@ -65,6 +65,8 @@ export const captureMessagesVi = {
   'capture.fileOpenFailed': 'Không mở được tệp: {error}',
   'capture.fileReused': 'dùng lại từ hồ sơ {code}',
   'capture.result': 'Kết quả đã ký',
+  'capture.resultKept':
+    'Kết quả đã được số hóa; bản điện tử được lưu giữ tại cơ quan, Ông/Bà không phải nộp lại khi cần dùng cho thủ tục khác.',
   'capture.attachResult': 'Đính kèm bản quét kết quả đã ký',
   'capture.tray.gone':
     'Tệp này không còn trong thư mục quét hoặc đã thay đổi. Mở lại danh sách tệp quét mới.',
@@ -156,6 +158,8 @@ export const captureMessagesEn: Record<keyof typeof captureMessagesVi, string> =
   'capture.fileOpenFailed': 'The file could not be opened: {error}',
   'capture.fileReused': 'reused from dossier {code}',
   'capture.result': 'Signed result',
+  'capture.resultKept':
+    'The result has been digitised; the office keeps an electronic copy, so you need not hand it in again for another procedure.',
   'capture.attachResult': 'Attach the scan of the signed result',
   'capture.tray.gone':
     'This file is no longer in the scan folder or has changed. Open the new scans again.',

@@ -240,6 +240,7 @@ export function ReceptionTab() {
           ...(d.source === 'e_data'
             ? { eDataNote: d.eDataNote.trim() || t('desk.reception.eDataDefault') }
             : {}),
+          ...(d.source === 'e_data' && d.fileId ? { fileId: d.fileId } : {}),
         })),
       resultMethod,
       idempotencyKey: formKey,
