@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createCanvas } from '@napi-rs/canvas';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { writeDocumentVideo } from '../helpers/y4m';
@@ -51,6 +52,18 @@ const BIRTH = 'Giấy chứng sinh';
 async function view(page: Page, name: string) {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+/** A small photo of a page, as a phone would send (PNG). */
+async function photoPng(): Promise<Buffer> {
+  const canvas = createCanvas(600, 800);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, 600, 800);
+  ctx.fillStyle = '#000';
+  ctx.font = '28px sans-serif';
+  ctx.fillText('TO KHAI DANG KY KHAI SINH', 40, 80);
+  return canvas.encode('png');
 }
 
 async function token(request: APIRequestContext, username: string, password: string) {
@@ -201,9 +214,40 @@ test('capture two camera pages at reception, open the PDF, reuse it for the same
   });
   expect(((await tray.json()) as { files: unknown[] }).files).toEqual([]);
 
+  // The declaration form by phone: a one-time QR link, the phone's page, two photos, Send.
+  await page
+    .getByTestId('dossier-files')
+    .getByRole('button', { name: /^Số hóa: Tờ khai/ })
+    .click();
+  await page.getByTestId('phone-start').click();
+  const link = (await page.getByTestId('phone-url').textContent()) ?? '';
+  expect(link).toMatch(/\/upload\/[A-Za-z0-9_-]{32,64}$/);
+  const phone = await context.newPage();
+  await phone.setViewportSize({ width: 390, height: 844 });
+  await phone.goto(link);
+  await expect(phone.getByTestId('phone-upload')).toContainText('Tờ khai đăng ký khai sinh');
+  const photo = { name: 'anh.png', mimeType: 'image/png', buffer: await photoPng() };
+  await phone.getByTestId('phone-file').setInputFiles([photo]);
+  await phone.getByTestId('phone-file').setInputFiles([{ ...photo, name: 'anh2.png' }]);
+  await expect(phone.getByTestId('phone-count')).toHaveText('Đã chụp 2 trang');
+  await snap(phone, 'digitisation-04-phone-page');
+  await phone.getByTestId('phone-send').click();
+  await expect(phone.getByTestId('phone-done')).toBeVisible({ timeout: 20_000 });
+  await expect(dialog).toBeHidden({ timeout: 20_000 });
+  await expect(files).toHaveCount(3);
+  await expect(files.nth(2)).toContainText('Tờ khai đăng ký khai sinh (theo mẫu) — 2 trang');
+  // The link worked once.
+  await phone.reload();
+  await expect(phone.getByText('Liên kết đã hết hạn hoặc đã dùng')).toBeVisible();
+  await phone.close();
+
   // A second reception for the same CCCD: the birth certificate is offered, F7 takes it.
   const again = await startReception(page);
   await expect(again.getByTestId(/^doc-reuse-/)).toContainText('Dùng bản đã số hóa ngày');
+  await view(page, 'digitisation-05-reuse-offer');
+  expect(await noSideways()).toBe(true);
+  // The declaration (sent by phone) is offered too: F7 takes the offer of the focused row.
+  await again.getByRole('checkbox').focus();
   await page.keyboard.press('F7');
   await expect(again.getByTestId(/^doc-reused-/)).toContainText(first);
   await expect(again.getByRole('combobox', { name: 'Nguồn' })).toHaveValue('e_data');

@@ -65,7 +65,11 @@ export function PhoneCapture({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [link]);
 
-  const loopback = link !== null && /^https?:\/\/(127\.|localhost|\[::1\])/i.test(link.url);
+  // Without a public address the hub gives the bare path: shown on this page's own address,
+  // with the warning that a phone cannot open a loopback one.
+  const url =
+    link === null ? '' : link.url.startsWith('/') ? window.location.origin + link.url : link.url;
+  const loopback = link !== null && /^https?:\/\/(127\.|localhost|\[::1\])/i.test(url);
   return (
     <div className="capture-phone">
       {!link ? (
@@ -79,12 +83,12 @@ export function PhoneCapture({
         </button>
       ) : (
         <>
-          <QrImage data={link.url} label={t('capture.phone')} size="10rem" />
+          <QrImage data={url} label={t('capture.phone')} size="10rem" />
           <p className="hint">
             {t('capture.phoneHint', { time: formatVnDateTime(new Date(link.expiresAt)) })}
           </p>
           <p className="capture-url" data-testid="phone-url">
-            {link.url}
+            {url}
           </p>
           {loopback && <p className="alert alert-warn">{t('capture.phoneNoAddress')}</p>}
           <p className="hint" role="status">
