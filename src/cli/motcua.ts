@@ -152,6 +152,16 @@ export async function run(
     out(`Đã khôi phục từ ${r.restoredFrom} (phiên bản ${r.schemaVersion}).`);
     if (r.safetyCopy) out(`Bản cơ sở dữ liệu trước khi khôi phục được giữ tại: ${r.safetyCopy}`);
     out(
+      translate('vi', 'restore.files', { restored: r.files.restored, verified: r.files.verified }),
+    );
+    for (const p of r.files.problems) {
+      out(
+        translate('vi', p.problem === 'missing' ? 'restore.fileMissing' : 'restore.fileDamaged', {
+          sha256: p.sha256,
+        }),
+      );
+    }
+    out(
       translate('vi', 'restore.encryptionAfter', {
         state: translate(
           'vi',

@@ -24,6 +24,7 @@ import { createMaintenance, type Maintenance } from './backup/maintenance';
 import { makeTreePrivate } from './security/fileModes';
 import { prepareDatabase } from './sync/coreSetup';
 import { createSyncService, type SyncOptions, type SyncService } from './sync/syncService';
+import { outboxDossierAttachment } from './sync/producers';
 import type { DailyFileStream } from './log/dailyFile';
 import { createFileLogger, type Logger } from './log/logger';
 import { createFileService, type FileService } from './files/fileService';
@@ -144,6 +145,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       pool: imagePool,
       events,
       publicAddress,
+      // The province's counts follow each attachment (docs/sync.md, "Digitisation").
+      onAttached: (dossierId, at) => outboxDossierAttachment(db, dossierId, at),
     });
     const scanFolder = createScanFolder(
       db,

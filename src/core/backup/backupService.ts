@@ -8,6 +8,7 @@ import { vnDate } from '../../shared/time/vnTime';
 import type { Db } from '../db/connection';
 import { createPrivateFile, makeDirPrivate, makeFilePrivate } from '../security/fileModes';
 import { readSetting } from '../settings/settingsRepo';
+import { backupFiles } from '../files/fileBackup';
 import { decryptFile, encryptFile } from './backupCrypto';
 
 /**
@@ -20,7 +21,9 @@ import { decryptFile, encryptFile } from './backupCrypto';
  * With a backup passphrase set (`backup.passphrase`, docs/backup.md "Encrypted backups") the
  * checked copy is made in the data folder (0700) and only its encryption (backupCrypto.ts,
  * `.sqlite.enc`) is written to the backup folder: no plaintext copy ever reaches a USB disk.
- * Backup files are 0600 and the backup folder 0700 where the file system has modes.
+ * Backup files are 0600 and the backup folder 0700 where the file system has modes. The
+ * stored files of dossiers go to `files/` beside the database copies, each copied once
+ * (src/core/files/fileBackup.ts).
  */
 
 export const BACKUP_DIR_SETTING = 'backup.dir';
@@ -145,6 +148,8 @@ export async function backupTo(db: Db, file: string): Promise<string> {
     fsyncPath(partial, 'r+');
     fs.renameSync(partial, final);
     fsyncPath(path.dirname(final));
+    // The stored files beside it, those not yet there (docs/backup.md, "Files").
+    await backupFiles(db, path.dirname(db.name), path.dirname(final), passphrase);
     return final;
   } catch (e) {
     fs.rmSync(partial, { force: true });

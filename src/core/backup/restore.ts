@@ -5,6 +5,7 @@ import { isMessageKey, translate, type MessageKey, type MessageParams } from '..
 import { acquireDataDirLock } from '../dataDirLock';
 import { DB_FILE_NAME } from '../db/connection';
 import { latestSchemaVersion, NewerDatabaseError } from '../db/migrate';
+import { listedFiles, restoreFiles, type FileRestoreReport } from '../files/fileBackup';
 import { makeFilePrivate } from '../security/fileModes';
 import {
   BACKUP_FORMAT_VERSION,
@@ -128,6 +129,8 @@ export async function restoreDatabase(
   safetyCopy: string | null;
   /** Whether backups made after this restore are encrypted (the restored database's setting). */
   encryptedBackups: boolean;
+  /** The stored files put back and checked; problems = missing or damaged copies. */
+  files: FileRestoreReport;
 }> {
   const now = options.now ?? new Date();
   const source = path.resolve(file);
@@ -201,6 +204,23 @@ export async function restoreDatabase(
     fs.rmSync(`${target}-wal`, { force: true });
     fs.rmSync(`${target}-shm`, { force: true });
     fs.renameSync(temp, target);
+    // The stored files the restored database lists, from `files/` beside the backup, each
+    // checked against its sha256 (docs/backup.md, "Files").
+    let shas: string[];
+    {
+      const restored = new Database(target, { readonly: true, fileMustExist: true });
+      try {
+        shas = listedFiles(restored);
+      } finally {
+        restored.close();
+      }
+    }
+    const files = await restoreFiles(
+      shas,
+      path.dirname(source),
+      dataDir,
+      options.passphrase ?? null,
+    );
     try {
       const dfd = fs.openSync(dataDir, 'r');
       fs.fsyncSync(dfd);
@@ -213,6 +233,7 @@ export async function restoreDatabase(
       schemaVersion: check.schemaVersion,
       safetyCopy,
       encryptedBackups,
+      files,
     };
   } finally {
     fs.rmSync(temp, { force: true });

@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { FileBody, Site } from '../../shared/contract';
 import type { ReportExportKind } from '../../shared/contract/reports';
+import type { PeriodDigitisation } from './reportService';
 import { isMessageKey, translate } from '../../shared/i18n';
 import { asOfDate, type Period } from '../../shared/reports/period';
 import { formatVnDate, vnDate, vnParts } from '../../shared/time/vnTime';
@@ -275,14 +276,43 @@ function registerTable(rows: RegisterRow[]): Table {
   };
 }
 
+/** The digitisation figures per procedure and in total (docs/reports.md, "Digitisation"). */
+function digitisationTable(
+  figures: PeriodDigitisation,
+  procedures: ReadonlyArray<{ id: string; code: string; name: string }>,
+): Table {
+  const names = new Map(procedures.map((p) => [p.id, p]));
+  const rows: Cell[][] = [...figures.byProcedure]
+    .map(([id, f]) => ({ p: names.get(id) ?? { id, code: id, name: id }, f }))
+    .sort((a, b) => b.f.dossiers - a.f.dossiers || a.p.code.localeCompare(b.p.code))
+    .map(({ p, f }) => [p.code, p.name, f.dossiers, f.digitised, f.rate, f.resultsDigitised]);
+  const t = figures.overall;
+  rows.push(['', 'Tổng cộng', t.dossiers, t.digitised, t.rate, t.resultsDigitised]);
+  return {
+    title: 'Số hóa hồ sơ',
+    columns: [
+      { header: 'Mã thủ tục', type: 'text', width: 11 },
+      { header: 'Tên thủ tục', type: 'text', width: 40 },
+      { header: 'Hồ sơ có giấy tờ bản giấy', type: 'int', width: 14 },
+      { header: 'Hồ sơ đã số hóa đủ', type: 'int', width: 14 },
+      { header: 'Tỷ lệ số hóa (%)', type: 'number', width: 12 },
+      { header: 'Kết quả đã số hóa', type: 'int', width: 14 },
+    ],
+    rows,
+  };
+}
+
 export function buildTable(
   q: ReportQueries,
   kind: ReportExportKind,
   period: Period,
   today: string,
+  digitisation: (period: Period) => PeriodDigitisation,
 ): Table {
   const asOf = asOfDate(period, today);
   switch (kind) {
+    case 'digitisation':
+      return digitisationTable(digitisation(period), q.procedures.all());
     case 'dossiers':
       return dossiersTable(q.exportDossiers.all({ ...period, asOf }), period, asOf);
     case 'tickets':
@@ -386,6 +416,7 @@ export async function exportFile(
   period: Period,
   now: Date,
   site: Site,
+  digitisation: (period: Period) => PeriodDigitisation,
 ): Promise<FileBody> {
   const base = `${kind === 'register' ? 'so-theo-doi-ho-so' : `bao-cao-${kind}`}_${period.from}_${period.to}`;
   if (format === 'html') {
@@ -401,7 +432,7 @@ export async function exportFile(
       }),
     };
   }
-  const table = buildTable(q, kind, period, vnDate(now));
+  const table = buildTable(q, kind, period, vnDate(now), digitisation);
   if (format === 'csv') {
     return { contentType: 'text/csv; charset=utf-8', fileName: `${base}.csv`, body: toCsv(table) };
   }

@@ -4,7 +4,7 @@ import { vnDate } from '../../shared/time/vnTime';
 import type { HandlerDeps, Handlers } from '../handlers';
 import { getSite } from '../settings/site';
 import { exportFile } from './exports';
-import { createReportService } from './reportService';
+import { createReportService, digitisationFigures } from './reportService';
 
 /** Handlers of the report endpoints (contract: src/shared/contract/reports.ts). */
 export function reportHandlers(
@@ -54,6 +54,7 @@ export function reportHandlers(
         input,
         clock.now(),
         getSite(db, clock.now()),
+        (period) => digitisationFigures(db, period),
       ),
   };
 }

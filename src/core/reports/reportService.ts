@@ -6,6 +6,7 @@
 import type { Period } from '../../shared/reports/period';
 import { asOfDate, periodDays } from '../../shared/reports/period';
 import { addDays, vnDate, vnInstant } from '../../shared/time/vnTime';
+import { RESULT_DOCUMENT_NAME } from '../../shared/contract/files';
 import type { Db } from '../db/connection';
 import {
   createReportQueries,
@@ -73,6 +74,98 @@ const emptyDossierCounts = (): DossierCounts => ({
 export function percent(part: number, whole: number): number | null {
   return whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;
 }
+
+/** The digitisation figures of a period (docs/reports.md, "Digitisation"). */
+export interface DigitisationFigures {
+  /** Dossiers received in the period with at least one paper document. */
+  dossiers: number;
+  /** Of those, the ones whose every paper document has a file (attached or linked). */
+  digitised: number;
+  /** digitised / dossiers in percent, one decimal; null when there are no such dossiers. */
+  rate: number | null;
+  /** Dossiers received in the period whose result has a scan (a file named "result"). */
+  resultsDigitised: number;
+}
+
+/**
+ * The figures of the dossiers received from `from` to `to` (Vietnam dates, inclusive), for
+ * the whole office ('' key) and per procedure id. Counted now: a scan attached after the
+ * period still counts for the dossier's period (the rate is about the dossiers, not the day
+ * of scanning).
+ */
+export interface PeriodDigitisation {
+  overall: DigitisationFigures;
+  byProcedure: Map<string, DigitisationFigures>;
+}
+
+export function digitisationFigures(
+  db: Db,
+  period: { from: string; to: string },
+): PeriodDigitisation {
+  const rows = db
+    .prepare(
+      `WITH received AS (
+         SELECT id, procedure_id, documents FROM dossiers
+          WHERE received_date BETWEEN @from AND @to
+       ),
+       paper AS (
+         SELECT DISTINCT r.id, r.procedure_id, json_extract(j.value, '$.name') AS name
+           FROM received r, json_each(r.documents) j
+          WHERE coalesce(json_extract(j.value, '$.source'), 'paper') = 'paper'
+       ),
+       per_dossier AS (
+         SELECT p.id, p.procedure_id,
+                COUNT(*) AS paper,
+                SUM(EXISTS (SELECT 1 FROM dossier_files f
+                             WHERE f.dossier_id = p.id AND f.document_name = p.name)) AS scanned
+           FROM paper p GROUP BY p.id, p.procedure_id
+       ),
+       results AS (
+         SELECT r.procedure_id, COUNT(*) AS n FROM received r
+          WHERE EXISTS (SELECT 1 FROM dossier_files f
+                         WHERE f.dossier_id = r.id AND f.document_name = @result)
+          GROUP BY r.procedure_id
+       ),
+       per_procedure AS (
+         SELECT procedure_id, COUNT(*) AS dossiers, SUM(scanned = paper) AS digitised
+           FROM per_dossier GROUP BY procedure_id
+       )
+       SELECT pp.procedure_id AS procedureId, pp.dossiers, pp.digitised,
+              coalesce(res.n, 0) AS resultsDigitised
+         FROM per_procedure pp LEFT JOIN results res ON res.procedure_id = pp.procedure_id
+       UNION ALL
+       SELECT res.procedure_id, 0, 0, res.n FROM results res
+        WHERE res.procedure_id NOT IN (SELECT procedure_id FROM per_procedure)`,
+    )
+    .all({ from: period.from, to: period.to, result: RESULT_DOCUMENT_NAME }) as Array<{
+    procedureId: string;
+    dossiers: number;
+    digitised: number;
+    resultsDigitised: number;
+  }>;
+  const byProcedure = new Map<string, DigitisationFigures>();
+  const total = { dossiers: 0, digitised: 0, resultsDigitised: 0 };
+  for (const r of rows) {
+    byProcedure.set(r.procedureId, {
+      dossiers: r.dossiers,
+      digitised: r.digitised,
+      rate: percent(r.digitised, r.dossiers),
+      resultsDigitised: r.resultsDigitised,
+    });
+    total.dossiers += r.dossiers;
+    total.digitised += r.digitised;
+    total.resultsDigitised += r.resultsDigitised;
+  }
+  return { overall: { ...total, rate: percent(total.digitised, total.dossiers) }, byProcedure };
+}
+
+/** The figures of a procedure with no dossier in the period. */
+export const NO_DIGITISATION: DigitisationFigures = {
+  dossiers: 0,
+  digitised: 0,
+  rate: null,
+  resultsDigitised: 0,
+};
 
 const minutes = (seconds: number | null, n: number): number | null =>
   n > 0 && seconds !== null ? Math.round(seconds / n / 6) / 10 : null;
@@ -385,6 +478,7 @@ export function createReportService(db: Db, now: () => Date) {
         p90WaitMinutes: qc.p90WaitMinutes,
       },
       ratings: { satisfied: r.satisfied, neutral: r.neutral, unsatisfied: r.unsatisfied },
+      digitisation: digitisationFigures(db, period).overall,
     };
   }
 
@@ -420,10 +514,18 @@ export function createReportService(db: Db, now: () => Date) {
         .users.all()
         .map((u) => [u.id, u.name]),
     );
+    const digitisation = digitisationFigures(db, period);
     const byProcedure = [...dossierCounts(period, 'procedure')]
       .map(([id, c]) => {
         const p = procedures.get(id);
-        return { id, code: p?.code ?? id, name: p?.name ?? id, field: p?.field ?? '', ...c };
+        return {
+          id,
+          code: p?.code ?? id,
+          name: p?.name ?? id,
+          field: p?.field ?? '',
+          ...c,
+          digitisation: digitisation.byProcedure.get(id) ?? NO_DIGITISATION,
+        };
       })
       .sort(
         (a, b) =>
@@ -564,6 +666,7 @@ export function createReportService(db: Db, now: () => Date) {
           .map((r) => ({ reason: r.reason, count: r.n })),
       },
       satisfaction: satisfaction(period, all),
+      digitisation: digitisation.overall,
     };
   }
 

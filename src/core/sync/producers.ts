@@ -5,6 +5,7 @@
  * Only what the province needs: no names, phones or addresses; the ID number masked.
  */
 import type { Db } from '../db/connection';
+import { dossierDigitisation } from '../files/digitisation';
 import { appendOutbox, maskIdNumber } from './outbox';
 
 const dateOnly = (v: string | null | undefined): string | null =>
@@ -55,13 +56,42 @@ export function outboxDossierEvent(
       dueDate: dateOnly(d.due_date),
       officerName: e.officerName ? e.officerName.slice(0, 200) : null,
       applicantIdMasked: maskIdNumber(d.applicant_id_number),
-      payloadVersion: 2,
+      payloadVersion: 3,
       appointmentDate: apologies[apologies.length - 1]?.newDueDate ?? null,
       apologyLetters: apologies.length,
       needsVerification: state.needsVerification === true,
+      // Counts only: the files never leave the site (docs/digitisation.md, "Privacy").
+      ...dossierDigitisation(db, e.dossierId),
     },
   });
 }
+
+/**
+ * A file attached (or linked) to a dossier after its latest trail step: the province's
+ * digitisation counts must follow without a new step in the trail (docs/sync.md,
+ * "Digitisation"). Emits a `dossier.event` with `action: 'file_attached'` that repeats the
+ * latest step's number and status (from = to) with the dossier's current counts.
+ */
+export function outboxDossierAttachment(db: Db, dossierId: string, at: Date): void {
+  const last = db
+    .prepare(
+      `SELECT seq, to_status FROM dossier_events WHERE dossier_id = ? ORDER BY seq DESC LIMIT 1`,
+    )
+    .get(dossierId) as { seq: number; to_status: string } | undefined;
+  if (!last) throw new Error(`outboxDossierAttachment: dossier ${dossierId} has no trail`);
+  outboxDossierEvent(db, {
+    dossierId,
+    seq: last.seq,
+    type: FILE_ATTACHED_ACTION,
+    at: at.toISOString(),
+    officerName: null,
+    fromStatus: last.to_status,
+    toStatus: last.to_status,
+  });
+}
+
+/** The sync action of an attachment (not a trail step: docs/sync.md, "Digitisation"). */
+export const FILE_ATTACHED_ACTION = 'file_attached';
 
 /** The ticket's outcomes the province counts (not 'transferred': the ticket goes on). */
 export const FINAL_TICKET_OUTCOMES = new Set(['served', 'no_show', 'void', 'abandoned']);

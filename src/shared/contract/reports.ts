@@ -30,6 +30,20 @@ const count = z.number().int().nonnegative();
 const pct = z.number().nullable();
 const minutes = z.number().nullable();
 
+/**
+ * Digitisation of the period's dossiers (NĐ 118/2025 Art. 17; QĐ 766/QĐ-TTg; docs/reports.md,
+ * "Digitisation"): `dossiers` received in the period with at least one paper document,
+ * `digitised` those whose every paper document has a file (attached or linked), `rate` the
+ * share in percent (0–100, one decimal; null when there are none), `resultsDigitised` the
+ * dossiers received in the period whose result has a scan.
+ */
+export const digitisationFiguresSchema = z.object({
+  dossiers: count,
+  digitised: count,
+  rate: pct,
+  resultsDigitised: count,
+});
+
 export const reportSummarySchema = z.object({
   dossiers: z.object({
     received: count,
@@ -55,6 +69,7 @@ export const reportSummarySchema = z.object({
     p90WaitMinutes: minutes,
   }),
   ratings: z.object({ satisfied: count, neutral: count, unsatisfied: count }),
+  digitisation: digitisationFiguresSchema,
 });
 export type ReportSummary = z.infer<typeof reportSummarySchema>;
 
@@ -112,6 +127,7 @@ export const reportDetailsSchema = z.object({
       name: z.string(),
       field: z.string(),
       ...dossierCounts,
+      digitisation: digitisationFiguresSchema,
     }),
   ),
   byField: z.array(z.object({ field: z.string(), ...dossierCounts })),
@@ -169,6 +185,7 @@ export const reportDetailsSchema = z.object({
     reasons: z.array(z.object({ reason: z.string(), count })),
   }),
   satisfaction: reportSatisfactionSchema,
+  digitisation: digitisationFiguresSchema,
 });
 export type ReportDetails = z.infer<typeof reportDetailsSchema>;
 
@@ -200,7 +217,14 @@ export const provinceReportSchema = z.object({
 });
 export type ProvinceReport = z.infer<typeof provinceReportSchema>;
 
-export const REPORT_EXPORT_KINDS = ['dossiers', 'tickets', 'ratings', 'register'] as const;
+/** `digitisation`: the digitisation figures per procedure and in total (docs/reports.md). */
+export const REPORT_EXPORT_KINDS = [
+  'dossiers',
+  'tickets',
+  'ratings',
+  'register',
+  'digitisation',
+] as const;
 export type ReportExportKind = (typeof REPORT_EXPORT_KINDS)[number];
 
 export const reportExportInput = z

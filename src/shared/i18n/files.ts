@@ -27,6 +27,16 @@ export const fileMessagesVi = {
   'files.error.linkGone': 'Liên kết tải lên không tồn tại, đã dùng hoặc đã hết hạn.',
   'files.error.noFile': 'Chưa có tệp nào (trường "file").',
   'files.error.multipart': 'Tệp phải gửi dạng multipart/form-data.',
+  'restore.files':
+    'Tệp số hóa: {restored} tệp được khôi phục, {verified} tệp đã có và đúng mã băm.',
+  'restore.fileMissing':
+    'Thiếu tệp số hóa {sha256}: không có trong thư mục files/ của bản sao lưu.',
+  'restore.fileDamaged':
+    'Tệp số hóa {sha256} trong bản sao lưu bị hỏng (sai mã băm): không khôi phục tệp này.',
+  // The reports dashboard's digitisation figures (docs/reports.md, "Digitisation").
+  'reports.kpi.digitisationRate': 'Tỷ lệ số hóa hồ sơ ({digitised}/{dossiers})',
+  'reports.kpi.resultsDigitised': 'Kết quả đã số hóa',
+  'reports.export.digitisation': 'Số hóa hồ sơ theo thủ tục',
 } as const;
 
 export type FileMessageKey = keyof typeof fileMessagesVi;
@@ -57,4 +67,12 @@ export const fileMessagesEn: Record<FileMessageKey, string> = {
   'files.error.linkGone': 'The upload link does not exist, was used or has expired.',
   'files.error.noFile': 'No file was sent (field "file").',
   'files.error.multipart': 'Files must be sent as multipart/form-data.',
+  'restore.files':
+    'Scanned files: {restored} restored, {verified} already in place with the right hash.',
+  'restore.fileMissing': "Scanned file {sha256} is missing: not in the backup's files/ folder.",
+  'restore.fileDamaged':
+    'Scanned file {sha256} in the backup is damaged (wrong hash): not restored.',
+  'reports.kpi.digitisationRate': 'Dossiers digitised ({digitised}/{dossiers})',
+  'reports.kpi.resultsDigitised': 'Results digitised',
+  'reports.export.digitisation': 'Digitisation by procedure',
 };

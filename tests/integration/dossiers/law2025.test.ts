@@ -269,7 +269,7 @@ describe('apology for a late dossier (scripted)', () => {
       .map((r) => JSON.parse(r.payload) as Json)
       .find((p) => p['dossierCode'] === code && p['action'] === 'apology');
     expect(apologyRecord).toMatchObject({
-      payloadVersion: 2,
+      payloadVersion: 3,
       dueDate: '2026-03-05',
       appointmentDate: '2026-03-10',
       apologyLetters: 1,

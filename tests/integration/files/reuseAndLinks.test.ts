@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock';
 import { dossierDigitisation } from '../../../src/core/files/digitisation';
+import { dossierEventPayloadV3Schema } from '../../../src/shared/contract/sync';
 import type { Hub } from '../../../src/hub/startHub';
 import { cleanPdf, scannedPage, storedState, upload } from '../../helpers/files';
 import {
@@ -322,5 +323,28 @@ describe('the scanned result', () => {
       digitisedDocuments: docs.length,
       resultDigitised: true,
     });
+    // Each attachment sends the province the counts (payload version 3), never the file.
+    const payloads = (
+      hub.core.db
+        .prepare("SELECT payload FROM sync_outbox WHERE type = 'dossier.event' ORDER BY seq")
+        .all() as Array<{ payload: string }>
+    )
+      .map((r) => JSON.parse(r.payload) as Record<string, unknown>)
+      .filter((p) => p['dossierCode'] === code);
+    expect(payloads.map((p) => p['action'])).toEqual([
+      'received',
+      ...docs.map(() => 'file_attached'),
+      'file_attached',
+    ]);
+    for (const p of payloads) expect(dossierEventPayloadV3Schema.safeParse(p).success).toBe(true);
+    expect(payloads.at(-1)).toMatchObject({
+      step: 1,
+      fromStatus: 'received',
+      toStatus: 'received',
+      paperDocuments: docs.length,
+      digitisedDocuments: docs.length,
+      resultDigitised: true,
+    });
+    expect(payloads.at(1)).toMatchObject({ digitisedDocuments: 1, resultDigitised: false });
   });
 });

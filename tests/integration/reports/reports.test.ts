@@ -352,6 +352,8 @@ describe('reports: a scripted day with known answers', () => {
         p90WaitMinutes: 35, // nearest rank 5 of 5
       },
       ratings: { satisfied: 1, neutral: 1, unsatisfied: 1 },
+      // A1–A6 handed over paper documents; nothing was scanned (docs/reports.md).
+      digitisation: { dossiers: 6, digitised: 0, rate: 0, resultsDigitised: 0 },
     });
   });
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiError, OutputOf } from '../../../shared/contract';
+import { REPORT_EXPORT_KINDS, type ReportExportKind } from '../../../shared/contract/reports';
 import type { MessageKey } from '../../../shared/i18n';
 import {
   periodOf,
@@ -71,10 +72,7 @@ export function ReportsTab() {
     setChoice(c);
     if (c !== 'custom') setPeriod(periodOf(c, today));
   };
-  const exportFile = async (
-    kind: 'dossiers' | 'tickets' | 'ratings' | 'register',
-    format: 'csv' | 'xlsx' | 'html',
-  ) => {
+  const exportFile = async (kind: ReportExportKind, format: 'csv' | 'xlsx' | 'html') => {
     const r = await api.call('reports.export', { kind, format, ...period });
     if (!r.ok) return setError(r.error);
     if (format === 'html') {
@@ -172,6 +170,19 @@ export function ReportsTab() {
                 label={t('reports.kpi.overdueNow')}
                 value={d.dossiers.overdueNow}
                 tone={d.dossiers.overdueNow > 0 ? 'bad' : 'good'}
+              />
+              <Tile
+                label={t('reports.kpi.digitisationRate', {
+                  digitised: d.digitisation.digitised,
+                  dossiers: d.digitisation.dossiers,
+                })}
+                value={pct(d.digitisation.rate)}
+                testId="kpi-digitisation-rate"
+              />
+              <Tile
+                label={t('reports.kpi.resultsDigitised')}
+                value={d.digitisation.resultsDigitised}
+                testId="kpi-results-digitised"
               />
             </div>
             <div className="rp-charts">
@@ -447,7 +458,7 @@ export function ReportsTab() {
           <section className="card" aria-labelledby="rp-exports">
             <h2 id="rp-exports">{t('reports.section.exports')}</h2>
             <div className="rp-exports">
-              {(['dossiers', 'tickets', 'ratings', 'register'] as const).map((kind) => (
+              {REPORT_EXPORT_KINDS.map((kind) => (
                 <div key={kind} className="rp-export">
                   <span>{t(`reports.export.${kind}`)}</span>
                   <button
