@@ -282,3 +282,24 @@ test('over plain http on a LAN address the camera is refused and the other ways 
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('capture-dialog')).toBeHidden();
 });
+
+test('the admin sets the scanner folder on the admin tab; a wrong one is refused in plain words', async ({
+  page,
+}) => {
+  await login(page, 'admin', 'Admin@123');
+  await page.keyboard.press('Alt+9');
+  const card = page.getByTestId('scan-folder-card');
+  const input = card.getByTestId('scan-folder-input');
+  await input.fill('scans');
+  await card.getByRole('button', { name: 'Lưu thư mục quét' }).click();
+  await expect(card).toContainText('phải là đường dẫn đầy đủ');
+  await input.fill(SCANS);
+  await card.getByRole('button', { name: 'Lưu thư mục quét' }).click();
+  await expect(card).toContainText('Đã lưu thư mục quét.');
+  await expect(card).toContainText('Đang theo dõi thư mục.');
+  await card.scrollIntoViewIfNeeded();
+  await view(page, 'digitisation-06-scan-folder-setting');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
+    true,
+  );
+});
