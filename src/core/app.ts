@@ -168,7 +168,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     print.start();
     sync.start();
     maintenance.start();
-    await scanFolder.start();
+    void scanFolder.start();
     log.info({ version: APP_VERSION, role: sync.role }, 'core started');
     return {
       dataDir: options.dataDir,

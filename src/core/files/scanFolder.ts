@@ -70,7 +70,10 @@ export interface ScanFolder {
     use: { dossierCode: string; documentName: string; fileId: string; usedBy: string | null },
     at: Date,
   ): void;
-  /** Start watching the stored folder, if any (resolves once the first listing is done). */
+  /**
+   * Start watching the stored folder, if any (resolves once the first listing is done; the
+   * core does not wait for it: a slow network folder never delays the start).
+   */
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -140,6 +143,7 @@ export function createScanFolder(
   let watcher: FSWatcher | null = null;
   let ready = false;
   let lastError: string | null = null;
+  let starting: Promise<void> = Promise.resolve();
   const stored = () => readSetting(db, SCAN_FOLDER_SETTING, settingSchema)?.dir ?? null;
   const changed = () => events.publish('scanFolder.changed', undefined, clock.now());
   const isUsed = db.prepare('SELECT 1 FROM scan_folder_used WHERE entry_id = ?');
@@ -266,16 +270,19 @@ export function createScanFolder(
       );
       changed();
     },
-    async start() {
+    start() {
       const dir = stored();
-      if (dir === null) return;
-      try {
-        await startWatcher(dir);
-      } catch (e) {
+      if (dir === null) return Promise.resolve();
+      starting = startWatcher(dir).catch((e: unknown) => {
         lastError = e instanceof Error ? e.message : String(e);
         warn(`scan folder: ${lastError}`);
-      }
+      });
+      return starting;
     },
-    stop: stopWatcher,
+    async stop() {
+      // A first listing still running (a large or slow network folder) ends before the close.
+      await starting;
+      await stopWatcher();
+    },
   };
 }

@@ -55,6 +55,17 @@ export function useReceptionCapture({
     };
   }, [api, idNumber, lang]);
 
+  // Another procedure, another checklist: captures of items no longer there are dropped.
+  const names = docs.map((d) => d.name).join('\n');
+  useEffect(() => {
+    const keep = new Set(names.split('\n'));
+    setPending((all) =>
+      [...all.keys()].every((n) => keep.has(n))
+        ? all
+        : new Map([...all].filter(([n]) => keep.has(n))),
+    );
+  }, [names]);
+
   const offers = offersFor(
     docs.map((d) => d.name),
     reusable,
