@@ -12,12 +12,17 @@ import { SCREENSHOT_DIR, login, snap, expect, test } from './helpers';
  * with a fake document camera: Chromium plays a generated .y4m video of a printed page as the
  * webcam. The hub is opened on 127.0.0.1, a secure context, so the camera API is there.
  */
-const WORK = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-digi-e2e-'));
-const VIDEO = path.join(WORK, 'document-page.y4m');
-// ASCII only: the fonts of the test machine may lack Vietnamese glyphs.
-writeDocumentVideo(VIDEO, ['GIAY CHUNG SINH', 'Ho ten me: Le Thi Hoa', 'Sinh ngay 01/12/2026']);
+// Playwright also loads this file in its main process (to list the tests): the files are
+// made only in the worker that runs them.
+const IN_WORKER = process.env.TEST_WORKER_INDEX !== undefined;
+const WORK = IN_WORKER ? fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-digi-e2e-')) : os.tmpdir();
+const VIDEO = path.join(os.tmpdir(), 'motcua-e2e-document-page.y4m');
 const SCANS = path.join(WORK, 'scans');
-fs.mkdirSync(SCANS);
+if (IN_WORKER) {
+  // ASCII only: the fonts of the test machine may lack Vietnamese glyphs.
+  writeDocumentVideo(VIDEO, ['GIAY CHUNG SINH', 'Ho ten me: Le Thi Hoa', 'Sinh ngay 01/12/2026']);
+  fs.mkdirSync(SCANS);
+}
 const HOST = os.hostname().toLowerCase();
 
 test.use({
@@ -42,7 +47,10 @@ test.use({
   },
 });
 
-test.afterAll(() => fs.rmSync(WORK, { recursive: true, force: true }));
+test.afterAll(() => {
+  if (WORK !== os.tmpdir()) fs.rmSync(WORK, { recursive: true, force: true });
+  fs.rmSync(VIDEO, { force: true });
+});
 
 const QR =
   '038195004321|038195004|Lê Thị Hoa|02031995|Nữ|Thôn Phú Thọ, xã Quảng Phú, tỉnh Thanh Hóa|20042021';
