@@ -1,6 +1,8 @@
 /**
  * `npm run bench [-- --quick] [-- --keep] [-- --out FILE]` — the kiosk at the scale of a
  * province (issue 9; what every figure means: docs/performance.md).
+ * `npm run bench -- --digitisation` runs only the file-upload scenario
+ * (scripts/bench/digitisationBench.ts).
  *
  *  1. seeds a fresh database in a temp folder through the real schema: 1,000,000 dossiers
  *     over 5 years, 3,000,000 tickets, 300,000 ratings (`--quick`: 50,000 / 150,000 / 15,000);
@@ -19,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { backupFileName } from '../../src/core/backup/backupService';
 import { latestSchemaVersion } from '../../src/core/db/migrate';
 import { installSignalCleanup, onCleanup, runCleanup, startReaper } from './cleanup';
+import { runDigitisationBench } from './digitisationBench';
 import { runFloorBench, type FloorPlan } from './floorBench';
 import { runHttpBench, type HttpPlan, type OpResult } from './httpBench';
 import { ensureBuiltHub, ROOT, startHubProcess } from './hubProcess';
@@ -125,9 +128,25 @@ async function main(): Promise<number> {
       quick: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       out: { type: 'string', default: path.join(ROOT, 'bench-results.json') },
+      /** Only the digitisation scenario (scripts/bench/digitisationBench.ts). */
+      digitisation: { type: 'boolean', default: false },
     },
     strict: true,
   });
+  if (values.digitisation) {
+    installSignalCleanup();
+    log(
+      `Một Cửa Kiosk benchmark (digitisation) — ${os.cpus().length} CPU(s), node ${process.version}`,
+    );
+    log(`  ${uptime()}`);
+    ensureBuiltHub(log, true);
+    try {
+      await runDigitisationBench(log);
+    } finally {
+      await runCleanup();
+    }
+    return 0;
+  }
   const scale = values.quick ? QUICK : FULL;
   const started = process.hrtime.bigint();
   const loadBefore = uptime();

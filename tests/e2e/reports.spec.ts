@@ -56,6 +56,14 @@ test('the reports dashboard shows figures, charts, tables and exports in Vietnam
   const reports = page.getByTestId('reports');
   await expect(reports.getByRole('heading', { name: 'Hồ sơ thủ tục hành chính' })).toBeVisible();
   await expect(page.getByTestId('kpi-on-time-rate')).toContainText('Tỷ lệ đúng hạn');
+  // Digitisation (docs/reports.md): the rate with its digitised/dossiers, and the results.
+  await expect(page.getByTestId('kpi-digitisation-rate')).toContainText(
+    /Tỷ lệ số hóa hồ sơ \(\d+\/\d+\)/,
+  );
+  await expect(page.getByTestId('kpi-results-digitised')).toContainText('Kết quả đã số hóa');
+  await expect(
+    reports.locator('.rp-export', { hasText: 'Số hóa hồ sơ theo thủ tục' }),
+  ).toBeVisible();
   // Charts drawn as SVG images with a text alternative.
   await expect(reports.getByRole('img', { name: /Kết quả giải quyết/ })).toBeVisible();
   await expect(reports.getByRole('img', { name: /Lượt lấy số theo giờ trong ngày/ })).toBeVisible();

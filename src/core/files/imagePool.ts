@@ -31,13 +31,16 @@ export interface ImagePool {
 }
 
 /**
- * The worker's script: the built `imageWorker.js` beside the bundle (out/main), else the
- * TypeScript source run through tsx (tests, `tsx` scripts).
+ * The worker's script: the built `out/main/imageWorker.js` (this code runs from out/main or
+ * from a shared chunk in out/main/chunks), else the TypeScript source run through tsx
+ * (tests, `tsx` scripts).
  */
-export function imageWorkerScript(): { file: string; execArgv: string[] } {
-  const built = path.join(__dirname, 'imageWorker.js');
-  if (fs.existsSync(built)) return { file: built, execArgv: [] };
-  return { file: path.join(__dirname, 'imageWorker.ts'), execArgv: ['--require', 'tsx/cjs'] };
+export function imageWorkerScript(here = __dirname): { file: string; execArgv: string[] } {
+  for (const dir of [here, path.dirname(here)]) {
+    const built = path.join(dir, 'imageWorker.js');
+    if (fs.existsSync(built)) return { file: built, execArgv: [] };
+  }
+  return { file: path.join(here, 'imageWorker.ts'), execArgv: ['--require', 'tsx/cjs'] };
 }
 
 /** One worker per spare core, at most 2: the event loop keeps a core to itself. */
