@@ -15,6 +15,7 @@ import { createDeviceService, type DeviceService } from './devices/deviceService
 import { EventBus } from './events/eventBus';
 import { createHandlers } from './handlers';
 import { createPublicAddress, parsePublicUrl, type PublicAddress } from './settings/publicAddress';
+import { createScanFolder, type ScanFolder, type ScanFolderOptions } from './files/scanFolder';
 import { createPrintService, type PrintService } from './printing/jobs/printService';
 import { getSite } from './settings/site';
 import { APP_VERSION } from './version';
@@ -56,6 +57,8 @@ export interface CoreOptions {
    * MOTCUA_PUBLIC_URL. An invalid value stops the start (docs/queue.md, "Public address").
    */
   publicUrl?: string | null;
+  /** The scanner folder's watcher (tests: a short stability wait). */
+  scanFolder?: ScanFolderOptions;
 }
 
 export interface Core {
@@ -77,6 +80,8 @@ export interface Core {
   readonly publicAddress: PublicAddress;
   /** Files of dossiers (docs/digitisation.md); the hub's upload route calls it. */
   readonly files: FileService;
+  /** The scanner's "scan to folder" tray (src/core/files/scanFolder.ts). */
+  readonly scanFolder: ScanFolder;
   /** Stop background work (print retries), then checkpoint and close the database. */
   close(): Promise<void>;
 }
@@ -143,9 +148,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       // The province's counts follow each attachment (docs/sync.md, "Digitisation").
       onAttached: (dossierId, at) => outboxDossierAttachment(db, dossierId, at),
     });
+    const scanFolder = createScanFolder(
+      db,
+      options.dataDir,
+      clock,
+      events,
+      warn('scanFolder'),
+      options.scanFolder,
+    );
     const deps = {
       ...{ db, clock, auth, events, print, sync, maintenance, devices, publicAddress },
       files,
+      scanFolder,
     };
     const handlers = createHandlers({ ...deps, version: APP_VERSION });
     const dispatcher = createDispatcher(handlers, auth, devices, (msg, err) =>
@@ -154,6 +168,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     print.start();
     sync.start();
     maintenance.start();
+    void scanFolder.start();
     log.info({ version: APP_VERSION }, 'core started');
     return {
       dataDir: options.dataDir,
@@ -171,8 +186,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       devices,
       publicAddress,
       files,
+      scanFolder,
       close: async () => {
-        await Promise.all([sync.stop(), maintenance.stop(), imagePool.close()]);
+        await Promise.all([sync.stop(), maintenance.stop(), imagePool.close(), scanFolder.stop()]);
         await print.stop();
         closeDatabase(db);
         writeCleanShutdownMarker(options.dataDir, clock.now());

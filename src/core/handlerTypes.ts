@@ -10,6 +10,7 @@ import type { Db } from './db/connection';
 import type { DeviceService } from './devices/deviceService';
 import type { EventBus } from './events/eventBus';
 import type { FileService } from './files/fileService';
+import type { ScanFolder } from './files/scanFolder';
 import type { PrintService } from './printing/jobs/printService';
 import type { PublicAddress } from './settings/publicAddress';
 import type { SyncService } from './sync/syncService';
@@ -34,4 +35,5 @@ export interface HandlerDeps {
   devices: DeviceService; // paired kiosks, rating tablets, boards (docs/security.md)
   publicAddress: PublicAddress; // where printed QRs point (docs/queue.md, "Public address")
   files: FileService; // files of dossiers (docs/digitisation.md)
+  scanFolder: ScanFolder; // the scanner's folder tray (docs/digitisation.md)
 }

@@ -22,6 +22,8 @@ import { readBankAccount, saveBankAccount, vietQrBanks } from './settings/bankAc
 import { savePublicAddress, type PublicAddress } from './settings/publicAddress';
 import type { FileService } from './files/fileService';
 import { createFileHandlers } from './files/handlers';
+import type { ScanFolder } from './files/scanFolder';
+import { createScanFolderHandlers } from './files/scanFolderHandlers';
 
 function publicAddressView(p: PublicAddress) {
   return { url: p.setting(), runOverride: p.runOverride, effective: p.configured() };
@@ -115,5 +117,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createBackupHandlers(deps),
     ...createDeviceHandlers(deps.devices),
     ...createFileHandlers(deps.files),
+    ...createScanFolderHandlers(deps),
   };
 }

@@ -13,14 +13,14 @@ export type Permission =
  * programs…) is denied (docs/security.md, "The desktop app").
  *
  * - desk: writing to the clipboard — "Sao chép" of the site id and the sync secret
- *   (src/renderer/desk/sync/copyText.ts). The camera ('media') joins here when digitisation
- *   scans documents at the desk.
+ *   (src/renderer/desk/sync/copyText.ts); the camera ('media', video only — never the
+ *   microphone) for the document camera of the capture dialog (docs/digitisation.md).
  * - kiosk, display: nothing. Their fullscreen is the window's (BrowserWindow options), not the
  *   page's Fullscreen API; the board's voice calls and chime play without a permission
  *   (Electron's default autoplay policy needs no user gesture).
  */
 export const PERMISSION_ALLOW_LIST: Readonly<Record<WindowKind, readonly Permission[]>> = {
-  desk: ['clipboard-sanitized-write'],
+  desk: ['clipboard-sanitized-write', 'media'],
   kiosk: [],
   display: [],
 };
@@ -44,6 +44,11 @@ export function permissionAllowed(
   return (PERMISSION_ALLOW_LIST[kind] as readonly string[]).includes(permission);
 }
 
+/** 'media' is the camera only: a request or check that names the microphone is refused. */
+export function videoOnly(permission: string, mediaTypes: readonly string[] | undefined): boolean {
+  return permission !== 'media' || (mediaTypes ?? []).every((t) => t === 'video');
+}
+
 type PermissionSession = Pick<
   Session,
   'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'
@@ -58,11 +63,16 @@ export function installPermissionHandlers(
   policy: PermissionPolicy,
 ): void {
   session.setPermissionRequestHandler((contents: WebContents, permission, callback, details) => {
-    callback(permissionAllowed(policy, contents, permission, details.requestingUrl));
+    const types = 'mediaTypes' in details ? details.mediaTypes : undefined;
+    callback(
+      videoOnly(permission, types) &&
+        permissionAllowed(policy, contents, permission, details.requestingUrl),
+    );
   });
   session.setPermissionCheckHandler((contents, permission, requestingOrigin, details) => {
     const url = details.requestingUrl ?? requestingOrigin;
-    return permissionAllowed(policy, contents, permission, url);
+    const types = details.mediaType ? [details.mediaType] : undefined;
+    return videoOnly(permission, types) && permissionAllowed(policy, contents, permission, url);
   });
   // WebHID, WebUSB, Web Serial: no window uses a device from the page (the printers are
   // driven by the main process).

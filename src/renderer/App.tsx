@@ -16,6 +16,9 @@ const DisplayPage = lazy(() =>
 );
 const KioskPage = lazy(() => import('./kiosk/KioskPage').then((m) => ({ default: m.KioskPage })));
 const RatePage = lazy(() => import('./kiosk/RatePage').then((m) => ({ default: m.RatePage })));
+const PhoneUploadPage = lazy(() =>
+  import('./upload/PhoneUploadPage').then((m) => ({ default: m.PhoneUploadPage })),
+);
 const TicketStatusPage = lazy(() =>
   import('./queue/TicketStatusPage').then((m) => ({ default: m.TicketStatusPage })),
 );
@@ -48,6 +51,8 @@ export function App() {
   if (path.startsWith('/kiosk')) screen = <KioskPage site={site} />;
   else if (path.startsWith('/rate')) screen = <RatePage />;
   else if (path.startsWith('/display')) screen = <DisplayPage site={site} />;
+  else if (path.startsWith('/upload/'))
+    screen = <PhoneUploadPage token={path.slice('/upload/'.length)} />;
   else if (path.startsWith('/ticket/'))
     screen = <TicketStatusPage id={path.slice('/ticket/'.length)} />;
   else

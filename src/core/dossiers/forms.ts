@@ -542,6 +542,8 @@ export function returnSlipHtml(d: {
   payment?: PaymentInfo | undefined;
   /** The latest apology letter for the late dossier: date issued and new appointment. */
   apology?: { at: Date; newDueDate: string } | undefined;
+  /** The signed result has a stored scan (docs/digitisation.md). */
+  resultDigitised?: boolean | undefined;
 }): string {
   return documentHtml(
     'Phiếu trả kết quả',
@@ -553,7 +555,7 @@ export function returnSlipHtml(d: {
 <p>Thủ tục: ${d.procedureName}</p>
 <p>Ngày nhận hồ sơ: ${formatVnDate(d.receivedAt)}; ngày hẹn trả: ${formatVnDate(d.dueDate)}</p>${d.apology && markup`<p>Văn bản xin lỗi ngày ${formatVnDate(d.apology.at)}, hẹn lại ngày trả: <span class="b">${formatVnDate(d.apology.newDueDate)}</span></p>`}
 <p>Thời gian trả kết quả: ${formatVnDateTime(d.returnedAt)} — <span class="b">${onTimeLabel(d.onTime)}</span></p>
-<p>Người nhận kết quả: ${d.collectedBy}</p>${paymentHtml(d.payment)}
+<p>Người nhận kết quả: ${d.collectedBy}</p>${paymentHtml(d.payment)}${d.resultDigitised && markup`<p class="i">${translate('vi', 'capture.resultKept')}</p>`}
 ${signatures('NGƯỜI NHẬN KẾT QUẢ', 'CÁN BỘ TRẢ KẾT QUẢ', d.collectedBy, d.officerName)}
 ${d.ratingUrl && markup`<p class="i" style="text-align:center">Mời Ông/Bà quét mã QR để đánh giá mức độ hài lòng.</p>`}`,
   );

@@ -100,6 +100,11 @@ export class ApiClient {
     private readonly getDeviceToken: () => string | null = loadDeviceToken,
   ) {}
 
+  /** The session's bearer token, for the few requests that are not operations (file uploads). */
+  bearerToken(): string | null {
+    return this.getToken();
+  }
+
   /** `opts.token`: call with this bearer token instead of the session's (pairing a device). */
   async call<N extends OpName>(
     name: N,

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { BankAccountCard } from './BankAccountCard';
 import { PublicAddressCard } from './PublicAddressCard';
 import { QueueSettingsCard } from './queue/QueueSettingsCard';
+import { ScanFolderCard } from './capture/ScanFolderCard';
 
 type Site = OutputOf<'site.get'>;
 type Users = OutputOf<'users.list'>;
@@ -227,6 +228,7 @@ export function AdminPanel({ site, onSiteSaved }: { site: Site; onSiteSaved(site
       <UsersCard />
       <PublicAddressCard />
       <BankAccountCard />
+      <ScanFolderCard />
       <QueueSettingsCard />
       <AuditCard />
     </section>

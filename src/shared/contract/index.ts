@@ -12,6 +12,7 @@ import { printingOperations } from './printing';
 import { queueOperations } from './queue';
 import { ratingOperations } from './ratings';
 import { reportOperations } from './reports';
+import { scanFolderOperations } from './scanFolder';
 import { syncOperations } from './sync';
 import { systemOperations } from './system';
 
@@ -34,6 +35,7 @@ const groups = {
   ...syncOperations,
   ...backupOperations,
   ...deviceOperations,
+  ...scanFolderOperations,
 };
 
 type Groups = typeof groups;

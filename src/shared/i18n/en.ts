@@ -1,4 +1,5 @@
 import { backupSecurityMessagesEn } from './backupSecurity';
+import { captureMessagesEn } from './capture';
 import { auditMessagesEn } from './audit';
 import { deskMessagesEn } from './desk';
 import { fileMessagesEn } from './files';
@@ -24,6 +25,7 @@ export const en: Record<MessageKey, string> = {
   ...syncMessagesEn,
   ...provinceMessagesEn,
   ...backupSecurityMessagesEn,
+  ...captureMessagesEn,
   'app.name': 'Mot Cua Kiosk',
   'app.tagline': 'One-stop desk — commune public administration service centre',
   'app.loading': 'Loading…',

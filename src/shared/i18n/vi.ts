@@ -4,6 +4,7 @@
  * Every key here must also exist in en.ts (enforced by the type of `en`).
  */
 import { backupSecurityMessagesVi } from './backupSecurity';
+import { captureMessagesVi } from './capture';
 import { auditMessagesVi } from './audit';
 import { deskMessagesVi } from './desk';
 import { fileMessagesVi } from './files';
@@ -27,6 +28,7 @@ export const vi = {
   ...syncMessagesVi,
   ...provinceMessagesVi,
   ...backupSecurityMessagesVi,
+  ...captureMessagesVi,
   'app.name': 'Một Cửa Kiosk',
   'app.tagline': 'Bộ phận Một cửa — Trung tâm Phục vụ hành chính công cấp xã',
   'app.loading': 'Đang tải…',

@@ -14,6 +14,7 @@ import { m012Idempotency } from './012-idempotency';
 import { m013PublicAddress } from './013-public-address';
 import { m014Files } from './014-files';
 import { m016SettledClass } from './016-settled-class';
+import { m017ScanFolder } from './017-scan-folder';
 
 export type { Migration } from './migration';
 
@@ -37,4 +38,5 @@ export const migrations: readonly Migration[] = [
   m013PublicAddress,
   m014Files,
   m016SettledClass,
+  m017ScanFolder,
 ];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { b, type PrintDocument } from '../document';
 import { AgencySchema, officialHeader, vnStrings } from './common';
+import { translate } from '../../../shared/i18n';
 import { labelsVi } from './labels.vi';
 import { PaymentInfoSchema, paymentBlocks } from '../payment';
 
@@ -48,6 +49,7 @@ export function returnSlipLayout(data: ReturnSlipData): PrintDocument {
     b.text(`${l.result}: ${data.result}`),
     b.text(`${l.collectedBy}: ${data.collectedBy}`),
     b.center(l.timeliness[data.timeliness], { bold: true }),
+    ...(data.resultDigitised ? [b.text(translate('vi', 'capture.resultKept'))] : []),
     ...(data.payment ? [b.rule('dashed'), ...paymentBlocks(data.payment)] : []),
     b.rule('dashed'),
     b.columns(

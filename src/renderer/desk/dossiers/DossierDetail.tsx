@@ -6,6 +6,7 @@ import { formatMoney } from '../../../shared/money';
 import { useApp } from '../../app-context';
 import { QrImage } from '../../kiosk/QrImage';
 import { openForm } from './ReceptionTab';
+import { FilesPanel } from '../capture/FilesPanel';
 
 export type Dossier = OutputOf<'dossiers.get'>;
 type Action = Dossier['allowedActions'][number];
@@ -302,6 +303,7 @@ export function DossierDetail({
           </button>
         </form>
       )}
+      <FilesPanel dossier={dossier} />
       <h3>{t('dossier.detail.forms')}</h3>
       <div className="actions" style={{ flexWrap: 'wrap' }}>
         {/* Only the forms this state has (the hub's rule: src/core/dossiers/formRules.ts). */}

@@ -7,6 +7,7 @@ import { useApp } from '../../app-context';
 import { COUNTER_KEY } from '../queue/CounterTab';
 import { ProcedurePicker, type Procedure } from './ProcedurePicker';
 import { ulid } from '../../../shared/ids';
+import { useReceptionCapture } from '../capture/ReceptionCapture';
 
 type Kind = 'original' | 'copy' | 'certified_copy';
 type Source = 'paper' | 'e_data';
@@ -18,6 +19,8 @@ interface DocRow {
   count: number;
   source: Source;
   eDataNote: string;
+  /** A document digitised in an earlier dossier, reused (docs/digitisation.md). */
+  fileId?: string | undefined;
 }
 type CurrentTicket = NonNullable<OutputOf<'queue.counterView'>['current']>;
 const EMPTY = { fullName: '', idNumber: '', phone: '', address: '', email: '' };
@@ -78,6 +81,23 @@ export function ReceptionTab() {
   const [formKey, setFormKey] = useState(newKey);
   const [busy, setBusy] = useState(false);
   const locked = outcome !== null;
+  const capture = useReceptionCapture({
+    idNumber: applicant.idNumber,
+    docs,
+    locked,
+    onReuse: (i, offer) =>
+      setDoc(i, {
+        checked: true,
+        source: 'e_data',
+        eDataNote: t('capture.reuseNote', {
+          date: formatVnDate(new Date(offer.createdAt)),
+          code: offer.dossierCode,
+        }),
+        fileId: offer.fileId,
+      }),
+    onCaptured: (i) => setDoc(i, { checked: true }),
+  });
+  const resetCapture = capture.reset;
 
   useEffect(() => {
     void api.call('procedures.list', {}).then((r) => r.ok && setProcedures(r.data));
@@ -165,8 +185,9 @@ export function ReceptionTab() {
     setMessage(null);
     setOutcome(null);
     setFormKey(newKey());
+    resetCapture();
     setTimeout(() => scanRef.current?.focus(), 0);
-  }, []);
+  }, [resetCapture]);
 
   async function onScan(e: FormEvent) {
     e.preventDefault();
@@ -219,6 +240,7 @@ export function ReceptionTab() {
           ...(d.source === 'e_data'
             ? { eDataNote: d.eDataNote.trim() || t('desk.reception.eDataDefault') }
             : {}),
+          ...(d.source === 'e_data' && d.fileId ? { fileId: d.fileId } : {}),
         })),
       resultMethod,
       idempotencyKey: formKey,
@@ -242,6 +264,7 @@ export function ReceptionTab() {
       code: r.data.code,
       form: 'receipt',
     });
+    await capture.uploadAll(r.data.code);
     setBusy(false);
     setMessage(null);
     setOutcome({
@@ -421,9 +444,15 @@ export function ReceptionTab() {
               {t('dossier.reception.new')}
             </button>
           </div>
+          {capture.note && (
+            <p className={`alert alert-${capture.note.kind}`} data-testid="capture-note">
+              {capture.note.text}
+            </p>
+          )}
           <p className="hint">{t('desk.reception.locked')}</p>
         </section>
       )}
+      {capture.dialog}
       <fieldset className="reception-form grid-2" disabled={locked}>
         <section className="card" aria-labelledby="reception-title">
           <h2 id="reception-title">{t('dossier.reception.title')}</h2>
@@ -482,7 +511,7 @@ export function ReceptionTab() {
               <table className="table" data-testid="document-checklist">
                 <tbody>
                   {docs.map((d, i) => (
-                    <tr key={d.name}>
+                    <tr key={d.name} data-doc-index={i}>
                       <td>
                         <label className="check">
                           <input
@@ -496,6 +525,7 @@ export function ReceptionTab() {
                             {d.optional && <em> ({t('dossier.reception.optional')})</em>}
                           </span>
                         </label>
+                        {capture.cell(i)}
                       </td>
                       <td>
                         <select
@@ -510,7 +540,9 @@ export function ReceptionTab() {
                         <select
                           aria-label={t('desk.reception.source')}
                           value={d.source}
-                          onChange={(e) => setDoc(i, { source: e.target.value as Source })}
+                          onChange={(e) =>
+                            setDoc(i, { source: e.target.value as Source, fileId: undefined })
+                          }
                           data-testid={`doc-source-${i}`}
                         >
                           <option value="paper">{t('desk.reception.sourcePaper')}</option>
