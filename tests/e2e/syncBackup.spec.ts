@@ -5,7 +5,7 @@ import path from 'node:path';
 import { login, snap, expect, test } from './helpers';
 
 /**
- * Issue 8 admin screens: the site's "Đồng bộ và sao lưu" tab (upstream, write-only key,
+ * Sync and backup admin screens (docs/sync.md, docs/backup.md): the site's "Đồng bộ và sao lưu" tab (upstream, write-only key,
  * backup folder, "Sao lưu ngay"). The province's screen: tests/e2e/province.spec.ts.
  */
 

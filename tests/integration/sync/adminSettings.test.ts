@@ -1,5 +1,5 @@
 /**
- * Issue 8, the admin screens over HTTP: the backup folder (absolute, created if missing,
+ * The sync and backup admin screens over HTTP (docs/sync.md, docs/backup.md): the backup folder (absolute, created if missing,
  * writable — a refused folder changes nothing), "Sao lưu ngay" (a file that passes
  * integrity_check, listed first, audited), the sync settings (the site key is write-only, the
  * on/off switch), a hub that is never a receiver (the province service is: docs/province.md),

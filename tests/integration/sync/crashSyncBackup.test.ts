@@ -1,5 +1,5 @@
 /**
- * Issue 8 acceptance with real processes: the BUILT CLI (`out/main/motcua.js backup`)
+ * Backups with real processes (docs/backup.md): the BUILT CLI (`out/main/motcua.js backup`)
  * SIGKILLed at random points of a backup. Nothing is lost. (SIGKILL during a sync, site hub
  * and province service: tests/integration/province/crashSync.test.ts.)
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 8 in-process, the site side (the receiving side is the province service:
+ * Sync in-process, the site side (docs/sync.md) (the receiving side is the province service:
  * tests/integration/province/siteToProvince.test.ts): the outbox rules,
  * the upgrade guard, backup + restore round trip with every table's checksum, and the status
  * and watchdog operations.
