@@ -21,7 +21,7 @@ import { APP_VERSION } from './version';
 import { assertBackupFolderNotServed } from './backup/backupFolder';
 import { createMaintenance, type Maintenance } from './backup/maintenance';
 import { makeTreePrivate } from './security/fileModes';
-import { prepareDatabase } from './sync/coreSetup';
+import { prepareDatabase } from './startup';
 import { createSyncService, type SyncOptions, type SyncService } from './sync/syncService';
 import type { DailyFileStream } from './log/dailyFile';
 import { createFileLogger, type Logger } from './log/logger';

@@ -1,4 +1,5 @@
 import {
+  APP_EVENTS,
   AppError,
   operationList,
   type OpName,
@@ -102,7 +103,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         );
         return updated;
       })();
-      events.publish('site.changed', undefined, now);
+      events.publish(APP_EVENTS.siteChanged, undefined, now);
       return site;
     },
     'counters.list': () => listCounters(db),

@@ -1,4 +1,4 @@
-import { AppError, type PrintJob, type PublicUser } from '../../shared/contract';
+import { APP_EVENTS, AppError, type PrintJob, type PublicUser } from '../../shared/contract';
 import type { PrintService, SubmitInput } from '../printing/jobs/printService';
 import { ticketLayout } from '../printing/layouts/ticket';
 import type { CallContext } from '../context';
@@ -236,7 +236,7 @@ export function createQueueHandlers(deps: QueueDeps): { [N in QueueOps]: Handler
         );
         return value;
       })();
-      events.publish('queue.changed', { settings: true }, now);
+      events.publish(APP_EVENTS.queueChanged, { settings: true }, now);
       return saved;
     },
     // Administration of services, counters and their links (queueAdmin.ts).

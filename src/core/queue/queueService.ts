@@ -1,4 +1,4 @@
-import { AppError, type PublicUser } from '../../shared/contract';
+import { APP_EVENTS, AppError, type AppEventData, type PublicUser } from '../../shared/contract';
 import type {
   OfficerTicket,
   PriorityCategory,
@@ -398,8 +398,8 @@ export function createQueueService(db: Db, clock: Clock, events: EventBus) {
     return next;
   }
 
-  function changed(data: Record<string, unknown>, at: Date): void {
-    events.publish('queue.changed', data, at);
+  function changed(data: AppEventData<typeof APP_EVENTS.queueChanged>, at: Date): void {
+    events.publish(APP_EVENTS.queueChanged, data, at);
   }
 
   // ——— issuing ———
@@ -614,7 +614,11 @@ export function createQueueService(db: Db, clock: Clock, events: EventBus) {
   }
 
   function publishCall(t: TicketRow, counterNumber: number, recall: boolean, at: Date): void {
-    events.publish('queue.called', { number: t.number, counter: counterNumber, recall }, at);
+    events.publish(
+      APP_EVENTS.queueCalled,
+      { number: t.number, counter: counterNumber, recall },
+      at,
+    );
     changed({ serviceId: t.service_id, number: t.number }, at);
   }
 
@@ -859,10 +863,9 @@ export function createQueueService(db: Db, clock: Clock, events: EventBus) {
     // (docs/security.md, "Devices").
     if (input.action === 'complete')
       events.publish(
-        'queue.completed',
+        APP_EVENTS.queueCompleted,
         { ticketId: t.id, counterId: t.counter_id, number: t.number },
         now,
-        { internal: true },
       );
     return t;
   }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { PrinterStatusView } from '../../shared/contract';
+import { APP_EVENTS, type PrinterStatusView } from '../../shared/contract';
 import { useApp } from '../app-context';
 
 const SEVERITY: Record<PrinterStatusView['state'], number> = {
@@ -27,7 +27,7 @@ export function PrinterStatusBadge() {
     void refresh();
     const id = setInterval(() => void refresh(), POLL_MS);
     const off = onEvent((e) => {
-      if (e.type === 'print.job' || e.type === 'printers.changed') void refresh();
+      if (e.type === APP_EVENTS.printJob || e.type === APP_EVENTS.printersChanged) void refresh();
     });
     return () => {
       clearInterval(id);

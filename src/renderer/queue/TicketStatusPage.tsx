@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ApiError, OutputOf } from '../../shared/contract';
+import { isQueueEvent, type ApiError, type OutputOf } from '../../shared/contract';
 import type { MessageKey } from '../../shared/i18n';
 import { formatVnDateTime } from '../../shared/time/vnTime';
 import { useApp } from '../app-context';
@@ -27,7 +27,7 @@ export function TicketStatusPage({ id }: { id: string }) {
       });
     load();
     const off = onEvent((e) => {
-      if (e.type.startsWith('queue.')) load();
+      if (isQueueEvent(e.type)) load();
     });
     return off;
   }, [api, id, onEvent]);

@@ -55,6 +55,7 @@ export function getOperation(name: string): Operation | undefined {
 export * from './operation';
 export * from './errors';
 export * from './common';
+export * from './events';
 export { publicUrlSchema, siteSchema, type Site } from './system';
 export { userSummarySchema } from './auth';
 export * from './printing';

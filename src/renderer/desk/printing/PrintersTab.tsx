@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ApiError, OutputOf, PrintJob } from '../../../shared/contract';
+import { APP_EVENTS, type ApiError, type OutputOf, type PrintJob } from '../../../shared/contract';
 import { formatVnDateTime } from '../../../shared/time/vnTime';
 import { isMessageKey, type MessageKey } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
@@ -30,7 +30,7 @@ export function PrintersTab() {
   useEffect(() => {
     void load();
     return onEvent((e) => {
-      if (e.type === 'print.job' || e.type === 'printers.changed') void load();
+      if (e.type === APP_EVENTS.printJob || e.type === APP_EVENTS.printersChanged) void load();
     });
   }, [load, onEvent]);
 

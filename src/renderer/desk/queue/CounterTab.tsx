@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { ApiError, OutputOf } from '../../../shared/contract';
+import { APP_EVENTS, isQueueEvent, type ApiError, type OutputOf } from '../../../shared/contract';
 import type { OfficerTicket, PriorityCategory } from '../../../shared/contract/queue';
 import type { MessageKey } from '../../../shared/i18n';
 import { vnTimeOfDay } from '../../../shared/time/vnTime';
@@ -97,13 +97,13 @@ export function CounterTab() {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const off = onEvent((e) => {
-      if (!e.type.startsWith('queue.') && e.type !== 'hello') return;
+      if (!isQueueEvent(e.type) && e.type !== APP_EVENTS.hello) return;
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => void load(), 100);
-      if (e.type === 'queue.changed') {
+      if (e.type === APP_EVENTS.queueChanged) {
         void api.call('queue.services', {}).then((r) => r.ok && setServices(r.data));
         // An administrator changed counters or their services (queue admin tab).
-        if (e.data?.config === true) {
+        if ('config' in e.data) {
           void api.call('counters.list', {}).then((r) => r.ok && setCounters(r.data));
         }
       }

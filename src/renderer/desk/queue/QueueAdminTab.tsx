@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { ApiError, OutputOf } from '../../../shared/contract';
+import { APP_EVENTS, type ApiError, type OutputOf } from '../../../shared/contract';
 import type { AdminCounter, AdminService } from '../../../shared/contract/queue';
 import { useApp } from '../../app-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -406,7 +406,7 @@ export function QueueAdminTab() {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const off = onEvent((e) => {
-      if (e.type !== 'queue.changed') return;
+      if (e.type !== APP_EVENTS.queueChanged) return;
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => void load(false), 300);
     });

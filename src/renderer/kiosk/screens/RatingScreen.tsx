@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ApiError } from '../../../shared/contract';
+import { APP_EVENTS, type ApiError } from '../../../shared/contract';
 import type { RatingWindow } from '../../../shared/contract/ratings';
 import { useApp } from '../../app-context';
 import { useKiosk } from '../kioskContext';
@@ -35,7 +35,7 @@ export function RatingScreen() {
   useEffect(() => {
     void load();
     return onEvent((e) => {
-      if (e.type === 'rating.open' || e.type === 'rating.closed') void load();
+      if (e.type === APP_EVENTS.ratingOpen || e.type === APP_EVENTS.ratingClosed) void load();
     });
   }, [load, onEvent]);
 
