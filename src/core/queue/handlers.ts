@@ -11,7 +11,9 @@ import { getSite } from '../settings/site';
 import type { PublicAddress } from '../settings/publicAddress';
 import { translate } from '../../shared/i18n';
 import { createQueueAdmin } from './queueAdmin';
-import { createQueueService, ruleError, toOfficerTicket, type TicketRow } from './queueService';
+import type { TicketRow } from './queueRepo';
+import { createQueueService } from './queueService';
+import { ruleError, toOfficerTicket } from './ticketViews';
 import { getQueueSettings, saveQueueSettings } from './settings';
 
 /** The printing subsystem as the queue sees it: `deps.print` (src/core/printing/jobs). */

@@ -6,8 +6,8 @@ import { recordAudit } from '../audit/auditLog';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { EventBus } from '../events/eventBus';
-import { formatTicketNumber, ruleError } from './queueService';
-import { AT_COUNTER, OPEN_STATUSES } from './ticketRules';
+import { formatTicketNumber, ruleError } from './ticketViews';
+import { AT_COUNTER, OPEN_STATUSES } from '../../shared/queue/ticketTransitions';
 
 /**
  * Administration of queue services, counters and which counter serves which service

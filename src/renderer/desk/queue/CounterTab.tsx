@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { APP_EVENTS, isQueueEvent, type ApiError, type OutputOf } from '../../../shared/contract';
-import type { OfficerTicket, PriorityCategory } from '../../../shared/contract/queue';
+import type { OfficerTicket, PriorityCategory, TicketAction } from '../../../shared/contract/queue';
+import { isAllowed } from '../../../shared/queue/ticketTransitions';
 import type { MessageKey } from '../../../shared/i18n';
 import { vnTimeOfDay } from '../../../shared/time/vnTime';
 import { useApp } from '../../app-context';
@@ -116,6 +117,8 @@ export function CounterTab() {
 
   const serviceName = (id: string) => services.find((s) => s.id === id)?.name ?? '';
   const current = view?.current ?? null;
+  /** The buttons follow the ticket state machine the core enforces (one table for both). */
+  const can = (action: TicketAction) => current !== null && isAllowed(action, current.status);
 
   /** Run an action, show its error (the rule, in plain words) or refresh. */
   const run = useCallback(
@@ -331,7 +334,7 @@ export function CounterTab() {
             type="button"
             className="btn btn-ghost"
             onClick={() => act(current, 'recall')}
-            disabled={current?.status !== 'called'}
+            disabled={!can('recall')}
           >
             {t('queue.action.recall')} <kbd>F2</kbd>
           </button>
@@ -339,7 +342,7 @@ export function CounterTab() {
             type="button"
             className="btn btn-ghost"
             onClick={() => act(current, 'start')}
-            disabled={current?.status !== 'called'}
+            disabled={!can('start')}
           >
             {t('queue.action.start')}
           </button>
@@ -347,7 +350,7 @@ export function CounterTab() {
             type="button"
             className="btn btn-ghost"
             onClick={() => act(current, 'no-show')}
-            disabled={current?.status !== 'called'}
+            disabled={!can('no-show')}
           >
             {t('queue.action.noShow')} <kbd>F3</kbd>
           </button>
@@ -355,7 +358,7 @@ export function CounterTab() {
             type="button"
             className="btn btn-ghost"
             onClick={() => act(current, 'complete')}
-            disabled={current?.status !== 'serving'}
+            disabled={!can('complete')}
           >
             {t('queue.action.complete')} <kbd>F4</kbd>
           </button>
@@ -363,7 +366,7 @@ export function CounterTab() {
             type="button"
             className="btn btn-ghost"
             onClick={() => act(current, 'park')}
-            disabled={!current}
+            disabled={!can('park')}
           >
             {t('queue.action.park')}
           </button>
@@ -371,7 +374,7 @@ export function CounterTab() {
             type="button"
             className="btn btn-ghost"
             onClick={() => setTransferOpen((o) => !o)}
-            disabled={!current}
+            disabled={!can('transfer')}
             aria-expanded={transferOpen}
           >
             {t('queue.action.transfer')}
