@@ -7,6 +7,7 @@ import { screenSizesPlugin } from './scripts/vite-screen-sizes';
  * One build for the three Electron bundles and the hub:
  *   out/main/index.js   Electron main process (src/main)
  *   out/main/hub.js     the plain-Node hub (src/hub/cli.ts) — same core, no Electron
+ *   out/main/heavyWorker.js  the heavy-work thread both start (src/core/worker)
  *   out/preload/index.js  the sandboxed bridge (everything bundled: a sandboxed preload can
  *                         only require 'electron')
  *   out/renderer/       the React screens, served by the hub or loaded by Electron
@@ -27,6 +28,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           hub: resolve(__dirname, 'src/hub/cli.ts'),
           motcua: resolve(__dirname, 'src/cli/motcua.ts'),
+          // The heavy-work thread (src/core/worker): loaded by path next to hub.js/index.js.
+          heavyWorker: resolve(__dirname, 'src/core/worker/heavyWorker.ts'),
         },
       },
     },

@@ -24,6 +24,7 @@ import { makeTreePrivate } from './security/fileModes';
 import { prepareDatabase } from './startup';
 import { createSyncService, type SyncOptions, type SyncService } from './sync/syncService';
 import type { DailyFileStream } from './log/dailyFile';
+import { createHeavyWork, type HeavyWork } from './worker/heavyWork';
 import { createFileLogger, type Logger } from './log/logger';
 
 export interface CoreOptions {
@@ -51,6 +52,11 @@ export interface CoreOptions {
    * MOTCUA_PUBLIC_URL. An invalid value stops the start (docs/queue.md, "Public address").
    */
   publicUrl?: string | null;
+  /**
+   * Heavy reads (long reports, exports, a backup's integrity_check, catalogue workbooks) run
+   * in a worker thread (default) or, `inline`, in the serving thread (docs/architecture.md).
+   */
+  heavyWork?: 'worker' | 'inline';
 }
 
 export interface Core {
@@ -70,6 +76,8 @@ export interface Core {
   readonly devices: DeviceService;
   /** Where printed QRs point (src/core/settings/publicAddress.ts). */
   readonly publicAddress: PublicAddress;
+  /** The heavy-work thread (src/core/worker/heavyWork.ts). */
+  readonly heavy: HeavyWork;
   /** Stop background work (print retries), then checkpoint and close the database. */
   close(): Promise<void>;
 }
@@ -109,6 +117,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       { ...options.authDeps, setupCodes: createSetupCodeStore(options.dataDir) },
     );
     const events = new EventBus();
+    const heavy = createHeavyWork({ inline: options.heavyWork === 'inline' });
+    const checkCopy = async (file: string) => heavy.run({ op: 'integrityCheck', file });
     if (options.demo) await seedDemo(db, auth, clock);
     // No administrator yet: a one-time setup code in <data-dir>/setup-code.txt (the hub's
     // terminal prints it via `auth.setupCode()`); an administrator: any old code file removed.
@@ -120,12 +130,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       options.dataDir,
       clock,
       startup,
-      { ...options.maintenance, servedDirs: options.servedDirs ?? [] },
+      { ...options.maintenance, servedDirs: options.servedDirs ?? [], checkCopy },
       warn('backup'),
     );
     const devices = createDeviceService(db, clock);
     const publicAddress = createPublicAddress(db, runPublicUrl);
-    const deps = { db, clock, auth, events, print, sync, maintenance, devices, publicAddress };
+    const deps = {
+      db,
+      clock,
+      auth,
+      events,
+      print,
+      sync,
+      maintenance,
+      devices,
+      publicAddress,
+      heavy,
+    };
     const handlers = createHandlers({ ...deps, version: APP_VERSION });
     const dispatcher = createDispatcher(handlers, auth, devices, (msg, err) =>
       log.error({ area: 'dispatch', err }, msg),
@@ -149,9 +170,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       log,
       devices,
       publicAddress,
+      heavy,
       close: async () => {
         await Promise.all([sync.stop(), maintenance.stop()]);
         await print.stop();
+        await heavy.close();
         closeDatabase(db);
         writeCleanShutdownMarker(options.dataDir, clock.now());
         log.info('core stopped');

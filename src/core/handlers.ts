@@ -17,6 +17,7 @@ import { listCounters } from './counters/countersRepo';
 import { schemaVersion } from './db/migrate';
 import type { Db } from './db/connection';
 import type { EventBus } from './events/eventBus';
+import type { HeavyWork } from './worker/heavyWork';
 import { createPrintingHandlers } from './printing/jobs/handlers';
 import { createQueueHandlers } from './queue/handlers';
 import { createKioskHandlers } from './kiosk/handlers';
@@ -54,6 +55,7 @@ export interface HandlerDeps {
   maintenance: Maintenance; // issue 8: startup check, checkpoints, backups
   devices: DeviceService; // paired kiosks, rating tablets, boards (docs/security.md)
   publicAddress: PublicAddress; // where printed QRs point (docs/queue.md, "Public address")
+  heavy: HeavyWork; // heavy reads off the serving thread (src/core/worker)
 }
 
 function publicAddressView(p: PublicAddress) {

@@ -76,8 +76,16 @@ function fsyncPath(p: string, flags: 'r' | 'r+' = 'r'): void {
   }
 }
 
+export interface FileCheck {
+  ok: boolean;
+  detail: string;
+  schemaVersion: number;
+}
+/** How a finished copy is checked: in this thread (checkFile) or off it (src/core/worker). */
+export type FileChecker = (file: string) => Promise<FileCheck>;
+
 /** Check a finished copy: integrity_check must answer exactly 'ok'. */
-export function checkFile(file: string): { ok: boolean; detail: string; schemaVersion: number } {
+export function checkFile(file: string): FileCheck {
   const db = new Database(file, { fileMustExist: true });
   try {
     const rows = db.pragma('integrity_check') as { integrity_check: string }[];
@@ -93,7 +101,7 @@ export function checkFile(file: string): { ok: boolean; detail: string; schemaVe
 }
 
 /** A checked single-file copy of `db` at `target` (created 0600, must not exist). */
-async function checkedCopy(db: Db, target: string): Promise<void> {
+async function checkedCopy(db: Db, target: string, check: FileChecker): Promise<void> {
   createPrivateFile(target); // SQLite keeps the mode of the file it writes into
   await db.backup(target);
   makeFilePrivate(target);
@@ -103,8 +111,8 @@ async function checkedCopy(db: Db, target: string): Promise<void> {
   } finally {
     copy.close();
   }
-  const check = checkFile(target);
-  if (!check.ok) throw new Error(`Bản sao lưu không toàn vẹn: ${check.detail}`);
+  const result = await check(target);
+  if (!result.ok) throw new Error(`Bản sao lưu không toàn vẹn: ${result.detail}`);
 }
 
 /**
@@ -127,7 +135,11 @@ function removeStalePlainCopies(dbFile: string, now = Date.now()): void {
  * Copy `db` to `file` (a `.sqlite` path) atomically (see the file comment); encrypted to
  * `file.enc` when a backup passphrase is set. Returns the final path.
  */
-export async function backupTo(db: Db, file: string): Promise<string> {
+export async function backupTo(
+  db: Db,
+  file: string,
+  check: FileChecker = async (f) => checkFile(f),
+): Promise<string> {
   const passphrase = readBackupPassphrase(db);
   const final = passphrase ? `${file}${ENCRYPTED_SUFFIX}` : file;
   makeDirPrivate(path.dirname(final));
@@ -137,7 +149,7 @@ export async function backupTo(db: Db, file: string): Promise<string> {
   const plain = passphrase ? `${db.name}.backup-${randomBytes(6).toString('hex')}.tmp` : partial;
   if (passphrase) removeStalePlainCopies(db.name);
   try {
-    await checkedCopy(db, plain);
+    await checkedCopy(db, plain, check);
     if (passphrase) {
       await encryptFile(plain, partial, passphrase);
       await decryptFile(partial, null, passphrase); // every frame authenticates as written
@@ -163,8 +175,9 @@ export async function backupNow(
   kind: BackupKind,
   now: Date,
   extra = '',
+  check?: FileChecker,
 ): Promise<string> {
-  const file = await backupTo(db, path.join(dir, backupFileName(kind, now, extra)));
+  const file = await backupTo(db, path.join(dir, backupFileName(kind, now, extra)), check);
   rotate(dir);
   return file;
 }
@@ -199,14 +212,19 @@ export function rotate(dir: string): string[] {
  * The automatic backup: one daily file per Vietnam date, and the first backup of a month is
  * also kept as that month's monthly file. Does nothing when today's file exists.
  */
-export async function dailyBackupIfDue(db: Db, dir: string, now: Date): Promise<string | null> {
+export async function dailyBackupIfDue(
+  db: Db,
+  dir: string,
+  now: Date,
+  check?: FileChecker,
+): Promise<string | null> {
   const existing = (file: string): string | null =>
     [file, `${file}${ENCRYPTED_SUFFIX}`].find((f) => fs.existsSync(f)) ?? null;
   const dailyBase = path.join(dir, backupFileName('daily', now));
   let made: string | null = null;
   let daily = existing(dailyBase);
   if (!daily) {
-    daily = await backupTo(db, dailyBase);
+    daily = await backupTo(db, dailyBase, check);
     made = daily;
   }
   const monthlyBase = path.join(dir, backupFileName('monthly', now));
