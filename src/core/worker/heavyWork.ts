@@ -35,8 +35,12 @@ export interface HeavyWork {
 
 /** The worker's code: next to the bundle when built, else the TypeScript source via tsx. */
 function startWorker(): Worker {
-  const built = path.join(__dirname, 'heavyWorker.js');
-  if (fs.existsSync(built)) return new Worker(built);
+  // Built: out/main/heavyWorker.js, beside the entry bundles; this code sits there or in
+  // out/main/chunks/.
+  const built = [__dirname, path.dirname(__dirname)]
+    .map((dir) => path.join(dir, 'heavyWorker.js'))
+    .find((file) => fs.existsSync(file));
+  if (built) return new Worker(built);
   // Tests and scripts run the sources: the thread registers tsx, then loads the source.
   const tsx = createRequire(__filename).resolve('tsx/cjs');
   const source = path.join(__dirname, 'heavyWorker.ts');
@@ -59,7 +63,11 @@ function toError(e: Extract<WorkerResponse, { ok: false }>['error']): Error {
  * `inline: true` runs every job in the calling thread (no worker): the fallback when the
  * database has no file, and a switch for environments without worker threads.
  */
-export function createHeavyWork(opts: { inline?: boolean } = {}): HeavyWork {
+export function createHeavyWork(opts: { inline?: boolean; idleMs?: number } = {}): HeavyWork {
+  // An idle worker is stopped: its V8 heap and SQLite cache are memory an old commune PC
+  // needs more (docs/performance.md, "Memory"); the next job starts a new one (≈ 0.1 s).
+  const idleMs = opts.idleMs ?? 30_000;
+  let idleTimer: NodeJS.Timeout | null = null;
   let worker: Worker | null = null;
   let nextId = 1;
   let offThread = 0;
@@ -74,7 +82,23 @@ export function createHeavyWork(opts: { inline?: boolean } = {}): HeavyWork {
     pending.clear();
   };
 
+  function armIdle(): void {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      idleTimer = null;
+      const w = worker;
+      if (!w || pending.size > 0) return;
+      worker = null;
+      void w.terminate();
+    }, idleMs);
+    idleTimer.unref();
+  }
+
   function start(): Worker {
+    if (idleTimer) {
+      clearTimeout(idleTimer);
+      idleTimer = null;
+    }
     if (worker) return worker;
     const w = startWorker();
     w.unref(); // never keeps the process alive by itself
@@ -84,14 +108,20 @@ export function createHeavyWork(opts: { inline?: boolean } = {}): HeavyWork {
       const p = pending.get(msg.data.id);
       if (!p) return;
       pending.delete(msg.data.id);
+      if (pending.size === 0) armIdle();
       if (!msg.data.ok) return p.reject(toError(msg.data.error));
       const result = heavyResultSchemas[p.op].safeParse(msg.data.result);
       if (result.success) p.resolve(result.data);
       else p.reject(new Error(`heavy work: bad ${p.op} result ${result.error.message}`));
     });
-    w.on('error', (e) => failAll(e instanceof Error ? e : new Error(String(e))));
+    w.on('error', (e) => {
+      if (worker === w) failAll(e instanceof Error ? e : new Error(String(e)));
+    });
     w.on('exit', (code) => {
-      if (worker === w) worker = null; // the next job starts a fresh worker
+      // A worker stopped when idle or at close has no job left; only the current one's
+      // unexpected end fails its jobs (the next job starts a fresh worker).
+      if (worker !== w) return;
+      worker = null;
       failAll(new Error(`heavy work: the worker stopped (exit code ${code})`));
     });
     worker = w;
@@ -117,6 +147,7 @@ export function createHeavyWork(opts: { inline?: boolean } = {}): HeavyWork {
       return offThread;
     },
     async close() {
+      if (idleTimer) clearTimeout(idleTimer);
       inlineConnections.closeAll();
       const w = worker;
       worker = null;

@@ -3,12 +3,14 @@
  * thread answers the same as the serving thread would, keeps AppErrors as they are, and the
  * hub's report details, exports, catalogue workbooks and backup checks go through it.
  */
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/core/app';
 import { fixedClock } from '../../../src/core/clock';
 import { createReportService } from '../../../src/core/reports/reportService';
+import { createHeavyWork } from '../../../src/core/worker/heavyWork';
 import { workerRequestSchema } from '../../../src/core/worker/workerContract';
 import { isAppError } from '../../../src/shared/contract';
 import { reportDetailsSchema } from '../../../src/shared/contract/reports';
@@ -115,5 +117,24 @@ describe('heavy work thread', () => {
         },
       }).success,
     ).toBe(false);
+  });
+});
+
+describe('heavy work thread, idle', () => {
+  it('stops when idle and starts again for the next job', async () => {
+    const heavy = createHeavyWork({ idleMs: 50 });
+    try {
+      const dir = makeTempDir('motcua-heavy-idle-');
+      const file = path.join(dir, 'x.sqlite');
+      const db = new Database(file);
+      db.exec('CREATE TABLE t (x)');
+      db.close();
+      expect((await heavy.run({ op: 'integrityCheck', file })).ok).toBe(true);
+      await new Promise((r) => setTimeout(r, 300)); // idle: the worker is stopped
+      expect((await heavy.run({ op: 'integrityCheck', file })).ok).toBe(true);
+      expect(heavy.offThread).toBe(2);
+    } finally {
+      await heavy.close();
+    }
   });
 });
