@@ -124,6 +124,7 @@ async function freezeScenario(
   });
   let result: Awaited<ReturnType<typeof runFreezeBench>>;
   let memory: ReturnType<typeof hub.memory>;
+  let idleMemory: ReturnType<typeof hub.memory>;
   try {
     result = await runFreezeBench({
       port: hub.port,
@@ -134,6 +135,9 @@ async function freezeScenario(
       log,
     });
     memory = hub.memory();
+    // The heavy-work thread stops after 30 s idle (src/core/worker): memory once it has.
+    await new Promise((r) => setTimeout(r, 35_000));
+    idleMemory = hub.memory();
   } finally {
     await hub.stop();
   }
@@ -149,7 +153,8 @@ async function freezeScenario(
       `(target < 20: ${mark(health.p95 < 20)})  max ${fmtMs(health.max)}  errors ${result.healthErrors}`,
   );
   log(
-    `  hub RSS after the mix ${fmtMs(memory.rssMb ?? NaN)} MB (peak ${fmtMs(memory.peakRssMb ?? NaN)} MB; target < 150)`,
+    `  hub RSS right after the mix ${fmtMs(memory.rssMb ?? NaN)} MB (peak ${fmtMs(memory.peakRssMb ?? NaN)} MB), ` +
+      `35 s later (worker stopped) ${fmtMs(idleMemory.rssMb ?? NaN)} MB (target < 150)`,
   );
   log(`  ${uptime()}`);
   const failed = result.ops.filter((op) => op.status >= 300).length + result.healthErrors;

@@ -64,18 +64,6 @@ export function backupFileName(kind: BackupKind, now: Date, extra = ''): string 
   return `motcua-${kind}-${extra ? `${extra}-` : ''}${stamp(now)}.sqlite`;
 }
 
-function fsyncPath(p: string, flags: 'r' | 'r+' = 'r'): void {
-  let fd: number | null = null;
-  try {
-    fd = fs.openSync(p, flags);
-    fs.fsyncSync(fd);
-  } catch {
-    /* directories cannot be fsynced on every platform (Windows): best effort */
-  } finally {
-    if (fd !== null) fs.closeSync(fd);
-  }
-}
-
 export interface FileCheck {
   ok: boolean;
   detail: string;
@@ -83,6 +71,23 @@ export interface FileCheck {
 }
 /** How a finished copy is checked: in this thread (checkFile) or off it (src/core/worker). */
 export type FileChecker = (file: string) => Promise<FileCheck>;
+
+/**
+ * Flush a file (or a directory entry) to disk without blocking the event loop: the flush of
+ * a large copy can take seconds on a busy disk, and it runs in libuv's thread pool while the
+ * counters keep being served.
+ */
+async function fsyncPathAsync(p: string, flags: 'r' | 'r+' = 'r'): Promise<void> {
+  let handle: fs.promises.FileHandle | null = null;
+  try {
+    handle = await fs.promises.open(p, flags);
+    await handle.sync();
+  } catch {
+    /* directories cannot be fsynced on every platform (Windows): best effort */
+  } finally {
+    await handle?.close();
+  }
+}
 
 /** Check a finished copy: integrity_check must answer exactly 'ok'. */
 export function checkFile(file: string): FileCheck {
@@ -154,9 +159,9 @@ export async function backupTo(
       await encryptFile(plain, partial, passphrase);
       await decryptFile(partial, null, passphrase); // every frame authenticates as written
     }
-    fsyncPath(partial, 'r+');
+    await fsyncPathAsync(partial, 'r+');
     fs.renameSync(partial, final);
-    fsyncPath(path.dirname(final));
+    await fsyncPathAsync(path.dirname(final));
     return final;
   } catch (e) {
     fs.rmSync(partial, { force: true });
@@ -234,11 +239,11 @@ export async function dailyBackupIfDue(
       ? `${monthlyBase}${ENCRYPTED_SUFFIX}`
       : monthlyBase;
     const partial = `${monthly}.partial`;
-    fs.copyFileSync(daily, partial);
+    await fs.promises.copyFile(daily, partial);
     makeFilePrivate(partial);
-    fsyncPath(partial, 'r+');
+    await fsyncPathAsync(partial, 'r+');
     fs.renameSync(partial, monthly);
-    fsyncPath(dir);
+    await fsyncPathAsync(dir);
     made ??= monthly;
   }
   rotate(dir);
