@@ -44,7 +44,7 @@ export async function runFreezeBench(o: {
   lastFullYear: number;
   log: (line: string) => void;
 }): Promise<FreezeResult> {
-  const admin = createClient(o.port, '127.0.0.30');
+  const admin = createClient(o.port, '127.0.0.30', 600_000); // a large backup takes minutes
   const poller = createClient(o.port, '127.0.0.31', 60_000);
   const login = await admin.request('POST', '/api/v1/auth/login', {
     body: { username: 'admin', password: 'Admin@123' },
