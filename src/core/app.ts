@@ -118,7 +118,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     );
     const events = new EventBus();
     const heavy = createHeavyWork({ inline: options.heavyWork === 'inline' });
-    const checkCopy = async (file: string) => heavy.run({ op: 'integrityCheck', file });
+    const checkCopy = async (file: string) => heavy.run({ op: 'backupCopy', file });
     if (options.demo) await seedDemo(db, auth, clock);
     // No administrator yet: a one-time setup code in <data-dir>/setup-code.txt (the hub's
     // terminal prints it via `auth.setupCode()`); an administrator: any old code file removed.

@@ -69,7 +69,7 @@ export interface FileCheck {
   detail: string;
   schemaVersion: number;
 }
-/** How a finished copy is checked: in this thread (checkFile) or off it (src/core/worker). */
+/** How a fresh copy is finished and checked: finishCopy here, or off the thread (src/core/worker). */
 export type FileChecker = (file: string) => Promise<FileCheck>;
 
 /**
@@ -87,6 +87,21 @@ async function fsyncPathAsync(p: string, flags: 'r' | 'r+' = 'r'): Promise<void>
   } finally {
     await handle?.close();
   }
+}
+
+/**
+ * Finish a fresh backup copy and check it: switch it to one self-contained file (no -wal
+ * beside it; on a large copy this checkpoint rewrites the whole file), then checkFile. Runs
+ * in the heavy-work thread in the hub (src/core/worker); it writes only the copy.
+ */
+export function finishCopy(file: string): FileCheck {
+  const copy = new Database(file, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+  return checkFile(file);
 }
 
 /** Check a finished copy: integrity_check must answer exactly 'ok'. */
@@ -110,12 +125,6 @@ async function checkedCopy(db: Db, target: string, check: FileChecker): Promise<
   createPrivateFile(target); // SQLite keeps the mode of the file it writes into
   await db.backup(target);
   makeFilePrivate(target);
-  const copy = new Database(target);
-  try {
-    copy.pragma('journal_mode = DELETE'); // one self-contained file, no -wal beside it
-  } finally {
-    copy.close();
-  }
   const result = await check(target);
   if (!result.ok) throw new Error(`Bản sao lưu không toàn vẹn: ${result.detail}`);
 }
@@ -143,7 +152,7 @@ function removeStalePlainCopies(dbFile: string, now = Date.now()): void {
 export async function backupTo(
   db: Db,
   file: string,
-  check: FileChecker = async (f) => checkFile(f),
+  check: FileChecker = async (f) => finishCopy(f),
 ): Promise<string> {
   const passphrase = readBackupPassphrase(db);
   const final = passphrase ? `${file}${ENCRYPTED_SUFFIX}` : file;

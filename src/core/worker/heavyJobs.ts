@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/contract';
-import { checkFile } from '../backup/backupService';
+import { finishCopy } from '../backup/backupService';
 import { importCatalogXlsx, XlsxFileError } from '../catalog/catalogXlsx';
 import type { Db } from '../db/connection';
 import { exportFile } from '../reports/exports';
@@ -18,8 +18,8 @@ export async function runHeavyJob<O extends HeavyOp>(
 ): Promise<HeavyResult<O>>;
 export async function runHeavyJob(job: HeavyJob, readDb: (dbPath: string) => Db): Promise<unknown> {
   switch (job.op) {
-    case 'integrityCheck':
-      return checkFile(job.file);
+    case 'backupCopy':
+      return finishCopy(job.file);
     case 'reportDetails': {
       const now = new Date(job.now);
       const reports = createReportService(readDb(job.dbPath), () => now);

@@ -19,8 +19,8 @@ import { siteSchema } from '../../shared/contract/system';
 const instant = z.iso.datetime({ offset: true });
 
 export const heavyJobSchema = z.discriminatedUnion('op', [
-  /** `PRAGMA integrity_check` of a finished backup copy (a separate file). */
-  z.strictObject({ op: z.literal('integrityCheck'), file: z.string().min(1) }),
+  /** Finish a fresh backup copy (one self-contained file) and `integrity_check` it. */
+  z.strictObject({ op: z.literal('backupCopy'), file: z.string().min(1) }),
   /** The report details of a period (every dossier/ticket/rating of it is read). */
   z.strictObject({
     op: z.literal('reportDetails'),
@@ -49,7 +49,7 @@ export type HeavyOp = HeavyJob['op'];
 
 /** What each job answers (checked again on the serving thread before it is used). */
 export const heavyResultSchemas = {
-  integrityCheck: z.strictObject({
+  backupCopy: z.strictObject({
     ok: z.boolean(),
     detail: z.string(),
     schemaVersion: z.number().int(),

@@ -80,11 +80,11 @@ describe('heavy work thread', () => {
     const file = await core.maintenance.backupNow();
     expect(fs.existsSync(file)).toBe(true);
     expect(core.heavy.offThread).toBe(before + 1);
-    const good = await core.heavy.run({ op: 'integrityCheck', file });
+    const good = await core.heavy.run({ op: 'backupCopy', file });
     expect(good.ok).toBe(true);
     const bad = path.join(path.dirname(file), 'not-a-database.sqlite');
     fs.writeFileSync(bad, Buffer.alloc(8192, 7));
-    await expect(core.heavy.run({ op: 'integrityCheck', file: bad })).rejects.toThrow();
+    await expect(core.heavy.run({ op: 'backupCopy', file: bad })).rejects.toThrow();
   });
 
   it('keeps the AppError of a bad workbook (422 with its Vietnamese message)', async () => {
@@ -104,7 +104,7 @@ describe('heavy work thread', () => {
   it('the message contract refuses an unknown job or a malformed one', () => {
     expect(workerRequestSchema.safeParse({ id: 1, job: { op: 'vacuum' } }).success).toBe(false);
     expect(
-      workerRequestSchema.safeParse({ id: 1, job: { op: 'integrityCheck', file: '' } }).success,
+      workerRequestSchema.safeParse({ id: 1, job: { op: 'backupCopy', file: '' } }).success,
     ).toBe(false);
     expect(
       workerRequestSchema.safeParse({
@@ -129,9 +129,9 @@ describe('heavy work thread, idle', () => {
       const db = new Database(file);
       db.exec('CREATE TABLE t (x)');
       db.close();
-      expect((await heavy.run({ op: 'integrityCheck', file })).ok).toBe(true);
+      expect((await heavy.run({ op: 'backupCopy', file })).ok).toBe(true);
       await new Promise((r) => setTimeout(r, 300)); // idle: the worker is stopped
-      expect((await heavy.run({ op: 'integrityCheck', file })).ok).toBe(true);
+      expect((await heavy.run({ op: 'backupCopy', file })).ok).toBe(true);
       expect(heavy.offThread).toBe(2);
     } finally {
       await heavy.close();
