@@ -8,6 +8,7 @@ import { screenSizesPlugin } from './scripts/vite-screen-sizes';
  *   out/main/index.js   Electron main process (src/main)
  *   out/main/hub.js     the plain-Node hub (src/hub/cli.ts) — same core, no Electron
  *   out/main/imageWorker.js  the image worker thread of file uploads (src/core/files)
+ *   out/main/heavyWorker.js  the heavy-work thread both start (src/core/worker)
  *   out/preload/index.js  the sandboxed bridge (everything bundled: a sandboxed preload can
  *                         only require 'electron')
  *   out/renderer/       the React screens, served by the hub or loaded by Electron
@@ -29,6 +30,8 @@ export default defineConfig({
           hub: resolve(__dirname, 'src/hub/cli.ts'),
           motcua: resolve(__dirname, 'src/cli/motcua.ts'),
           imageWorker: resolve(__dirname, 'src/core/files/imageWorker.ts'),
+          // The heavy-work thread (src/core/worker): loaded by path next to hub.js/index.js.
+          heavyWorker: resolve(__dirname, 'src/core/worker/heavyWorker.ts'),
         },
       },
     },

@@ -100,6 +100,8 @@ export async function startHubProcess(
   timeoutMs = 300_000,
   /** Where to write the hub's pid while it runs (for cleanup.ts's reaper). */
   pidFile: string | null = null,
+  /** Extra environment for the hub (e.g. MOTCUA_EVENT_LOOP_STATS). */
+  env: Record<string, string> = {},
 ): Promise<RunningHub> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -107,7 +109,7 @@ export async function startHubProcess(
   const child = spawn(
     process.execPath,
     [HUB_JS, '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1', ...args],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
   );
   if (pidFile && child.pid) fs.writeFileSync(pidFile, String(child.pid));
   let output = '';

@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- --quick] [-- --keep] [-- --out FILE]` — the kiosk at the scale of a
- * province (what every figure means: docs/performance.md).
+ * `npm run bench [-- --quick] [-- --keep] [-- --out FILE] [-- --freeze [--dossiers N]]` — the
+ * kiosk at the scale of a province (what every figure means: docs/performance.md).
  * `npm run bench -- --digitisation` runs only the file-upload scenario
  * (scripts/bench/digitisationBench.ts).
  *
@@ -23,6 +23,8 @@ import { latestSchemaVersion } from '../../src/core/db/migrate';
 import { installSignalCleanup, onCleanup, runCleanup, startReaper } from './cleanup';
 import { runDigitisationBench } from './digitisationBench';
 import { runFloorBench, type FloorPlan } from './floorBench';
+import { runFreezeBench } from './freezeBench';
+import { EVENT_LOOP_STATS_ENV } from '../../src/hub/loopStats';
 import { runHttpBench, type HttpPlan, type OpResult } from './httpBench';
 import { ensureBuiltHub, ROOT, startHubProcess } from './hubProcess';
 import { benchReceiptRender } from './printBench';
@@ -100,6 +102,67 @@ const FLOOR_OF: Record<string, string> = {
 };
 
 const log = (line: string) => console.log(line);
+
+/** Size of the "no freeze" scenario's database (the target of docs/performance.md). */
+const FREEZE_DOSSIERS = 200_000;
+
+/**
+ * `--freeze`: the built hub on the seeded database with its event-loop figures switched on,
+ * the heavy mix of freezeBench.ts, then the hub's memory. Prints and returns the exit code.
+ */
+async function freezeScenario(
+  dir: string,
+  hubPidFile: string,
+  seed: Awaited<ReturnType<typeof seedDatabase>>,
+): Promise<number> {
+  const backups = path.join(dir, 'backups');
+  fs.mkdirSync(backups, { recursive: true });
+  // Today's automatic backup marked done: "backup now" is the one measured.
+  for (const kind of ['daily', 'monthly'] as const)
+    fs.writeFileSync(path.join(backups, backupFileName(kind, new Date())), '');
+  const statsFile = path.join(dir, 'event-loop.json');
+  log('\n2. No freeze: the built hub, heavy operations while the counters are served…');
+  const hub = await startHubProcess(dir, [], 300_000, hubPidFile, {
+    [EVENT_LOOP_STATS_ENV]: statsFile,
+  });
+  let result: Awaited<ReturnType<typeof runFreezeBench>>;
+  let memory: ReturnType<typeof hub.memory>;
+  let idleMemory: ReturnType<typeof hub.memory>;
+  try {
+    result = await runFreezeBench({
+      port: hub.port,
+      pid: hub.pid,
+      statsFile,
+      span: seed.span,
+      lastFullYear: seed.lastFullYear,
+      log,
+    });
+    memory = hub.memory();
+    // The heavy-work thread stops after 30 s idle (src/core/worker): memory once it has.
+    await new Promise((r) => setTimeout(r, 35_000));
+    idleMemory = hub.memory();
+  } finally {
+    await hub.stop();
+  }
+  const { loop, health } = result;
+  const mark = (ok: boolean) => (ok ? 'yes' : 'NO');
+  log('\nServing thread during the mix (ms)');
+  log(
+    `  event-loop delay  p50 ${fmtMs(loop.p50)}  p99 ${fmtMs(loop.p99)} (target < 50: ${mark(loop.p99 < 50)})` +
+      `  max ${fmtMs(loop.max)} (target < 200: ${mark(loop.max < 200)})`,
+  );
+  log(
+    `  GET /api/v1/health  n ${health.n}  p50 ${fmtMs(health.p50)}  p95 ${fmtMs(health.p95)} ` +
+      `(target < 20: ${mark(health.p95 < 20)})  max ${fmtMs(health.max)}  errors ${result.healthErrors}`,
+  );
+  log(
+    `  hub RSS right after the mix ${fmtMs(memory.rssMb ?? NaN)} MB (peak ${fmtMs(memory.peakRssMb ?? NaN)} MB), ` +
+      `35 s later (worker stopped) ${fmtMs(idleMemory.rssMb ?? NaN)} MB (target < 150)`,
+  );
+  log(`  ${uptime()}`);
+  const failed = result.ops.filter((op) => op.status >= 300).length + result.healthErrors;
+  return failed > 0 ? 1 : 0;
+}
 const round = (x: number, d = 2) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : null);
 const roundStats = (s: Stats) => ({
   n: s.n,
@@ -130,6 +193,9 @@ async function main(): Promise<number> {
       out: { type: 'string', default: path.join(ROOT, 'bench-results.json') },
       /** Only the digitisation scenario (scripts/bench/digitisationBench.ts). */
       digitisation: { type: 'boolean', default: false },
+      // "No freeze" scenario only (docs/performance.md); --dossiers N to change its size.
+      freeze: { type: 'boolean', default: false },
+      dossiers: { type: 'string' },
     },
     strict: true,
   });
@@ -147,7 +213,17 @@ async function main(): Promise<number> {
     }
     return 0;
   }
-  const scale = values.quick ? QUICK : FULL;
+  const freezeDossiers = Number(values.dossiers ?? FREEZE_DOSSIERS);
+  const scale: Scale = values.freeze
+    ? {
+        ...QUICK,
+        dossiers: freezeDossiers,
+        tickets: freezeDossiers * 3,
+        ratings: Math.round(freezeDossiers * 0.3),
+      }
+    : values.quick
+      ? QUICK
+      : FULL;
   const started = process.hrtime.bigint();
   const loadBefore = uptime();
   installSignalCleanup();
@@ -185,6 +261,8 @@ async function main(): Promise<number> {
   );
 
   // In-process, before the hub runs: the receipt rendering (docs/printing.md).
+  if (values.freeze) return freezeScenario(dir, hubPidFile, seed);
+
   log('\n   80 mm raster receipt rendering (in-process)…');
   const print = benchReceiptRender(scale.printRuns);
 

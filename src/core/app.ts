@@ -22,10 +22,11 @@ import { APP_VERSION } from './version';
 import { assertBackupFolderNotServed } from './backup/backupFolder';
 import { createMaintenance, type Maintenance } from './backup/maintenance';
 import { makeTreePrivate } from './security/fileModes';
-import { prepareDatabase } from './sync/coreSetup';
+import { prepareDatabase } from './startup';
 import { createSyncService, type SyncOptions, type SyncService } from './sync/syncService';
 import { outboxDossierAttachment } from './sync/producers';
 import type { DailyFileStream } from './log/dailyFile';
+import { createHeavyWork, type HeavyWork } from './worker/heavyWork';
 import { createFileLogger, type Logger } from './log/logger';
 import { createFileService, type FileService } from './files/fileService';
 import { createImagePool, type ImagePool } from './files/imagePool';
@@ -59,6 +60,11 @@ export interface CoreOptions {
   publicUrl?: string | null;
   /** The scanner folder's watcher (tests: a short stability wait). */
   scanFolder?: ScanFolderOptions;
+  /**
+   * Heavy reads (long reports, exports, a backup's integrity_check, catalogue workbooks) run
+   * in a worker thread (default) or, `inline`, in the serving thread (docs/architecture.md).
+   */
+  heavyWork?: 'worker' | 'inline';
 }
 
 export interface Core {
@@ -82,6 +88,8 @@ export interface Core {
   readonly files: FileService;
   /** The scanner's "scan to folder" tray (src/core/files/scanFolder.ts). */
   readonly scanFolder: ScanFolder;
+  /** The heavy-work thread (src/core/worker/heavyWork.ts). */
+  readonly heavy: HeavyWork;
   /** Stop background work (print retries), then checkpoint and close the database. */
   close(): Promise<void>;
 }
@@ -121,6 +129,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       { ...options.authDeps, setupCodes: createSetupCodeStore(options.dataDir) },
     );
     const events = new EventBus();
+    const heavy = createHeavyWork({ inline: options.heavyWork === 'inline' });
+    const checkCopy = async (file: string) => heavy.run({ op: 'backupCopy', file });
     if (options.demo) await seedDemo(db, auth, clock);
     // No administrator yet: a one-time setup code in <data-dir>/setup-code.txt (the hub's
     // terminal prints it via `auth.setupCode()`); an administrator: any old code file removed.
@@ -132,7 +142,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       options.dataDir,
       clock,
       startup,
-      { ...options.maintenance, servedDirs: options.servedDirs ?? [] },
+      { ...options.maintenance, servedDirs: options.servedDirs ?? [], checkCopy },
       warn('backup'),
     );
     const devices = createDeviceService(db, clock);
@@ -160,6 +170,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...{ db, clock, auth, events, print, sync, maintenance, devices, publicAddress },
       files,
       scanFolder,
+      heavy,
     };
     const handlers = createHandlers({ ...deps, version: APP_VERSION });
     const dispatcher = createDispatcher(handlers, auth, devices, (msg, err) =>
@@ -187,9 +198,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       publicAddress,
       files,
       scanFolder,
+      heavy,
       close: async () => {
         await Promise.all([sync.stop(), maintenance.stop(), imagePool.close(), scanFolder.stop()]);
         await print.stop();
+        await heavy.close();
         closeDatabase(db);
         writeCleanShutdownMarker(options.dataDir, clock.now());
         log.info('core stopped');

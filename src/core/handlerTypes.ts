@@ -14,6 +14,7 @@ import type { ScanFolder } from './files/scanFolder';
 import type { PrintService } from './printing/jobs/printService';
 import type { PublicAddress } from './settings/publicAddress';
 import type { SyncService } from './sync/syncService';
+import type { HeavyWork } from './worker/heavyWork';
 
 export type Handler<N extends OpName> = (
   input: ParsedInputOf<N>,
@@ -36,4 +37,5 @@ export interface HandlerDeps {
   publicAddress: PublicAddress; // where printed QRs point (docs/queue.md, "Public address")
   files: FileService; // files of dossiers (docs/digitisation.md)
   scanFolder: ScanFolder; // the scanner's folder tray (docs/digitisation.md)
+  heavy: HeavyWork; // heavy reads off the serving thread (src/core/worker)
 }

@@ -1,4 +1,4 @@
-import { AppError, operationList, type PublicUser } from '../shared/contract';
+import { APP_EVENTS, AppError, operationList, type PublicUser } from '../shared/contract';
 import { buildOpenApi } from '../shared/contract/openapi';
 import { listAudit } from './audit/auditLog';
 import { recordAudit } from './audit/auditLog';
@@ -20,9 +20,7 @@ import { createSyncHandlers } from './sync/handlers';
 import { createDeviceHandlers } from './devices/handlers';
 import { readBankAccount, saveBankAccount, vietQrBanks } from './settings/bankAccount';
 import { savePublicAddress, type PublicAddress } from './settings/publicAddress';
-import type { FileService } from './files/fileService';
 import { createFileHandlers } from './files/handlers';
-import type { ScanFolder } from './files/scanFolder';
 import { createScanFolderHandlers } from './files/scanFolderHandlers';
 
 function publicAddressView(p: PublicAddress) {
@@ -91,7 +89,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         );
         return updated;
       })();
-      events.publish('site.changed', undefined, now);
+      events.publish(APP_EVENTS.siteChanged, undefined, now);
       return site;
     },
     'counters.list': () => listCounters(db),

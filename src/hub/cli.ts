@@ -3,6 +3,7 @@
  * The product without Electron: the core + HTTP/SSE server + the React screens.
  */
 import path from 'node:path';
+import { EVENT_LOOP_STATS_ENV, watchEventLoop } from './loopStats';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { TEST_COST_ENV } from '../core/auth/password';
@@ -176,6 +177,8 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
       },
     );
   };
+  const loopStatsFile = process.env[EVENT_LOOP_STATS_ENV];
+  if (loopStatsFile) watchEventLoop(loopStatsFile); // npm run bench only
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 

@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import type { EventBus } from '../core/events/eventBus';
+import { APP_EVENTS } from '../shared/contract';
 
 const HEARTBEAT_MS = 15_000;
 
@@ -54,7 +55,7 @@ export function createEventStreams(
       else res.write(text);
     };
     write('retry: 2000\n\n');
-    write(`data: ${JSON.stringify({ type: 'hello', at: new Date().toISOString() })}\n\n`);
+    write(`data: ${JSON.stringify({ type: APP_EVENTS.hello, at: new Date().toISOString() })}\n\n`);
     const unsubscribe = bus.subscribe((event) => write(`data: ${JSON.stringify(event)}\n\n`));
     const heartbeat = setInterval(() => write(': ping\n\n'), HEARTBEAT_MS);
     let closed = false;

@@ -67,20 +67,48 @@ export function backupFileName(kind: BackupKind, now: Date, extra = ''): string 
   return `motcua-${kind}-${extra ? `${extra}-` : ''}${stamp(now)}.sqlite`;
 }
 
-function fsyncPath(p: string, flags: 'r' | 'r+' = 'r'): void {
-  let fd: number | null = null;
+export interface FileCheck {
+  ok: boolean;
+  detail: string;
+  schemaVersion: number;
+}
+/** How a fresh copy is finished and checked: finishCopy here, or off the thread (src/core/worker). */
+export type FileChecker = (file: string) => Promise<FileCheck>;
+
+/**
+ * Flush a file (or a directory entry) to disk without blocking the event loop: the flush of
+ * a large copy can take seconds on a busy disk, and it runs in libuv's thread pool while the
+ * counters keep being served.
+ */
+async function fsyncPathAsync(p: string, flags: 'r' | 'r+' = 'r'): Promise<void> {
+  let handle: fs.promises.FileHandle | null = null;
   try {
-    fd = fs.openSync(p, flags);
-    fs.fsyncSync(fd);
+    handle = await fs.promises.open(p, flags);
+    await handle.sync();
   } catch {
     /* directories cannot be fsynced on every platform (Windows): best effort */
   } finally {
-    if (fd !== null) fs.closeSync(fd);
+    await handle?.close();
   }
 }
 
+/**
+ * Finish a fresh backup copy and check it: switch it to one self-contained file (no -wal
+ * beside it; on a large copy this checkpoint rewrites the whole file), then checkFile. Runs
+ * in the heavy-work thread in the hub (src/core/worker); it writes only the copy.
+ */
+export function finishCopy(file: string): FileCheck {
+  const copy = new Database(file, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+  return checkFile(file);
+}
+
 /** Check a finished copy: integrity_check must answer exactly 'ok'. */
-export function checkFile(file: string): { ok: boolean; detail: string; schemaVersion: number } {
+export function checkFile(file: string): FileCheck {
   const db = new Database(file, { fileMustExist: true });
   try {
     const rows = db.pragma('integrity_check') as { integrity_check: string }[];
@@ -96,18 +124,12 @@ export function checkFile(file: string): { ok: boolean; detail: string; schemaVe
 }
 
 /** A checked single-file copy of `db` at `target` (created 0600, must not exist). */
-async function checkedCopy(db: Db, target: string): Promise<void> {
+async function checkedCopy(db: Db, target: string, check: FileChecker): Promise<void> {
   createPrivateFile(target); // SQLite keeps the mode of the file it writes into
   await db.backup(target);
   makeFilePrivate(target);
-  const copy = new Database(target);
-  try {
-    copy.pragma('journal_mode = DELETE'); // one self-contained file, no -wal beside it
-  } finally {
-    copy.close();
-  }
-  const check = checkFile(target);
-  if (!check.ok) throw new Error(`Bản sao lưu không toàn vẹn: ${check.detail}`);
+  const result = await check(target);
+  if (!result.ok) throw new Error(`Bản sao lưu không toàn vẹn: ${result.detail}`);
 }
 
 /**
@@ -130,7 +152,11 @@ function removeStalePlainCopies(dbFile: string, now = Date.now()): void {
  * Copy `db` to `file` (a `.sqlite` path) atomically (see the file comment); encrypted to
  * `file.enc` when a backup passphrase is set. Returns the final path.
  */
-export async function backupTo(db: Db, file: string): Promise<string> {
+export async function backupTo(
+  db: Db,
+  file: string,
+  check: FileChecker = async (f) => finishCopy(f),
+): Promise<string> {
   const passphrase = readBackupPassphrase(db);
   const final = passphrase ? `${file}${ENCRYPTED_SUFFIX}` : file;
   makeDirPrivate(path.dirname(final));
@@ -140,14 +166,14 @@ export async function backupTo(db: Db, file: string): Promise<string> {
   const plain = passphrase ? `${db.name}.backup-${randomBytes(6).toString('hex')}.tmp` : partial;
   if (passphrase) removeStalePlainCopies(db.name);
   try {
-    await checkedCopy(db, plain);
+    await checkedCopy(db, plain, check);
     if (passphrase) {
       await encryptFile(plain, partial, passphrase);
       await decryptFile(partial, null, passphrase); // every frame authenticates as written
     }
-    fsyncPath(partial, 'r+');
+    await fsyncPathAsync(partial, 'r+');
     fs.renameSync(partial, final);
-    fsyncPath(path.dirname(final));
+    await fsyncPathAsync(path.dirname(final));
     // The stored files beside it, those not yet there (docs/backup.md, "Files").
     await backupFiles(db, path.dirname(db.name), path.dirname(final), passphrase);
     return final;
@@ -168,8 +194,9 @@ export async function backupNow(
   kind: BackupKind,
   now: Date,
   extra = '',
+  check?: FileChecker,
 ): Promise<string> {
-  const file = await backupTo(db, path.join(dir, backupFileName(kind, now, extra)));
+  const file = await backupTo(db, path.join(dir, backupFileName(kind, now, extra)), check);
   rotate(dir);
   return file;
 }
@@ -204,14 +231,19 @@ export function rotate(dir: string): string[] {
  * The automatic backup: one daily file per Vietnam date, and the first backup of a month is
  * also kept as that month's monthly file. Does nothing when today's file exists.
  */
-export async function dailyBackupIfDue(db: Db, dir: string, now: Date): Promise<string | null> {
+export async function dailyBackupIfDue(
+  db: Db,
+  dir: string,
+  now: Date,
+  check?: FileChecker,
+): Promise<string | null> {
   const existing = (file: string): string | null =>
     [file, `${file}${ENCRYPTED_SUFFIX}`].find((f) => fs.existsSync(f)) ?? null;
   const dailyBase = path.join(dir, backupFileName('daily', now));
   let made: string | null = null;
   let daily = existing(dailyBase);
   if (!daily) {
-    daily = await backupTo(db, dailyBase);
+    daily = await backupTo(db, dailyBase, check);
     made = daily;
   }
   const monthlyBase = path.join(dir, backupFileName('monthly', now));
@@ -221,11 +253,11 @@ export async function dailyBackupIfDue(db: Db, dir: string, now: Date): Promise<
       ? `${monthlyBase}${ENCRYPTED_SUFFIX}`
       : monthlyBase;
     const partial = `${monthly}.partial`;
-    fs.copyFileSync(daily, partial);
+    await fs.promises.copyFile(daily, partial);
     makeFilePrivate(partial);
-    fsyncPath(partial, 'r+');
+    await fsyncPathAsync(partial, 'r+');
     fs.renameSync(partial, monthly);
-    fsyncPath(dir);
+    await fsyncPathAsync(dir);
     made ??= monthly;
   }
   rotate(dir);

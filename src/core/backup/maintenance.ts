@@ -6,6 +6,7 @@ import {
   backupDir,
   backupNow,
   dailyBackupIfDue,
+  type FileChecker,
   lastBackup,
   makeBackupsPrivate,
   readBackupPassphrase,
@@ -52,7 +53,13 @@ export function createMaintenance(
   dataDir: string,
   clock: Clock,
   check: StartupCheck,
-  options: { intervalMs?: number; autoBackup?: boolean; servedDirs?: readonly string[] } = {},
+  options: {
+    intervalMs?: number;
+    autoBackup?: boolean;
+    servedDirs?: readonly string[];
+    /** Checks a finished copy (the integrity_check): off the serving thread in the hub. */
+    checkCopy?: FileChecker;
+  } = {},
   log: (msg: string) => void = (m) => console.error(m),
 ) {
   let timer: NodeJS.Timeout | null = null;
@@ -69,7 +76,7 @@ export function createMaintenance(
     }
     if (options.autoBackup === false) return;
     try {
-      await dailyBackupIfDue(db, backupDir(db, dataDir), clock.now());
+      await dailyBackupIfDue(db, backupDir(db, dataDir), clock.now(), options.checkCopy);
       lastBackupError = null;
     } catch (e) {
       lastBackupError = `Sao lưu tự động thất bại: ${(e as Error).message}`;
@@ -93,7 +100,9 @@ export function createMaintenance(
     backupDir: () => backupDir(db, dataDir),
     /** "Sao lưu ngay" on the admin screen: a manual backup, queued behind the automatic one. */
     backupNow: (): Promise<string> =>
-      queue(() => backupNow(db, backupDir(db, dataDir), 'manual', clock.now())),
+      queue(() =>
+        backupNow(db, backupDir(db, dataDir), 'manual', clock.now(), '', options.checkCopy),
+      ),
     /** Look again now (e.g. the backup folder changed: its daily backup is made if due). */
     kick(): void {
       if (timer) void queue(tick);

@@ -44,15 +44,22 @@ function xlsxBytes(base64: string): Uint8Array {
   return Buffer.from(compact, 'base64');
 }
 
+/** Unzips and parses a workbook: in this thread by default, off it in the hub (src/core/worker). */
+export type XlsxParser = (
+  bytes: Uint8Array,
+  options: { validRowsOnly: boolean },
+) => Promise<CatalogImportResult>;
+
 async function readImport(
   format: CatalogFormat,
   content: string,
   options: { validRowsOnly: boolean },
+  parseXlsx: XlsxParser,
 ): Promise<CatalogImportResult> {
   if (format === 'json') return importCatalogJson(content, options);
   if (format === 'csv') return importCatalogCsv(content, options);
   try {
-    return await importCatalogXlsx(xlsxBytes(content), options);
+    return await parseXlsx(xlsxBytes(content), options);
   } catch (e) {
     if (e instanceof XlsxFileError) {
       throw new AppError('UNPROCESSABLE', { message: { vi: e.vi, en: e.en } });
@@ -197,6 +204,7 @@ export function createCatalogService(db: Db) {
     input: { format: CatalogFormat; content: string; validRowsOnly?: boolean; dryRun?: boolean },
     actor: PublicUser,
     now: Date,
+    parseXlsx: XlsxParser = importCatalogXlsx,
   ): Promise<{
     imported: number;
     added: number;
@@ -205,7 +213,7 @@ export function createCatalogService(db: Db) {
     ignoredColumns: string[];
   }> {
     const options = { validRowsOnly: input.validRowsOnly ?? false };
-    const result = await readImport(input.format, input.content, options);
+    const result = await readImport(input.format, input.content, options, parseXlsx);
     let added = 0;
     let updated = 0;
     if (!input.dryRun && result.ok.length > 0) {

@@ -8,7 +8,7 @@
  * `XlsxFileError` with a Vietnamese and an English message; row problems are values, as CSV.
  */
 import { inflateRawSync } from 'node:zlib';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Procedure } from '../../shared/catalog/procedure';
 import { neutraliseCell } from '../spreadsheet/cellGuard';
 import {
@@ -20,6 +20,14 @@ import {
   type CatalogImportOptions,
   type CatalogImportResult,
 } from './catalogIO';
+
+/**
+ * exceljs (≈ 27 MB of resident memory once loaded) is loaded on the first workbook, not at
+ * start: the hub's serving thread seldom needs it (docs/performance.md, "Memory").
+ */
+async function loadExcelJs(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
 
 export const XLSX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const CATALOG_SHEET_NAME = 'Danh mục thủ tục';
@@ -94,7 +102,7 @@ function excelValue(key: CatalogColumnKey | undefined, cell: string): ExcelJS.Ce
 export async function exportCatalogXlsx(procedures: readonly Procedure[]): Promise<Buffer> {
   const [header = [], ...rows] = proceduresToTable(procedures);
   const keys = header.map((h) => catalogColumnForHeader(h)?.key);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   wb.creator = 'Một Cửa Kiosk';
   const ws = wb.addWorksheet(CATALOG_SHEET_NAME, {
     views: [{ state: 'frozen', ySplit: 1 }],
@@ -235,7 +243,7 @@ export async function importCatalogXlsx(
   options: CatalogImportOptions = {},
 ): Promise<CatalogImportResult> {
   checkZip(bytes);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   try {
     // ExcelJS types its input as an ArrayBuffer (JSZip reads both)
     await wb.xlsx.load(bytes.slice().buffer);

@@ -10,7 +10,7 @@ function actor(ctx: CallContext) {
 
 /** Handlers of the catalogue endpoints (contract: src/shared/contract/catalog.ts). */
 export function catalogHandlers(
-  deps: Pick<HandlerDeps, 'db' | 'clock' | 'events'>,
+  deps: Pick<HandlerDeps, 'db' | 'clock' | 'events' | 'heavy'>,
 ): Pick<
   Handlers,
   'procedures.list' | 'catalog.list' | 'catalog.save' | 'catalog.import' | 'catalog.export'
@@ -21,7 +21,11 @@ export function catalogHandlers(
     'catalog.list': () => catalog.all(),
     'catalog.save': (input, ctx) =>
       catalog.save(input.id, input.procedure, actor(ctx), deps.clock.now()),
-    'catalog.import': (input, ctx) => catalog.importFile(input, actor(ctx), deps.clock.now()),
+    // The workbook is unzipped and parsed off the serving thread; the rows are written here.
+    'catalog.import': (input, ctx) =>
+      catalog.importFile(input, actor(ctx), deps.clock.now(), (bytes, o) =>
+        deps.heavy.run({ op: 'catalogXlsx', bytes, validRowsOnly: o.validRowsOnly }),
+      ),
     'catalog.export': (input) => catalog.exportFile(input.format, deps.clock.now()),
   };
 }

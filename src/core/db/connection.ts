@@ -41,8 +41,3 @@ export function closeDatabase(db: Db): void {
     db.close();
   }
 }
-
-export function integrityCheck(db: Db): string[] {
-  const rows = db.pragma('integrity_check') as { integrity_check: string }[];
-  return rows.map((r) => r.integrity_check);
-}

@@ -12,7 +12,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Procedure } from '../../shared/catalog/procedure';
 import { missingRequiredDocuments } from '../../shared/catalog/completeness';
 import { maskPersonalNumbers } from '../../shared/citizenId/mask';
-import { AppError, type PublicUser } from '../../shared/contract';
+import { APP_EVENTS, AppError, type PublicUser } from '../../shared/contract';
 import type {
   Dossier,
   DocumentSource,
@@ -570,7 +570,7 @@ export function createDossierService(deps: DossierServiceDeps) {
         return result;
       })
       .immediate();
-    events.publish('dossier.changed', { id, status: 'received' }, now);
+    events.publish(APP_EVENTS.dossierChanged, { id, status: 'received' }, now);
     return result;
   }
 
@@ -662,7 +662,7 @@ export function createDossierService(deps: DossierServiceDeps) {
         return requireRow(current.code);
       })
       .immediate();
-    events.publish('dossier.changed', { id: row.id, status: row.status }, now);
+    events.publish(APP_EVENTS.dossierChanged, { id: row.id, status: row.status }, now);
     return full(row, now, lang);
   }
 

@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DOCUMENT_KIND_LABELS, TIME_UNIT_LABELS } from '../../shared/catalog/procedure';
+import { TIME_UNIT_LABELS } from '../../shared/catalog/procedure';
 import type { Site } from '../../shared/contract';
 import { translate, type MessageKey } from '../../shared/i18n';
 import { formatVnDate, formatVnDateTime, vnDate } from '../../shared/time/vnTime';
@@ -560,10 +560,3 @@ ${signatures('NGƯỜI NHẬN KẾT QUẢ', 'CÁN BỘ TRẢ KẾT QUẢ', d.col
 ${d.ratingUrl && markup`<p class="i" style="text-align:center">Mời Ông/Bà quét mã QR để đánh giá mức độ hài lòng.</p>`}`,
   );
 }
-
-export const documentKindLabel = (kind: string): string =>
-  kind === 'certified_copy'
-    ? DOCUMENT_KIND_LABELS.vi.certified_copy
-    : kind === 'copy'
-      ? DOCUMENT_KIND_LABELS.vi.copy
-      : DOCUMENT_KIND_LABELS.vi.original;

@@ -9,7 +9,7 @@
  * sync payload, which carries counts only (src/core/files/digitisation.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { AppError, type PublicUser } from '../../shared/contract';
+import { APP_EVENTS, AppError, type PublicUser } from '../../shared/contract';
 import {
   RESULT_DOCUMENT_NAME,
   UPLOAD_LINK_TTL_MS,
@@ -245,7 +245,7 @@ export function createFileService(deps: FileServiceDeps) {
           .get(id) as FileRow;
       })
       .immediate();
-    events.publish('dossier.files', { code: dossier.code }, now);
+    events.publish(APP_EVENTS.dossierFiles, { id: dossier.id }, now);
     return toFile(row);
   }
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { z } from 'zod';
-import { AppError } from '../../shared/contract';
+import { APP_EVENTS, AppError } from '../../shared/contract';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { EventBus } from '../events/eventBus';
@@ -145,7 +145,7 @@ export function createScanFolder(
   let lastError: string | null = null;
   let starting: Promise<void> = Promise.resolve();
   const stored = () => readSetting(db, SCAN_FOLDER_SETTING, settingSchema)?.dir ?? null;
-  const changed = () => events.publish('scanFolder.changed', undefined, clock.now());
+  const changed = () => events.publish(APP_EVENTS.scanFolderChanged, undefined, clock.now());
   const isUsed = db.prepare('SELECT 1 FROM scan_folder_used WHERE entry_id = ?');
 
   const remember = (file: string, st: fs.Stats | undefined) => {

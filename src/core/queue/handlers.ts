@@ -1,4 +1,4 @@
-import { AppError, type PrintJob, type PublicUser } from '../../shared/contract';
+import { APP_EVENTS, AppError, type PrintJob, type PublicUser } from '../../shared/contract';
 import type { PrintService, SubmitInput } from '../printing/jobs/printService';
 import { ticketLayout } from '../printing/layouts/ticket';
 import type { CallContext } from '../context';
@@ -11,7 +11,9 @@ import { getSite } from '../settings/site';
 import type { PublicAddress } from '../settings/publicAddress';
 import { translate } from '../../shared/i18n';
 import { createQueueAdmin } from './queueAdmin';
-import { createQueueService, ruleError, toOfficerTicket, type TicketRow } from './queueService';
+import type { TicketRow } from './queueRepo';
+import { createQueueService } from './queueService';
+import { ruleError, toOfficerTicket } from './ticketViews';
 import { getQueueSettings, saveQueueSettings } from './settings';
 
 /** The printing subsystem as the queue sees it: `deps.print` (src/core/printing/jobs). */
@@ -236,7 +238,7 @@ export function createQueueHandlers(deps: QueueDeps): { [N in QueueOps]: Handler
         );
         return value;
       })();
-      events.publish('queue.changed', { settings: true }, now);
+      events.publish(APP_EVENTS.queueChanged, { settings: true }, now);
       return saved;
     },
     // Administration of services, counters and their links (queueAdmin.ts).

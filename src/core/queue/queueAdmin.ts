@@ -1,4 +1,4 @@
-import type { PublicUser } from '../../shared/contract';
+import { APP_EVENTS, type PublicUser } from '../../shared/contract';
 import type { AdminCounter, AdminService } from '../../shared/contract/queue';
 import { ulid } from '../../shared/ids';
 import { vnDate } from '../../shared/time/vnTime';
@@ -6,8 +6,8 @@ import { recordAudit } from '../audit/auditLog';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { EventBus } from '../events/eventBus';
-import { formatTicketNumber, ruleError } from './queueService';
-import { AT_COUNTER, OPEN_STATUSES } from './ticketRules';
+import { formatTicketNumber, ruleError } from './ticketViews';
+import { AT_COUNTER, OPEN_STATUSES } from '../../shared/queue/ticketTransitions';
 
 /**
  * Administration of queue services, counters and which counter serves which service
@@ -345,7 +345,7 @@ export function createQueueAdmin(db: Db, clock: Clock, events: EventBus) {
   function change<T>(fn: (now: Date, today: string) => T): T {
     const now = clock.now();
     const result = db.transaction(() => fn(now, vnDate(now))).immediate();
-    events.publish('queue.changed', { config: true }, now);
+    events.publish(APP_EVENTS.queueChanged, { config: true }, now);
     return result;
   }
 

@@ -1,4 +1,4 @@
-import { AppError, type AppEvent } from '../../shared/contract';
+import { APP_EVENTS, AppError, type AppEvent } from '../../shared/contract';
 import {
   RATING_WINDOW_SECONDS,
   type RatingReason,
@@ -11,13 +11,6 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { EventBus } from '../events/eventBus';
 import { appendOutbox } from '../sync/outbox';
-
-/** The queue announces a completed service with this event (ticket id, counter). */
-export const QUEUE_COMPLETED_EVENT = 'queue.completed';
-/** Tells the counter's rating screen (and the kiosk) to show the faces. */
-export const RATING_OPEN_EVENT = 'rating.open';
-/** The window closed because the ticket was rated (screens showing it go back). */
-export const RATING_CLOSED_EVENT = 'rating.closed';
 
 interface OpenWindow {
   ticketId: string;
@@ -133,7 +126,7 @@ export function createRatingService(deps: { db: Db; clock: Clock; events: EventB
     // The public stream says only which counter may rate now; the paired rating tablet asks
     // `ratings.open` (device only) for the ticket it rates (docs/security.md, "Devices").
     const { ticketId: _hidden, ...publicView } = v;
-    events.publish(RATING_OPEN_EVENT, publicView, now);
+    events.publish(APP_EVENTS.ratingOpen, publicView, now);
     return v;
   }
 
@@ -229,7 +222,7 @@ export function createRatingService(deps: { db: Db; clock: Clock; events: EventB
     }
     windows.delete(w.ticketId);
     events.publish(
-      RATING_CLOSED_EVENT,
+      APP_EVENTS.ratingClosed,
       { counterId: w.counterId, number: w.number, reason: 'rated' },
       now,
     );
@@ -239,9 +232,7 @@ export function createRatingService(deps: { db: Db; clock: Clock; events: EventB
   /** Open a window whenever the queue says a service was completed. */
   const unsubscribe = events.subscribe(
     (event: AppEvent) => {
-      if (event.type !== QUEUE_COMPLETED_EVENT) return;
-      const ticketId = event.data?.['ticketId'];
-      if (typeof ticketId === 'string') open(ticketId);
+      if (event.type === APP_EVENTS.queueCompleted) open(event.data.ticketId);
     },
     { internal: true },
   );

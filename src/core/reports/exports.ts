@@ -4,7 +4,7 @@
  * A4 landscape HTML page for print / PDF, drawn by the one Mẫu 06 renderer (dossiers/forms).
  * Rater identity never appears: none is stored.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { FileBody, Site } from '../../shared/contract';
 import type { ReportExportKind } from '../../shared/contract/reports';
 import type { PeriodDigitisation } from './reportService';
@@ -26,6 +26,14 @@ import type {
   ReportQueries,
   TicketExportRow,
 } from './reportQueries';
+
+/**
+ * exceljs (≈ 27 MB of resident memory once loaded) is loaded on the first workbook, not at
+ * start: the hub's serving thread seldom needs it (docs/performance.md, "Memory").
+ */
+async function loadExcelJs(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
 
 export type CellType = 'text' | 'int' | 'number' | 'date' | 'datetime';
 /** date: a Vietnam business date 'YYYY-MM-DD'; datetime: a UTC instant shown in Vietnam time. */
@@ -359,7 +367,7 @@ function excelDate(value: string, type: 'date' | 'datetime'): Date {
 }
 
 export async function toXlsx(table: Table, subtitle: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   wb.creator = 'Một Cửa Kiosk';
   const ws = wb.addWorksheet(table.title.slice(0, 31), {
     pageSetup: {

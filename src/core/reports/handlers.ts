@@ -8,9 +8,12 @@ import { createReportService, digitisationFigures } from './reportService';
 
 /** Handlers of the report endpoints (contract: src/shared/contract/reports.ts). */
 export function reportHandlers(
-  deps: Pick<HandlerDeps, 'db' | 'clock'>,
+  deps: Pick<HandlerDeps, 'db' | 'clock' | 'heavy'>,
 ): Pick<Handlers, 'reports.summary' | 'reports.details' | 'reports.province' | 'reports.export'> {
-  const { db, clock } = deps;
+  const { db, clock, heavy } = deps;
+  // Details and exports read every row of the period: off the serving thread when the
+  // database is a file (docs/architecture.md, "Heavy work off the serving thread").
+  const dbPath = heavy.dbPath(db);
   const reports = createReportService(db, () => clock.now());
   const agency = () => {
     const site = getSite(db, clock.now());
@@ -18,7 +21,10 @@ export function reportHandlers(
   };
   return {
     'reports.summary': (input) => reports.summary(input),
-    'reports.details': (input) => reports.details(input),
+    'reports.details': (input) =>
+      dbPath
+        ? heavy.run({ op: 'reportDetails', dbPath, input, now: clock.now().toISOString() })
+        : reports.details(input),
     'reports.province': (input) => {
       const now = clock.now();
       const details = reports.details(input, 0);
@@ -46,15 +52,14 @@ export function reportHandlers(
         })),
       };
     },
-    'reports.export': (input) =>
-      exportFile(
-        reports.queries(),
-        input.kind,
-        input.format,
-        input,
-        clock.now(),
-        getSite(db, clock.now()),
-        (period) => digitisationFigures(db, period),
-      ),
+    'reports.export': (input) => {
+      const now = clock.now();
+      const site = getSite(db, now);
+      return dbPath
+        ? heavy.run({ op: 'reportExport', dbPath, input, now: now.toISOString(), site })
+        : exportFile(reports.queries(), input.kind, input.format, input, now, site, (period) =>
+            digitisationFigures(db, period),
+          );
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { EVENTS_PATH, type AppEvent } from '../../shared/contract';
+import { EVENTS_PATH, appEventSchema, type AppEvent } from '../../shared/contract';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'ipc';
 
@@ -20,7 +20,9 @@ export function subscribeEvents(
   source.onerror = () => onState('offline');
   source.onmessage = (e: MessageEvent<string>) => {
     try {
-      onEvent(JSON.parse(e.data) as AppEvent);
+      // Only the contract's events, with their payloads, reach the screens' handlers.
+      const event = appEventSchema.safeParse(JSON.parse(e.data));
+      if (event.success) onEvent(event.data);
     } catch {
       /* ignore a malformed frame */
     }

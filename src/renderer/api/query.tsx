@@ -7,7 +7,14 @@ import {
   type QueryKey,
 } from '@tanstack/react-query';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import type { ApiError, AppEvent, InputOf, OpName, OutputOf } from '../../shared/contract';
+import {
+  APP_EVENTS,
+  type ApiError,
+  type AppEvent,
+  type InputOf,
+  type OpName,
+  type OutputOf,
+} from '../../shared/contract';
 import { useApp } from '../app-context';
 
 /**
@@ -33,20 +40,20 @@ export class OperationError extends Error {
  * missed while offline.
  */
 export const EVENT_INVALIDATES: Readonly<Record<string, readonly OpName[]>> = {
-  'queue.changed': [
+  [APP_EVENTS.queueChanged]: [
     'queue.adminConfig',
     'queue.settings',
     'queue.board',
     'queue.services',
     'queue.ticket',
   ],
-  'queue.called': ['queue.board', 'queue.ticket'],
-  'queue.completed': ['queue.board', 'queue.ticket'],
-  'site.changed': ['site.get', 'queue.board', 'queue.services'],
-  'printers.changed': ['printers.list', 'printers.status', 'printJobs.list'],
-  'print.job': ['printers.list', 'printers.status', 'printJobs.list'],
-  'rating.open': ['ratings.open'],
-  'rating.closed': ['ratings.open'],
+  [APP_EVENTS.queueCalled]: ['queue.board', 'queue.ticket'],
+  [APP_EVENTS.queueCompleted]: ['queue.board', 'queue.ticket'],
+  [APP_EVENTS.siteChanged]: ['site.get', 'queue.board', 'queue.services'],
+  [APP_EVENTS.printersChanged]: ['printers.list', 'printers.status', 'printJobs.list'],
+  [APP_EVENTS.printJob]: ['printers.list', 'printers.status', 'printJobs.list'],
+  [APP_EVENTS.ratingOpen]: ['ratings.open'],
+  [APP_EVENTS.ratingClosed]: ['ratings.open'],
 };
 
 /** Events arriving within this window are folded into one refetch per query. */
@@ -86,7 +93,7 @@ export function createLiveInvalidator(client: QueryClient, debounceMs = LIVE_DEB
   };
   return {
     onEvent(event: AppEvent) {
-      if (event.type === 'hello') pending.add('*');
+      if (event.type === APP_EVENTS.hello) pending.add('*');
       else for (const op of EVENT_INVALIDATES[event.type] ?? []) pending.add(op);
       if (pending.size > 0 && timer === null) timer = setTimeout(flush, debounceMs);
     },

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { OutputOf } from '../../shared/contract';
+import { APP_EVENTS, isQueueEvent, type OutputOf } from '../../shared/contract';
 import { vnTimeOfDay } from '../../shared/time/vnTime';
 import { useApp } from '../app-context';
 import { Clock } from '../components/Clock';
@@ -88,7 +88,7 @@ export function DisplayPage({ site }: { site: OutputOf<'site.get'> | null }) {
   useEffect(
     () =>
       onEvent((e) => {
-        if (e.type === 'queue.called' && e.data) {
+        if (e.type === APP_EVENTS.queueCalled && e.data) {
           const number = typeof e.data.number === 'string' ? e.data.number : null;
           const counter = typeof e.data.counter === 'number' ? e.data.counter : null;
           if (number && counter !== null) {
@@ -101,7 +101,7 @@ export function DisplayPage({ site }: { site: OutputOf<'site.get'> | null }) {
             ]);
           }
         }
-        if (e.type.startsWith('queue.') || e.type === 'hello') void load();
+        if (isQueueEvent(e.type) || e.type === APP_EVENTS.hello) void load();
       }),
     [onEvent, load, announcer],
   );

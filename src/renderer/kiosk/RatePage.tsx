@@ -1,5 +1,6 @@
 import './kiosk.css';
 import { useCallback, useEffect, useState } from 'react';
+import { APP_EVENTS } from '../../shared/contract';
 import { publicRatingWindowSchema, type RatingWindow } from '../../shared/contract/ratings';
 import type { KioskVoiceKey } from '../../shared/kiosk/voiceClips';
 import { useApp } from '../app-context';
@@ -65,7 +66,7 @@ export function RatePage() {
   useEffect(() => {
     if (!counterId || !paired) return undefined;
     return onEvent((e) => {
-      if (e.type === 'rating.open') {
+      if (e.type === APP_EVENTS.ratingOpen) {
         const w = publicRatingWindowSchema.safeParse(e.data);
         if (w.success && w.data.counterId === counterId) void fetchOpen(counterId);
       }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ApiError } from '../../shared/contract';
+import { APP_EVENTS, type ApiError } from '../../shared/contract';
 import {
   RATING_REASONS,
   RATING_SCORES,
@@ -55,7 +55,7 @@ export function RatingPanel({
   useEffect(
     () =>
       onEvent((e) => {
-        if (e.type !== 'rating.closed' || sent.current) return;
+        if (e.type !== APP_EVENTS.ratingClosed || sent.current) return;
         const d = e.data as { counterId?: unknown; number?: unknown; reason?: unknown } | null;
         if (d && d.reason === 'rated' && d.counterId === w.counterId && d.number === w.number)
           onRated();

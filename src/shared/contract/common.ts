@@ -24,11 +24,3 @@ export const usernameSchema = z
 
 /** A password policy checked in the core (WEAK_PASSWORD), the schema only bounds the size. */
 export const passwordSchema = z.string().min(1).max(200);
-
-/** Live events pushed to screens (SSE over HTTP, an IPC channel in Electron). No personal data. */
-export const appEventSchema = z.object({
-  type: z.string(),
-  at: z.string(),
-  data: z.record(z.string(), z.unknown()).optional(),
-});
-export type AppEvent = z.infer<typeof appEventSchema>;

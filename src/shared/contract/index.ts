@@ -59,6 +59,7 @@ export function getOperation(name: string): Operation | undefined {
 export * from './operation';
 export * from './errors';
 export * from './common';
+export * from './events';
 export {
   bankAccountSchema,
   publicUrlSchema,

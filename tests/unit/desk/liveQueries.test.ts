@@ -7,7 +7,7 @@ import {
   createQueryClient,
   EVENT_INVALIDATES,
 } from '../../../src/renderer/api/query';
-import { getOperation } from '../../../src/shared/contract';
+import { APP_EVENTS, getOperation } from '../../../src/shared/contract';
 
 const at = '2026-03-02T02:00:00.000Z';
 
@@ -40,7 +40,7 @@ describe('live query invalidation', () => {
   it('a queue event makes the queue reads stale and leaves the others fresh', () => {
     const { client, stale } = cacheWith('queue.adminConfig', 'queue.board', 'reports.details');
     const live = createLiveInvalidator(client, 100);
-    live.onEvent({ type: 'queue.changed', at });
+    live.onEvent({ type: APP_EVENTS.queueChanged, at, data: { config: true } });
     expect(stale()).toEqual([]); // debounced: nothing yet
     vi.advanceTimersByTime(100);
     expect(stale()).toEqual(['queue.adminConfig', 'queue.board']);
@@ -50,9 +50,10 @@ describe('live query invalidation', () => {
     const { client, stale } = cacheWith('printers.status', 'printJobs.list');
     const spy = vi.spyOn(client, 'invalidateQueries');
     const live = createLiveInvalidator(client, 100);
-    for (let i = 0; i < 20; i++) live.onEvent({ type: 'print.job', at });
+    const job = { id: 'j1', kind: 'ticket', role: 'ticket', status: 'done' } as const;
+    for (let i = 0; i < 20; i++) live.onEvent({ type: APP_EVENTS.printJob, at, data: job });
     vi.advanceTimersByTime(100);
-    const reads = EVENT_INVALIDATES['print.job'] ?? [];
+    const reads = EVENT_INVALIDATES[APP_EVENTS.printJob] ?? [];
     expect(spy).toHaveBeenCalledTimes(reads.length);
     expect(spy.mock.calls.map(([filters]) => filters?.queryKey)).toEqual(reads.map((op) => [op]));
     vi.advanceTimersByTime(1000);
@@ -60,13 +61,13 @@ describe('live query invalidation', () => {
     expect(stale()).toEqual(['printers.status', 'printJobs.list']);
   });
 
-  it('hello refreshes every read; an unknown event refreshes none', () => {
+  it('hello refreshes every read; an event no read depends on refreshes none', () => {
     const { client, stale } = cacheWith('queue.settings', 'reports.details', 'site.get');
     const live = createLiveInvalidator(client, 100);
-    live.onEvent({ type: 'something.else', at });
+    live.onEvent({ type: APP_EVENTS.scanFolderChanged, at });
     vi.advanceTimersByTime(500);
     expect(stale()).toEqual([]);
-    live.onEvent({ type: 'hello', at });
+    live.onEvent({ type: APP_EVENTS.hello, at });
     vi.advanceTimersByTime(100);
     expect(stale()).toEqual(['queue.settings', 'reports.details', 'site.get']);
   });
@@ -74,7 +75,11 @@ describe('live query invalidation', () => {
   it('stop() drops a pending batch (an unmounted root reloads nothing)', () => {
     const { client, stale } = cacheWith('queue.board');
     const live = createLiveInvalidator(client, 100);
-    live.onEvent({ type: 'queue.called', at });
+    live.onEvent({
+      type: APP_EVENTS.queueCalled,
+      at,
+      data: { number: 'A001', counter: 1, recall: false },
+    });
     live.stop();
     vi.advanceTimersByTime(500);
     expect(stale()).toEqual([]);

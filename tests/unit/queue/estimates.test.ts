@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { estimateWait, MIN_SAMPLES, perTicketMinutes } from '../../../src/core/queue/estimates';
-import { formatTicketNumber, peopleAhead } from '../../../src/core/queue/queueService';
+import { formatTicketNumber, peopleAhead } from '../../../src/core/queue/ticketViews';
 
 describe('estimated wait', () => {
   it('uses the configured typical minutes until today has enough completed tickets', () => {

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/core/app';
 import { fixedClock } from '../../../src/core/clock';
 import { createQueueService, type QueueService } from '../../../src/core/queue/queueService';
-import { ALLOWED_FROM } from '../../../src/core/queue/ticketRules';
+import { ALLOWED_FROM } from '../../../src/shared/queue/ticketTransitions';
 import { isAppError, type PublicUser } from '../../../src/shared/contract';
 import {
   TICKET_ACTIONS,

@@ -1,4 +1,4 @@
-import { AppError, type PrintJob, type PublicUser } from '../../../shared/contract';
+import { APP_EVENTS, AppError, type PrintJob, type PublicUser } from '../../../shared/contract';
 import { recordAudit } from '../../audit/auditLog';
 import type { HandlerDeps, Handlers } from '../../handlerTypes';
 import { testPageLayout } from '../layouts';
@@ -58,7 +58,7 @@ export function createPrintingHandlers({
         );
         return result;
       })();
-      events.publish('printers.changed', undefined, now);
+      events.publish(APP_EVENTS.printersChanged, undefined, now);
       return saved;
     },
     'printers.status': (_input, ctx) => print.printerStatus(ctx.lang),

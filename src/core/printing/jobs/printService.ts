@@ -1,4 +1,5 @@
 import {
+  APP_EVENTS,
   AppError,
   type PrintJob,
   type PrinterStatusView,
@@ -87,7 +88,7 @@ export type PrintService = ReturnType<typeof createPrintService>;
  * Print jobs that never fail silently: every job is a row before anything is sent, its
  * outcome (done / failed + the reason) is recorded, failures are retried with backoff, a
  * job interrupted by a crash is picked up at the next start, one printer prints one job at
- * a time, and every change is announced to the screens ('print.job' events).
+ * a time, and every change is announced to the screens (APP_EVENTS.printJob).
  */
 export function createPrintService(
   db: Db,
@@ -106,7 +107,7 @@ export function createPrintService(
 
   function announce(row: JobRow): void {
     events.publish(
-      'print.job',
+      APP_EVENTS.printJob,
       { id: row.id, kind: row.kind, role: row.role, status: row.status },
       clock.now(),
     );
@@ -128,7 +129,7 @@ export function createPrintService(
     if (!row) throw new AppError('NOT_FOUND');
     const printer = printerById(row.printer_id) ?? printerFor(db, row.role);
     events.publish(
-      'print.job',
+      APP_EVENTS.printJob,
       { id, kind: row.kind, role: row.role, status: 'printing' },
       clock.now(),
     );
@@ -248,7 +249,7 @@ export function createPrintService(
     const { job, printerKey } = enqueue(input);
     if (!printerKey) {
       events.publish(
-        'print.job',
+        APP_EVENTS.printJob,
         { id: job.id, kind: job.kind, role: job.role, status: job.status },
         clock.now(),
       );

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { GlobalFonts } from '@napi-rs/canvas';
+import { canvasModule } from './canvasModule';
 
 export const RASTER_FONT_FAMILY = 'MotCuaNotoSans';
 export const FONT_FILES = { regular: 'NotoSans-Regular.ttf', bold: 'NotoSans-Bold.ttf' } as const;
@@ -61,6 +61,7 @@ export function ensureRasterFont(): void {
       `Printing font not found (${FONT_FILES.regular}); call setPrintingFontDir() or set MOTCUA_FONT_DIR`,
     );
   }
+  const { GlobalFonts } = canvasModule();
   GlobalFonts.registerFromPath(path.join(dir, FONT_FILES.regular), RASTER_FONT_FAMILY);
   GlobalFonts.registerFromPath(path.join(dir, FONT_FILES.bold), RASTER_FONT_FAMILY);
   registered = true;

@@ -5,7 +5,8 @@
  * images are set dot by dot. Text is word-wrapped to the width; a word longer than a line is
  * broken between letters, so nothing is ever cut off at the edge.
  */
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import { canvasModule } from './canvasModule';
 import QRCode from 'qrcode';
 import type {
   Align,
@@ -44,7 +45,7 @@ const widthCache = new Map<string, number>();
 function ctxForMeasure(): SKRSContext2D {
   if (!measureCtx) {
     ensureRasterFont();
-    measureCtx = createCanvas(8, 8).getContext('2d');
+    measureCtx = canvasModule().createCanvas(8, 8).getContext('2d');
   }
   return measureCtx;
 }
@@ -269,7 +270,7 @@ export function rasterizeBlocks(blocks: readonly RasterBlock[], width: number): 
 
 function thresholdText(out: Bitmap, texts: TextOp[]): void {
   const { width, height } = out;
-  const canvas = createCanvas(width, height);
+  const canvas = canvasModule().createCanvas(width, height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width, height);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
-import type { OutputOf } from '../../../shared/contract';
+import { APP_EVENTS, type OutputOf } from '../../../shared/contract';
 import { formatVnDateTime } from '../../../shared/time/vnTime';
 import { useApp } from '../../app-context';
 import { cleanPage } from './imageOps';
@@ -158,7 +158,7 @@ export function CaptureDialog({
   useEffect(() => {
     void loadTray();
     return onEvent((e) => {
-      if (e.type === 'scanFolder.changed') void loadTray();
+      if (e.type === APP_EVENTS.scanFolderChanged) void loadTray();
     });
   }, [loadTray, onEvent]);
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { OutputOf } from '../../../shared/contract';
+import { APP_EVENTS, type OutputOf } from '../../../shared/contract';
 import { RESULT_DOCUMENT_NAME } from '../../../shared/contract/files';
 import { formatVnDateTime } from '../../../shared/time/vnTime';
 import { useApp } from '../../app-context';
@@ -34,9 +34,9 @@ export function FilesPanel({ dossier }: { dossier: Dossier }) {
     void load();
     // A phone's upload (or another counter's) shows up at once.
     return onEvent((e) => {
-      if (e.type === 'dossier.files' && e.data?.['code'] === dossier.code) void load();
+      if (e.type === APP_EVENTS.dossierFiles && e.data.id === dossier.id) void load();
     });
-  }, [load, onEvent, dossier.code]);
+  }, [load, onEvent, dossier.id]);
 
   const resultStep =
     dossier.status === 'result_ready' ||

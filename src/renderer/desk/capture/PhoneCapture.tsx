@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { APP_EVENTS } from '../../../shared/contract';
 import { formatVnDateTime } from '../../../shared/time/vnTime';
 import { useApp } from '../../app-context';
 import { QrImage } from '../../kiosk/QrImage';
@@ -56,7 +57,7 @@ export function PhoneCapture({
       });
     const timer = setInterval(check, 5000);
     const off = onEvent((e) => {
-      if (e.type === 'dossier.files' && e.data?.['code'] === code) check();
+      if (e.type === APP_EVENTS.dossierFiles) check();
     });
     return () => {
       clearInterval(timer);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { OutputOf } from '../../../shared/contract';
+import { APP_EVENTS, type OutputOf } from '../../../shared/contract';
 import { DOSSIER_STATUS_VALUES } from '../../../shared/contract/dossiers';
 import type { MessageKey } from '../../../shared/i18n';
 import { formatVnDate } from '../../../shared/time/vnTime';
@@ -66,7 +66,7 @@ export function DossiersTab() {
   useEffect(
     () =>
       onEvent((e) => {
-        if (e.type !== 'dossier.changed') return;
+        if (e.type !== APP_EVENTS.dossierChanged) return;
         void load();
         void loadWarnings();
       }),

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type Ref } from 'react';
 import { TIME_UNIT_LABELS } from '../../../shared/catalog/procedure';
 import { missingRequiredDocuments } from '../../../shared/catalog/completeness';
-import type { OutputOf } from '../../../shared/contract';
+import { isQueueEvent, type OutputOf } from '../../../shared/contract';
 import { formatVnDate, formatVnDateTime } from '../../../shared/time/vnTime';
 import { useApp } from '../../app-context';
 import { COUNTER_KEY } from '../queue/CounterTab';
@@ -117,7 +117,7 @@ export function ReceptionTab() {
   useEffect(() => {
     void loadTicket();
     return onEvent((e) => {
-      if (e.type.startsWith('queue.')) void loadTicket();
+      if (isQueueEvent(e.type)) void loadTicket();
     });
   }, [loadTicket, onEvent]);
 

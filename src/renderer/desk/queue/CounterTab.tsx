@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { ApiError, OutputOf } from '../../../shared/contract';
-import type { OfficerTicket, PriorityCategory } from '../../../shared/contract/queue';
+import { APP_EVENTS, isQueueEvent, type ApiError, type OutputOf } from '../../../shared/contract';
+import type { OfficerTicket, PriorityCategory, TicketAction } from '../../../shared/contract/queue';
+import { isAllowed } from '../../../shared/queue/ticketTransitions';
 import type { MessageKey } from '../../../shared/i18n';
 import { vnTimeOfDay } from '../../../shared/time/vnTime';
 import { useApp } from '../../app-context';
@@ -104,13 +105,13 @@ export function CounterTab() {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const off = onEvent((e) => {
-      if (!e.type.startsWith('queue.') && e.type !== 'hello') return;
+      if (!isQueueEvent(e.type) && e.type !== APP_EVENTS.hello) return;
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => void load(), 100);
-      if (e.type === 'queue.changed') {
+      if (e.type === APP_EVENTS.queueChanged) {
         void api.call('queue.services', {}).then((r) => r.ok && setServices(r.data));
         // An administrator changed counters or their services (queue admin tab).
-        if (e.data?.config === true) {
+        if ('config' in e.data) {
           void api.call('counters.list', {}).then((r) => r.ok && setCounters(r.data));
         }
       }
@@ -123,6 +124,8 @@ export function CounterTab() {
 
   const serviceName = (id: string) => services.find((s) => s.id === id)?.name ?? '';
   const current = view?.current ?? null;
+  /** The buttons follow the ticket state machine the core enforces (one table for both). */
+  const can = (action: TicketAction) => current !== null && isAllowed(action, current.status);
 
   /** Run an action, show its error (the rule, in plain words) or refresh. */
   const run = useCallback(
@@ -356,7 +359,7 @@ export function CounterTab() {
             type="button"
             className="btn btn-ghost"
             onClick={() => act(current, 'recall')}
-            disabled={current?.status !== 'called'}
+            disabled={!can('recall')}
           >
             {t('queue.action.recall')} <kbd>F2</kbd>
           </button>
@@ -364,7 +367,7 @@ export function CounterTab() {
             type="button"
             className="btn btn-ghost"
             onClick={() => act(current, 'start')}
-            disabled={current?.status !== 'called'}
+            disabled={!can('start')}
           >
             {t('queue.action.start')}
           </button>
@@ -372,7 +375,7 @@ export function CounterTab() {
             type="button"
             className="btn btn-ghost"
             onClick={() => act(current, 'no-show')}
-            disabled={current?.status !== 'called'}
+            disabled={!can('no-show')}
           >
             {t('queue.action.noShow')} <kbd>F3</kbd>
           </button>
@@ -380,7 +383,7 @@ export function CounterTab() {
             type="button"
             className="btn btn-ghost"
             onClick={() => act(current, 'complete')}
-            disabled={current?.status !== 'serving'}
+            disabled={!can('complete')}
           >
             {t('queue.action.complete')} <kbd>F4</kbd>
           </button>
@@ -388,7 +391,7 @@ export function CounterTab() {
             type="button"
             className="btn btn-ghost"
             onClick={() => act(current, 'park')}
-            disabled={!current}
+            disabled={!can('park')}
           >
             {t('queue.action.park')}
           </button>
@@ -396,7 +399,7 @@ export function CounterTab() {
             type="button"
             className="btn btn-ghost"
             onClick={() => setTransferOpen((o) => !o)}
-            disabled={!current}
+            disabled={!can('transfer')}
             aria-expanded={transferOpen}
           >
             {t('queue.action.transfer')}

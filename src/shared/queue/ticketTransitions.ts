@@ -1,8 +1,12 @@
-import type { TicketAction, TicketStatus } from '../../shared/contract/queue';
+import { TICKET_ACTIONS, type TicketAction, type TicketStatus } from '../contract/queue';
+
+/** What an officer can do to a ticket: the ticket actions plus calling it to a counter. */
+export type TicketMove = TicketAction | 'call';
 
 /**
- * The ticket state machine. Each action is allowed only from the statuses listed here; any
- * other status answers 409 with the rule in plain words (i18n `queue.rule.<action>`).
+ * The ticket state machine, pure: the core checks every action against it (a 409 naming the
+ * rule otherwise, i18n `queue.rule.<action>`) and the counter screen enables its buttons from
+ * it, so both say the same (docs/queue.md).
  *
  *   printing ─(printed / shown on screen)→ waiting ─call→ called ─start→ serving ─complete→ done
  *   called ─complete→ done (start implied at the call: walk time 0, docs/desk.md)
@@ -11,7 +15,7 @@ import type { TicketAction, TicketStatus } from '../../shared/contract/queue';
  *   waiting|called|serving|parked ─transfer→ waiting (new service/counter, same queue time)
  *   printing ─(print failed, "issue only if printed")→ void ─reprint OK→ waiting
  */
-export const ALLOWED_FROM: Record<TicketAction | 'call', readonly TicketStatus[]> = {
+export const ALLOWED_FROM: Readonly<Record<TicketMove, readonly TicketStatus[]>> = {
   call: ['waiting', 'parked'],
   recall: ['called'],
   start: ['called'],
@@ -22,8 +26,14 @@ export const ALLOWED_FROM: Record<TicketAction | 'call', readonly TicketStatus[]
   transfer: ['waiting', 'called', 'serving', 'parked'],
 };
 
-export function isAllowed(action: TicketAction | 'call', status: TicketStatus): boolean {
+/** May `action` be taken on a ticket in `status`? */
+export function isAllowed(action: TicketMove, status: TicketStatus): boolean {
   return ALLOWED_FROM[action].includes(status);
+}
+
+/** The ticket actions allowed from `status` (the counter screen's enabled buttons). */
+export function allowedActions(status: TicketStatus): TicketAction[] {
+  return TICKET_ACTIONS.filter((a) => isAllowed(a, status));
 }
 
 /** Statuses in which a ticket occupies its counter. */
