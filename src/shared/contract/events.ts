@@ -96,7 +96,8 @@ export type AppEvent = {
 }[AppEventType];
 
 export function isAppEventType(value: string): value is AppEventType {
-  return Object.hasOwn(appEventPayloadSchemas, value);
+  // Not Object.hasOwn: the screens run on the Chrome 87 baseline (docs/queue.md, "Old TV browsers").
+  return Object.prototype.hasOwnProperty.call(appEventPayloadSchemas, value);
 }
 
 /** Wire schema of an event (the renderer checks what a stream sends). */
