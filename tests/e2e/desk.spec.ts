@@ -395,7 +395,10 @@ test('return: found by CCCD scan or the short daily number (alone or with its da
   // apology, stop or return form to offer (old behaviour: all six, then 409).
   await expect(detail.locator('[data-testid^="form-"]')).toHaveCount(2);
   await expect(page.getByTestId('form-receipt')).toBeVisible();
-  await expect(page.getByTestId('form-control')).toBeVisible();
+  // Numbered in the dossier's set: received in 2026, so TT 03/2025 (control slip Mẫu 06;
+  // the old label said "Mẫu 05", the TT 01/2018 number, whatever the set).
+  await expect(page.getByTestId('form-control')).toHaveText('Mẫu 06 - Phiếu kiểm soát');
+  await expect(page.getByTestId('form-receipt')).toHaveText('Mẫu 01 - Giấy tiếp nhận');
 
   await page.keyboard.press('Alt+4');
   await page.getByTestId('dossier-search').fill(toRefuse);

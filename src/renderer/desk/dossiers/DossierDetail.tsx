@@ -3,6 +3,7 @@ import type { OutputOf } from '../../../shared/contract';
 import { formatVnDate, formatVnDateTime } from '../../../shared/time/vnTime';
 import type { MessageKey } from '../../../shared/i18n';
 import { formatMoney } from '../../../shared/money';
+import { formMeta, formSetFor } from '../../../shared/forms/formSets';
 import { useApp } from '../../app-context';
 import { QrImage } from '../../kiosk/QrImage';
 import { openForm } from './ReceptionTab';
@@ -315,7 +316,12 @@ export function DossierDetail({
             onClick={() => void form(f)}
             data-testid={`form-${f}`}
           >
-            {t(`dossier.form.${f}` as MessageKey)}
+            {f === 'return'
+              ? t('dossier.form.return')
+              : t(`dossier.form.${f}` as MessageKey, {
+                  // The number in the dossier's set (TT 01/2018 or TT 03/2025, by reception date).
+                  n: formMeta(formSetFor(new Date(dossier.receivedAt)), f).n,
+                })}
           </button>
         ))}
       </div>

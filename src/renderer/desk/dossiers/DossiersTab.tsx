@@ -3,6 +3,7 @@ import { APP_EVENTS, type OutputOf } from '../../../shared/contract';
 import { DOSSIER_STATUS_VALUES } from '../../../shared/contract/dossiers';
 import type { MessageKey } from '../../../shared/i18n';
 import { formatVnDate } from '../../../shared/time/vnTime';
+import { formMeta, registerSetFor } from '../../../shared/forms/formSets';
 import { useApp } from '../../app-context';
 import { DossierDetail, type Dossier } from './DossierDetail';
 import { openForm } from './ReceptionTab';
@@ -210,7 +211,10 @@ export function DossiersTab() {
                   .then((r) => r.ok && openForm(r.data.url))
               }
             >
-              {t('dossier.form.register', { year })}
+              {t('dossier.form.register', {
+                year,
+                n: formMeta(registerSetFor(year), 'register').n,
+              })}
             </button>
           </div>
         </section>
