@@ -46,14 +46,19 @@ export const EVENT_INVALIDATES: Readonly<Record<string, readonly OpName[]>> = {
     'queue.board',
     'queue.services',
     'queue.ticket',
+    'queue.counterView',
+    'counters.list',
   ],
-  [APP_EVENTS.queueCalled]: ['queue.board', 'queue.ticket'],
-  [APP_EVENTS.queueCompleted]: ['queue.board', 'queue.ticket'],
+  [APP_EVENTS.queueCalled]: ['queue.board', 'queue.ticket', 'queue.counterView'],
+  [APP_EVENTS.queueCompleted]: ['queue.board', 'queue.ticket', 'queue.counterView'],
   [APP_EVENTS.siteChanged]: ['site.get', 'queue.board', 'queue.services'],
   [APP_EVENTS.printersChanged]: ['printers.list', 'printers.status', 'printJobs.list'],
   [APP_EVENTS.printJob]: ['printers.list', 'printers.status', 'printJobs.list'],
   [APP_EVENTS.ratingOpen]: ['ratings.open'],
   [APP_EVENTS.ratingClosed]: ['ratings.open'],
+  [APP_EVENTS.dossierChanged]: ['dossiers.search', 'dossiers.warnings'],
+  [APP_EVENTS.dossierFiles]: ['files.list'],
+  [APP_EVENTS.scanFolderChanged]: ['scanFolder.files'],
 };
 
 /** Events arriving within this window are folded into one refetch per query. */
@@ -141,8 +146,12 @@ export interface OpQuery<T> {
   error: ApiError | null;
   /** True while a load is in flight (first load or refetch). */
   loading: boolean;
-  /** Load again now; resolves once the new data (or error) is in. */
-  refetch(): Promise<void>;
+  /** When `data` was last loaded successfully (ms since the epoch), or null if never. */
+  updatedAt: number | null;
+  /** Load again now; resolves once the new data (or error) is in, with the data if it loaded. */
+  refetch(): Promise<T | undefined>;
+  /** Put a write's answer in the cache (it is the read's new value): shown at once, no reload. */
+  setData(data: T): void;
 }
 
 /** Read an operation's output; reloaded when the input or the language changes. */
@@ -158,8 +167,10 @@ export function useOp<N extends OpName>(
   } = {},
 ): OpQuery<OutputOf<N>> {
   const { api, lang } = useApp();
+  const client = useQueryClient();
+  const queryKey = opKey(op, input, lang);
   const query = useQuery({
-    queryKey: opKey(op, input, lang),
+    queryKey,
     queryFn: async () => {
       const r = await api.call(op, input);
       if (!r.ok) throw new OperationError(r.error, r.status);
@@ -171,8 +182,12 @@ export function useOp<N extends OpName>(
   });
   const { refetch } = query;
   const reload = useCallback(async () => {
-    await refetch();
+    const result = await refetch();
+    return result.isSuccess ? result.data : undefined;
   }, [refetch]);
+  const setData = (data: OutputOf<N>) => {
+    client.setQueryData(queryKey, data);
+  };
   const error =
     query.error instanceof OperationError
       ? query.error.error
@@ -183,6 +198,8 @@ export function useOp<N extends OpName>(
     data: query.data,
     error,
     loading: query.isFetching,
+    updatedAt: query.dataUpdatedAt > 0 ? query.dataUpdatedAt : null,
     refetch: reload,
+    setData,
   };
 }

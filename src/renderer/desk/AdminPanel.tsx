@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { ApiError, OutputOf } from '../../shared/contract';
 import { formatVnDateTime } from '../../shared/time/vnTime';
 import { useApp } from '../app-context';
+import { useOp } from '../api/query';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { BankAccountCard } from './BankAccountCard';
 import { PublicAddressCard } from './PublicAddressCard';
@@ -72,7 +73,8 @@ function SiteForm({ site, onSaved }: { site: Site; onSaved(site: Site): void }) 
 
 function UsersCard() {
   const { t, api } = useApp();
-  const [users, setUsers] = useState<Users>([]);
+  const list = useOp('users.list', {});
+  const users: Users = list.data ?? [];
   const [form, setForm] = useState({
     username: '',
     fullName: '',
@@ -81,13 +83,6 @@ function UsersCard() {
   });
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    const result = await api.call('users.list', {});
-    if (result.ok) setUsers(result.data);
-  }, [api]);
-  useEffect(() => {
-    void load();
-  }, [load]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const result = await api.call('users.create', form);
@@ -95,7 +90,7 @@ function UsersCard() {
       setError(null);
       setNotice(t('admin.userCreated', { username: result.data.username }));
       setForm({ username: '', fullName: '', role: 'officer', password: '' });
-      void load();
+      void list.refetch();
     } else {
       setNotice(null);
       setError(result.error);
@@ -183,11 +178,8 @@ function UsersCard() {
 }
 
 function AuditCard() {
-  const { t, api } = useApp();
-  const [rows, setRows] = useState<Audit>([]);
-  useEffect(() => {
-    void api.call('audit.list', { limit: 20 }).then((r) => r.ok && setRows(r.data));
-  }, [api]);
+  const { t } = useApp();
+  const rows: Audit = useOp('audit.list', { limit: 20 }).data ?? [];
   return (
     <section className="card" aria-labelledby="audit-title">
       <h2 id="audit-title">{t('admin.audit')}</h2>

@@ -1,6 +1,7 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { ApiError, OutputOf } from '../../shared/contract';
 import { useApp } from '../app-context';
+import { useOp } from '../api/query';
 import { ErrorMessage } from '../components/ErrorMessage';
 
 type View = OutputOf<'bankAccount.get'>;
@@ -10,25 +11,19 @@ type View = OutputOf<'bankAccount.get'>;
  * VietQR payment code (docs/desk.md, "Fees and VietQR").
  */
 export function BankAccountCard() {
+  const loaded = useOp('bankAccount.get', {});
+  // The form starts from the account as loaded once; a later reload does not overwrite a draft.
+  return loaded.data ? <BankAccountForm view={loaded.data} /> : null;
+}
+
+function BankAccountForm({ view }: { view: View }) {
   const { t, api } = useApp();
-  const [view, setView] = useState<View | null>(null);
-  const [bin, setBin] = useState('');
-  const [number, setNumber] = useState('');
-  const [name, setName] = useState('');
+  const [bin, setBin] = useState(view.account?.bankBin ?? '');
+  const [number, setNumber] = useState(view.account?.accountNumber ?? '');
+  const [name, setName] = useState(view.account?.accountName ?? '');
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
 
-  useEffect(() => {
-    void api.call('bankAccount.get', {}).then((r) => {
-      if (!r.ok) return;
-      setView(r.data);
-      setBin(r.data.account?.bankBin ?? '');
-      setNumber(r.data.account?.accountNumber ?? '');
-      setName(r.data.account?.accountName ?? '');
-    });
-  }, [api]);
-
-  if (!view) return null;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { ApiError, DeviceKind, OutputOf } from '../../shared/contract';
 import { DEVICE_KINDS } from '../../shared/contract';
 import { formatVnDateTime } from '../../shared/time/vnTime';
 import { useApp } from '../app-context';
+import { useOp } from '../api/query';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { copyText } from './sync/copyText';
 
@@ -56,22 +57,14 @@ function OneTime({ label, value, onHide }: { label: string; value: string; onHid
  */
 export function DevicesTab() {
   const { t, api } = useApp();
-  const [devices, setDevices] = useState<Devices>([]);
+  const list = useOp('devices.list', {});
+  const devices: Devices = list.data ?? [];
   const [name, setName] = useState('');
   const [kind, setKind] = useState<DeviceKind>('kiosk');
   const [counter, setCounter] = useState(1);
   const [issued, setIssued] = useState<{ label: string; value: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-
-  const load = useCallback(async () => {
-    const r = await api.call('devices.list', {});
-    if (r.ok) setDevices(r.data);
-    else setError(r.error);
-  }, [api]);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const create = async (e: FormEvent) => {
     e.preventDefault();
@@ -84,7 +77,7 @@ export function DevicesTab() {
       value: pairingLink(window.location.origin, r.data.kind, r.data.token, counter),
     });
     setName('');
-    void load();
+    void list.refetch();
   };
 
   const makeCode = async () => {
@@ -108,7 +101,7 @@ export function DevicesTab() {
     if (!r.ok) return setError(r.error);
     setError(null);
     setNotice(t('devices.revoked', { name: d.name }));
-    void load();
+    void list.refetch();
   };
 
   return (
@@ -160,7 +153,7 @@ export function DevicesTab() {
       {issued && (
         <OneTime label={issued.label} value={issued.value} onHide={() => setIssued(null)} />
       )}
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error ?? list.error} />
       {notice && (
         <p className="alert alert-ok" role="status">
           {notice}

@@ -1,15 +1,14 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { APP_EVENTS, isQueueEvent, type OutputOf } from '../../shared/contract';
+import { useEffect, useMemo, useState } from 'react';
+import { APP_EVENTS, type OutputOf } from '../../shared/contract';
 import { vnTimeOfDay } from '../../shared/time/vnTime';
 import { useApp } from '../app-context';
+import { useOp } from '../api/query';
 import { Clock } from '../components/Clock';
 import { ConnectionStatus } from '../components/ConnectionStatus';
 import { Announcer, VOICE_BASE } from '../queue/announcer';
 import { boardLayout } from './boardLayout';
 
-type Board = OutputOf<'queue.board'>;
-type Services = OutputOf<'queue.services'>;
-
+/** The board also reloads this often, in case an event was lost (an old TV's browser). */
 const POLL_MS = 10_000;
 /** How long a new call takes over the whole screen (docs/queue.md, "The lobby board"). */
 export const TAKEOVER_MS = 6000;
@@ -30,42 +29,19 @@ interface Call {
  * "mất kết nối" when the hub cannot be reached.
  */
 export function DisplayPage({ site }: { site: OutputOf<'site.get'> | null }) {
-  const { t, api, connection, onEvent, lang } = useApp();
-  const [board, setBoard] = useState<Board | null>(null);
-  const [services, setServices] = useState<Services>([]);
-  const [lastGood, setLastGood] = useState<Date | null>(null);
-  const [fetchFailed, setFetchFailed] = useState(false);
+  const { t, connection, onEvent } = useApp();
+  // Reloaded on the queue's events (EVENT_INVALIDATES), on reconnection and every POLL_MS;
+  // a failed load keeps the last good state on screen.
+  const boardQuery = useOp('queue.board', {}, { pollMs: POLL_MS });
+  const services = useOp('queue.services', {}, { pollMs: POLL_MS }).data ?? [];
+  const board = boardQuery.data ?? null;
+  const lastGood = boardQuery.updatedAt === null ? null : new Date(boardQuery.updatedAt);
+  const fetchFailed = boardQuery.error !== null;
   const [soundBlocked, setSoundBlocked] = useState(false);
   const [soundChecked, setSoundChecked] = useState(false);
   const [flash, setFlash] = useState<string | null>(null);
   const [calls, setCalls] = useState<Call[]>([]);
   const announcer = useMemo(() => new Announcer({ onBlocked: setSoundBlocked }), []);
-  const inFlight = useRef(false);
-
-  const load = useCallback(async () => {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    try {
-      const [b, s] = await Promise.all([
-        api.call('queue.board', {}),
-        api.call('queue.services', {}),
-      ]);
-      if (b.ok) {
-        setBoard(b.data);
-        setLastGood(new Date());
-        setFetchFailed(false);
-      } else setFetchFailed(true);
-      if (s.ok) setServices(s.data);
-    } finally {
-      inFlight.current = false;
-    }
-  }, [api]);
-
-  useEffect(() => {
-    void load();
-    const id = setInterval(() => void load(), POLL_MS);
-    return () => clearInterval(id);
-  }, [load, connection, lang]);
 
   useEffect(() => {
     if (board) announcer.configure(board.voice);
@@ -101,9 +77,8 @@ export function DisplayPage({ site }: { site: OutputOf<'site.get'> | null }) {
             ]);
           }
         }
-        if (isQueueEvent(e.type) || e.type === APP_EVENTS.hello) void load();
       }),
-    [onEvent, load, announcer],
+    [onEvent, announcer],
   );
 
   const current = calls[0] ?? null;

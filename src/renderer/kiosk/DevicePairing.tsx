@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { ApiError, DeviceKind, OutputOf } from '../../shared/contract';
 import { useApp } from '../app-context';
 import { DEVICE_REQUIRED_EVENT, storeDeviceToken } from '../api/deviceToken';
+import { useOp } from '../api/query';
 import { ErrorMessage } from '../components/ErrorMessage';
 
 type Device = NonNullable<OutputOf<'devices.me'>['device']>;
@@ -17,24 +18,18 @@ export function useDevicePairing(kinds: readonly DeviceKind[]): {
   state: PairingState;
   recheck(): void;
 } {
-  const { api } = useApp();
-  const [state, setState] = useState<PairingState>({ status: 'checking' });
-  const [epoch, setEpoch] = useState(0);
-  const recheck = useCallback(() => setEpoch((n) => n + 1), []);
-  const key = kinds.join(',');
-
-  useEffect(() => {
-    let alive = true;
-    void api.call('devices.me', {}).then((res) => {
-      if (!alive) return;
-      const device = res.ok ? res.data.device : null;
-      if (device && key.split(',').includes(device.kind)) setState({ status: 'paired', device });
-      else setState({ status: 'unpaired' });
-    });
-    return () => {
-      alive = false;
-    };
-  }, [api, key, epoch]);
+  const me = useOp('devices.me', {});
+  const { refetch } = me;
+  const recheck = useCallback(() => void refetch(), [refetch]);
+  // A refusal or a network failure counts as unpaired (the pairing step is shown), even if an
+  // earlier answer said paired; until the first answer, "checking".
+  const device = me.error ? null : me.data?.device;
+  const state: PairingState =
+    device === undefined
+      ? { status: 'checking' }
+      : device && kinds.includes(device.kind)
+        ? { status: 'paired', device }
+        : { status: 'unpaired' };
 
   useEffect(() => {
     window.addEventListener(DEVICE_REQUIRED_EVENT, recheck);

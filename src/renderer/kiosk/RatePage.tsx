@@ -1,9 +1,9 @@
 import './kiosk.css';
-import { useCallback, useEffect, useState } from 'react';
-import { APP_EVENTS } from '../../shared/contract';
-import { publicRatingWindowSchema, type RatingWindow } from '../../shared/contract/ratings';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RatingWindow } from '../../shared/contract/ratings';
 import type { KioskVoiceKey } from '../../shared/kiosk/voiceClips';
 import { useApp } from '../app-context';
+import { useOp } from '../api/query';
 import { ConnectionStatus } from '../components/ConnectionStatus';
 import { PairingPanel, useDevicePairing } from './DevicePairing';
 import { KioskErrorBoundary } from './ErrorBoundary';
@@ -29,9 +29,8 @@ type State =
  * It closes after 30 s.
  */
 export function RatePage() {
-  const { t, api, onEvent, connection } = useApp();
+  const { t, connection } = useApp();
   const number = Number(new URLSearchParams(window.location.search).get('counter'));
-  const [counterId, setCounterId] = useState<string | null | undefined>(undefined);
   const [state, setState] = useState<State>({ name: 'idle' });
   const [speaking, setSpeaking] = useState(false);
   const [reader] = useState(() => new ScreenReader(setSpeaking));
@@ -39,39 +38,26 @@ export function RatePage() {
   const pairing = useDevicePairing(['rating', 'kiosk']);
   const paired = pairing.state.status === 'paired';
 
-  /** The open window of this counter, with the ticket it rates (a paired device's call). */
-  const fetchOpen = useCallback(
-    async (id: string) => {
-      const open = await api.call('ratings.open', { counterId: id });
-      if (open.ok && open.data[0]) setState({ name: 'rate', window: open.data[0] });
-    },
-    [api],
+  // This counter (null: no such counter), then its open window with the ticket it rates (a
+  // paired device's call), reloaded when a window opens or closes ('rating.open',
+  // 'rating.closed' in EVENT_INVALIDATES) and on reconnection.
+  const counters = useOp('counters.list', {}, { enabled: paired });
+  const counterId =
+    counters.data === undefined
+      ? undefined
+      : (counters.data.find((x) => x.number === number)?.id ?? null);
+  const open = useOp(
+    'ratings.open',
+    { counterId: counterId ?? '' },
+    { enabled: paired && typeof counterId === 'string' },
   );
-
+  const next = open.data?.[0];
+  const shown = useRef<string | null>(null); // a ticket is rated once: its window opens once
   useEffect(() => {
-    if (!paired) return undefined;
-    let alive = true;
-    void (async () => {
-      const res = await api.call('counters.list', {});
-      if (!alive || !res.ok) return;
-      const c = res.data.find((x) => x.number === number);
-      setCounterId(c ? c.id : null);
-      if (c) await fetchOpen(c.id);
-    })();
-    return () => {
-      alive = false;
-    };
-  }, [api, number, paired, fetchOpen]);
-
-  useEffect(() => {
-    if (!counterId || !paired) return undefined;
-    return onEvent((e) => {
-      if (e.type === APP_EVENTS.ratingOpen) {
-        const w = publicRatingWindowSchema.safeParse(e.data);
-        if (w.success && w.data.counterId === counterId) void fetchOpen(counterId);
-      }
-    });
-  }, [counterId, paired, onEvent, fetchOpen]);
+    if (!next || next.ticketId === shown.current) return;
+    shown.current = next.ticketId;
+    setState({ name: 'rate', window: next });
+  }, [next]);
 
   useEffect(() => {
     if (state.name !== 'thanks' && state.name !== 'closed' && state.name !== 'rated')

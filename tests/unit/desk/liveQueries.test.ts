@@ -84,4 +84,40 @@ describe('live query invalidation', () => {
     vi.advanceTimersByTime(500);
     expect(stale()).toEqual([]);
   });
+
+  it('the desk screens follow the dossier, files, tray and counter events', () => {
+    const reads = [
+      'dossiers.search',
+      'dossiers.warnings',
+      'files.list',
+      'scanFolder.files',
+      'queue.counterView',
+      'counters.list',
+    ];
+    const check = (event: Parameters<ReturnType<typeof createLiveInvalidator>['onEvent']>[0]) => {
+      const { client, stale } = cacheWith(...reads);
+      const live = createLiveInvalidator(client, 100);
+      live.onEvent(event);
+      vi.advanceTimersByTime(100);
+      return stale();
+    };
+    expect(
+      check({ type: APP_EVENTS.dossierChanged, at, data: { id: 'd1', status: 'received' } }),
+    ).toEqual(['dossiers.search', 'dossiers.warnings']);
+    expect(check({ type: APP_EVENTS.dossierFiles, at, data: { id: 'd1' } })).toEqual([
+      'files.list',
+    ]);
+    expect(check({ type: APP_EVENTS.scanFolderChanged, at })).toEqual(['scanFolder.files']);
+    expect(
+      check({
+        type: APP_EVENTS.queueCalled,
+        at,
+        data: { number: 'A001', counter: 1, recall: false },
+      }),
+    ).toEqual(['queue.counterView']);
+    expect(check({ type: APP_EVENTS.queueChanged, at, data: { config: true } })).toEqual([
+      'queue.counterView',
+      'counters.list',
+    ]);
+  });
 });

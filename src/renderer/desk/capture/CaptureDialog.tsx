@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
-import { APP_EVENTS, type OutputOf } from '../../../shared/contract';
+import type { OutputOf } from '../../../shared/contract';
 import { formatVnDateTime } from '../../../shared/time/vnTime';
 import { useApp } from '../../app-context';
+import { useOp } from '../../api/query';
 import { cleanPage } from './imageOps';
 import { PhoneCapture } from './PhoneCapture';
 import {
@@ -89,7 +90,7 @@ export function CaptureDialog({
   onAttached?(files: AttachedFile[]): void;
   onClose(): void;
 }) {
-  const { t, api, lang, onEvent } = useApp();
+  const { t, api, lang } = useApp();
   const dialogRef = useRef<HTMLDivElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -102,7 +103,8 @@ export function CaptureDialog({
   const [pages, setPages] = useState<Page[]>([]);
   const [gray, setGray] = useState(true);
   const [autoContrast, setAutoContrast] = useState(true);
-  const [tray, setTray] = useState<OutputOf<'scanFolder.files'> | null>(null);
+  // The scanner's tray, reloaded when a scan arrives or is attached (EVENT_INVALIDATES).
+  const tray: OutputOf<'scanFolder.files'> | null = useOp('scanFolder.files', {}).data ?? null;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -150,17 +152,6 @@ export function CaptureDialog({
 
   // Thumbnails are object URLs: released when the dialog closes.
   useEffect(() => () => pagesRef.current.forEach((p) => URL.revokeObjectURL(p.url)), []);
-
-  const loadTray = useCallback(async () => {
-    const r = await api.call('scanFolder.files', {});
-    if (r.ok) setTray(r.data);
-  }, [api]);
-  useEffect(() => {
-    void loadTray();
-    return onEvent((e) => {
-      if (e.type === APP_EVENTS.scanFolderChanged) void loadTray();
-    });
-  }, [loadTray, onEvent]);
 
   /** Hand the capture back (reception) or attach it now (a dossier with a code). */
   const finish = useCallback(

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
-import { APP_EVENTS, type OutputOf } from '../../../shared/contract';
+import { useState } from 'react';
+import type { OutputOf } from '../../../shared/contract';
 import { RESULT_DOCUMENT_NAME } from '../../../shared/contract/files';
 import { formatVnDateTime } from '../../../shared/time/vnTime';
 import { useApp } from '../../app-context';
+import { useOp } from '../../api/query';
 import { CaptureDialog, sizeText } from './CaptureDialog';
 import { openBytes } from './upload';
 
@@ -20,23 +21,13 @@ export const RESULT_DOCUMENT = RESULT_DOCUMENT_NAME;
  * digitised too).
  */
 export function FilesPanel({ dossier }: { dossier: Dossier }) {
-  const { t, api, onEvent } = useApp();
-  const [files, setFiles] = useState<Listed[] | null>(null);
+  const { t, api } = useApp();
+  // Reloaded when a file is attached to a dossier ('dossier.files' in EVENT_INVALIDATES): a
+  // phone's upload (or another counter's) shows up at once.
+  const list = useOp('files.list', { code: dossier.code });
+  const files: Listed[] | null = list.data ?? null;
   const [capturing, setCapturing] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-
-  const load = useCallback(async () => {
-    const r = await api.call('files.list', { code: dossier.code });
-    if (r.ok) setFiles(r.data);
-    else setMessage({ kind: 'error', text: r.error.message });
-  }, [api, dossier.code]);
-  useEffect(() => {
-    void load();
-    // A phone's upload (or another counter's) shows up at once.
-    return onEvent((e) => {
-      if (e.type === APP_EVENTS.dossierFiles && e.data.id === dossier.id) void load();
-    });
-  }, [load, onEvent, dossier.id]);
 
   const resultStep =
     dossier.status === 'result_ready' ||
@@ -101,9 +92,9 @@ export function FilesPanel({ dossier }: { dossier: Dossier }) {
           </button>
         ))}
       </div>
-      {message && (
-        <p className={`alert alert-${message.kind}`} role="status">
-          {message.text}
+      {(message ?? list.error) && (
+        <p className={`alert alert-${message?.kind ?? 'error'}`} role="status">
+          {message?.text ?? list.error?.message}
         </p>
       )}
       {capturing !== null && (
@@ -126,7 +117,7 @@ export function FilesPanel({ dossier }: { dossier: Dossier }) {
                 }),
               });
             }
-            void load();
+            void list.refetch();
           }}
           onClose={() => setCapturing(null)}
         />

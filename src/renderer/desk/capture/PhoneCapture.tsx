@@ -1,9 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import { APP_EVENTS } from '../../../shared/contract';
 import { formatVnDateTime } from '../../../shared/time/vnTime';
 import { useApp } from '../../app-context';
+import { useOp } from '../../api/query';
 import { QrImage } from '../../kiosk/QrImage';
 import type { AttachedFile } from './upload';
+
+/** How often the list is read while the QR is shown, besides the live event. */
+const PHONE_POLL_MS = 5000;
 
 interface Link {
   token: string;
@@ -25,7 +28,7 @@ export function PhoneCapture({
   documentName: string;
   onAttached(files: AttachedFile[]): void;
 }) {
-  const { t, api, onEvent } = useApp();
+  const { t, api } = useApp();
   const [link, setLink] = useState<Link | null>(null);
   const [error, setError] = useState<string | null>(null);
   const known = useRef<Set<string> | null>(null);
@@ -44,27 +47,18 @@ export function PhoneCapture({
     setLink(r.data);
   }
 
-  // While the QR is shown: the phone's upload appears in the dossier's list (its event, and
-  // a slow poll in case the event stream is down).
+  // While the QR is shown: the phone's upload appears in the dossier's list (its event,
+  // 'dossier.files' in EVENT_INVALIDATES, and a slow poll in case the event stream is down).
+  const watched = useOp('files.list', { code }, { enabled: link !== null, pollMs: PHONE_POLL_MS });
   useEffect(() => {
-    if (!link) return;
-    const check = () =>
-      void files().then((list) => {
-        const fresh = (list ?? []).filter(
-          (f) => !known.current?.has(f.id) && f.documentName === documentName,
-        );
-        if (fresh.length > 0) onAttached(fresh);
-      });
-    const timer = setInterval(check, 5000);
-    const off = onEvent((e) => {
-      if (e.type === APP_EVENTS.dossierFiles) check();
-    });
-    return () => {
-      clearInterval(timer);
-      off();
-    };
+    if (!link || !watched.data) return;
+    const fresh = watched.data.filter(
+      (f) => !known.current?.has(f.id) && f.documentName === documentName,
+    );
+    if (fresh.length > 0) onAttached(fresh);
+    // Checked when the list changes; a new callback alone is no news.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [link]);
+  }, [link, watched.data]);
 
   // Without a public address the hub gives the bare path: shown on this page's own address,
   // with the warning that a phone cannot open a loopback one.

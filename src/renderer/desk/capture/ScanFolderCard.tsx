@@ -1,6 +1,7 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { ApiError, OutputOf } from '../../../shared/contract';
 import { useApp } from '../../app-context';
+import { useOp } from '../../api/query';
 import { ErrorMessage } from '../../components/ErrorMessage';
 
 type View = OutputOf<'scanFolder.config.get'>;
@@ -10,21 +11,17 @@ type View = OutputOf<'scanFolder.config.get'>;
  * the desk's "Tệp quét mới" tray (docs/digitisation.md, "Ghi nhận tệp / Capture").
  */
 export function ScanFolderCard() {
+  const loaded = useOp('scanFolder.config.get', {});
+  // The field starts from the folder as loaded once; a later reload does not overwrite a draft.
+  return loaded.data ? <ScanFolderForm view={loaded.data} setView={loaded.setData} /> : null;
+}
+
+function ScanFolderForm({ view, setView }: { view: View; setView(view: View): void }) {
   const { t, api } = useApp();
-  const [view, setView] = useState<View | null>(null);
-  const [value, setValue] = useState('');
+  const [value, setValue] = useState(view.dir ?? '');
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
 
-  useEffect(() => {
-    void api.call('scanFolder.config.get', {}).then((r) => {
-      if (!r.ok) return;
-      setView(r.data);
-      setValue(r.data.dir ?? '');
-    });
-  }, [api]);
-
-  if (!view) return null;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);

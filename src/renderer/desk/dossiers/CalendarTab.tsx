@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useApp } from '../../app-context';
+import { useOp } from '../../api/query';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
@@ -9,25 +10,27 @@ export function CalendarTab() {
   const { t, api, session } = useApp();
   const isAdmin = session?.user.role === 'admin';
   const [year, setYear] = useState(new Date().getFullYear());
-  const [off, setOff] = useState<Set<string>>(new Set());
-  const [sat, setSat] = useState<Set<string>>(new Set());
+  const loaded = useOp('calendar.year', { year });
+  // The administrator's clicks on this year, kept over a reload; otherwise the year as loaded.
+  const [draft, setDraft] = useState<{ year: number; off: Set<string>; sat: Set<string> } | null>(
+    null,
+  );
+  const off = draft?.year === year ? draft.off : new Set(loaded.data?.daysOff);
+  const sat = draft?.year === year ? draft.sat : new Set(loaded.data?.workingSaturdays);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
-  useEffect(() => {
-    void api.call('calendar.year', { year }).then((r) => {
-      if (!r.ok) return;
-      setOff(new Set(r.data.daysOff));
-      setSat(new Set(r.data.workingSaturdays));
-    });
-  }, [api, year]);
+  /** Another year is shown as the hub has it: unsaved clicks on this one are dropped. */
+  function goTo(next: number) {
+    setDraft(null);
+    setYear(next);
+  }
 
   function toggle(date: string, weekday: number) {
     if (!isAdmin || weekday === 0) return;
     const set = weekday === 6 ? new Set(sat) : new Set(off);
     if (set.has(date)) set.delete(date);
     else set.add(date);
-    if (weekday === 6) setSat(set);
-    else setOff(set);
+    setDraft(weekday === 6 ? { year, off, sat: set } : { year, off: set, sat });
   }
 
   async function save() {
@@ -45,8 +48,8 @@ export function CalendarTab() {
   async function reset() {
     const r = await api.call('calendar.resetYear', { year });
     if (r.ok) {
-      setOff(new Set(r.data.daysOff));
-      setSat(new Set(r.data.workingSaturdays));
+      setDraft(null);
+      loaded.setData(r.data);
     }
   }
 
@@ -54,10 +57,10 @@ export function CalendarTab() {
     <section className="card" aria-labelledby="calendar-title">
       <h2 id="calendar-title">{t('calendar.title', { year })}</h2>
       <div className="actions">
-        <button type="button" className="btn btn-small" onClick={() => setYear(year - 1)}>
+        <button type="button" className="btn btn-small" onClick={() => goTo(year - 1)}>
           {t('calendar.prev')}
         </button>
-        <button type="button" className="btn btn-small" onClick={() => setYear(year + 1)}>
+        <button type="button" className="btn btn-small" onClick={() => goTo(year + 1)}>
           {t('calendar.next')}
         </button>
         <span className="badge" style={{ background: '#c62828', color: '#fff' }}>

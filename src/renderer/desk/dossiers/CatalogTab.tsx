@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { OutputOf } from '../../../shared/contract';
 import { CATALOG_IMPORT_MAX_CHARS } from '../../../shared/contract/catalog';
 import { useApp } from '../../app-context';
+import { useOp } from '../../api/query';
 
 type ImportResult = OutputOf<'catalog.import'>;
 type CatalogFormat = 'json' | 'csv' | 'xlsx';
@@ -39,14 +40,11 @@ function download(fileName: string, contentType: string, body: Uint8Array | stri
  */
 export function CatalogTab() {
   const { t, api } = useApp();
-  const [procedures, setProcedures] = useState<OutputOf<'procedures.list'>>([]);
+  const catalogue = useOp('procedures.list', {});
+  const procedures: OutputOf<'procedures.list'> = catalogue.data ?? [];
   const [validRowsOnly, setValidRowsOnly] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  const load = () =>
-    void api.call('procedures.list', {}).then((r) => r.ok && setProcedures(r.data));
-  useEffect(load, [api]);
 
   async function importFile(file: File) {
     const format = formatOf(file.name);
@@ -65,7 +63,7 @@ export function CatalogTab() {
     }
     setError(null);
     setResult(r.data);
-    load();
+    void catalogue.refetch();
   }
 
   async function exportFile(format: CatalogFormat) {

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { APP_EVENTS, type OutputOf } from '../../../shared/contract';
+import { useEffect, useRef, useState } from 'react';
+import type { OutputOf } from '../../../shared/contract';
 import { DOSSIER_STATUS_VALUES } from '../../../shared/contract/dossiers';
 import type { MessageKey } from '../../../shared/i18n';
 import { formatVnDate } from '../../../shared/time/vnTime';
 import { formMeta, registerSetFor } from '../../../shared/forms/formSets';
 import { useApp } from '../../app-context';
+import { useOp } from '../../api/query';
 import { DossierDetail, type Dossier } from './DossierDetail';
 import { openForm } from './ReceptionTab';
 
@@ -24,16 +25,11 @@ const WARNING_CLASS: Record<string, string> = {
 
 /** Warnings panel, search (code, ID, phone, folded name) with filters and paging, detail. */
 export function DossiersTab() {
-  const { t, api, onEvent } = useApp();
+  const { t, api } = useApp();
   const searchRef = useRef<HTMLInputElement>(null);
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<Status | ''>('');
   const [page, setPage] = useState(1);
-  const [result, setResult] = useState<{ items: Summary[]; total: number }>({
-    items: [],
-    total: 0,
-  });
-  const [warnings, setWarnings] = useState<Summary[]>([]);
   const [detail, setDetail] = useState<Dossier | null>(null);
 
   // The search waits until typing pauses (SEARCH_DEBOUNCE_MS); the warnings are loaded once
@@ -44,35 +40,15 @@ export function DossiersTab() {
     return () => clearTimeout(timer);
   }, [q]);
 
-  const load = useCallback(async () => {
-    const r = await api.call('dossiers.search', {
-      ...(query ? { q: query } : {}),
-      ...(status ? { status } : {}),
-      page,
-      pageSize: PAGE,
-    });
-    if (r.ok) setResult(r.data);
-  }, [api, query, status, page]);
-  const loadWarnings = useCallback(async () => {
-    const w = await api.call('dossiers.warnings', {});
-    if (w.ok) setWarnings(w.data);
-  }, [api]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useEffect(() => {
-    void loadWarnings();
-  }, [loadWarnings]);
-  useEffect(
-    () =>
-      onEvent((e) => {
-        if (e.type !== APP_EVENTS.dossierChanged) return;
-        void load();
-        void loadWarnings();
-      }),
-    [onEvent, load, loadWarnings],
+  // Both reload when a dossier changes ('dossier.changed' in EVENT_INVALIDATES); the list
+  // keeps the previous page on screen while the next one loads.
+  const search = useOp(
+    'dossiers.search',
+    { ...(query ? { q: query } : {}), ...(status ? { status } : {}), page, pageSize: PAGE },
+    { keepPrevious: true },
   );
+  const result: { items: Summary[]; total: number } = search.data ?? { items: [], total: 0 };
+  const warnings: Summary[] = useOp('dossiers.warnings', {}).data ?? [];
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey && e.key.toLowerCase() === 'f') {

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent, type Ref } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type Ref } from 'react';
 import { TIME_UNIT_LABELS } from '../../../shared/catalog/procedure';
 import { missingRequiredDocuments } from '../../../shared/catalog/completeness';
-import { isQueueEvent, type OutputOf } from '../../../shared/contract';
+import type { OutputOf } from '../../../shared/contract';
 import { formatVnDate, formatVnDateTime } from '../../../shared/time/vnTime';
 import { useApp } from '../../app-context';
+import { useOp } from '../../api/query';
 import { COUNTER_KEY } from '../queue/CounterTab';
 import { ProcedurePicker, type Procedure } from './ProcedurePicker';
 import { ulid } from '../../../shared/ids';
@@ -55,7 +56,7 @@ const newKey = (): string => ulid();
  * received until Esc starts the next one.
  */
 export function ReceptionTab() {
-  const { t, api, lang, onEvent } = useApp();
+  const { t, api, lang } = useApp();
   const scanRef = useRef<HTMLInputElement>(null);
   const procRef = useRef<HTMLInputElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
@@ -64,14 +65,17 @@ export function ReceptionTab() {
   const inFlight = useRef(false);
   const [scan, setScan] = useState('');
   const [scanError, setScanError] = useState<string | null>(null);
-  const [procedures, setProcedures] = useState<Procedure[]>([]);
-  const [usage, setUsage] = useState<ReadonlyMap<string, number>>(new Map());
+  const procedures: Procedure[] = useOp('procedures.list', {}).data ?? [];
+  const usageList = useOp('dossiers.procedureUsage', {}).data;
+  const usage: ReadonlyMap<string, number> = useMemo(
+    () => new Map((usageList ?? []).map((u) => [u.procedureId, u.count])),
+    [usageList],
+  );
   const [procedure, setProcedure] = useState<Procedure | null>(null);
   const [appointment, setAppointment] = useState<string | null>(null);
   const [docs, setDocs] = useState<DocRow[]>([]);
   const [applicant, setApplicant] = useState(EMPTY);
   const [resultMethod, setResultMethod] = useState<'desk' | 'post'>('desk');
-  const [ticket, setTicket] = useState<CurrentTicket | null>(null);
   const [linkTicket, setLinkTicket] = useState(true);
   // "Cần xác minh": the procedure's longer limit (docs/catalog.md, verificationTime).
   const [needsVerification, setNeedsVerification] = useState(false);
@@ -100,26 +104,15 @@ export function ReceptionTab() {
   const resetCapture = capture.reset;
 
   useEffect(() => {
-    void api.call('procedures.list', {}).then((r) => r.ok && setProcedures(r.data));
-    void api
-      .call('dossiers.procedureUsage', {})
-      .then((r) => r.ok && setUsage(new Map(r.data.map((u) => [u.procedureId, u.count]))));
     scanRef.current?.focus();
-  }, [api]);
+  }, []);
 
-  // The ticket being served at my counter (chosen on the counter tab) fills in by itself.
-  const loadTicket = useCallback(async () => {
-    const counterId = localStorage.getItem(COUNTER_KEY);
-    if (!counterId) return setTicket(null);
-    const r = await api.call('queue.counterView', { counterId });
-    setTicket(r.ok ? r.data.current : null);
-  }, [api]);
-  useEffect(() => {
-    void loadTicket();
-    return onEvent((e) => {
-      if (isQueueEvent(e.type)) void loadTicket();
-    });
-  }, [loadTicket, onEvent]);
+  // The ticket being served at my counter (chosen on the counter tab) fills in by itself:
+  // reloaded on the queue's events (EVENT_INVALIDATES).
+  const counterId = localStorage.getItem(COUNTER_KEY) ?? '';
+  const served = useOp('queue.counterView', { counterId }, { enabled: counterId !== '' });
+  const ticket: CurrentTicket | null =
+    counterId !== '' && !served.error ? (served.data?.current ?? null) : null;
 
   // The appointment the receipt will give if received now (the hub's own calendar).
   useEffect(() => {

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { APP_EVENTS, isQueueEvent, type ApiError, type OutputOf } from '../../../shared/contract';
+import type { ApiError, OutputOf } from '../../../shared/contract';
 import type { OfficerTicket, PriorityCategory, TicketAction } from '../../../shared/contract/queue';
 import { isAllowed } from '../../../shared/queue/ticketTransitions';
 import type { MessageKey } from '../../../shared/i18n';
 import { vnTimeOfDay } from '../../../shared/time/vnTime';
 import { useApp } from '../../app-context';
+import { useOp } from '../../api/query';
 import { ErrorMessage } from '../../components/ErrorMessage';
 
 type Counters = OutputOf<'counters.list'>;
@@ -57,12 +58,14 @@ function TicketLine({
  * Refreshes on every queue event from the hub.
  */
 export function CounterTab() {
-  const { t, api, onEvent, lang } = useApp();
-  const [counters, setCounters] = useState<Counters>([]);
-  const [services, setServices] = useState<Services>([]);
-  const [priorities, setPriorities] = useState<Priorities>([]);
+  const { t, api, lang } = useApp();
+  // The lists and the counter's view reload on the queue's events (EVENT_INVALIDATES).
+  const counters: Counters = useOp('counters.list', {}).data ?? [];
+  const services: Services = useOp('queue.services', {}).data ?? [];
+  const priorities: Priorities = useOp('queue.priorities', {}).data ?? [];
   const [counterId, setCounterId] = useState<string>(() => localStorage.getItem(COUNTER_KEY) ?? '');
-  const [view, setView] = useState<View | null>(null);
+  const viewQuery = useOp('queue.counterView', { counterId }, { enabled: counterId !== '' });
+  const view: View | null = viewQuery.data ?? null;
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [transferOpen, setTransferOpen] = useState(false);
@@ -79,48 +82,19 @@ export function CounterTab() {
   /** The last view loaded (read by the F-keys when they run, not when they were pressed). */
   const latest = useRef<View | null>(null);
 
-  useEffect(() => {
-    void api.call('counters.list', {}).then((r) => r.ok && setCounters(r.data));
-    void api.call('queue.services', {}).then((r) => r.ok && setServices(r.data));
-    void api.call('queue.priorities', {}).then((r) => r.ok && setPriorities(r.data));
-  }, [api]);
-
   const counter = counters.find((c) => c.id === counterId) ?? null;
 
+  // Whatever view loaded last, by an action's reload or a live event's.
+  useEffect(() => {
+    latest.current = viewQuery.data ?? null;
+  }, [viewQuery.data]);
+  const { refetch: refetchView } = viewQuery;
+  /** Reload the view now; `latest` has it when this resolves. */
   const load = useCallback(async () => {
     if (!counterId) return;
-    const r = await api.call('queue.counterView', { counterId });
-    if (r.ok) {
-      latest.current = r.data;
-      setView(r.data);
-    } else setError(r.error);
-  }, [api, counterId]);
-
-  useEffect(() => {
-    setView(null);
-    latest.current = null;
-    inFlight.current = load();
-  }, [load]);
-
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const off = onEvent((e) => {
-      if (!isQueueEvent(e.type) && e.type !== APP_EVENTS.hello) return;
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => void load(), 100);
-      if (e.type === APP_EVENTS.queueChanged) {
-        void api.call('queue.services', {}).then((r) => r.ok && setServices(r.data));
-        // An administrator changed counters or their services (queue admin tab).
-        if ('config' in e.data) {
-          void api.call('counters.list', {}).then((r) => r.ok && setCounters(r.data));
-        }
-      }
-    });
-    return () => {
-      off();
-      if (timer) clearTimeout(timer);
-    };
-  }, [onEvent, load, api]);
+    const data = await refetchView();
+    if (data) latest.current = data;
+  }, [counterId, refetchView]);
 
   const serviceName = (id: string) => services.find((s) => s.id === id)?.name ?? '';
   const current = view?.current ?? null;
@@ -455,7 +429,7 @@ export function CounterTab() {
             </button>
           </form>
         )}
-        <ErrorMessage error={error} />
+        <ErrorMessage error={error ?? viewQuery.error} />
         {notice && (
           <p className="alert alert-ok" role="status">
             {notice}

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { ApiError, OutputOf } from '../../../shared/contract';
 import { formatVnDateTime } from '../../../shared/time/vnTime';
 import { useApp } from '../../app-context';
+import { useOp } from '../../api/query';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatBytes } from './copyText';
 
@@ -15,33 +16,28 @@ type Backups = OutputOf<'backup.list'>;
  * that looks removable, "Sao lưu ngay" with its result, and the recent backups (docs/backup.md).
  * Used on the site's "Đồng bộ và sao lưu" tab and on the provincial screen.
  */
-export function BackupCard({ onConfig }: { onConfig?(config: Config): void }) {
+export function BackupCard() {
+  const loadedConfig = useOp('backup.config.get', {});
+  // The folder field starts from the configuration as loaded once; a reload keeps a draft.
+  return loadedConfig.data ? (
+    <BackupForm config={loadedConfig.data} setConfig={loadedConfig.setData} />
+  ) : null;
+}
+
+function BackupForm({ config, setConfig }: { config: Config; setConfig(c: Config): void }) {
   const { t, api, lang } = useApp();
-  const [config, setConfig] = useState<Config | null>(null);
-  const [dir, setDir] = useState('');
+  const [dir, setDir] = useState(config.custom ? config.dir : '');
   const [passphrase, setPassphrase] = useState('');
-  const [backups, setBackups] = useState<Backups>([]);
+  const list = useOp('backup.list', { limit: 10 });
+  const backups: Backups = list.data ?? [];
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
 
-  const loaded = useCallback(
-    (c: Config) => {
-      setConfig(c);
-      setDir(c.custom ? c.dir : '');
-      onConfig?.(c);
-    },
-    [onConfig],
-  );
-  const loadList = useCallback(async () => {
-    const r = await api.call('backup.list', { limit: 10 });
-    if (r.ok) setBackups(r.data);
-  }, [api]);
-  useEffect(() => {
-    void api.call('backup.config.get', {}).then((r) => r.ok && loaded(r.data));
-    void loadList();
-  }, [api, loaded, loadList]);
-
+  const loaded = (c: Config) => {
+    setConfig(c);
+    setDir(c.custom ? c.dir : '');
+  };
   const saveDir = async (value: string | null) => {
     setNotice(null);
     const r = await api.call('backup.config.set', { dir: value });
@@ -49,10 +45,9 @@ export function BackupCard({ onConfig }: { onConfig?(config: Config): void }) {
     setError(null);
     loaded(r.data);
     setNotice(t('backup.dirSaved', { dir: r.data.dir }));
-    void loadList();
+    void list.refetch();
   };
   const savePassphrase = async (value: string | null) => {
-    if (!config) return;
     setNotice(null);
     const r = await api.call('backup.config.set', {
       dir: config.custom ? config.dir : null,
@@ -86,10 +81,9 @@ export function BackupCard({ onConfig }: { onConfig?(config: Config): void }) {
         dir: r.data.dir,
       }),
     );
-    void loadList();
+    void list.refetch();
   };
 
-  if (!config) return null;
   return (
     <section className="card" aria-labelledby="backup-title" data-testid="backup-card">
       <h2 id="backup-title">{t('backup.title')}</h2>

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { ApiError, OutputOf } from '../../../shared/contract';
 import { formatVnDateTime } from '../../../shared/time/vnTime';
 import { useApp } from '../../app-context';
+import { useOp } from '../../api/query';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SyncExportButton } from '../../components/SyncExportButton';
 import { copyText } from './copyText';
@@ -17,34 +18,36 @@ const URL_RE = /^https?:\/\/\S+$/;
  * key is set. The on/off switch keeps the URL. Status: pending changes, last success, last error.
  */
 export function SyncSettingsCard() {
+  const config = useOp('sync.config.get', {});
+  const status = useOp('sync.status', {});
+  // The form starts from the settings as loaded once; a later reload does not overwrite a draft.
+  return config.data ? (
+    <SyncSettingsForm
+      config={config.data}
+      status={status.data ?? null}
+      reload={() => Promise.all([config.refetch(), status.refetch()])}
+    />
+  ) : null;
+}
+
+function SyncSettingsForm({
+  config,
+  status,
+  reload,
+}: {
+  config: Config;
+  status: Status | null;
+  reload(): Promise<unknown>;
+}) {
   const { t, api } = useApp();
-  const [config, setConfig] = useState<Config | null>(null);
-  const [status, setStatus] = useState<Status | null>(null);
-  const [url, setUrl] = useState('');
+  const [url, setUrl] = useState(config.upstreamUrl ?? '');
   const [key, setKey] = useState('');
-  const [enabled, setEnabled] = useState(true);
+  const [enabled, setEnabled] = useState(config.enabled);
   const [error, setError] = useState<ApiError | string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const siteIdField = useRef<HTMLInputElement>(null);
 
-  const load = useCallback(async () => {
-    const [c, s] = await Promise.all([
-      api.call('sync.config.get', {}),
-      api.call('sync.status', {}),
-    ]);
-    if (c.ok) {
-      setConfig(c.data);
-      setUrl(c.data.upstreamUrl ?? '');
-      setEnabled(c.data.enabled);
-    }
-    if (s.ok) setStatus(s.data);
-  }, [api]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  if (!config) return null;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setNotice(null);
@@ -61,7 +64,9 @@ export function SyncSettingsCard() {
     setError(null);
     setKey(''); // never kept in the page
     setNotice(t('sync.settings.saved'));
-    void load();
+    // The form shows what was saved, as the reloaded settings will.
+    setUrl(config.upstreamFromCommandLine ? (config.upstreamUrl ?? '') : (upstreamUrl ?? ''));
+    void reload();
   };
   const copySiteId = async () => {
     setCopied(await copyText(config.siteId, siteIdField.current));
