@@ -142,6 +142,31 @@ export async function communeFigures(
   );
 }
 
+/**
+ * The calendar months lying wholly inside a period, as [fromMonth, toMonth): first days of
+ * months. When there is none both are the day after the period, so that the days
+ * [from, fromMonth) are the whole period and [toMonth, to] is empty.
+ */
+export function wholeMonths(period: { from: string; to: string }): {
+  fromMonth: string;
+  toMonth: string;
+} {
+  const firstOf = (y: number, m: number) => new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+  const fy = Number(period.from.slice(0, 4));
+  const fm = Number(period.from.slice(5, 7)) - 1;
+  const fromMonth = period.from.slice(8) === '01' ? period.from : firstOf(fy, fm + 1);
+  const ty = Number(period.to.slice(0, 4));
+  const tm = Number(period.to.slice(5, 7)) - 1;
+  const dayAfter = new Date(Date.UTC(ty, tm, Number(period.to.slice(8)) + 1));
+  const toMonth =
+    dayAfter.getUTCDate() === 1 ? dayAfter.toISOString().slice(0, 10) : firstOf(ty, tm);
+  if (fromMonth >= toMonth) {
+    const after = dayAfter.toISOString().slice(0, 10);
+    return { fromMonth: after, toMonth: after };
+  }
+  return { fromMonth, toMonth };
+}
+
 /** Minutes with one decimal, as the commune's own p90WaitMinutes (docs/reports.md). */
 const minutesOf = (seconds: number | undefined): number | null =>
   seconds === undefined ? null : Math.round(seconds / 6) / 10;
@@ -158,11 +183,20 @@ export async function waitP90Seconds(
   period: { from: string; to: string },
   onlySite: string | null,
 ): Promise<Map<string, number>> {
-  // Per site and minute: the waits before that minute, in it, and the site's rank (⌈0.9 n⌉).
+  // Whole calendar months [fromMonth, toMonth) from the monthly rollup, the days outside
+  // them from the daily one. Per site and minute: the waits before that minute, in it, and the
+  // site's rank (⌈0.9 n⌉).
+  const { fromMonth, toMonth } = wholeMonths(period);
   const minutes = await db.query<{ site_id: string; minute: number; below: number; rank: number }>(
     `WITH m AS (
-       SELECT site_id, minute, sum(n)::int AS n FROM ticket_waits
-        WHERE day BETWEEN $1 AND $2 AND ($3::text IS NULL OR site_id = $3)
+       SELECT site_id, minute, sum(n)::int AS n FROM (
+         SELECT site_id, minute, n FROM ticket_waits_month
+          WHERE month >= $4::date AND month < $5::date AND ($3::text IS NULL OR site_id = $3)
+         UNION ALL
+         SELECT site_id, minute, n FROM ticket_waits
+          WHERE ((day >= $1 AND day < $4::date) OR (day >= $5::date AND day <= $2))
+            AND ($3::text IS NULL OR site_id = $3)
+       ) x
         GROUP BY site_id, minute HAVING sum(n) <> 0
      ), c AS (
        SELECT site_id, minute, n,
@@ -171,7 +205,7 @@ export async function waitP90Seconds(
          FROM m
      )
      SELECT site_id, minute, below, rank FROM c WHERE below < rank AND below + n >= rank`,
-    [period.from, period.to, onlySite],
+    [period.from, period.to, onlySite, fromMonth, toMonth],
   );
   const out = new Map<string, number>();
   if (minutes.length === 0) return out;

@@ -350,10 +350,16 @@ export async function foldEvents(
     for (const t of next) addWait(t, 1);
     const waitRows = [...waits.values()].filter((w) => w.n !== 0);
     if (waitRows.length > 0) {
+      // The same deltas by day and by calendar month (the month's first day).
       await tx.query(
-        `INSERT INTO ticket_waits (site_id, day, minute, n)
-         SELECT $1, * FROM unnest($2::date[], $3::int[], $4::int[])
-         ON CONFLICT (site_id, day, minute) DO UPDATE SET n = ticket_waits.n + excluded.n`,
+        `WITH w AS (SELECT * FROM unnest($2::date[], $3::int[], $4::int[]) AS w(day, minute, n)),
+         d AS (
+           INSERT INTO ticket_waits (site_id, day, minute, n) SELECT $1, day, minute, n FROM w
+           ON CONFLICT (site_id, day, minute) DO UPDATE SET n = ticket_waits.n + excluded.n
+         )
+         INSERT INTO ticket_waits_month (site_id, month, minute, n)
+         SELECT $1, date_trunc('month', day)::date, minute, sum(n) FROM w GROUP BY 2, 3
+         ON CONFLICT (site_id, month, minute) DO UPDATE SET n = ticket_waits_month.n + excluded.n`,
         [
           siteId,
           waitRows.map((w) => w.day),

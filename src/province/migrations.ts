@@ -193,6 +193,8 @@ ON CONFLICT (site_id, agency_code, day) DO UPDATE SET apologies = excluded.apolo
     // day (the last minute, 600, holds every longer wait), from which the exact nearest-rank
     // p90 is found as the commune's own report finds it (docs/reports.md): the minute holding
     // the rank from the rollup, then that minute's waits to the second from `tickets_wait`.
+    // `ticket_waits_month` holds the same by calendar month, so that a year reads twelve
+    // months and only the partial months at the period's edges read days.
     // `daily` gains the late-letter and digitisation counts by the day that counts them
     // (settled day, received day). Filled from the current-state tables folded so far.
     sql: `
@@ -201,7 +203,14 @@ CREATE TABLE ticket_waits (
   day date NOT NULL,
   minute integer NOT NULL,
   n integer NOT NULL DEFAULT 0,
-  PRIMARY KEY (site_id, day, minute)
+  PRIMARY KEY (day, site_id, minute)
+);
+CREATE TABLE ticket_waits_month (
+  site_id text NOT NULL,
+  month date NOT NULL,
+  minute integer NOT NULL,
+  n integer NOT NULL DEFAULT 0,
+  PRIMARY KEY (month, site_id, minute)
 );
 CREATE INDEX tickets_wait ON tickets (site_id, wait_seconds, business_date)
   WHERE wait_seconds IS NOT NULL;
@@ -209,6 +218,9 @@ INSERT INTO ticket_waits (site_id, day, minute, n)
 SELECT site_id, business_date, LEAST(wait_seconds / 60, 600), count(*)
   FROM tickets WHERE wait_seconds IS NOT NULL
  GROUP BY 1, 2, 3;
+INSERT INTO ticket_waits_month (site_id, month, minute, n)
+SELECT site_id, date_trunc('month', day)::date, minute, sum(n)
+  FROM ticket_waits GROUP BY 1, 2, 3;
 ALTER TABLE daily ADD COLUMN late_known integer NOT NULL DEFAULT 0;
 ALTER TABLE daily ADD COLUMN late_with_letter integer NOT NULL DEFAULT 0;
 ALTER TABLE daily ADD COLUMN paper integer NOT NULL DEFAULT 0;

@@ -314,6 +314,15 @@ describe.each(BACKENDS)('apologies and digitisation at the province on %s', (kin
         // 660 minutes: in the open-ended last minute.
         { day: '2026-03-02', minute: 600, n: 1 },
       ]);
+      expect(
+        await db.query(
+          `SELECT month::text AS month, minute, n FROM ticket_waits_month ORDER BY month, minute`,
+        ),
+      ).toEqual([
+        { month: '2026-03-01', minute: 0, n: 2 },
+        { month: '2026-03-01', minute: 1, n: 2 },
+        { month: '2026-03-01', minute: 600, n: 1 },
+      ]);
       // D1: received 2/3 with 2 paper documents both scanned; settled 9/3 after its due date
       // (5/3) with one letter and its result scanned.
       expect(

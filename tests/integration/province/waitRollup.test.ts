@@ -76,19 +76,26 @@ describe.each(BACKENDS)('the waits-by-minute rollup on %s', (kind) => {
     const db = await openProvinceDb({ databaseUrl, dataDir: makeTempDir('motcua-province-w-') });
     try {
       await migrateProvince(db);
-      const days = ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05'];
+      const days = ['2026-02-27', '2026-03-02', '2026-03-03', '2026-03-31', '2026-04-01'];
       const sites = ['S1', 'S2'];
       for (const siteId of sites) await registerSite(db, { siteId, name: siteId, agencyCodes: [] });
       const now = new Date('2026-03-10T03:00:00.000Z');
       for (const [k, siteId] of sites.entries()) {
         const list = waits(400, 7 + k);
         const ids = list.map(() => ulid());
-        const first = list.map((w, i) => ticket(i + 1, ids[i] as string, days[i % 4] as string, w));
+        const first = list.map((w, i) =>
+          ticket(i + 1, ids[i] as string, days[i % days.length] as string, w),
+        );
         await ingestEvents(db, siteId, first, 'test', now);
         // A later event replaces the outcome of every fifth ticket (another wait, or none).
         const again = waits(80, 99 + k);
         const second = again.map((w, i) =>
-          ticket(list.length + i + 1, ids[i * 5] as string, days[(i * 5) % 4] as string, w),
+          ticket(
+            list.length + i + 1,
+            ids[i * 5] as string,
+            days[(i * 5) % days.length] as string,
+            w,
+          ),
         );
         await ingestEvents(db, siteId, second, 'test', now);
       }
@@ -104,11 +111,28 @@ describe.each(BACKENDS)('the waits-by-minute rollup on %s', (kind) => {
              FROM tickets WHERE wait_seconds IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
         ),
       );
+      expect(
+        await db.query(
+          `SELECT site_id, month::text AS month, minute, n FROM ticket_waits_month WHERE n <> 0
+            ORDER BY 1, 2, 3`,
+        ),
+      ).toEqual(
+        await db.query(
+          `SELECT site_id, date_trunc('month', business_date)::date::text AS month,
+                  LEAST(wait_seconds / 60, 600) AS minute, count(*)::int AS n
+             FROM tickets WHERE wait_seconds IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+        ),
+      );
+      // Whole months, partial months at either edge, both, none, a single day, an empty one.
       const periods = [
-        { from: '2026-03-02', to: '2026-03-05' },
+        { from: '2026-01-01', to: '2026-12-31' },
+        { from: '2026-03-01', to: '2026-03-31' },
+        { from: '2026-02-27', to: '2026-04-01' },
+        { from: '2026-02-28', to: '2026-03-31' },
+        { from: '2026-03-01', to: '2026-04-01' },
+        { from: '2026-03-02', to: '2026-03-30' },
         { from: '2026-03-03', to: '2026-03-03' },
-        { from: '2026-03-04', to: '2026-03-05' },
-        { from: '2026-03-06', to: '2026-03-31' },
+        { from: '2026-04-02', to: '2026-04-30' },
       ];
       for (const period of periods) {
         const expected = new Map<string, number>();
