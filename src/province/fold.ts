@@ -24,7 +24,13 @@ type DailyColumn =
   | 'satisfied'
   | 'neutral'
   | 'unsatisfied'
-  | 'apologies';
+  | 'apologies'
+  | 'late_known'
+  | 'late_with_letter'
+  | 'paper'
+  | 'paper_digitised'
+  | 'results'
+  | 'results_digitised';
 const DAILY_COLUMNS: readonly DailyColumn[] = [
   'received',
   'settled',
@@ -39,7 +45,19 @@ const DAILY_COLUMNS: readonly DailyColumn[] = [
   'neutral',
   'unsatisfied',
   'apologies',
+  'late_known',
+  'late_with_letter',
+  'paper',
+  'paper_digitised',
+  'results',
+  'results_digitised',
 ];
+
+/** The last minute of `ticket_waits`: it holds every wait of 600 minutes or more. */
+export const WAIT_MINUTE_CAP = 600;
+/** The `ticket_waits` minute of a wait in seconds (whole minutes, the last one open-ended). */
+export const waitMinute = (seconds: number): number =>
+  Math.min(Math.floor(seconds / 60), WAIT_MINUTE_CAP);
 
 interface Contribution {
   agency: string;
@@ -97,6 +115,25 @@ function dossierContributions(d: DossierState | undefined): Contribution[] {
   }
   if (d.returned_date)
     out.push({ agency: d.agency_code, day: d.returned_date, column: 'returned', amount: 1 });
+  // The ranking's letter and digitisation counts (docs/province.md, "Figures"), from the
+  // dossier's latest event: late = settled after its due date, counted on the settled day
+  // when the event carries the letter count; paper dossiers on the received day; results
+  // settled with a result on the settled day.
+  const on = (day: string, column: DailyColumn) =>
+    out.push({ agency: d.agency_code, day, column, amount: 1 });
+  if (d.settled_date && d.due_date !== null && d.settled_date > d.due_date) {
+    if (d.apology_letters !== null) on(d.settled_date, 'late_known');
+    if (d.apology_letters !== null && d.apology_letters > 0) on(d.settled_date, 'late_with_letter');
+  }
+  if (d.paper_documents !== null && d.paper_documents > 0) {
+    on(d.received_date, 'paper');
+    if (d.digitised_documents !== null && d.digitised_documents >= d.paper_documents)
+      on(d.received_date, 'paper_digitised');
+  }
+  if (d.settled_date && d.settled_action === 'result_ready' && d.result_digitised !== null) {
+    on(d.settled_date, 'results');
+    if (d.result_digitised) on(d.settled_date, 'results_digitised');
+  }
   return out;
 }
 
@@ -299,6 +336,38 @@ export async function foldEvents(
     for (const r of rows) add(ticketContributions(r), -1);
     const next = [...last.values()];
     for (const t of next) add(ticketContributions(t), 1);
+    // The waits by minute (ticket_waits): the old wait out, the new one in.
+    const waits = new Map<string, { day: string; minute: number; n: number }>();
+    const addWait = (t: TicketState, sign: 1 | -1) => {
+      if (t.wait_seconds === null) return;
+      const minute = waitMinute(t.wait_seconds);
+      const k = `${t.business_date}\u0000${minute}`;
+      const w = waits.get(k) ?? { day: t.business_date, minute, n: 0 };
+      w.n += sign;
+      waits.set(k, w);
+    };
+    for (const r of rows) addWait(r, -1);
+    for (const t of next) addWait(t, 1);
+    const waitRows = [...waits.values()].filter((w) => w.n !== 0);
+    if (waitRows.length > 0) {
+      // The same deltas by day and by calendar month (the month's first day).
+      await tx.query(
+        `WITH w AS (SELECT * FROM unnest($2::date[], $3::int[], $4::int[]) AS w(day, minute, n)),
+         d AS (
+           INSERT INTO ticket_waits (site_id, day, minute, n) SELECT $1, day, minute, n FROM w
+           ON CONFLICT (site_id, day, minute) DO UPDATE SET n = ticket_waits.n + excluded.n
+         )
+         INSERT INTO ticket_waits_month (site_id, month, minute, n)
+         SELECT $1, date_trunc('month', day)::date, minute, sum(n) FROM w GROUP BY 2, 3
+         ON CONFLICT (site_id, month, minute) DO UPDATE SET n = ticket_waits_month.n + excluded.n`,
+        [
+          siteId,
+          waitRows.map((w) => w.day),
+          waitRows.map((w) => w.minute),
+          waitRows.map((w) => w.n),
+        ],
+      );
+    }
     await tx.query(
       `INSERT INTO tickets (site_id, ticket_id, business_date, service_id, outcome, wait_seconds)
        SELECT $1, * FROM unnest($2::text[], $3::date[], $4::text[], $5::text[], $6::int[])

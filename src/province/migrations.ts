@@ -185,6 +185,70 @@ SELECT e.site_id, d.agency_code, ((e.at AT TIME ZONE 'UTC') + interval '7 hours'
 ON CONFLICT (site_id, agency_code, day) DO UPDATE SET apologies = excluded.apologies;
 `,
   },
+  {
+    version: 3,
+    name: 'province: waits by minute and the letters / digitisation counts as daily rollups',
+    // The ranking reads rollups, not every wait nor every dossier (docs/province.md,
+    // "Figures"): `ticket_waits` holds the called tickets' waits by whole minute per site and
+    // day (the last minute, 600, holds every longer wait), from which the exact nearest-rank
+    // p90 is found as the commune's own report finds it (docs/reports.md): the minute holding
+    // the rank from the rollup, then that minute's waits to the second from `tickets_wait`.
+    // `ticket_waits_month` holds the same by calendar month, so that a year reads twelve
+    // months and only the partial months at the period's edges read days.
+    // `daily` gains the late-letter and digitisation counts by the day that counts them
+    // (settled day, received day). Filled from the current-state tables folded so far.
+    sql: `
+CREATE TABLE ticket_waits (
+  site_id text NOT NULL,
+  day date NOT NULL,
+  minute integer NOT NULL,
+  n integer NOT NULL DEFAULT 0,
+  PRIMARY KEY (day, site_id, minute)
+);
+CREATE TABLE ticket_waits_month (
+  site_id text NOT NULL,
+  month date NOT NULL,
+  minute integer NOT NULL,
+  n integer NOT NULL DEFAULT 0,
+  PRIMARY KEY (month, site_id, minute)
+);
+CREATE INDEX tickets_wait ON tickets (site_id, wait_seconds, business_date)
+  WHERE wait_seconds IS NOT NULL;
+INSERT INTO ticket_waits (site_id, day, minute, n)
+SELECT site_id, business_date, LEAST(wait_seconds / 60, 600), count(*)
+  FROM tickets WHERE wait_seconds IS NOT NULL
+ GROUP BY 1, 2, 3;
+INSERT INTO ticket_waits_month (site_id, month, minute, n)
+SELECT site_id, date_trunc('month', day)::date, minute, sum(n)
+  FROM ticket_waits GROUP BY 1, 2, 3;
+ALTER TABLE daily ADD COLUMN late_known integer NOT NULL DEFAULT 0;
+ALTER TABLE daily ADD COLUMN late_with_letter integer NOT NULL DEFAULT 0;
+ALTER TABLE daily ADD COLUMN paper integer NOT NULL DEFAULT 0;
+ALTER TABLE daily ADD COLUMN paper_digitised integer NOT NULL DEFAULT 0;
+ALTER TABLE daily ADD COLUMN results integer NOT NULL DEFAULT 0;
+ALTER TABLE daily ADD COLUMN results_digitised integer NOT NULL DEFAULT 0;
+INSERT INTO daily (site_id, agency_code, day, late_known, late_with_letter, results,
+                   results_digitised)
+SELECT site_id, agency_code, settled_date,
+       count(*) FILTER (WHERE apology_letters IS NOT NULL AND settled_date > due_date),
+       count(*) FILTER (WHERE apology_letters > 0 AND settled_date > due_date),
+       count(*) FILTER (WHERE settled_action = 'result_ready' AND result_digitised IS NOT NULL),
+       count(*) FILTER (WHERE settled_action = 'result_ready' AND result_digitised)
+  FROM dossiers WHERE settled_date IS NOT NULL
+ GROUP BY 1, 2, 3
+ON CONFLICT (site_id, agency_code, day) DO UPDATE SET late_known = excluded.late_known,
+   late_with_letter = excluded.late_with_letter, results = excluded.results,
+   results_digitised = excluded.results_digitised;
+INSERT INTO daily (site_id, agency_code, day, paper, paper_digitised)
+SELECT site_id, agency_code, received_date,
+       count(*) FILTER (WHERE paper_documents > 0),
+       count(*) FILTER (WHERE paper_documents > 0 AND digitised_documents >= paper_documents)
+  FROM dossiers
+ GROUP BY 1, 2, 3
+ON CONFLICT (site_id, agency_code, day) DO UPDATE SET paper = excluded.paper,
+   paper_digitised = excluded.paper_digitised;
+`,
+  },
 ];
 
 /** Apply the migrations not yet applied; a server-wide advisory lock keeps two starts apart. */

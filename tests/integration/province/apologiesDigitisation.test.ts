@@ -251,7 +251,7 @@ describe.each(BACKENDS)('apologies and digitisation at the province on %s', (kin
     ]);
   }, 180_000);
 
-  it('migration 2 fills letters, counts and the apology rollup from the events stored before it', async () => {
+  it('migrations 2 and 3 fill letters, counts, their rollups and the waits by minute from what was stored before', async () => {
     const databaseUrl = kind === 'postgresql' ? await cluster.freshDatabase() : null;
     const db = await openProvinceDb({ databaseUrl, dataDir: makeTempDir('motcua-province-m2-') });
     try {
@@ -299,7 +299,59 @@ describe.each(BACKENDS)('apologies and digitisation at the province on %s', (kin
          VALUES ('S1', $1, $2, $3, 'P1', 'result_ready', '2026-03-05', '2026-03-02', '2026-03-09', 3)`,
         [first.payload.dossierId, first.payload.dossierCode, AGENCY],
       );
+      // Tickets folded before migration 3: waits 0 s, 59 s, 60 s, 61 s, 11 h, one not called.
+      await db.query(
+        `INSERT INTO tickets (site_id, ticket_id, business_date, service_id, outcome, wait_seconds)
+         SELECT 'S1', 'T' || i, '2026-03-02', 'SV', 'served', w
+           FROM unnest(ARRAY[0, 59, 60, 61, 39600, NULL]::int[]) WITH ORDINALITY AS x(w, i)`,
+      );
       await migrateProvince(db);
+      expect(
+        await db.query(`SELECT day::text AS day, minute, n FROM ticket_waits ORDER BY day, minute`),
+      ).toEqual([
+        { day: '2026-03-02', minute: 0, n: 2 },
+        { day: '2026-03-02', minute: 1, n: 2 },
+        // 660 minutes: in the open-ended last minute.
+        { day: '2026-03-02', minute: 600, n: 1 },
+      ]);
+      expect(
+        await db.query(
+          `SELECT month::text AS month, minute, n FROM ticket_waits_month ORDER BY month, minute`,
+        ),
+      ).toEqual([
+        { month: '2026-03-01', minute: 0, n: 2 },
+        { month: '2026-03-01', minute: 1, n: 2 },
+        { month: '2026-03-01', minute: 600, n: 1 },
+      ]);
+      // D1: received 2/3 with 2 paper documents both scanned; settled 9/3 after its due date
+      // (5/3) with one letter and its result scanned.
+      expect(
+        await db.query(
+          `SELECT day::text AS day, late_known, late_with_letter, paper, paper_digitised, results,
+                  results_digitised
+             FROM daily WHERE agency_code <> '' AND (late_known + paper + results) > 0
+            ORDER BY day`,
+        ),
+      ).toEqual([
+        {
+          day: '2026-03-02',
+          late_known: 0,
+          late_with_letter: 0,
+          paper: 1,
+          paper_digitised: 1,
+          results: 0,
+          results_digitised: 0,
+        },
+        {
+          day: '2026-03-09',
+          late_known: 1,
+          late_with_letter: 1,
+          paper: 0,
+          paper_digitised: 0,
+          results: 1,
+          results_digitised: 1,
+        },
+      ]);
       expect(
         await db.query(
           `SELECT apology_letters, appointment_date::text AS appointment_date, paper_documents,
