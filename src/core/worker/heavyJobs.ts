@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/contract';
-import { finishCopy } from '../backup/backupService';
+import { copyInOneStep, finishCopy } from '../backup/backupService';
 import { importCatalogXlsx, XlsxFileError } from '../catalog/catalogXlsx';
 import type { Db } from '../db/connection';
 import { exportFile } from '../reports/exports';
@@ -19,7 +19,7 @@ export async function runHeavyJob<O extends HeavyOp>(
 export async function runHeavyJob(job: HeavyJob, readDb: (dbPath: string) => Db): Promise<unknown> {
   switch (job.op) {
     case 'backupCopy':
-      return finishCopy(job.file);
+      return job.source ? copyInOneStep(readDb(job.source), job.file) : finishCopy(job.file);
     case 'reportDetails': {
       const now = new Date(job.now);
       const reports = createReportService(readDb(job.dbPath), () => now);

@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../../../src/core/app';
 import { fixedClock } from '../../../src/core/clock';
 import { createReportService } from '../../../src/core/reports/reportService';
@@ -85,6 +85,24 @@ describe('heavy work thread', () => {
     const bad = path.join(path.dirname(file), 'not-a-database.sqlite');
     fs.writeFileSync(bad, Buffer.alloc(8192, 7));
     await expect(core.heavy.run({ op: 'backupCopy', file: bad })).rejects.toThrow();
+  });
+
+  it('makes the backup copy itself off the thread: a consistent snapshot of the data', async () => {
+    const core = await demoCore();
+    // The serving connection never runs SQLite's backup API (its writes stall the thread).
+    const servingBackup = vi.spyOn(core.db, 'backup');
+    const file = await core.maintenance.backupNow();
+    expect(servingBackup).not.toHaveBeenCalled();
+    const copy = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      const count = (d: Database.Database) =>
+        d.prepare('SELECT count(*) AS n FROM dossiers').get() as { n: number };
+      expect(count(copy)).toEqual(count(core.db));
+      expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      copy.close();
+    }
   });
 
   it('keeps the AppError of a bad workbook (422 with its Vietnamese message)', async () => {
