@@ -9,7 +9,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../../../src/core/app';
 import { fixedClock } from '../../../src/core/clock';
-import { createReportService } from '../../../src/core/reports/reportService';
+import { exportFile } from '../../../src/core/reports/exports';
+import { createReportService, digitisationFigures } from '../../../src/core/reports/reportService';
+import { getSite } from '../../../src/core/settings/site';
 import { createHeavyWork } from '../../../src/core/worker/heavyWork';
 import { workerRequestSchema } from '../../../src/core/worker/workerContract';
 import { isAppError } from '../../../src/shared/contract';
@@ -54,6 +56,43 @@ describe('heavy work thread', () => {
     );
     expect(off).toEqual(inThread);
     expect(core.heavy.offThread).toBe(before + 1);
+  });
+
+  it('hands a CSV export over as UTF-8 bytes, the same as the serving thread makes', async () => {
+    const core = await demoCore();
+    const dbPath = core.heavy.dbPath(core.db) as string;
+    const input = {
+      kind: 'register',
+      format: 'csv',
+      from: '2026-01-01',
+      to: '2026-03-09',
+    } as const;
+    const site = getSite(core.db, NOW);
+    const off = await core.heavy.run({
+      op: 'reportExport',
+      dbPath,
+      input,
+      now: NOW.toISOString(),
+      site,
+    });
+    // Encoded in the worker: the serving thread never encodes a year's text.
+    expect(off.body).toBeInstanceOf(Uint8Array);
+    const db = core.db;
+    const inThread = await exportFile(
+      createReportService(db, () => NOW).queries(),
+      input.kind,
+      input.format,
+      input,
+      NOW,
+      site,
+      (period) => digitisationFigures(db, period),
+    );
+    expect(typeof inThread.body).toBe('string');
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(off.body as Uint8Array)).toBe(
+      inThread.body,
+    );
+    expect(off.fileName).toBe(inThread.fileName);
+    expect(off.contentType).toBe(inThread.contentType);
   });
 
   it('serves reports.details and reports.export over HTTP through the worker', async () => {
