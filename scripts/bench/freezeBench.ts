@@ -23,7 +23,7 @@ export interface FreezeResult {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Ask the hub for its figures since the last signal (SIGUSR2 → JSON file). */
-async function loopStats(pid: number, file: string): Promise<EventLoopStats> {
+export async function loopStats(pid: number, file: string): Promise<EventLoopStats> {
   const before = fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0;
   fs.rmSync(file, { force: true });
   process.kill(pid, 'SIGUSR2');
@@ -57,6 +57,7 @@ export async function runFreezeBench(o: {
 
   const ops: FreezeResult['ops'] = [];
   const run = async (label: string, method: string, url: string, body?: unknown) => {
+    o.log(`   ${label}: starts at ${new Date().toISOString()}`);
     const r = await admin.request(method, url, { token, ...(body ? { body } : {}) });
     ops.push({ label, ms: r.ms, status: r.status });
     o.log(`   ${label}: ${r.status} in ${r.ms.toFixed(0)} ms`);

@@ -108,13 +108,27 @@ export async function startHubProcess(
   const t0 = process.hrtime.bigint();
   const child = spawn(
     process.execPath,
-    [HUB_JS, '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1', ...args],
+    [
+      // Node flags for the hub only, e.g. BENCH_HUB_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p"
+      ...(process.env.BENCH_HUB_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      HUB_JS,
+      '--data-dir',
+      dataDir,
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      ...args,
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
   );
   if (pidFile && child.pid) fs.writeFileSync(pidFile, String(child.pid));
   let output = '';
   const keep = (c: Buffer) => {
-    output = (output + c.toString('utf8')).slice(-4000);
+    const text = c.toString('utf8');
+    output = (output + text).slice(-4000);
+    // The hub's stall and GC lines (MOTCUA_EVENT_LOOP_STATS, src/hub/loopStats.ts).
+    for (const line of text.split('\n')) if (line.startsWith('[loop]')) console.log(`   ${line}`);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);

@@ -23,7 +23,7 @@ import { latestSchemaVersion } from '../../src/core/db/migrate';
 import { installSignalCleanup, onCleanup, runCleanup, startReaper } from './cleanup';
 import { runDigitisationBench } from './digitisationBench';
 import { runFloorBench, type FloorPlan } from './floorBench';
-import { runFreezeBench } from './freezeBench';
+import { loopStats, runFreezeBench } from './freezeBench';
 import { EVENT_LOOP_STATS_ENV } from '../../src/hub/loopStats';
 import { runHttpBench, type HttpPlan, type OpResult } from './httpBench';
 import { ensureBuiltHub, ROOT, startHubProcess } from './hubProcess';
@@ -141,6 +141,11 @@ async function freezeScenario(
     // The heavy-work thread stops after 30 s idle (src/core/worker): memory once it has.
     await new Promise((r) => setTimeout(r, 35_000));
     idleMemory = hub.memory();
+    const idle = await loopStats(hub.pid, statsFile);
+    log(
+      `   hub memory when idle (MB): rss ${idle.rssMb}, V8 heap ${idle.heapUsedMb} used of ` +
+        `${idle.heapTotalMb}, external ${idle.externalMb} (array buffers ${idle.arrayBuffersMb})`,
+    );
   } finally {
     await hub.stop();
   }

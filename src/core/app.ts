@@ -20,6 +20,7 @@ import { createPrintService, type PrintService } from './printing/jobs/printServ
 import { getSite } from './settings/site';
 import { APP_VERSION } from './version';
 import { assertBackupFolderNotServed } from './backup/backupFolder';
+import { copyHere, type CopyMaker } from './backup/backupService';
 import { createMaintenance, type Maintenance } from './backup/maintenance';
 import { makeTreePrivate } from './security/fileModes';
 import { prepareDatabase } from './startup';
@@ -130,7 +131,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     );
     const events = new EventBus();
     const heavy = createHeavyWork({ inline: options.heavyWork === 'inline' });
-    const checkCopy = async (file: string) => heavy.run({ op: 'backupCopy', file });
+    // Backups are copied and checked in the heavy-work thread (docs/performance.md, "No freeze").
+    const makeCopy: CopyMaker = async (source, file) => {
+      const dbPath = heavy.dbPath(source);
+      return dbPath
+        ? heavy.run({ op: 'backupCopy', file, source: dbPath })
+        : copyHere(source, file);
+    };
     if (options.demo) await seedDemo(db, auth, clock);
     // No administrator yet: a one-time setup code in <data-dir>/setup-code.txt (the hub's
     // terminal prints it via `auth.setupCode()`); an administrator: any old code file removed.
@@ -142,7 +149,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       options.dataDir,
       clock,
       startup,
-      { ...options.maintenance, servedDirs: options.servedDirs ?? [], checkCopy },
+      { ...options.maintenance, servedDirs: options.servedDirs ?? [], makeCopy },
       warn('backup'),
     );
     const devices = createDeviceService(db, clock);

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 
 /** Environment variable naming the file the benchmark reads the figures from. */
 export const EVENT_LOOP_STATS_ENV = 'MOTCUA_EVENT_LOOP_STATS';
@@ -12,7 +12,24 @@ export interface EventLoopStats {
   mean: number;
   /** Resident memory of the process now, MB. */
   rssMb: number;
+  /** Where it is (process.memoryUsage, MB): V8 heap used/reserved, external, array buffers. */
+  heapUsedMb: number;
+  heapTotalMb: number;
+  externalMb: number;
+  arrayBuffersMb: number;
   at: string;
+}
+
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+function memory() {
+  const m = process.memoryUsage();
+  return {
+    rssMb: mb(m.rss),
+    heapUsedMb: mb(m.heapUsed),
+    heapTotalMb: mb(m.heapTotal),
+    externalMb: mb(m.external),
+    arrayBuffersMb: mb(m.arrayBuffers),
+  };
 }
 
 /**
@@ -30,7 +47,7 @@ export function watchEventLoop(file: string): () => void {
       p99: ms(histogram.percentile(99)),
       max: ms(histogram.max),
       mean: ms(histogram.mean),
-      rssMb: Math.round((process.memoryUsage.rss() / 1024 / 1024) * 10) / 10,
+      ...memory(),
       at: new Date().toISOString(),
     };
     fs.writeFileSync(`${file}.tmp`, JSON.stringify(stats));
@@ -38,8 +55,28 @@ export function watchEventLoop(file: string): () => void {
     histogram.reset();
   };
   process.on('SIGUSR2', dump);
+  // Where a stall comes from: each gap of the serving thread over 100 ms and each garbage
+  // collection over 50 ms, with its time, on stderr (the benchmark prints them).
+  let last = performance.now();
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    if (now - last > 110)
+      console.error(
+        `[loop] stall ${Math.round(now - last - 10)} ms at ${new Date().toISOString()}`,
+      );
+    last = now;
+  }, 10);
+  ticker.unref();
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      if (entry.duration > 50)
+        console.error(`[loop] gc ${Math.round(entry.duration)} ms at ${new Date().toISOString()}`);
+  });
+  gc.observe({ entryTypes: ['gc'] });
   return () => {
     process.off('SIGUSR2', dump);
     histogram.disable();
+    clearInterval(ticker);
+    gc.disconnect();
   };
 }

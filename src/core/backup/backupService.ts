@@ -72,8 +72,30 @@ export interface FileCheck {
   detail: string;
   schemaVersion: number;
 }
-/** How a fresh copy is finished and checked: finishCopy here, or off the thread (src/core/worker). */
-export type FileChecker = (file: string) => Promise<FileCheck>;
+/**
+ * How a checked copy of `db` is made at `target`: copyHere on this thread, or the whole of
+ * it — SQLite's backup API, finishCopy, integrity_check — off the serving thread
+ * (src/core/worker): the copy's writes alone can block a thread for hundreds of
+ * milliseconds once the disk's dirty-page limit throttles them (docs/performance.md).
+ */
+export type CopyMaker = (db: Db, target: string) => Promise<FileCheck>;
+
+/** Copy with SQLite's backup API on this connection, then finishCopy. */
+export const copyHere: CopyMaker = async (db, target) => {
+  await db.backup(target);
+  return finishCopy(target);
+};
+
+/**
+ * The same from a separate (read-only) connection, e.g. the heavy-work thread's: all the
+ * pages in one step, so one read transaction gives a consistent snapshot while the serving
+ * connection keeps writing (WAL). In steps, the backup API would start again after every
+ * write made by another connection, and might never finish on a busy day.
+ */
+export async function copyInOneStep(source: Db, target: string): Promise<FileCheck> {
+  await source.backup(target, { progress: () => 0x7fffffff });
+  return finishCopy(target);
+}
 
 /**
  * Flush a file (or a directory entry) to disk without blocking the event loop: the flush of
@@ -124,11 +146,10 @@ export function checkFile(file: string): FileCheck {
 }
 
 /** A checked single-file copy of `db` at `target` (created 0600, must not exist). */
-async function checkedCopy(db: Db, target: string, check: FileChecker): Promise<void> {
+async function checkedCopy(db: Db, target: string, makeCopy: CopyMaker): Promise<void> {
   createPrivateFile(target); // SQLite keeps the mode of the file it writes into
-  await db.backup(target);
+  const result = await makeCopy(db, target);
   makeFilePrivate(target);
-  const result = await check(target);
   if (!result.ok) throw new Error(`Bản sao lưu không toàn vẹn: ${result.detail}`);
 }
 
@@ -155,7 +176,7 @@ function removeStalePlainCopies(dbFile: string, now = Date.now()): void {
 export async function backupTo(
   db: Db,
   file: string,
-  check: FileChecker = async (f) => finishCopy(f),
+  makeCopy: CopyMaker = copyHere,
 ): Promise<string> {
   const passphrase = readBackupPassphrase(db);
   const final = passphrase ? `${file}${ENCRYPTED_SUFFIX}` : file;
@@ -166,7 +187,7 @@ export async function backupTo(
   const plain = passphrase ? `${db.name}.backup-${randomBytes(6).toString('hex')}.tmp` : partial;
   if (passphrase) removeStalePlainCopies(db.name);
   try {
-    await checkedCopy(db, plain, check);
+    await checkedCopy(db, plain, makeCopy);
     if (passphrase) {
       await encryptFile(plain, partial, passphrase);
       await decryptFile(partial, null, passphrase); // every frame authenticates as written
@@ -194,9 +215,9 @@ export async function backupNow(
   kind: BackupKind,
   now: Date,
   extra = '',
-  check?: FileChecker,
+  makeCopy?: CopyMaker,
 ): Promise<string> {
-  const file = await backupTo(db, path.join(dir, backupFileName(kind, now, extra)), check);
+  const file = await backupTo(db, path.join(dir, backupFileName(kind, now, extra)), makeCopy);
   rotate(dir);
   return file;
 }
@@ -235,7 +256,7 @@ export async function dailyBackupIfDue(
   db: Db,
   dir: string,
   now: Date,
-  check?: FileChecker,
+  makeCopy?: CopyMaker,
 ): Promise<string | null> {
   const existing = (file: string): string | null =>
     [file, `${file}${ENCRYPTED_SUFFIX}`].find((f) => fs.existsSync(f)) ?? null;
@@ -243,7 +264,7 @@ export async function dailyBackupIfDue(
   let made: string | null = null;
   let daily = existing(dailyBase);
   if (!daily) {
-    daily = await backupTo(db, dailyBase, check);
+    daily = await backupTo(db, dailyBase, makeCopy);
     made = daily;
   }
   const monthlyBase = path.join(dir, backupFileName('monthly', now));

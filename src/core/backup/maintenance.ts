@@ -6,7 +6,7 @@ import {
   backupDir,
   backupNow,
   dailyBackupIfDue,
-  type FileChecker,
+  type CopyMaker,
   lastBackup,
   makeBackupsPrivate,
   readBackupPassphrase,
@@ -57,8 +57,8 @@ export function createMaintenance(
     intervalMs?: number;
     autoBackup?: boolean;
     servedDirs?: readonly string[];
-    /** Checks a finished copy (the integrity_check): off the serving thread in the hub. */
-    checkCopy?: FileChecker;
+    /** Makes and checks the copy (backup API + integrity_check): off the serving thread in the hub. */
+    makeCopy?: CopyMaker;
   } = {},
   log: (msg: string) => void = (m) => console.error(m),
 ) {
@@ -76,7 +76,7 @@ export function createMaintenance(
     }
     if (options.autoBackup === false) return;
     try {
-      await dailyBackupIfDue(db, backupDir(db, dataDir), clock.now(), options.checkCopy);
+      await dailyBackupIfDue(db, backupDir(db, dataDir), clock.now(), options.makeCopy);
       lastBackupError = null;
     } catch (e) {
       lastBackupError = `Sao lưu tự động thất bại: ${(e as Error).message}`;
@@ -101,7 +101,7 @@ export function createMaintenance(
     /** "Sao lưu ngay" on the admin screen: a manual backup, queued behind the automatic one. */
     backupNow: (): Promise<string> =>
       queue(() =>
-        backupNow(db, backupDir(db, dataDir), 'manual', clock.now(), '', options.checkCopy),
+        backupNow(db, backupDir(db, dataDir), 'manual', clock.now(), '', options.makeCopy),
       ),
     /** Look again now (e.g. the backup folder changed: its daily backup is made if due). */
     kick(): void {

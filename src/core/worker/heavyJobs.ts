@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/contract';
-import { finishCopy } from '../backup/backupService';
+import { copyInOneStep, finishCopy } from '../backup/backupService';
 import { importCatalogXlsx, XlsxFileError } from '../catalog/catalogXlsx';
 import type { Db } from '../db/connection';
 import { exportFile } from '../reports/exports';
@@ -19,7 +19,7 @@ export async function runHeavyJob<O extends HeavyOp>(
 export async function runHeavyJob(job: HeavyJob, readDb: (dbPath: string) => Db): Promise<unknown> {
   switch (job.op) {
     case 'backupCopy':
-      return finishCopy(job.file);
+      return job.source ? copyInOneStep(readDb(job.source), job.file) : finishCopy(job.file);
     case 'reportDetails': {
       const now = new Date(job.now);
       const reports = createReportService(readDb(job.dbPath), () => now);
@@ -30,9 +30,21 @@ export async function runHeavyJob(job: HeavyJob, readDb: (dbPath: string) => Db)
       const db = readDb(job.dbPath);
       const reports = createReportService(db, () => now);
       const { kind, format } = job.input;
-      return exportFile(reports.queries(), kind, format, job.input, now, job.site, (period) =>
-        digitisationFigures(db, period),
+      const file = await exportFile(
+        reports.queries(),
+        kind,
+        format,
+        job.input,
+        now,
+        job.site,
+        (period) => digitisationFigures(db, period),
       );
+      // A text file (CSV) leaves as UTF-8 bytes, encoded here: a year's register is ~10 MB,
+      // and encoding it on the serving thread took 0.1–0.2 s (docs/performance.md, "No
+      // freeze"); bytes also cross to that thread as one copy, not a string clone.
+      return typeof file.body === 'string'
+        ? { ...file, body: new TextEncoder().encode(file.body) }
+        : file;
     }
     case 'catalogXlsx':
       try {

@@ -19,8 +19,15 @@ import { siteSchema } from '../../shared/contract/system';
 const instant = z.iso.datetime({ offset: true });
 
 export const heavyJobSchema = z.discriminatedUnion('op', [
-  /** Finish a fresh backup copy (one self-contained file) and `integrity_check` it. */
-  z.strictObject({ op: z.literal('backupCopy'), file: z.string().min(1) }),
+  /**
+   * Finish a fresh backup copy (one self-contained file) and `integrity_check` it; with
+   * `source`, first copy that database file into it (SQLite's backup API, one step).
+   */
+  z.strictObject({
+    op: z.literal('backupCopy'),
+    file: z.string().min(1),
+    source: z.string().min(1).optional(),
+  }),
   /** The report details of a period (every dossier/ticket/rating of it is read). */
   z.strictObject({
     op: z.literal('reportDetails'),

@@ -6,10 +6,12 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../../../src/core/app';
 import { fixedClock } from '../../../src/core/clock';
-import { createReportService } from '../../../src/core/reports/reportService';
+import { exportFile } from '../../../src/core/reports/exports';
+import { createReportService, digitisationFigures } from '../../../src/core/reports/reportService';
+import { getSite } from '../../../src/core/settings/site';
 import { createHeavyWork } from '../../../src/core/worker/heavyWork';
 import { workerRequestSchema } from '../../../src/core/worker/workerContract';
 import { isAppError } from '../../../src/shared/contract';
@@ -56,6 +58,43 @@ describe('heavy work thread', () => {
     expect(core.heavy.offThread).toBe(before + 1);
   });
 
+  it('hands a CSV export over as UTF-8 bytes, the same as the serving thread makes', async () => {
+    const core = await demoCore();
+    const dbPath = core.heavy.dbPath(core.db) as string;
+    const input = {
+      kind: 'register',
+      format: 'csv',
+      from: '2026-01-01',
+      to: '2026-03-09',
+    } as const;
+    const site = getSite(core.db, NOW);
+    const off = await core.heavy.run({
+      op: 'reportExport',
+      dbPath,
+      input,
+      now: NOW.toISOString(),
+      site,
+    });
+    // Encoded in the worker: the serving thread never encodes a year's text.
+    expect(off.body).toBeInstanceOf(Uint8Array);
+    const db = core.db;
+    const inThread = await exportFile(
+      createReportService(db, () => NOW).queries(),
+      input.kind,
+      input.format,
+      input,
+      NOW,
+      site,
+      (period) => digitisationFigures(db, period),
+    );
+    expect(typeof inThread.body).toBe('string');
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(off.body as Uint8Array)).toBe(
+      inThread.body,
+    );
+    expect(off.fileName).toBe(inThread.fileName);
+    expect(off.contentType).toBe(inThread.contentType);
+  });
+
   it('serves reports.details and reports.export over HTTP through the worker', async () => {
     const hub = await startTestHub({ dataDir: makeTempDir('motcua-heavy-http-') });
     const token = await login(hub.url, OFFICER);
@@ -85,6 +124,24 @@ describe('heavy work thread', () => {
     const bad = path.join(path.dirname(file), 'not-a-database.sqlite');
     fs.writeFileSync(bad, Buffer.alloc(8192, 7));
     await expect(core.heavy.run({ op: 'backupCopy', file: bad })).rejects.toThrow();
+  });
+
+  it('makes the backup copy itself off the thread: a consistent snapshot of the data', async () => {
+    const core = await demoCore();
+    // The serving connection never runs SQLite's backup API (its writes stall the thread).
+    const servingBackup = vi.spyOn(core.db, 'backup');
+    const file = await core.maintenance.backupNow();
+    expect(servingBackup).not.toHaveBeenCalled();
+    const copy = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      const count = (d: Database.Database) =>
+        d.prepare('SELECT count(*) AS n FROM dossiers').get() as { n: number };
+      expect(count(copy)).toEqual(count(core.db));
+      expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      copy.close();
+    }
   });
 
   it('keeps the AppError of a bad workbook (422 with its Vietnamese message)', async () => {
