@@ -60,7 +60,9 @@ test('the admin sets the upstream and the site key, picks a backup folder and ba
   expect(fs.statSync(usb).isDirectory()).toBe(true);
 
   await page.getByTestId('backup-now').click();
-  await expect(page.getByTestId('backup-notice')).toContainText(/Đã sao lưu: motcua-manual-/);
+  await expect(page.getByTestId('backup-notice')).toContainText(/Đã sao lưu: motcua-manual-/, {
+    timeout: 60_000, // the copy and its integrity_check, on a loaded machine
+  });
   const done = (await page.getByTestId('backup-notice').textContent()) ?? '';
   const fileName = /motcua-manual-[0-9-]+\.sqlite/.exec(done)?.[0] as string;
   expect(fileName).toBeTruthy();
@@ -88,7 +90,9 @@ test('the admin sets the upstream and the site key, picks a backup folder and ba
     'Bản sao lưu được mã hóa (AES-256-GCM).',
   );
   await page.getByTestId('backup-now').click();
-  await expect(page.getByTestId('backup-notice')).toContainText(/\.sqlite\.enc/);
+  await expect(page.getByTestId('backup-notice')).toContainText(/\.sqlite\.enc/, {
+    timeout: 60_000, // argon2 key derivation and the encrypted copy, on a loaded machine
+  });
   await expect(page.getByTestId('backup-list')).toContainText('Sao lưu tay · mã hóa');
   expect(await page.content()).not.toContain(passphrase);
 
