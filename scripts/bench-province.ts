@@ -9,6 +9,10 @@
  * (≈ 1,200 events) acknowledged, the dashboard's answers p50/p95 (ranking for the whole period,
  * one commune's page with its late list) and the service's RSS. Numbers are printed, never
  * asserted (targets: docs/province.md). `--quick`: 10 communes, one month (CI).
+ *
+ * `--dashboards-only URL`: only the dashboard's answers and the RSS, on the database an earlier
+ * run filled (keep it with `MOTCUA_TEST_DATABASE_URL` pointing at a server of your own; give
+ * the same `--communes`/`--days`): re-measure a query change without 25 minutes of ingest.
  */
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -33,6 +37,7 @@ const { values } = parseArgs({
     days: { type: 'string' },
     'per-day': { type: 'string' },
     concurrency: { type: 'string', default: '20' },
+    'dashboards-only': { type: 'string' },
   },
 });
 const COMMUNES = Number(values.communes ?? (values.quick ? 10 : 100));
@@ -85,18 +90,40 @@ function rssOf(pid: number): { rss: number; hwm: number } {
   return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
 }
 
-async function main() {
-  console.log(
-    `bench:province — ${COMMUNES} communes × ${DAYS} days × ~${PER_DAY} events/day, ` +
-      `${CONCURRENCY} pushing at once, batches of ${BATCH}`,
-  );
-  const cluster = await startTestPostgres();
-  const url = await cluster.freshDatabase();
-  const db = await openPostgres(url, 4);
-  await migrateProvince(db);
-  const accounts = createAccounts(db);
-  await accounts.createUser('admin', 'Admin@123', 'admin');
+const f = (n: number, d = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
+function printDashboards(d: Awaited<ReturnType<typeof timeDashboards>>): void {
+  const line = (label: string, t: { p50: number; p95: number }) =>
+    console.log(
+      `${label.padEnd(27)}p50 ${f(t.p50, 1)} ms  p95 ${f(t.p95, 1)} ms (target p95 < 300)`,
+    );
+  line('ranking (whole period)', d.ranking);
+  line('ranking (last 30 days)', d.month);
+  line('commune page + late list', d.commune);
+}
+
+/** `--dashboards-only URL`: the dashboard's answers on a database filled earlier. */
+async function dashboardsOnly(url: string): Promise<void> {
+  console.log(
+    `bench:province — dashboards only, ${COMMUNES} communes × ${DAYS} days already stored`,
+  );
+  const { child, base, dataDir } = await startService(url);
+  try {
+    const dashboards = await timeDashboards(base);
+    const mem = rssOf(child.pid as number);
+    console.log('');
+    printDashboards(dashboards);
+    console.log(`service RSS                ${f(mem.rss)} MB (peak ${f(mem.hwm)} MB)`);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The province service as a child process, as in production, on database `url`. */
+async function startService(url: string) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-province-'));
   const port = 18000 + Math.floor(Math.random() * 2000);
   const child = spawn(
@@ -122,7 +149,49 @@ async function main() {
     });
     child.once('exit', (code) => reject(new Error(`service exited ${code}`)));
   });
-  const base = `http://127.0.0.1:${port}`;
+  return { child, base: `http://127.0.0.1:${port}`, dataDir };
+}
+
+/** The dashboard's answers over HTTP, as the screen asks them: p50/p95 in ms. */
+async function timeDashboards(base: string) {
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'Admin@123' }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const period = `from=${FIRST_DAY}&to=${addDays(FIRST_DAY, DAYS - 1)}`;
+  const time = async (path: string, n: number) => {
+    const ms: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t0 = performance.now();
+      const r = await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+      await r.arrayBuffer();
+      if (r.status !== 200) throw new Error(`${path}: ${r.status}`);
+      ms.push(performance.now() - t0);
+    }
+    return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
+  };
+  const ranking = await time(`/api/v1/province/communes?${period}`, 30);
+  const commune = await time(`/api/v1/province/commune?siteId=bench-001&${period}`, 30);
+  const lastMonth = `from=${addDays(FIRST_DAY, DAYS - 30)}&to=${addDays(FIRST_DAY, DAYS - 1)}`;
+  const month = await time(`/api/v1/province/communes?${lastMonth}`, 30);
+  return { ranking, month, commune };
+}
+
+async function main() {
+  console.log(
+    `bench:province — ${COMMUNES} communes × ${DAYS} days × ~${PER_DAY} events/day, ` +
+      `${CONCURRENCY} pushing at once, batches of ${BATCH}`,
+  );
+  const cluster = await startTestPostgres();
+  const url = await cluster.freshDatabase();
+  const db = await openPostgres(url, 4);
+  await migrateProvince(db);
+  const accounts = createAccounts(db);
+  await accounts.createUser('admin', 'Admin@123', 'admin');
+
+  const { child, base, dataDir } = await startService(url);
   try {
     const sites: { siteId: string; key: string; index: number }[] = [];
     const agencies: string[] = [];
@@ -225,31 +294,9 @@ async function main() {
     }
     const backlogMs = performance.now() - backlogStart;
 
-    // Dashboard answers over HTTP, as the screen asks them.
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'Admin@123' }),
-    });
-    const { token } = (await login.json()) as { token: string };
-    const period = `from=${FIRST_DAY}&to=${addDays(FIRST_DAY, DAYS - 1)}`;
-    const time = async (path: string, n: number) => {
-      const ms: number[] = [];
-      for (let i = 0; i < n; i++) {
-        const t0 = performance.now();
-        const r = await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${token}` } });
-        await r.arrayBuffer();
-        if (r.status !== 200) throw new Error(`${path}: ${r.status}`);
-        ms.push(performance.now() - t0);
-      }
-      return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
-    };
-    const ranking = await time(`/api/v1/province/communes?${period}`, 30);
-    const commune = await time(`/api/v1/province/commune?siteId=bench-001&${period}`, 30);
+    const dashboards = await timeDashboards(base);
     const mem = rssOf(child.pid as number);
 
-    const f = (n: number, d = 0) =>
-      n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
     console.log('');
     console.log(`events ingested            ${f(total)} in ${f(seconds, 1)} s`);
     console.log(`ingest rate                ${f(rate)} events/s (target ≥ 3,000)`);
@@ -258,12 +305,7 @@ async function main() {
     console.log(
       `week backlog               ${f(late.events.length)} events acknowledged in ${f(backlogMs)} ms (target < 2,000)`,
     );
-    console.log(
-      `ranking (whole period)     p50 ${f(ranking.p50, 1)} ms  p95 ${f(ranking.p95, 1)} ms (target p95 < 300)`,
-    );
-    console.log(
-      `commune page + late list   p50 ${f(commune.p50, 1)} ms  p95 ${f(commune.p95, 1)} ms (target p95 < 300)`,
-    );
+    printDashboards(dashboards);
     console.log(`retried batches            ${f(retries)}`);
     console.log(`service RSS                ${f(mem.rss)} MB (peak ${f(mem.hwm)} MB)`);
   } finally {
@@ -275,7 +317,9 @@ async function main() {
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+(values['dashboards-only'] ? dashboardsOnly(values['dashboards-only']) : main()).catch(
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
