@@ -62,15 +62,11 @@ export function errorResult(
   };
 }
 
-/** A file result travels as base64 so that the dispatcher's results stay JSON-safe (IPC). */
+/** A file result travels as bytes: text is encoded to UTF-8 once, bytes are not copied. */
 function toWireFile(out: unknown): WireFile {
   const file = out as FileBody;
   const bytes = typeof file.body === 'string' ? Buffer.from(file.body, 'utf8') : file.body;
-  return {
-    contentType: file.contentType,
-    fileName: file.fileName,
-    base64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
-  };
+  return { contentType: file.contentType, fileName: file.fileName, bytes };
 }
 
 export type Dispatcher = ReturnType<typeof createDispatcher>;

@@ -90,7 +90,7 @@ export function sendJson(res: http.ServerResponse, result: DispatchResult): void
  * a `sandboxed` one (a stored upload) inline under `Content-Security-Policy: sandbox`.
  */
 function sendFile(res: http.ServerResponse, file: WireFile, sandboxed = false): void {
-  const body = Buffer.from(file.base64, 'base64');
+  const body = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
   const ascii = file.fileName
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D')

@@ -28,7 +28,7 @@ port.on('message', (raw: unknown) => {
     return;
   }
   void runHeavyJob(parsed.data.job, connections.get).then(
-    (result) => answer({ id, ok: true, result }),
+    (result) => answer({ id, ok: true, result }, transferable(result)),
     (e: unknown) =>
       answer({
         id,
@@ -47,8 +47,19 @@ port.on('message', (raw: unknown) => {
   );
 });
 
-function answer(response: WorkerResponse): void {
-  port?.postMessage(response);
+function answer(response: WorkerResponse, transfer: ArrayBuffer[] = []): void {
+  port?.postMessage(response, transfer);
+}
+
+/**
+ * A file result's bytes (a year's export: ~12 MB) are moved to the serving thread, not copied:
+ * the worker has no further use for them, and a copy is one more large allocation there.
+ */
+function transferable(result: unknown): ArrayBuffer[] {
+  const body = (result as { body?: unknown } | null)?.body;
+  if (!(body instanceof Uint8Array)) return [];
+  const whole = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength;
+  return whole && body.buffer instanceof ArrayBuffer ? [body.buffer] : [];
 }
 
 port.on('close', () => connections.closeAll());

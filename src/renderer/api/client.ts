@@ -86,10 +86,7 @@ function fileNameOf(disposition: string | null): string {
 }
 
 function fileFromWire(wire: WireFile): FileBody {
-  const binary = atob(wire.base64);
-  const body = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) body[i] = binary.charCodeAt(i);
-  return { contentType: wire.contentType, fileName: wire.fileName, body };
+  return { contentType: wire.contentType, fileName: wire.fileName, body: wire.bytes };
 }
 
 export class ApiClient {

@@ -50,7 +50,7 @@ export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   readonly devicesOrRole?: 'officer' | 'admin';
   /**
    * The result is a file, not JSON: the handler returns a `FileBody` (output `fileBodySchema`).
-   * HTTP sends the bytes with Content-Type and Content-Disposition; IPC carries them as base64.
+   * HTTP sends the bytes with Content-Type and Content-Disposition; IPC carries them as a Uint8Array.
    */
   readonly file?: boolean;
   /**
@@ -74,11 +74,16 @@ export const fileBodySchema = z.object({
   body: z.union([z.string(), z.custom<Uint8Array>((v) => v instanceof Uint8Array)]),
 });
 export type FileBody = z.infer<typeof fileBodySchema>;
-/** A file result on the wire (IPC, and inside the dispatcher result): bytes as base64. */
+/**
+ * A file result on the wire (IPC, and inside the dispatcher result): the bytes themselves.
+ * HTTP writes them as the body; Electron's IPC carries a Uint8Array by structured clone. No
+ * base64 on the way: for a year's export (~12 MB) encoding and decoding it cost the serving
+ * thread tens of milliseconds and a third more memory (docs/performance.md, "No freeze").
+ */
 export interface WireFile {
   contentType: string;
   fileName: string;
-  base64: string;
+  bytes: Uint8Array;
 }
 
 export function defineOperation<const N extends string, I extends z.ZodType, O extends z.ZodType>(
