@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { createCanvas } from '@napi-rs/canvas';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import { scannedPage } from '../helpers/files';
 import { expect, login, snap, test } from './helpers';
 
 /**
@@ -36,15 +36,10 @@ async function smallPdf(text: string): Promise<Payload> {
   };
 }
 
-async function smallJpeg(text: string): Promise<Payload> {
-  const canvas = createCanvas(600, 800);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, 600, 800);
-  ctx.fillStyle = '#000';
-  ctx.font = '28px sans-serif';
-  ctx.fillText(text, 40, 80);
-  return { name: 'anh-chup.jpg', mimeType: 'image/jpeg', buffer: await canvas.encode('jpeg', 85) };
+/** A small photographed page (JPEG); `seed` varies its lines, so each photo differs. */
+async function smallJpeg(seed: number): Promise<Payload> {
+  const buffer = await scannedPage({ width: 600, height: 800, format: 'jpeg', seed });
+  return { name: 'anh-chup.jpg', mimeType: 'image/jpeg', buffer };
 }
 
 /** A Linux program (an ELF header) named like a PDF. */
@@ -142,7 +137,7 @@ test('a PDF and a JPEG attached with the file picker and by drag-and-drop; a pro
 
   // The file picker: a PDF and a JPEG chosen together.
   const pickedPdf = await smallPdf('CHON TEP - PDF');
-  const pickedJpeg = await smallJpeg('CHON TEP - JPEG');
+  const pickedJpeg = await smallJpeg(1);
   let dialog = await openCapture(page, pickedFor);
   await page.getByTestId('capture-file-input').setInputFiles([pickedPdf, pickedJpeg]);
   await expect(dialog).toBeHidden({ timeout: 30_000 });
@@ -150,7 +145,7 @@ test('a PDF and a JPEG attached with the file picker and by drag-and-drop; a pro
 
   // Drag-and-drop: another PDF and JPEG dropped on the dialog.
   const droppedPdf = await smallPdf('KEO THA - PDF');
-  const droppedJpeg = await smallJpeg('KEO THA - JPEG');
+  const droppedJpeg = await smallJpeg(2);
   dialog = await openCapture(page, droppedFor);
   await dropFiles(dialog, [droppedPdf, droppedJpeg]);
   await expect(dialog).toBeHidden({ timeout: 30_000 });

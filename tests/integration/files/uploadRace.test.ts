@@ -12,16 +12,8 @@ import { fixedClock } from '../../../src/core/clock';
 import { createImagePool, type ImagePool } from '../../../src/core/files/imagePool';
 import { UNREFERENCED_DIR_NAME } from '../../../src/core/files/fileStore';
 import type { Hub } from '../../../src/hub/startHub';
-import { scannedPage, storedState, upload } from '../../helpers/files';
-import {
-  api,
-  cleanupHubs,
-  errorOf,
-  login,
-  makeTempDir,
-  OFFICER,
-  startTestHub,
-} from '../../helpers/hub';
+import { receivedDossier, scannedPage, storedState, upload } from '../../helpers/files';
+import { api, cleanupHubs, errorOf, login, OFFICER, startTestHub } from '../../helpers/hub';
 
 const START = new Date('2026-03-03T02:00:00Z'); // Tue 03/03/2026 09:00 VN
 const clock = fixedClock(START);
@@ -64,14 +56,8 @@ function expectStoreMatchesRows(): void {
 }
 
 async function dossierWithLink(): Promise<{ code: string; name: string; token: string }> {
-  const res = await api(hub.url, '/api/v1/dossiers', {
-    token: officer,
-    json: { procedureId: '1.004884', applicant: { fullName: 'Lê Thị Hoa' } },
-  });
-  expect(res.status, res.text).toBe(201);
-  const code = (res.body as { code: string }).code;
-  const got = await api(hub.url, `/api/v1/dossiers/${code}`, { token: officer });
-  const name = (got.body as { documents: Array<{ name: string }> }).documents[0]?.name as string;
+  const { code, docs } = await receivedDossier(hub.url, officer, 'Lê Thị Hoa');
+  const name = docs[0] as string;
   const made = await api(hub.url, `/api/v1/dossiers/${code}/files/upload-links`, {
     token: officer,
     json: { documentName: name },
@@ -85,6 +71,40 @@ const filesOf = async (code: string) =>
     sha256: string;
   }>;
 
+/** A photo sent through `token`, held in the image pool until `release()`. */
+async function heldLinkUpload(
+  code: string,
+  name: string,
+  token: string,
+  photo: Buffer,
+): Promise<{ response: ReturnType<typeof upload>; release(): void }> {
+  const hold = pool.holdNext();
+  const response = upload(hub.url, code, {
+    uploadToken: token,
+    documentName: name,
+    files: [{ bytes: photo, type: 'image/jpeg' }],
+  });
+  await hold.started; // the photo is being processed
+  return { response, release: hold.release };
+}
+
+/** A held upload whose link expires while its photo is processed: 401, the clock reset. */
+async function expiresWhileProcessed(
+  code: string,
+  name: string,
+  token: string,
+  photo: Buffer,
+): ReturnType<typeof upload> {
+  const held = await heldLinkUpload(code, name, token, photo);
+  clock.advance(11 * 60_000); // past the link's 10 minutes
+  held.release();
+  const res = await held.response;
+  clock.set(START);
+  expect(res.status, res.text).toBe(401);
+  expect(errorOf(res).code).toBe('UPLOAD_LINK_INVALID');
+  return res;
+}
+
 beforeAll(async () => {
   hub = await startTestHub({ clock, imagePool: pool, authPolicy: { sessionHours: 24 * 365 } });
   officer = await login(hub.url, OFFICER);
@@ -95,20 +115,14 @@ describe('one upload link, two phones', () => {
   it('the second upload is refused at once in Vietnamese; one row, no stray file', async () => {
     const { code, name, token } = await dossierWithLink();
     const before = storedState(hub);
-    const hold = pool.holdNext();
-    const first = upload(hub.url, code, {
-      uploadToken: token,
-      documentName: name,
-      files: [{ bytes: await scannedPage({ seed: 21 }), type: 'image/jpeg' }],
-    });
-    await hold.started; // the first phone's photo is being processed
+    const first = await heldLinkUpload(code, name, token, await scannedPage({ seed: 21 }));
     const second = await upload(hub.url, code, {
       uploadToken: token,
       documentName: name,
       files: [{ bytes: await scannedPage({ seed: 22 }), type: 'image/jpeg' }],
     });
-    hold.release();
-    const won = await first;
+    first.release();
+    const won = await first.response;
     expect(won.status, won.text).toBe(201);
     expect(second.status, second.text).toBe(409);
     expect(errorOf(second)).toMatchObject({
@@ -131,19 +145,7 @@ describe('an upload refused after its bytes were written', () => {
   it('the link expiring while the photo is processed leaves no file and no row', async () => {
     const { code, name, token } = await dossierWithLink();
     const before = storedState(hub);
-    const hold = pool.holdNext();
-    const pending = upload(hub.url, code, {
-      uploadToken: token,
-      documentName: name,
-      files: [{ bytes: await scannedPage({ seed: 23 }), type: 'image/jpeg' }],
-    });
-    await hold.started;
-    clock.advance(11 * 60_000); // past the link's 10 minutes
-    hold.release();
-    const res = await pending;
-    clock.set(START);
-    expect(res.status, res.text).toBe(401);
-    expect(errorOf(res).code).toBe('UPLOAD_LINK_INVALID');
+    await expiresWhileProcessed(code, name, token, await scannedPage({ seed: 23 }));
     expect(storedState(hub)).toEqual(before);
     expectStoreMatchesRows();
   });
@@ -158,18 +160,7 @@ describe('an upload refused after its bytes were written', () => {
     });
     expect(byOfficer.status, byOfficer.text).toBe(201);
     const before = storedState(hub);
-    const hold = pool.holdNext();
-    const pending = upload(hub.url, code, {
-      uploadToken: token,
-      documentName: name,
-      files: [{ bytes: photo, type: 'image/jpeg' }],
-    });
-    await hold.started;
-    clock.advance(11 * 60_000);
-    hold.release();
-    const res = await pending;
-    clock.set(START);
-    expect(res.status, res.text).toBe(401);
+    await expiresWhileProcessed(code, name, token, photo);
     expect(storedState(hub)).toEqual(before);
     const id = (byOfficer.body as { id: string }).id;
     expect((await api(hub.url, `/api/v1/files/${id}`, { token: officer })).status).toBe(200);
@@ -196,14 +187,10 @@ describe('an upload refused after its bytes were written', () => {
 
 describe('the start-up sweep', () => {
   it('moves aside old files no row names, removes old temporary files, keeps the rest', async () => {
-    const dataDir = makeTempDir();
-    const first = await startTestHub({ dataDir, clock });
+    const first = await startTestHub({ clock });
+    const dataDir = first.core.dataDir;
     const token = await login(first.url, OFFICER);
-    const res = await api(first.url, '/api/v1/dossiers', {
-      token,
-      json: { procedureId: '1.004884', applicant: { fullName: 'Lê Thị Hoa' } },
-    });
-    const code = (res.body as { code: string }).code;
+    const { code } = await receivedDossier(first.url, token, 'Lê Thị Hoa');
     const kept = await upload(first.url, code, {
       token,
       documentName: 'result',

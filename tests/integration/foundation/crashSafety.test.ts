@@ -17,16 +17,7 @@ import {
   waitExit,
   waitReady,
 } from '../../helpers/processes';
-
-async function login(base: string): Promise<string> {
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: 'Admin@123' }),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { token: string }).token;
-}
+import { login } from '../../helpers/hub';
 
 beforeAll(() => buildIfMissing([HUB_JS]), 120_000);
 afterEach(killChildren);

@@ -16,6 +16,7 @@ import {
   waitExit,
   waitReady,
 } from '../../helpers/processes';
+import { login } from '../../helpers/hub';
 
 async function serviceId(base: string, prefix: string): Promise<string> {
   const res = await fetch(`${base}/api/v1/queue/services`);
@@ -28,12 +29,7 @@ async function serviceId(base: string, prefix: string): Promise<string> {
  * docs/security.md "Devices"): the admin pairs it over the API, like the desk's Thiết bị tab.
  */
 async function pairKiosk(base: string, name: string): Promise<string> {
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: 'Admin@123' }),
-  });
-  const { token } = (await login.json()) as { token: string };
+  const token = await login(base);
   const res = await fetch(`${base}/api/v1/devices`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
