@@ -171,8 +171,8 @@ export function createFileService(deps: FileServiceDeps) {
   const linksInUse = new Set<string>();
   /** How many uploads in progress hold bytes of each sha256 in the store without a row yet. */
   const pendingShas = new Map<string, number>();
-  const isStored = (sha256: string) =>
-    db.prepare('SELECT 1 FROM stored_files WHERE sha256 = ?').get(sha256) !== undefined;
+  const storedStmt = db.prepare('SELECT 1 FROM stored_files WHERE sha256 = ?');
+  const isStored = (sha256: string) => storedStmt.get(sha256) !== undefined;
 
   /**
    * After an upload's write: when it failed to get its row, its file leaves the store unless
