@@ -114,3 +114,40 @@ export function cleanupProcesses(): void {
   for (const child of children) child.kill('SIGKILL');
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
+
+/**
+ * Send writes from `workers` parallel loops until `target` are acknowledged, then SIGKILL
+ * `child` with requests still on the wire. `send(worker)` resolves with what the hub
+ * acknowledged, or throws for any other answer: before the kill that fails the test, after
+ * it the hub died under the request (never acknowledged) and that loop ends.
+ */
+export async function writeUntilKilled<T>(
+  child: ChildProcess,
+  options: { workers: number; target: number },
+  send: (worker: number) => Promise<T>,
+): Promise<{ acknowledged: T[]; inFlightAtKill: number }> {
+  const acknowledged: T[] = [];
+  let killed = false;
+  let inFlight = 0;
+  let inFlightAtKill = -1;
+  const loop = async (worker: number): Promise<void> => {
+    while (!killed) {
+      inFlight += 1;
+      try {
+        acknowledged.push(await send(worker));
+      } catch (e) {
+        if (!killed) throw e;
+        return;
+      } finally {
+        inFlight -= 1;
+      }
+      if (!killed && acknowledged.length >= options.target) {
+        killed = true;
+        inFlightAtKill = inFlight;
+        child.kill('SIGKILL');
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.workers }, (_, w) => loop(w)));
+  return { acknowledged, inFlightAtKill };
+}

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock';
 import type { Hub } from '../../../src/hub/startHub';
 import { api, cleanupHubs, errorOf } from '../../helpers/hub';
-import { LAW_APPLICANT, startLawHub, vnInstant } from '../../helpers/lawHub';
+import { LAW_APPLICANT as applicant, startLawHub, vnInstant as vn } from '../../helpers/lawHub';
 
 type Json = Record<string, unknown>;
 type Warning = { kind: string; message: string };
@@ -18,9 +18,6 @@ const clock = fixedClock(new Date('2026-03-02T02:00:00Z'));
 let hub: Hub;
 let admin: string;
 let officer: string;
-
-const applicant = LAW_APPLICANT;
-const vn = vnInstant;
 
 async function receive(procedureId: string, at: string): Promise<Json> {
   clock.set(vn(at));

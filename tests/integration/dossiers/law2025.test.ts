@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock';
 import type { Hub } from '../../../src/hub/startHub';
 import { api, cleanupHubs, errorOf } from '../../helpers/hub';
-import { LAW_APPLICANT, startLawHub, vnInstant } from '../../helpers/lawHub';
+import { LAW_APPLICANT as applicant, startLawHub, vnInstant } from '../../helpers/lawHub';
 
 type Json = Record<string, unknown>;
 
@@ -16,8 +16,6 @@ const clock = fixedClock(new Date('2026-03-02T02:00:00Z')); // Mon 02/03/2026 09
 let hub: Hub;
 let admin: string;
 let officer: string;
-
-const applicant = LAW_APPLICANT;
 
 const vn = (local: string): string => vnInstant(local).toISOString();
 

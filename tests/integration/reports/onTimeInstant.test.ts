@@ -22,7 +22,7 @@ import { fixedClock } from '../../../src/core/clock';
 import { rebuildRollups } from '../../../src/core/db/migrations/008-report-rollups';
 import type { Hub } from '../../../src/hub/startHub';
 import { api, cleanupHubs } from '../../helpers/hub';
-import { LAW_APPLICANT, startLawHub, vnInstant } from '../../helpers/lawHub';
+import { LAW_APPLICANT as applicant, startLawHub, vnInstant as vn } from '../../helpers/lawHub';
 
 type Json = Record<string, unknown>;
 
@@ -30,9 +30,6 @@ const clock = fixedClock(new Date('2026-03-02T02:00:00Z'));
 let hub: Hub;
 let admin: string;
 let officer: string;
-
-const applicant = LAW_APPLICANT;
-const vn = vnInstant;
 
 async function dossier(procedureId: string, receivedAt: string, readyAt: string) {
   clock.set(vn(receivedAt));
