@@ -5,8 +5,8 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort, hubCliArgs } from '../../tests/helpers/hubCli';
 import { onCleanup } from './cleanup';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -39,18 +39,6 @@ export function ensureBuiltHub(log: (line: string) => void, whenStale = false): 
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     timeout: 300_000,
-  });
-}
-
-/** A free TCP port on 127.0.0.1 (asked of the OS, then released for the hub to take). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
   });
 }
 
@@ -111,13 +99,7 @@ export async function startHubProcess(
     [
       // Node flags for the hub only, e.g. BENCH_HUB_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p"
       ...(process.env.BENCH_HUB_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-      HUB_JS,
-      '--data-dir',
-      dataDir,
-      '--port',
-      String(port),
-      '--host',
-      '127.0.0.1',
+      ...hubCliArgs(HUB_JS, dataDir, port),
       ...args,
     ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },

@@ -165,6 +165,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       // The province's counts follow each attachment (docs/sync.md, "Digitisation").
       onAttached: (dossierId, at) => outboxDossierAttachment(db, dossierId, at),
     });
+    // Before any upload: files a crash left without a row go aside (docs/digitisation.md).
+    const swept = files.sweepStore();
+    if (swept.moved.length > 0 || swept.removedTemporary > 0) {
+      log.warn({ area: 'files', ...swept }, 'unreferenced stored files moved aside');
+    }
     const scanFolder = createScanFolder(
       db,
       options.dataDir,

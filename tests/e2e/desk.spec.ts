@@ -8,8 +8,8 @@
  */
 import { type APIRequestContext, type Page } from '@playwright/test';
 import { QRPay } from 'vietnam-qr-pay';
-import { startFakePrinter, type FakePrinter } from '../../src/core/printing';
-import { KIOSK_HEADERS, login, snap, expect, test } from './helpers';
+import type { FakePrinter } from '../../src/core/printing';
+import { KIOSK_HEADERS, login, setUpReceiptPrinter, snap, expect, test } from './helpers';
 
 /**
  * The hub lives on Wednesday 04/03/2026 from 09:00 (Vietnam), its clock running from there: the
@@ -28,25 +28,7 @@ const qr = (id: string, name: string) =>
   `${id}||${name}|15061990|Nam|Thôn Phú Thọ, xã Quảng Phú, tỉnh Thanh Hóa|20042021`;
 
 test.beforeAll(async ({ request }) => {
-  printer = await startFakePrinter();
-  const auth = await request.post('/api/v1/auth/login', {
-    data: { username: 'admin', password: 'Admin@123' },
-  });
-  token = ((await auth.json()) as { token: string }).token;
-  const res = await request.put('/api/v1/printers', {
-    headers: { Authorization: `Bearer ${token}` },
-    data: [
-      {
-        id: 'quay1',
-        name: 'Máy in quầy 1',
-        uri: printer.uri,
-        widthMm: 80,
-        mode: 'raster',
-        roles: ['receipt'],
-      },
-    ],
-  });
-  expect(res.status()).toBe(200);
+  ({ printer, adminToken: token } = await setUpReceiptPrinter(request));
 });
 test.afterAll(async () => {
   await printer.close();

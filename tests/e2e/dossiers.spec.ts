@@ -1,5 +1,5 @@
-import { decodeEscPos, startFakePrinter, type FakePrinter } from '../../src/core/printing';
-import { login, snap, expect, test } from './helpers';
+import { decodeEscPos, type FakePrinter } from '../../src/core/printing';
+import { login, setUpReceiptPrinter, snap, expect, test } from './helpers';
 
 let printer: FakePrinter;
 
@@ -7,26 +7,8 @@ const QR =
   '038090012345|038012345|Đặng Văn Đức|15061990|Nam|Thôn Phú Thọ, xã Quảng Phú, tỉnh Thanh Hóa|20042021';
 
 test.beforeAll(async ({ request }) => {
-  printer = await startFakePrinter();
   // The receipt printer, configured through the printers API as an administrator would.
-  const auth = await request.post('/api/v1/auth/login', {
-    data: { username: 'admin', password: 'Admin@123' },
-  });
-  const { token } = (await auth.json()) as { token: string };
-  const res = await request.put('/api/v1/printers', {
-    headers: { Authorization: `Bearer ${token}` },
-    data: [
-      {
-        id: 'quay1',
-        name: 'Máy in quầy 1',
-        uri: printer.uri,
-        widthMm: 80,
-        mode: 'raster',
-        roles: ['receipt'],
-      },
-    ],
-  });
-  expect(res.status()).toBe(200);
+  ({ printer } = await setUpReceiptPrinter(request));
 });
 test.afterAll(async () => {
   await printer.close();

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import { runningClock } from '../../src/core/clock';
+import { startFakePrinter, type FakePrinter } from '../../src/core/printing';
 import { startHub, type Hub } from '../../src/hub/startHub';
 import { leaks, personalData, readLogs } from '../helpers/logs';
 import { DEMO_KIOSK_TOKEN, DEMO_RATING_TOKEN } from '../../src/core/demo/seedDemo';
@@ -106,4 +107,34 @@ export async function login(page: Page, username: string, password: string): Pro
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByLabel('Mật khẩu').press('Enter');
   await expect(page.getByTestId('current-user')).toBeVisible();
+}
+
+/**
+ * A fake network printer configured as the spec hub's receipt printer (80 mm, raster),
+ * through the printers API as an administrator would. Returns the printer (close it in
+ * afterAll) and the administrator's token.
+ */
+export async function setUpReceiptPrinter(
+  request: APIRequestContext,
+): Promise<{ printer: FakePrinter; adminToken: string }> {
+  const printer = await startFakePrinter();
+  const auth = await request.post('/api/v1/auth/login', {
+    data: { username: 'admin', password: 'Admin@123' },
+  });
+  const adminToken = ((await auth.json()) as { token: string }).token;
+  const res = await request.put('/api/v1/printers', {
+    headers: { Authorization: `Bearer ${adminToken}` },
+    data: [
+      {
+        id: 'quay1',
+        name: 'Máy in quầy 1',
+        uri: printer.uri,
+        widthMm: 80,
+        mode: 'raster',
+        roles: ['receipt'],
+      },
+    ],
+  });
+  expect(res.status()).toBe(200);
+  return { printer, adminToken };
 }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 import type { Hub } from '../../src/hub/startHub';
-import type { JsonResponse } from './hub';
+import { api, type JsonResponse } from './hub';
 
 /** A clean PDF of `pages` pages with a line of text each. */
 export async function cleanPdf(pages = 1, text = 'Giay khai sinh'): Promise<Uint8Array> {
@@ -237,6 +237,23 @@ export function streamedUpload(
     };
     pump();
   });
+}
+
+/** A dossier received over the API (procedure 1.004884) and the names of its checklist. */
+export async function receivedDossier(
+  baseUrl: string,
+  token: string,
+  fullName: string,
+): Promise<{ code: string; docs: string[] }> {
+  const res = await api(baseUrl, '/api/v1/dossiers', {
+    token,
+    json: { procedureId: '1.004884', applicant: { fullName } },
+  });
+  if (res.status !== 201) throw new Error(`reception failed: ${res.status} ${res.text}`);
+  const code = (res.body as { code: string }).code;
+  const got = await api(baseUrl, `/api/v1/dossiers/${code}`, { token });
+  const documents = (got.body as { documents: Array<{ name: string }> }).documents;
+  return { code, docs: documents.map((d) => d.name) };
 }
 
 /** What a refused upload must leave unchanged: rows and files on disk (tmp files included). */

@@ -8,10 +8,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { freePort } from './hubCli';
 
 export interface TestPostgres {
   /** Superuser URL of the `postgres` database. */
@@ -41,17 +41,6 @@ function pgBinDir(): string {
     );
   }
   return dir;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** Run a PostgreSQL program as the cluster's owner (`nobody` when we are root). */

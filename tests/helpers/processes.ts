@@ -6,10 +6,12 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
+import { hubCliArgs } from './hubCli';
+
+export { freePort } from './hubCli';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const HUB_JS = path.join(ROOT, 'out/main/hub.js');
@@ -51,16 +53,7 @@ export function spawnNode(args: string[]): ChildProcess {
 
 /** The built hub with demo data on 127.0.0.1 (port 0 = an ephemeral one). */
 export function spawnHub(dataDir: string, port = 0): ChildProcess {
-  return spawnNode([
-    HUB_JS,
-    '--data-dir',
-    dataDir,
-    '--port',
-    String(port),
-    '--host',
-    '127.0.0.1',
-    '--demo',
-  ]);
+  return spawnNode([...hubCliArgs(HUB_JS, dataDir, port), '--demo']);
 }
 
 /** Resolve with the hub's URL once it prints its ready line; reject if it exits first. */
@@ -122,14 +115,39 @@ export function cleanupProcesses(): void {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
-/** A TCP port free on 127.0.0.1 at the time of asking. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
+/**
+ * Send writes from `workers` parallel loops until `target` are acknowledged, then SIGKILL
+ * `child` with requests still on the wire. `send(worker)` resolves with what the hub
+ * acknowledged, or throws for any other answer: before the kill that fails the test, after
+ * it the hub died under the request (never acknowledged) and that loop ends.
+ */
+export async function writeUntilKilled<T>(
+  child: ChildProcess,
+  options: { workers: number; target: number },
+  send: (worker: number) => Promise<T>,
+): Promise<{ acknowledged: T[]; inFlightAtKill: number }> {
+  const acknowledged: T[] = [];
+  let killed = false;
+  let inFlight = 0;
+  let inFlightAtKill = -1;
+  const loop = async (worker: number): Promise<void> => {
+    while (!killed) {
+      inFlight += 1;
+      try {
+        acknowledged.push(await send(worker));
+      } catch (e) {
+        if (!killed) throw e;
+        return;
+      } finally {
+        inFlight -= 1;
+      }
+      if (!killed && acknowledged.length >= options.target) {
+        killed = true;
+        inFlightAtKill = inFlight;
+        child.kill('SIGKILL');
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.workers }, (_, w) => loop(w)));
+  return { acknowledged, inFlightAtKill };
 }

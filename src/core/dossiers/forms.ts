@@ -169,6 +169,39 @@ ${body}
 `.toString();
 }
 
+/** What every slip of one dossier names. */
+interface SlipBase {
+  agency: Agency;
+  at: Date;
+  applicant: FormApplicant;
+  procedure: FormProcedure;
+  set?: FormSet;
+}
+
+/**
+ * An A5 slip of a form set: the agency's header, the form's heading and (TT 03/2025) its
+ * citation, then `body`. `set` is the set the slip is printed in; `titleSet` names the form
+ * (they differ only for the stop notice, which TT 01/2018 lacks).
+ */
+function slipHtml(
+  set: FormSet,
+  id: FormId,
+  d: { agency: Agency; at: Date },
+  body: SafeHtml,
+  titleSet: FormSet = set,
+): string {
+  const t = titles(titleSet, id);
+  return documentHtml(
+    t.page,
+    'A5',
+    markup`${header(d.agency, d.at)}
+<h1>${t.heading}</h1>${citation(set, id)}
+${body}`,
+    '',
+    set,
+  );
+}
+
 function header(agency: Agency, at: Date): SafeHtml {
   const s = vnStrings(at);
   return markup`<table class="head"><tr>
@@ -200,31 +233,26 @@ export function processingTimeText(p: FormProcedure['processingTime']): string {
 }
 
 /** Mẫu 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ. */
-export function supplementFormHtml(d: {
-  agency: Agency;
-  at: Date;
-  dossierCode: string | null;
-  applicant: FormApplicant;
-  procedure: FormProcedure;
-  documents: string[];
-  reason: string;
-  officerName: string;
-  officerPhone?: string;
-  set?: FormSet;
-  /** Days the citizen has to supplement before closing (site `supplementCloseDays`). */
-  closeDays?: number;
-}): string {
+export function supplementFormHtml(
+  d: SlipBase & {
+    dossierCode: string | null;
+    documents: string[];
+    reason: string;
+    officerName: string;
+    officerPhone?: string;
+    /** Days the citizen has to supplement before closing (site `supplementCloseDays`). */
+    closeDays?: number;
+  },
+): string {
   const set = d.set ?? 'TT01-2018';
-  const t = titles(set, 'supplement');
   const rows = d.documents.length
     ? d.documents.map((x, i) => markup`<tr><td class="n">${i + 1}</td><td>${x}</td></tr>`)
     : markup`<tr><td class="n">1</td><td>Theo lý do nêu dưới đây</td></tr>`;
-  return documentHtml(
-    t.page,
-    'A5',
-    markup`${header(d.agency, d.at)}
-<h1>${t.heading}</h1>${citation(set, 'supplement')}
-${d.dossierCode && markup`<p>Mã hồ sơ: <span class="b">${d.dossierCode}</span></p>`}
+  return slipHtml(
+    set,
+    'supplement',
+    d,
+    markup`${d.dossierCode && markup`<p>Mã hồ sơ: <span class="b">${d.dossierCode}</span></p>`}
 <p>Hồ sơ của:</p>
 ${applicantLines(d.applicant)}
 <p>Nội dung yêu cầu giải quyết: <span class="b">${d.procedure.name}</span> (${d.procedure.code})</p>
@@ -234,30 +262,23 @@ ${applicantLines(d.applicant)}
 <p>Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ với ${d.officerName}${d.officerPhone && markup`, số điện thoại ${d.officerPhone}`} để được hướng dẫn.</p>
 <p class="i">Hồ sơ không được bổ sung trong thời hạn ${d.closeDays ?? 15} ngày kể từ ngày nhận phiếu này sẽ bị đóng theo quy định.</p>
 ${signatures('NGƯỜI NỘP HỒ SƠ', 'NGƯỜI HƯỚNG DẪN', d.applicant.fullName, d.officerName)}`,
-    '',
-    set,
   );
 }
 
 /** Mẫu 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ. */
-export function refusalFormHtml(d: {
-  agency: Agency;
-  at: Date;
-  dossierCode: string | null;
-  applicant: FormApplicant;
-  procedure: FormProcedure;
-  reason: string;
-  officerName: string;
-  set?: FormSet;
-}): string {
+export function refusalFormHtml(
+  d: SlipBase & {
+    dossierCode: string | null;
+    reason: string;
+    officerName: string;
+  },
+): string {
   const set = d.set ?? 'TT01-2018';
-  const t = titles(set, 'refusal');
-  return documentHtml(
-    t.page,
-    'A5',
-    markup`${header(d.agency, d.at)}
-<h1>${t.heading}</h1>${citation(set, 'refusal')}
-${d.dossierCode && markup`<p>Mã hồ sơ: <span class="b">${d.dossierCode}</span></p>`}
+  return slipHtml(
+    set,
+    'refusal',
+    d,
+    markup`${d.dossierCode && markup`<p>Mã hồ sơ: <span class="b">${d.dossierCode}</span></p>`}
 <p>Cơ quan tiếp nhận hồ sơ của:</p>
 ${applicantLines(d.applicant)}
 <p>Nội dung yêu cầu giải quyết: <span class="b">${d.procedure.name}</span> (${d.procedure.code})</p>
@@ -265,41 +286,32 @@ ${applicantLines(d.applicant)}
 <p class="b">${d.reason}</p>
 <p>Xin thông báo để Ông/Bà được biết và thực hiện.</p>
 ${signatures('NGƯỜI NỘP HỒ SƠ', 'CÁN BỘ TIẾP NHẬN', d.applicant.fullName, d.officerName)}`,
-    '',
-    set,
   );
 }
 
 /** Mẫu 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả. */
-export function apologyFormHtml(d: {
-  agency: Agency;
-  at: Date;
-  dossierCode: string;
-  applicant: FormApplicant;
-  procedure: FormProcedure;
-  receivedAt: Date;
-  originalDueDate: string;
-  newDueDate: string;
-  reason: string;
-  signerName: string;
-  set?: FormSet;
-}): string {
+export function apologyFormHtml(
+  d: SlipBase & {
+    dossierCode: string;
+    receivedAt: Date;
+    originalDueDate: string;
+    newDueDate: string;
+    reason: string;
+    signerName: string;
+  },
+): string {
   const set = d.set ?? 'TT01-2018';
-  const t = titles(set, 'apology');
-  return documentHtml(
-    t.page,
-    'A5',
-    markup`${header(d.agency, d.at)}
-<h1>${t.heading}</h1>${citation(set, 'apology')}
-<p>Kính gửi: Ông/Bà <span class="b">${d.applicant.fullName}</span></p>
+  return slipHtml(
+    set,
+    'apology',
+    d,
+    markup`<p>Kính gửi: Ông/Bà <span class="b">${d.applicant.fullName}</span></p>
 <p>Ngày ${formatVnDate(d.receivedAt)}, cơ quan tiếp nhận hồ sơ đề nghị giải quyết thủ tục <span class="b">${d.procedure.name}</span> của Ông/Bà.</p>
 <p>Mã hồ sơ: <span class="b">${d.dossierCode}</span>; thời gian hẹn trả kết quả: ngày ${formatVnDate(d.originalDueDate)}.</p>
 <p>Tuy nhiên đến nay, cơ quan chưa trả kết quả giải quyết hồ sơ cho Ông/Bà đúng hẹn. Lý do: ${d.reason}</p>
 <p>Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, công sức của Ông/Bà. Chúng tôi xin lỗi Ông/Bà và sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào ngày <span class="b">${formatVnDate(d.newDueDate)}</span>.</p>
 <p>Xin trân trọng cảm ơn.</p>
 <table class="sign"><tr><td></td><td><div class="b">THỦ TRƯỞNG CƠ QUAN GIẢI QUYẾT</div><div class="hint">(Ký và ghi rõ họ tên, đóng dấu)</div><div class="space"></div><div>${d.signerName}</div></td></tr></table>`,
-    '',
-    set,
   );
 }
 
@@ -308,33 +320,27 @@ export function apologyFormHtml(d: {
  * request, NĐ 118/2025 Art. 21): the reason and the applicant's request. TT 01/2018 has no
  * such form, so a stopped dossier of the old set prints this one too.
  */
-export function stopNoticeHtml(d: {
-  agency: Agency;
-  at: Date;
-  dossierCode: string;
-  applicant: FormApplicant;
-  procedure: FormProcedure;
-  receivedAt: Date;
-  reason: string | null;
-  signerName: string;
-  set?: FormSet;
-}): string {
+export function stopNoticeHtml(
+  d: SlipBase & {
+    dossierCode: string;
+    receivedAt: Date;
+    reason: string | null;
+    signerName: string;
+  },
+): string {
   const set = d.set ?? 'TT03-2025';
-  const t = titles(set, 'stop_notice');
-  return documentHtml(
-    t.page,
-    'A5',
-    markup`${header(d.agency, d.at)}
-<h1>${t.heading}</h1>${citation('TT03-2025', 'stop_notice')}
-<p>Kính gửi: Ông/Bà <span class="b">${d.applicant.fullName}</span></p>
+  return slipHtml(
+    'TT03-2025',
+    'stop_notice',
+    d,
+    markup`<p>Kính gửi: Ông/Bà <span class="b">${d.applicant.fullName}</span></p>
 <p>Ngày ${formatVnDate(d.receivedAt)}, cơ quan tiếp nhận hồ sơ đề nghị giải quyết thủ tục <span class="b">${d.procedure.name}</span> (${d.procedure.code}) của Ông/Bà; mã hồ sơ: <span class="b">${d.dossierCode}</span>.</p>
 <p>Ngày ${formatVnDate(d.at)}, theo đề nghị của Ông/Bà, cơ quan dừng giải quyết hồ sơ nêu trên (Điều 21 Nghị định 118/2025/NĐ-CP).</p>
 <p>Lý do: ${d.reason ?? 'Theo đề nghị của người nộp hồ sơ'}</p>
 <p>Hồ sơ và giấy tờ đã nộp được trả lại theo đề nghị của Ông/Bà.</p>
 <p>Xin thông báo để Ông/Bà được biết.</p>
 <table class="sign"><tr><td></td><td><div class="b">THỦ TRƯỞNG CƠ QUAN GIẢI QUYẾT</div><div class="hint">(Ký và ghi rõ họ tên, đóng dấu)</div><div class="space"></div><div>${d.signerName}</div></td></tr></table>`,
-    '',
-    'TT03-2025',
+    set,
   );
 }
 
@@ -350,21 +356,17 @@ export interface ControlEvent {
 }
 
 /** Mẫu 05: Phiếu kiểm soát quá trình giải quyết hồ sơ (one row per event of the trail). */
-export function controlSlipHtml(d: {
-  agency: Agency;
-  at: Date;
-  dossierCode: string;
-  applicant: FormApplicant;
-  procedure: FormProcedure;
-  receivedAt: Date;
-  dueDate: string | null;
-  events: ControlEvent[];
-  set?: FormSet;
-  /** Cơ quan chủ trì giải quyết (the deciding authority); the units of each step are in the rows. */
-  decidingAuthority?: string;
-}): string {
+export function controlSlipHtml(
+  d: SlipBase & {
+    dossierCode: string;
+    receivedAt: Date;
+    dueDate: string | null;
+    events: ControlEvent[];
+    /** Cơ quan chủ trì giải quyết (the deciding authority); the units of each step are in the rows. */
+    decidingAuthority?: string;
+  },
+): string {
   const set = d.set ?? 'TT01-2018';
-  const t = titles(set, 'control');
   const rows = d.events.map((x, i) => {
     const newDue = x.dueAfter && x.dueAfter !== x.dueBefore ? x.dueAfter : null;
     return markup`<tr><td class="n">${i + 1}</td><td>${EVENT_VI[x.type] ?? x.type}${x.unit && markup`<br>${x.unit}`}</td>
@@ -372,18 +374,15 @@ export function controlSlipHtml(d: {
 <td>${x.onTime && onTimeLabel(x.onTime)}</td>
 <td>${newDue && markup`Hẹn trả: ${formatVnDate(newDue)}`}${x.reason && markup`${newDue && markup`<br>`}${x.reason}`}</td></tr>`;
   });
-  return documentHtml(
-    t.page,
-    'A5',
-    markup`${header(d.agency, d.at)}
-<h1>${t.heading}</h1>${citation(set, 'control')}
-<p>Mã hồ sơ: <span class="b">${d.dossierCode}</span></p>
+  return slipHtml(
+    set,
+    'control',
+    d,
+    markup`<p>Mã hồ sơ: <span class="b">${d.dossierCode}</span></p>
 <p>Người nộp: ${d.applicant.fullName}; thủ tục: ${d.procedure.name}</p>
 <p>Thời gian nhận hồ sơ: ${formatVnDateTime(d.receivedAt)}; hẹn trả kết quả: ${d.dueDate ? formatVnDate(d.dueDate) : '—'}</p>
 ${d.decidingAuthority && markup`<p>Cơ quan chủ trì giải quyết: ${d.decidingAuthority}</p>`}
 <table class="grid"><thead><tr><th style="width:8mm">STT</th><th>Nội dung, đơn vị</th><th style="width:26mm">Thời gian</th><th>Người thực hiện</th><th style="width:16mm">Kết quả</th><th>Ghi chú</th></tr></thead><tbody>${rows}</tbody></table>`,
-    '',
-    set,
   );
 }
 

@@ -9,6 +9,7 @@
  * sync payload, which carries counts only (src/core/files/digitisation.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import { APP_EVENTS, AppError, type PublicUser } from '../../shared/contract';
 import {
   RESULT_DOCUMENT_NAME,
@@ -27,7 +28,14 @@ import type { EventBus } from '../events/eventBus';
 import type { PublicAddress } from '../settings/publicAddress';
 import { maskIdNumber } from '../sync/outbox';
 import type { ImagePool } from './imagePool';
-import { putStoredFile, readStoredFile, StoredFileDamaged } from './fileStore';
+import {
+  putStoredFile,
+  readStoredFile,
+  storedPath,
+  StoredFileDamaged,
+  sweepUnreferencedFiles,
+} from './fileStore';
+import type { NormalisedFile } from './normalise';
 
 export interface FileServiceDeps {
   db: Db;
@@ -155,13 +163,51 @@ export function createFileService(deps: FileServiceDeps) {
     if (uploader.kind === 'link') validLink(uploader.token, dossier.id);
   }
 
+  /**
+   * Upload links with an upload in progress (by token hash). A link takes one upload: while
+   * one is being processed a second one on the same link is refused at once (409
+   * `files.error.linkBusy`), before its bytes are processed or stored.
+   */
+  const linksInUse = new Set<string>();
+  /** How many uploads in progress hold bytes of each sha256 in the store without a row yet. */
+  const pendingShas = new Map<string, number>();
+  const storedStmt = db.prepare('SELECT 1 FROM stored_files WHERE sha256 = ?');
+  const isStored = (sha256: string) => storedStmt.get(sha256) !== undefined;
+
+  /**
+   * After an upload's write: when it failed to get its row, its file leaves the store unless
+   * a row names the same bytes or another upload in progress holds them (checked and removed
+   * synchronously: no other upload can slip in between).
+   */
+  function releaseStoredBytes(sha256: string): void {
+    const left = (pendingShas.get(sha256) ?? 1) - 1;
+    if (left > 0) {
+      pendingShas.set(sha256, left);
+      return;
+    }
+    pendingShas.delete(sha256);
+    if (isStored(sha256)) return;
+    fs.rmSync(storedPath(dataDir, sha256), { force: true });
+  }
+
   /** Check, normalise (in the image worker), store and record one upload. */
   async function attach(input: AttachInput): Promise<DossierFile> {
     const dossier = dossierByCode(input.code);
     requireDocumentName(dossier, input.documentName);
-    if (input.uploader.kind === 'link') {
-      validLink(input.uploader.token, dossier.id, input.documentName);
+    if (input.uploader.kind !== 'link') return attachChecked(dossier, input);
+    const link = validLink(input.uploader.token, dossier.id, input.documentName);
+    if (linksInUse.has(link.token_hash)) {
+      throw new AppError('CONFLICT', { messageKey: 'files.error.linkBusy' });
     }
+    linksInUse.add(link.token_hash);
+    try {
+      return await attachChecked(dossier, input);
+    } finally {
+      linksInUse.delete(link.token_hash);
+    }
+  }
+
+  async function attachChecked(dossier: DossierLite, input: AttachInput): Promise<DossierFile> {
     const result = await pool.run(input.parts, input.colour);
     if (!result.ok) {
       throw new AppError('UNSUPPORTED_FILE', {
@@ -170,8 +216,23 @@ export function createFileService(deps: FileServiceDeps) {
       });
     }
     const file = result.file;
-    // The bytes are in place (atomically) before any row names them.
-    await putStoredFile(dataDir, file.sha256, file.bytes);
+    // The bytes are in place (atomically) before any row names them; when no row comes (a
+    // refusal in the transaction, a failed write) they leave the store again.
+    pendingShas.set(file.sha256, (pendingShas.get(file.sha256) ?? 0) + 1);
+    try {
+      await putStoredFile(dataDir, file.sha256, file.bytes);
+      return recordAttachment(dossier, input, file);
+    } finally {
+      releaseStoredBytes(file.sha256);
+    }
+  }
+
+  /** The rows of one attachment whose bytes are stored (one transaction), then the event. */
+  function recordAttachment(
+    dossier: DossierLite,
+    input: AttachInput,
+    file: NormalisedFile,
+  ): DossierFile {
     const now = clock.now();
     const id = ulid(now.getTime());
     const row = db
@@ -416,5 +477,23 @@ export function createFileService(deps: FileServiceDeps) {
     return out;
   }
 
-  return { precheckUpload, attach, list, read, createUploadLink, uploadLinkInfo, reusable };
+  /**
+   * The start-up sweep (docs/digitisation.md, "Storage"): files no row names and older than
+   * the grace period are moved aside, leftover temporary files removed.
+   */
+  function sweepStore(now = new Date()): { moved: string[]; removedTemporary: number } {
+    // The system time, not the app's clock: a file's age is measured against its mtime.
+    return sweepUnreferencedFiles(dataDir, isStored, now);
+  }
+
+  return {
+    precheckUpload,
+    attach,
+    list,
+    read,
+    createUploadLink,
+    uploadLinkInfo,
+    reusable,
+    sweepStore,
+  };
 }

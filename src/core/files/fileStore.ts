@@ -3,7 +3,9 @@
  * `<data-dir>/files/<first 2 hex digits of its sha256>/<sha256>`, mode 0600 in 0700 folders.
  * A file is written to a temporary name in its folder, flushed to disk, then renamed into
  * place, so a crash never leaves a half-written file under a real name. The same bytes are
- * stored once; nothing here ever deletes a stored file.
+ * stored once. A file that no row names (an upload refused after its bytes were written, or
+ * a crash between the write and the row) is taken out of the store: at once by the file
+ * service, or by the start-up sweep below — moved aside, never deleted.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -50,9 +52,12 @@ export async function writeFileAtomically(target: string, bytes: Uint8Array): Pr
   try {
     await handle.writeFile(bytes);
     await handle.sync();
-  } finally {
+  } catch (e) {
     await handle.close();
+    await fs.promises.rm(tmp, { force: true }); // a full disk leaves no partial temporary file
+    throw e;
   }
+  await handle.close();
   try {
     await fs.promises.rename(tmp, target);
   } catch (e) {
@@ -108,4 +113,49 @@ export async function readStoredFile(dataDir: string, sha256: string): Promise<B
   }
   if (hash.digest('hex') !== sha256) throw new StoredFileDamaged(sha256);
   return Buffer.concat(chunks);
+}
+
+/** Unreferenced files are moved here (beside `files/`), never deleted: docs/digitisation.md. */
+export const UNREFERENCED_DIR_NAME = 'files-unreferenced';
+
+/** How old an unreferenced file must be before the start-up sweep moves it aside. */
+export const UNREFERENCED_GRACE_MS = 30 * 60_000;
+
+/**
+ * The start-up sweep of the store (docs/digitisation.md, "Storage"): a file no row names
+ * (`isReferenced` false) and older than `graceMs` — left by a crash between the write and
+ * the row, or by a database restored from an older backup — is moved to
+ * `<data-dir>/files-unreferenced/` (kept, never deleted: after a restore it may belong to the
+ * 'before-restore' copy); a leftover temporary file of an interrupted write is removed.
+ * Returns what was moved and removed.
+ */
+export function sweepUnreferencedFiles(
+  dataDir: string,
+  isReferenced: (sha256: string) => boolean,
+  now: Date,
+  graceMs = UNREFERENCED_GRACE_MS,
+): { moved: string[]; removedTemporary: number } {
+  const root = filesDir(dataDir);
+  const out = { moved: [] as string[], removedTemporary: 0 };
+  if (!fs.existsSync(root)) return out;
+  const cutoff = now.getTime() - graceMs;
+  for (const dir of fs.readdirSync(root, { withFileTypes: true })) {
+    if (!dir.isDirectory()) continue;
+    const folder = path.join(root, dir.name);
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const file = path.join(folder, entry.name);
+      if (fs.statSync(file).mtimeMs > cutoff) continue;
+      if (entry.name.endsWith('.tmp')) {
+        fs.rmSync(file, { force: true });
+        out.removedTemporary += 1;
+      } else if (SHA_RE.test(entry.name) && !isReferenced(entry.name)) {
+        const aside = path.join(dataDir, UNREFERENCED_DIR_NAME, entry.name);
+        makeDirPrivate(path.dirname(aside));
+        fs.renameSync(file, aside);
+        out.moved.push(entry.name);
+      }
+    }
+  }
+  return out;
 }

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/auditLog';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { EventBus } from '../events/eventBus';
+import type { CounterRow as RepoCounterRow, ServiceRow as RepoServiceRow } from './queueRepo';
 import { formatTicketNumber, ruleError } from './ticketViews';
 import { AT_COUNTER, OPEN_STATUSES } from '../../shared/queue/ticketTransitions';
 
@@ -48,24 +49,9 @@ export interface CounterInput {
   serviceIds?: string[] | undefined;
 }
 
-interface ServiceRow {
-  id: string;
-  code: string;
-  name: string;
-  prefix: string;
-  target_minutes: number;
-  default_service_minutes: number;
-  sort_order: number;
-  active: number;
-}
-
-interface CounterRow {
-  id: string;
-  number: number;
-  name: string;
-  priority: number;
-  active: number;
-}
+/** The rows of queueRepo.ts, with the `active` flag the administration edits. */
+type ServiceRow = RepoServiceRow & { active: number };
+type CounterRow = Pick<RepoCounterRow, 'id' | 'number' | 'name' | 'priority'> & { active: number };
 
 type Removal = { id: string; outcome: 'deleted' | 'deactivated' };
 

@@ -25,6 +25,8 @@ export const fileMessagesVi = {
   'files.error.damaged':
     'Tệp lưu trên máy chủ bị thiếu hoặc hỏng (không khớp mã băm). Khôi phục từ bản sao lưu.',
   'files.error.linkGone': 'Liên kết tải lên không tồn tại, đã dùng hoặc đã hết hạn.',
+  'files.error.linkBusy':
+    'Một tệp khác đang được gửi qua liên kết này; mỗi liên kết chỉ nhận một lần tải lên. Tệp này không được lưu. Hãy nhờ cán bộ tạo mã QR mới nếu cần gửi thêm.',
   'files.error.noFile': 'Chưa có tệp nào (trường "file").',
   'files.error.multipart': 'Tệp phải gửi dạng multipart/form-data.',
   'restore.files':
@@ -65,6 +67,8 @@ export const fileMessagesEn: Record<FileMessageKey, string> = {
   'files.error.damaged':
     'The stored file is missing or damaged (hash mismatch). Restore it from a backup.',
   'files.error.linkGone': 'The upload link does not exist, was used or has expired.',
+  'files.error.linkBusy':
+    'Another file is being sent through this link; a link takes one upload only. This file was not stored. Ask the officer for a new QR code to send more.',
   'files.error.noFile': 'No file was sent (field "file").',
   'files.error.multipart': 'Files must be sent as multipart/form-data.',
   'restore.files':

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock';
 import type { Hub } from '../../../src/hub/startHub';
-import { cleanPdf, elfBytes, scannedPage, storedState } from '../../helpers/files';
+import { cleanPdf, elfBytes, receivedDossier, scannedPage, storedState } from '../../helpers/files';
 import {
   ADMIN,
   OFFICER,
@@ -46,19 +46,7 @@ async function until(check: () => Promise<boolean>, what: string): Promise<void>
   }
 }
 
-async function receive(): Promise<{ code: string; docs: string[] }> {
-  const res = await api(hub.url, '/api/v1/dossiers', {
-    token: officer,
-    json: { procedureId: '1.004884', applicant: { fullName: 'Đặng Văn Đức' } },
-  });
-  expect(res.status, res.text).toBe(201);
-  const code = (res.body as { code: string }).code;
-  const got = await api(hub.url, `/api/v1/dossiers/${code}`, { token: officer });
-  return {
-    code,
-    docs: (got.body as { documents: Array<{ name: string }> }).documents.map((d) => d.name),
-  };
-}
+const receive = () => receivedDossier(hub.url, officer, 'Đặng Văn Đức');
 
 beforeAll(async () => {
   hub = await startTestHub({ clock, scanFolder: { stableMs: 100 } });

@@ -8,7 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock';
 import type { Hub } from '../../../src/hub/startHub';
-import { ADMIN, api, cleanupHubs, errorOf, login, OFFICER, startTestHub } from '../../helpers/hub';
+import { api, cleanupHubs, errorOf } from '../../helpers/hub';
+import { LAW_APPLICANT as applicant, startLawHub, vnInstant as vn } from '../../helpers/lawHub';
 
 type Json = Record<string, unknown>;
 type Warning = { kind: string; message: string };
@@ -17,14 +18,6 @@ const clock = fixedClock(new Date('2026-03-02T02:00:00Z'));
 let hub: Hub;
 let admin: string;
 let officer: string;
-
-const applicant = {
-  fullName: 'Lò Thị Mai',
-  idNumber: '001190123456',
-  phone: '0987 654 321',
-  address: 'Bản Mường, xã Quảng Phú, tỉnh Thanh Hóa',
-};
-const vn = (local: string): Date => new Date(`${local}+07:00`);
 
 async function receive(procedureId: string, at: string): Promise<Json> {
   clock.set(vn(at));
@@ -46,10 +39,7 @@ const warningList = async () =>
   }>;
 
 beforeAll(async () => {
-  clock.set(new Date('2026-01-01T02:00:00Z'));
-  hub = await startTestHub({ clock, authPolicy: { sessionHours: 24 * 365 } });
-  admin = await login(hub.url, ADMIN);
-  officer = await login(hub.url, OFFICER);
+  ({ hub, admin, officer } = await startLawHub(clock));
 });
 afterAll(cleanupHubs);
 

@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock';
 import type { Hub } from '../../../src/hub/startHub';
-import { ADMIN, api, cleanupHubs, errorOf, login, OFFICER, startTestHub } from '../../helpers/hub';
+import { api, cleanupHubs, errorOf } from '../../helpers/hub';
+import { LAW_APPLICANT as applicant, startLawHub, vnInstant } from '../../helpers/lawHub';
 
 type Json = Record<string, unknown>;
 
@@ -16,14 +17,7 @@ let hub: Hub;
 let admin: string;
 let officer: string;
 
-const applicant = {
-  fullName: 'Lò Thị Mai',
-  idNumber: '001190123456',
-  phone: '0987 654 321',
-  address: 'Bản Mường, xã Quảng Phú, tỉnh Thanh Hóa',
-};
-
-const vn = (local: string): string => new Date(`${local}+07:00`).toISOString();
+const vn = (local: string): string => vnInstant(local).toISOString();
 
 async function dueDate(query: Record<string, string>) {
   const q = new URLSearchParams(query);
@@ -45,10 +39,7 @@ async function formHtml(code: string, form: string): Promise<{ status: number; h
 }
 
 beforeAll(async () => {
-  clock.set(new Date('2026-01-01T02:00:00Z'));
-  hub = await startTestHub({ clock, authPolicy: { sessionHours: 24 * 365 } });
-  admin = await login(hub.url, ADMIN);
-  officer = await login(hub.url, OFFICER);
+  ({ hub, admin, officer } = await startLawHub(clock));
   clock.set(new Date('2026-03-02T02:00:00Z'));
 });
 afterAll(cleanupHubs);

@@ -16,17 +16,9 @@ import {
   tempDir,
   waitExit,
   waitReady,
+  writeUntilKilled,
 } from '../../helpers/processes';
-
-async function login(base: string): Promise<string> {
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: 'Admin@123' }),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { token: string }).token;
-}
+import { login } from '../../helpers/hub';
 
 beforeAll(() => buildIfMissing([HUB_JS]), 120_000);
 afterEach(killChildren);
@@ -39,47 +31,29 @@ describe('built hub as a process', () => {
     const base = await waitReady(first);
     const token = await login(base);
 
-    const acknowledged: string[] = [];
-    let next = 0;
-    let inFlight = 0;
-    let inFlightAtKill = -1;
-    let killed = false;
     const TARGET = 12;
-
-    async function worker(): Promise<void> {
-      while (!killed) {
+    let next = 0;
+    const { acknowledged, inFlightAtKill } = await writeUntilKilled(
+      first,
+      { workers: 4, target: TARGET },
+      async () => {
         next += 1;
         const username = `u${String(next).padStart(4, '0')}`;
-        inFlight += 1;
-        try {
-          const res = await fetch(`${base}/api/v1/users`, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-            body: JSON.stringify({
-              username,
-              fullName: `Cán bộ ${username}`,
-              role: 'officer',
-              password: 'Canbo@2026',
-            }),
-          });
-          await res.text();
-          if (res.status === 201) acknowledged.push(username);
-          else if (!killed) throw new Error(`unexpected ${res.status} for ${username}`);
-        } catch (e) {
-          if (!killed) throw e;
-          return; // the hub died under this request: it was never acknowledged
-        } finally {
-          inFlight -= 1;
-        }
-        if (!killed && acknowledged.length >= TARGET) {
-          killed = true;
-          inFlightAtKill = inFlight;
-          first.kill('SIGKILL');
-        }
-      }
-    }
-
-    await Promise.all([worker(), worker(), worker(), worker()]);
+        const res = await fetch(`${base}/api/v1/users`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify({
+            username,
+            fullName: `Cán bộ ${username}`,
+            role: 'officer',
+            password: 'Canbo@2026',
+          }),
+        });
+        await res.text();
+        if (res.status !== 201) throw new Error(`unexpected ${res.status} for ${username}`);
+        return username;
+      },
+    );
     const exit = await waitExit(first, 5000);
     expect(exit.signal).toBe('SIGKILL');
     expect(inFlightAtKill).toBeGreaterThan(0); // killed with writes still on the wire

@@ -1,10 +1,5 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  decodeEscPos,
-  startFakePrinter,
-  testPageLayout,
-  type FakePrinter,
-} from '../../../src/core/printing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { decodeEscPos, testPageLayout } from '../../../src/core/printing';
 import type { PrintJob } from '../../../src/shared/contract';
 import {
   ADMIN,
@@ -16,21 +11,14 @@ import {
   makeTempDir,
   startTestHub,
 } from '../../helpers/hub';
+import { fakePrinterPerTest } from '../../helpers/printer';
 
 /**
  * Print jobs never fail silently (docs/printing.md): a refused or vanished printer ends the job
  * `failed` with the reason, the job survives a restart, a retry prints it once the printer
  * is back, and the desk can read the printer's state.
  */
-let printer: FakePrinter;
-
-beforeEach(async () => {
-  printer = await startFakePrinter();
-});
-afterEach(async () => {
-  await printer.close();
-  await cleanupHubs();
-});
+const printer = fakePrinterPerTest();
 afterAll(cleanupHubs);
 
 function profile(uri: string, extra: Record<string, unknown> = {}) {

@@ -15,7 +15,9 @@ import {
   tempDir,
   waitExit,
   waitReady,
+  writeUntilKilled,
 } from '../../helpers/processes';
+import { login } from '../../helpers/hub';
 
 async function serviceId(base: string, prefix: string): Promise<string> {
   const res = await fetch(`${base}/api/v1/queue/services`);
@@ -28,12 +30,7 @@ async function serviceId(base: string, prefix: string): Promise<string> {
  * docs/security.md "Devices"): the admin pairs it over the API, like the desk's Thiết bị tab.
  */
 async function pairKiosk(base: string, name: string): Promise<string> {
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: 'Admin@123' }),
-  });
-  const { token } = (await login.json()) as { token: string };
+  const token = await login(base);
   const res = await fetch(`${base}/api/v1/devices`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
@@ -54,40 +51,25 @@ describe('queue numbering survives a SIGKILL of the built hub', () => {
     const base = await waitReady(first);
     const a = await serviceId(base, 'A');
 
-    const acknowledged: { id: string; number: string }[] = [];
-    let killed = false;
-    let inFlightAtKill = -1;
-    let inFlight = 0;
     const TARGET = 60;
-
     const devices = await Promise.all([1, 2, 3, 4].map((n) => pairKiosk(base, `Kiosk ${n}`)));
-
-    async function kiosk(device: string): Promise<void> {
-      while (!killed) {
-        inFlight += 1;
-        try {
-          const res = await fetch(`${base}/api/v1/queue/tickets`, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', 'X-Motcua-Device': device },
-            body: JSON.stringify({ serviceId: a }),
-          });
-          const body = (await res.json()) as { id: string; number: string };
-          if (res.status === 201) acknowledged.push({ id: body.id, number: body.number });
-          else if (!killed) throw new Error(`unexpected ${res.status}`);
-        } catch (e) {
-          if (!killed) throw e;
-          return; // the hub died under this request: never acknowledged
-        } finally {
-          inFlight -= 1;
-        }
-        if (!killed && acknowledged.length >= TARGET) {
-          killed = true;
-          inFlightAtKill = inFlight;
-          first.kill('SIGKILL');
-        }
-      }
-    }
-    await Promise.all(devices.map((d) => kiosk(d)));
+    const { acknowledged, inFlightAtKill } = await writeUntilKilled(
+      first,
+      { workers: devices.length, target: TARGET },
+      async (kiosk) => {
+        const res = await fetch(`${base}/api/v1/queue/tickets`, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            'X-Motcua-Device': devices[kiosk] as string,
+          },
+          body: JSON.stringify({ serviceId: a }),
+        });
+        const body = (await res.json()) as { id: string; number: string };
+        if (res.status !== 201) throw new Error(`unexpected ${res.status}`);
+        return { id: body.id, number: body.number };
+      },
+    );
     expect((await waitExit(first, 5000)).signal).toBe('SIGKILL');
     expect(inFlightAtKill).toBeGreaterThan(0); // killed with requests on the wire
     expect(new Set(acknowledged.map((t) => t.number)).size).toBe(acknowledged.length);

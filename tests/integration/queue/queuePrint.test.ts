@@ -3,27 +3,12 @@
  * "issue only if printed" (default) voids a ticket whose print failed and answers a clear
  * error for the kiosk, "issue and show on screen" keeps it, and the counter can reprint.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decodeEscPos, startFakePrinter, type FakePrinter } from '../../../src/core/printing';
-import {
-  ADMIN,
-  OFFICER,
-  api,
-  cleanupHubs,
-  errorOf,
-  login,
-  startTestHub,
-  KIOSK,
-} from '../../helpers/hub';
+import { describe, expect, it } from 'vitest';
+import { decodeEscPos } from '../../../src/core/printing';
+import { ADMIN, OFFICER, api, errorOf, login, startTestHub, KIOSK } from '../../helpers/hub';
+import { fakePrinterPerTest } from '../../helpers/printer';
 
-let printer: FakePrinter;
-beforeEach(async () => {
-  printer = await startFakePrinter();
-});
-afterEach(async () => {
-  await printer.close();
-  await cleanupHubs();
-});
+const printer = fakePrinterPerTest();
 
 interface Ticket {
   id: string;
