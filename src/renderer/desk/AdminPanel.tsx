@@ -3,7 +3,8 @@ import type { ApiError, OutputOf } from '../../shared/contract';
 import { formatVnDateTime } from '../../shared/time/vnTime';
 import { useApp } from '../app-context';
 import { useOp } from '../api/query';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { DataTable, type Column } from '../components/DataTable';
+import { FormOutcome } from '../components/ErrorMessage';
 import { BankAccountCard } from './BankAccountCard';
 import { PublicAddressCard } from './PublicAddressCard';
 import { QueueSettingsCard } from './queue/QueueSettingsCard';
@@ -58,12 +59,7 @@ function SiteForm({ site, onSaved }: { site: Site; onSaved(site: Site): void }) 
           />
         </label>
       </div>
-      <ErrorMessage error={error} />
-      {saved && (
-        <p className="alert alert-ok" role="status">
-          {t('admin.saved')}
-        </p>
-      )}
+      <FormOutcome error={error} notice={saved && t('admin.saved')} />
       <button type="submit" className="btn btn-primary">
         {t('admin.save')}
       </button>
@@ -75,6 +71,25 @@ function UsersCard() {
   const { t, api } = useApp();
   const list = useOp('users.list', {});
   const users: Users = list.data ?? [];
+  const userColumns: Column<Users[number]>[] = [
+    { id: 'username', header: t('admin.username'), cell: (u) => u.username },
+    { id: 'fullName', header: t('admin.fullName'), cell: (u) => u.fullName },
+    {
+      id: 'role',
+      header: t('admin.role'),
+      cell: (u) => t(u.role === 'admin' ? 'role.admin' : 'role.officer'),
+    },
+    {
+      id: 'active',
+      header: t('admin.active'),
+      cell: (u) =>
+        u.lockedUntil && new Date(u.lockedUntil) > new Date()
+          ? t('admin.locked', { time: formatVnDateTime(new Date(u.lockedUntil)) })
+          : u.active
+            ? t('common.yes')
+            : t('common.no'),
+    },
+  ];
   const [form, setForm] = useState({
     username: '',
     fullName: '',
@@ -99,32 +114,7 @@ function UsersCard() {
   return (
     <section className="card" aria-labelledby="users-title">
       <h2 id="users-title">{t('admin.users')}</h2>
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t('admin.username')}</th>
-            <th>{t('admin.fullName')}</th>
-            <th>{t('admin.role')}</th>
-            <th>{t('admin.active')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id}>
-              <td>{u.username}</td>
-              <td>{u.fullName}</td>
-              <td>{t(u.role === 'admin' ? 'role.admin' : 'role.officer')}</td>
-              <td>
-                {u.lockedUntil && new Date(u.lockedUntil) > new Date()
-                  ? t('admin.locked', { time: formatVnDateTime(new Date(u.lockedUntil)) })
-                  : u.active
-                    ? t('common.yes')
-                    : t('common.no')}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable columns={userColumns} rows={users} rowKey="id" density="normal" />
       <form
         className="form-row"
         onSubmit={(e) => void submit(e)}
@@ -167,12 +157,7 @@ function UsersCard() {
           {t('admin.createUser')}
         </button>
       </form>
-      <ErrorMessage error={error} />
-      {notice && (
-        <p className="alert alert-ok" role="status">
-          {notice}
-        </p>
-      )}
+      <FormOutcome error={error} notice={notice} />
     </section>
   );
 }
@@ -180,31 +165,20 @@ function UsersCard() {
 function AuditCard() {
   const { t } = useApp();
   const rows: Audit = useOp('audit.list', { limit: 20 }).data ?? [];
+  const auditColumns: Column<Audit[number]>[] = [
+    { id: 'at', header: t('admin.auditAt'), cell: (r) => formatVnDateTime(new Date(r.at)) },
+    { id: 'actor', header: t('admin.auditActor'), cell: (r) => r.actor ?? '—' },
+    { id: 'action', header: t('admin.auditAction'), cell: (r) => <code>{r.action}</code> },
+    {
+      id: 'entity',
+      header: t('admin.auditEntity'),
+      cell: (r) => (r.entity ? `${r.entity} ${r.entityId ?? ''}` : '—'),
+    },
+  ];
   return (
     <section className="card" aria-labelledby="audit-title">
       <h2 id="audit-title">{t('admin.audit')}</h2>
-      <table className="table table-dense">
-        <thead>
-          <tr>
-            <th>{t('admin.auditAt')}</th>
-            <th>{t('admin.auditActor')}</th>
-            <th>{t('admin.auditAction')}</th>
-            <th>{t('admin.auditEntity')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <td>{formatVnDateTime(new Date(r.at))}</td>
-              <td>{r.actor ?? '—'}</td>
-              <td>
-                <code>{r.action}</code>
-              </td>
-              <td>{r.entity ? `${r.entity} ${r.entityId ?? ''}` : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable columns={auditColumns} rows={rows} rowKey="id" />
     </section>
   );
 }
