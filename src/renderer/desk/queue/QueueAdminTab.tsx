@@ -332,11 +332,38 @@ function CounterRow({
   );
 }
 
-function Head({ children }: { children: ReactNode }) {
+/** The columns of the two tables (`queue.admin.col.*`), the row's buttons last. */
+const COUNTER_COLUMNS = ['number', 'counterName', 'priority', 'services', 'active'] as const;
+const SERVICE_COLUMNS = [
+  'order',
+  'code',
+  'name',
+  'prefix',
+  'target',
+  'typical',
+  'counters',
+  'active',
+  'issuedToday',
+] as const;
+
+/** One of the two admin tables: its header from the column names, its rows. */
+function AdminTable(props: {
+  labelledBy: string;
+  columns: readonly (typeof COUNTER_COLUMNS | typeof SERVICE_COLUMNS)[number][];
+  children: ReactNode;
+}) {
+  const { t } = useApp();
   return (
-    <thead>
-      <tr>{children}</tr>
-    </thead>
+    <table className="table table-dense qa-table" aria-labelledby={props.labelledBy}>
+      <thead>
+        <tr>
+          {[...props.columns, 'actions' as const].map((c) => (
+            <th key={c}>{t(`queue.admin.col.${c}`)}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{props.children}</tbody>
+    </table>
   );
 }
 
@@ -385,71 +412,47 @@ export function QueueAdminTab() {
 
       <section className="card" aria-labelledby="qa-counters">
         <h3 id="qa-counters">{t('queue.admin.counters')}</h3>
-        <table className="table table-dense qa-table" aria-labelledby="qa-counters">
-          <Head>
-            <th>{t('queue.admin.col.number')}</th>
-            <th>{t('queue.admin.col.counterName')}</th>
-            <th>{t('queue.admin.col.priority')}</th>
-            <th>{t('queue.admin.col.services')}</th>
-            <th>{t('queue.admin.col.active')}</th>
-            <th>{t('queue.admin.col.actions')}</th>
-          </Head>
-          <tbody>
-            {config.counters.map((c) => (
-              <CounterRow
-                key={`${c.id}:${version}`}
-                counter={c}
-                services={activeServices}
-                nextNumber={nextNumber}
-                onDone={done}
-              />
-            ))}
+        <AdminTable labelledBy="qa-counters" columns={COUNTER_COLUMNS}>
+          {config.counters.map((c) => (
             <CounterRow
-              key={`new:${version}`}
-              counter={null}
+              key={`${c.id}:${version}`}
+              counter={c}
               services={activeServices}
               nextNumber={nextNumber}
               onDone={done}
             />
-          </tbody>
-        </table>
+          ))}
+          <CounterRow
+            key={`new:${version}`}
+            counter={null}
+            services={activeServices}
+            nextNumber={nextNumber}
+            onDone={done}
+          />
+        </AdminTable>
       </section>
 
       <section className="card" aria-labelledby="qa-services">
         <h3 id="qa-services">{t('queue.admin.services')}</h3>
         {config.counters.length === 0 && <p className="hint">{t('queue.admin.noCounters')}</p>}
-        <table className="table table-dense qa-table" aria-labelledby="qa-services">
-          <Head>
-            <th>{t('queue.admin.col.order')}</th>
-            <th>{t('queue.admin.col.code')}</th>
-            <th>{t('queue.admin.col.name')}</th>
-            <th>{t('queue.admin.col.prefix')}</th>
-            <th>{t('queue.admin.col.target')}</th>
-            <th>{t('queue.admin.col.typical')}</th>
-            <th>{t('queue.admin.col.counters')}</th>
-            <th>{t('queue.admin.col.active')}</th>
-            <th>{t('queue.admin.col.issuedToday')}</th>
-            <th>{t('queue.admin.col.actions')}</th>
-          </Head>
-          <tbody>
-            {config.services.map((s) => (
-              <ServiceRow
-                key={`${s.id}:${version}`}
-                service={s}
-                counters={config.counters.filter((c) => c.active || s.counterIds.includes(c.id))}
-                nextSortOrder={nextSort}
-                onDone={done}
-              />
-            ))}
+        <AdminTable labelledBy="qa-services" columns={SERVICE_COLUMNS}>
+          {config.services.map((s) => (
             <ServiceRow
-              key={`new:${version}`}
-              service={null}
-              counters={config.counters.filter((c) => c.active)}
+              key={`${s.id}:${version}`}
+              service={s}
+              counters={config.counters.filter((c) => c.active || s.counterIds.includes(c.id))}
               nextSortOrder={nextSort}
               onDone={done}
             />
-          </tbody>
-        </table>
+          ))}
+          <ServiceRow
+            key={`new:${version}`}
+            service={null}
+            counters={config.counters.filter((c) => c.active)}
+            nextSortOrder={nextSort}
+            onDone={done}
+          />
+        </AdminTable>
       </section>
     </section>
   );
