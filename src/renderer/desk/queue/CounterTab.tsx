@@ -20,13 +20,14 @@ export const COUNTER_KEY = 'motcua.counterId';
  * the next number; docs/desk.md); each is enabled when the shared ticket-transition table
  * allows its action from the ticket's status.
  */
-const ACTION_BUTTONS: readonly { action: TicketAction; label: MessageKey; key?: string }[] = [
-  { action: 'recall', label: 'queue.action.recall', key: 'F2' },
-  { action: 'start', label: 'queue.action.start' },
-  { action: 'no-show', label: 'queue.action.noShow', key: 'F3' },
-  { action: 'complete', label: 'queue.action.complete', key: 'F4' },
-  { action: 'park', label: 'queue.action.park' },
-];
+export const ACTION_BUTTONS: readonly { action: TicketAction; label: MessageKey; key?: string }[] =
+  [
+    { action: 'recall', label: 'queue.action.recall', key: 'F2' },
+    { action: 'start', label: 'queue.action.start' },
+    { action: 'no-show', label: 'queue.action.noShow', key: 'F3' },
+    { action: 'complete', label: 'queue.action.complete', key: 'F4' },
+    { action: 'park', label: 'queue.action.park' },
+  ];
 
 function PrintBadge({ ticket }: { ticket: OfficerTicket }) {
   const { t } = useApp();
