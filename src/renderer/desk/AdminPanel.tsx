@@ -1,8 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiError, OutputOf } from '../../shared/contract';
+import { authOperations } from '../../shared/contract/auth';
+import { systemOperations } from '../../shared/contract/system';
 import { formatVnDateTime } from '../../shared/time/vnTime';
 import { useApp } from '../app-context';
 import { useOp } from '../api/query';
+import { useSchemaForm } from '../forms/useSchemaForm';
 import { DataTable, type Column } from '../components/DataTable';
 import { FormOutcome } from '../components/ErrorMessage';
 import { BankAccountCard } from './BankAccountCard';
@@ -14,9 +17,16 @@ type Site = OutputOf<'site.get'>;
 type Users = OutputOf<'users.list'>;
 type Audit = OutputOf<'audit.list'>;
 
+/** The office details the administrator edits (`admin.<field>` labels; the address spans the row). */
+const SITE_FIELDS = ['agencyName', 'agencyCode', 'address'] as const;
+
 function SiteForm({ site, onSaved }: { site: Site; onSaved(site: Site): void }) {
   const { t, api } = useApp();
-  const [form, setForm] = useState({
+  const {
+    values: form,
+    set,
+    check,
+  } = useSchemaForm(systemOperations.siteUpdate.input, {
     agencyName: site.agencyName,
     agencyCode: site.agencyCode,
     address: site.address,
@@ -26,7 +36,10 @@ function SiteForm({ site, onSaved }: { site: Site; onSaved(site: Site): void }) 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
-    const result = await api.call('site.update', form);
+    // Checked with the contract's own schema first: the hub would answer the same refusal.
+    const valid = check();
+    if (!valid.ok) return setError(valid.error);
+    const result = await api.call('site.update', valid.data);
     if (result.ok) {
       setError(null);
       setSaved(true);
@@ -37,27 +50,12 @@ function SiteForm({ site, onSaved }: { site: Site; onSaved(site: Site): void }) 
     <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="site-title">
       <h2 id="site-title">{t('admin.settings')}</h2>
       <div className="form-grid">
-        <label>
-          {t('admin.agencyName')}
-          <input
-            value={form.agencyName}
-            onChange={(e) => setForm({ ...form, agencyName: e.target.value })}
-          />
-        </label>
-        <label>
-          {t('admin.agencyCode')}
-          <input
-            value={form.agencyCode}
-            onChange={(e) => setForm({ ...form, agencyCode: e.target.value })}
-          />
-        </label>
-        <label className="span-2">
-          {t('admin.address')}
-          <input
-            value={form.address}
-            onChange={(e) => setForm({ ...form, address: e.target.value })}
-          />
-        </label>
+        {SITE_FIELDS.map((field) => (
+          <label key={field} className={field === 'address' ? 'span-2' : undefined}>
+            {t(`admin.${field}`)}
+            <input value={form[field]} onChange={(e) => set(field, e.target.value)} />
+          </label>
+        ))}
       </div>
       <FormOutcome error={error} notice={saved && t('admin.saved')} />
       <button type="submit" className="btn btn-primary">
@@ -66,6 +64,8 @@ function SiteForm({ site, onSaved }: { site: Site; onSaved(site: Site): void }) 
     </form>
   );
 }
+
+const NEW_USER = { username: '', fullName: '', role: 'officer', password: '' } as const;
 
 function UsersCard() {
   const { t, api } = useApp();
@@ -90,21 +90,26 @@ function UsersCard() {
             : t('common.no'),
     },
   ];
-  const [form, setForm] = useState({
-    username: '',
-    fullName: '',
-    role: 'officer' as 'officer' | 'admin',
-    password: '',
-  });
+  const {
+    values: form,
+    setValues: setForm,
+    set,
+    check,
+  } = useSchemaForm(authOperations.usersCreate.input, NEW_USER);
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const result = await api.call('users.create', form);
+    const valid = check();
+    if (!valid.ok) {
+      setNotice(null);
+      return setError(valid.error);
+    }
+    const result = await api.call('users.create', valid.data);
     if (result.ok) {
       setError(null);
       setNotice(t('admin.userCreated', { username: result.data.username }));
-      setForm({ username: '', fullName: '', role: 'officer', password: '' });
+      setForm(NEW_USER);
       void list.refetch();
     } else {
       setNotice(null);
@@ -124,22 +129,20 @@ function UsersCard() {
           placeholder={t('admin.username')}
           aria-label={t('admin.username')}
           value={form.username}
-          onChange={(e) => setForm({ ...form, username: e.target.value })}
+          onChange={(e) => set('username', e.target.value)}
           required
         />
         <input
           placeholder={t('admin.fullName')}
           aria-label={t('admin.fullName')}
           value={form.fullName}
-          onChange={(e) => setForm({ ...form, fullName: e.target.value })}
+          onChange={(e) => set('fullName', e.target.value)}
           required
         />
         <select
           aria-label={t('admin.role')}
           value={form.role}
-          onChange={(e) =>
-            setForm({ ...form, role: e.target.value === 'admin' ? 'admin' : 'officer' })
-          }
+          onChange={(e) => set('role', e.target.value === 'admin' ? 'admin' : 'officer')}
         >
           <option value="officer">{t('role.officer')}</option>
           <option value="admin">{t('role.admin')}</option>
@@ -149,7 +152,7 @@ function UsersCard() {
           placeholder={t('admin.newPassword')}
           aria-label={t('admin.newPassword')}
           value={form.password}
-          onChange={(e) => setForm({ ...form, password: e.target.value })}
+          onChange={(e) => set('password', e.target.value)}
           required
           autoComplete="new-password"
         />
