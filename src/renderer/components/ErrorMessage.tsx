@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ApiError } from '../../shared/contract';
 
 /** A failure shown in plain words; details (e.g. which field) listed under it. */
@@ -22,5 +23,30 @@ export function ErrorMessage({ error }: { error: ApiError | string | null }) {
         </ul>
       )}
     </div>
+  );
+}
+
+/**
+ * What a form's last action came to: its failure (as `ErrorMessage`) or its success notice
+ * (`notice`; nothing when empty or false).
+ */
+export function FormOutcome({
+  error,
+  notice,
+  testId,
+}: {
+  error: ApiError | string | null;
+  notice: ReactNode;
+  testId?: string;
+}) {
+  return (
+    <>
+      <ErrorMessage error={error} />
+      {notice ? (
+        <p className="alert alert-ok" role="status" data-testid={testId}>
+          {notice}
+        </p>
+      ) : null}
+    </>
   );
 }

@@ -1,3 +1,4 @@
+import { downloadBytes } from '../api/download';
 import { useApp } from '../app-context';
 import '../desk/sync/sync.css';
 
@@ -16,14 +17,7 @@ export function SyncExportButton({
   const exportUsb = async () => {
     const r = await api.call('sync.export', {});
     if (!r.ok) return onMessage(r.error.message);
-    const url = URL.createObjectURL(
-      new Blob([JSON.stringify(r.data.file)], { type: 'application/json' }),
-    );
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = r.data.fileName;
-    a.click();
-    URL.revokeObjectURL(url);
+    downloadBytes(r.data.fileName, 'application/json', JSON.stringify(r.data.file));
     onMessage(t('sync.exported', { count: r.data.events, file: r.data.fileName }));
   };
   return (

@@ -1,9 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiError, OutputOf } from '../../shared/contract';
+import { authOperations } from '../../shared/contract/auth';
+import { systemOperations } from '../../shared/contract/system';
 import { formatVnDateTime } from '../../shared/time/vnTime';
 import { useApp } from '../app-context';
 import { useOp } from '../api/query';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { useSchemaForm } from '../forms/useSchemaForm';
+import { DataTable, type Column } from '../components/DataTable';
+import { FormOutcome } from '../components/ErrorMessage';
 import { BankAccountCard } from './BankAccountCard';
 import { PublicAddressCard } from './PublicAddressCard';
 import { QueueSettingsCard } from './queue/QueueSettingsCard';
@@ -13,9 +17,16 @@ type Site = OutputOf<'site.get'>;
 type Users = OutputOf<'users.list'>;
 type Audit = OutputOf<'audit.list'>;
 
+/** The office details the administrator edits (`admin.<field>` labels; the address spans the row). */
+const SITE_FIELDS = ['agencyName', 'agencyCode', 'address'] as const;
+
 function SiteForm({ site, onSaved }: { site: Site; onSaved(site: Site): void }) {
   const { t, api } = useApp();
-  const [form, setForm] = useState({
+  const {
+    values: form,
+    set,
+    check,
+  } = useSchemaForm(systemOperations.siteUpdate.input, {
     agencyName: site.agencyName,
     agencyCode: site.agencyCode,
     address: site.address,
@@ -25,7 +36,10 @@ function SiteForm({ site, onSaved }: { site: Site; onSaved(site: Site): void }) 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
-    const result = await api.call('site.update', form);
+    // Checked with the contract's own schema first: the hub would answer the same refusal.
+    const valid = check();
+    if (!valid.ok) return setError(valid.error);
+    const result = await api.call('site.update', valid.data);
     if (result.ok) {
       setError(null);
       setSaved(true);
@@ -36,34 +50,14 @@ function SiteForm({ site, onSaved }: { site: Site; onSaved(site: Site): void }) 
     <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="site-title">
       <h2 id="site-title">{t('admin.settings')}</h2>
       <div className="form-grid">
-        <label>
-          {t('admin.agencyName')}
-          <input
-            value={form.agencyName}
-            onChange={(e) => setForm({ ...form, agencyName: e.target.value })}
-          />
-        </label>
-        <label>
-          {t('admin.agencyCode')}
-          <input
-            value={form.agencyCode}
-            onChange={(e) => setForm({ ...form, agencyCode: e.target.value })}
-          />
-        </label>
-        <label className="span-2">
-          {t('admin.address')}
-          <input
-            value={form.address}
-            onChange={(e) => setForm({ ...form, address: e.target.value })}
-          />
-        </label>
+        {SITE_FIELDS.map((field) => (
+          <label key={field} className={field === 'address' ? 'span-2' : undefined}>
+            {t(`admin.${field}`)}
+            <input value={form[field]} onChange={(e) => set(field, e.target.value)} />
+          </label>
+        ))}
       </div>
-      <ErrorMessage error={error} />
-      {saved && (
-        <p className="alert alert-ok" role="status">
-          {t('admin.saved')}
-        </p>
-      )}
+      <FormOutcome error={error} notice={saved && t('admin.saved')} />
       <button type="submit" className="btn btn-primary">
         {t('admin.save')}
       </button>
@@ -71,25 +65,51 @@ function SiteForm({ site, onSaved }: { site: Site; onSaved(site: Site): void }) 
   );
 }
 
+const NEW_USER = { username: '', fullName: '', role: 'officer', password: '' } as const;
+
 function UsersCard() {
   const { t, api } = useApp();
   const list = useOp('users.list', {});
   const users: Users = list.data ?? [];
-  const [form, setForm] = useState({
-    username: '',
-    fullName: '',
-    role: 'officer' as 'officer' | 'admin',
-    password: '',
-  });
+  const userColumns: Column<Users[number]>[] = [
+    { id: 'username', header: t('admin.username'), cell: (u) => u.username },
+    { id: 'fullName', header: t('admin.fullName'), cell: (u) => u.fullName },
+    {
+      id: 'role',
+      header: t('admin.role'),
+      cell: (u) => t(u.role === 'admin' ? 'role.admin' : 'role.officer'),
+    },
+    {
+      id: 'active',
+      header: t('admin.active'),
+      cell: (u) =>
+        u.lockedUntil && new Date(u.lockedUntil) > new Date()
+          ? t('admin.locked', { time: formatVnDateTime(new Date(u.lockedUntil)) })
+          : u.active
+            ? t('common.yes')
+            : t('common.no'),
+    },
+  ];
+  const {
+    values: form,
+    setValues: setForm,
+    set,
+    check,
+  } = useSchemaForm(authOperations.usersCreate.input, NEW_USER);
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const result = await api.call('users.create', form);
+    const valid = check();
+    if (!valid.ok) {
+      setNotice(null);
+      return setError(valid.error);
+    }
+    const result = await api.call('users.create', valid.data);
     if (result.ok) {
       setError(null);
       setNotice(t('admin.userCreated', { username: result.data.username }));
-      setForm({ username: '', fullName: '', role: 'officer', password: '' });
+      setForm(NEW_USER);
       void list.refetch();
     } else {
       setNotice(null);
@@ -99,32 +119,7 @@ function UsersCard() {
   return (
     <section className="card" aria-labelledby="users-title">
       <h2 id="users-title">{t('admin.users')}</h2>
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t('admin.username')}</th>
-            <th>{t('admin.fullName')}</th>
-            <th>{t('admin.role')}</th>
-            <th>{t('admin.active')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id}>
-              <td>{u.username}</td>
-              <td>{u.fullName}</td>
-              <td>{t(u.role === 'admin' ? 'role.admin' : 'role.officer')}</td>
-              <td>
-                {u.lockedUntil && new Date(u.lockedUntil) > new Date()
-                  ? t('admin.locked', { time: formatVnDateTime(new Date(u.lockedUntil)) })
-                  : u.active
-                    ? t('common.yes')
-                    : t('common.no')}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable columns={userColumns} rows={users} rowKey="id" density="normal" />
       <form
         className="form-row"
         onSubmit={(e) => void submit(e)}
@@ -134,22 +129,20 @@ function UsersCard() {
           placeholder={t('admin.username')}
           aria-label={t('admin.username')}
           value={form.username}
-          onChange={(e) => setForm({ ...form, username: e.target.value })}
+          onChange={(e) => set('username', e.target.value)}
           required
         />
         <input
           placeholder={t('admin.fullName')}
           aria-label={t('admin.fullName')}
           value={form.fullName}
-          onChange={(e) => setForm({ ...form, fullName: e.target.value })}
+          onChange={(e) => set('fullName', e.target.value)}
           required
         />
         <select
           aria-label={t('admin.role')}
           value={form.role}
-          onChange={(e) =>
-            setForm({ ...form, role: e.target.value === 'admin' ? 'admin' : 'officer' })
-          }
+          onChange={(e) => set('role', e.target.value === 'admin' ? 'admin' : 'officer')}
         >
           <option value="officer">{t('role.officer')}</option>
           <option value="admin">{t('role.admin')}</option>
@@ -159,7 +152,7 @@ function UsersCard() {
           placeholder={t('admin.newPassword')}
           aria-label={t('admin.newPassword')}
           value={form.password}
-          onChange={(e) => setForm({ ...form, password: e.target.value })}
+          onChange={(e) => set('password', e.target.value)}
           required
           autoComplete="new-password"
         />
@@ -167,12 +160,7 @@ function UsersCard() {
           {t('admin.createUser')}
         </button>
       </form>
-      <ErrorMessage error={error} />
-      {notice && (
-        <p className="alert alert-ok" role="status">
-          {notice}
-        </p>
-      )}
+      <FormOutcome error={error} notice={notice} />
     </section>
   );
 }
@@ -180,31 +168,20 @@ function UsersCard() {
 function AuditCard() {
   const { t } = useApp();
   const rows: Audit = useOp('audit.list', { limit: 20 }).data ?? [];
+  const auditColumns: Column<Audit[number]>[] = [
+    { id: 'at', header: t('admin.auditAt'), cell: (r) => formatVnDateTime(new Date(r.at)) },
+    { id: 'actor', header: t('admin.auditActor'), cell: (r) => r.actor ?? '—' },
+    { id: 'action', header: t('admin.auditAction'), cell: (r) => <code>{r.action}</code> },
+    {
+      id: 'entity',
+      header: t('admin.auditEntity'),
+      cell: (r) => (r.entity ? `${r.entity} ${r.entityId ?? ''}` : '—'),
+    },
+  ];
   return (
     <section className="card" aria-labelledby="audit-title">
       <h2 id="audit-title">{t('admin.audit')}</h2>
-      <table className="table table-dense">
-        <thead>
-          <tr>
-            <th>{t('admin.auditAt')}</th>
-            <th>{t('admin.auditActor')}</th>
-            <th>{t('admin.auditAction')}</th>
-            <th>{t('admin.auditEntity')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <td>{formatVnDateTime(new Date(r.at))}</td>
-              <td>{r.actor ?? '—'}</td>
-              <td>
-                <code>{r.action}</code>
-              </td>
-              <td>{r.entity ? `${r.entity} ${r.entityId ?? ''}` : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable columns={auditColumns} rows={rows} rowKey="id" />
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ApiError, OutputOf } from '../../shared/contract';
 import { useApp } from '../app-context';
 import { useOp } from '../api/query';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { FormOutcome } from '../components/ErrorMessage';
 
 type View = OutputOf<'bankAccount.get'>;
 
@@ -77,12 +77,7 @@ function BankAccountForm({ view }: { view: View }) {
         </>
       )}
       <p className="hint">{t('desk.bank.help')}</p>
-      <ErrorMessage error={error} />
-      {saved && (
-        <p className="alert alert-ok" role="status">
-          {t('desk.bank.saved')}
-        </p>
-      )}
+      <FormOutcome error={error} notice={saved && t('desk.bank.saved')} />
       <button type="submit" className="btn">
         {t('desk.bank.save')}
       </button>

@@ -4,7 +4,8 @@ import { DEVICE_KINDS } from '../../shared/contract';
 import { formatVnDateTime } from '../../shared/time/vnTime';
 import { useApp } from '../app-context';
 import { useOp } from '../api/query';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { DataTable, type Column } from '../components/DataTable';
+import { FormOutcome } from '../components/ErrorMessage';
 import { copyText } from './sync/copyText';
 
 type Devices = OutputOf<'devices.list'>;
@@ -104,6 +105,39 @@ export function DevicesTab() {
     void list.refetch();
   };
 
+  const columns: Column<Devices[number]>[] = [
+    { id: 'name', header: t('devices.name'), cell: (d) => d.name },
+    { id: 'kind', header: t('devices.kind'), cell: (d) => t(`devices.kind.${d.kind}`) },
+    {
+      id: 'createdAt',
+      header: t('devices.createdAt'),
+      cell: (d) => formatVnDateTime(new Date(d.createdAt)),
+    },
+    {
+      id: 'lastSeen',
+      header: t('devices.lastSeen'),
+      cell: (d) => (d.lastSeenAt ? formatVnDateTime(new Date(d.lastSeenAt)) : t('devices.never')),
+    },
+    {
+      id: 'status',
+      header: t('devices.status'),
+      cell: (d) =>
+        d.revokedAt
+          ? t('devices.revokedAt', { time: formatVnDateTime(new Date(d.revokedAt)) })
+          : t('devices.active'),
+    },
+    {
+      id: 'revoke',
+      header: null,
+      cell: (d) =>
+        !d.revokedAt && (
+          <button type="button" className="btn btn-ghost" onClick={() => void revoke(d)}>
+            {t('devices.revoke')}
+          </button>
+        ),
+    },
+  ];
+
   return (
     <section className="card stack" aria-labelledby="devices-title" data-testid="devices-card">
       <h2 id="devices-title">{t('devices.title')}</h2>
@@ -153,51 +187,17 @@ export function DevicesTab() {
       {issued && (
         <OneTime label={issued.label} value={issued.value} onHide={() => setIssued(null)} />
       )}
-      <ErrorMessage error={error ?? list.error} />
-      {notice && (
-        <p className="alert alert-ok" role="status">
-          {notice}
-        </p>
-      )}
+      <FormOutcome error={error ?? list.error} notice={notice} />
       {devices.length === 0 ? (
         <p className="hint">{t('devices.none')}</p>
       ) : (
-        <table className="table" data-testid="devices-list">
-          <thead>
-            <tr>
-              <th>{t('devices.name')}</th>
-              <th>{t('devices.kind')}</th>
-              <th>{t('devices.createdAt')}</th>
-              <th>{t('devices.lastSeen')}</th>
-              <th>{t('devices.status')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {devices.map((d) => (
-              <tr key={d.id}>
-                <td>{d.name}</td>
-                <td>{t(`devices.kind.${d.kind}`)}</td>
-                <td>{formatVnDateTime(new Date(d.createdAt))}</td>
-                <td>
-                  {d.lastSeenAt ? formatVnDateTime(new Date(d.lastSeenAt)) : t('devices.never')}
-                </td>
-                <td>
-                  {d.revokedAt
-                    ? t('devices.revokedAt', { time: formatVnDateTime(new Date(d.revokedAt)) })
-                    : t('devices.active')}
-                </td>
-                <td>
-                  {!d.revokedAt && (
-                    <button type="button" className="btn btn-ghost" onClick={() => void revoke(d)}>
-                      {t('devices.revoke')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          columns={columns}
+          rows={devices}
+          rowKey="id"
+          testId="devices-list"
+          density="normal"
+        />
       )}
     </section>
   );

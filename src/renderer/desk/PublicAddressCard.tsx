@@ -3,7 +3,7 @@ import type { ApiError, OutputOf } from '../../shared/contract';
 import { systemOperations } from '../../shared/contract/system';
 import { useApp } from '../app-context';
 import { useOp } from '../api/query';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { FormOutcome } from '../components/ErrorMessage';
 import { checkWithSchema } from '../forms/useSchemaForm';
 
 type View = OutputOf<'publicAddress.get'>;
@@ -59,12 +59,7 @@ function PublicAddressForm({ initial }: { initial: View }) {
         </p>
       )}
       {!view.effective && <p className="hint">{t('publicAddress.none')}</p>}
-      <ErrorMessage error={error} />
-      {saved && (
-        <p className="alert alert-ok" role="status">
-          {t('publicAddress.saved')}
-        </p>
-      )}
+      <FormOutcome error={error} notice={saved && t('publicAddress.saved')} />
       <button type="submit" className="btn">
         {t('publicAddress.save')}
       </button>

@@ -72,26 +72,23 @@ export function SetupPage({ onDone }: { onDone(): void }) {
             autoFocus={!needsCode}
           />
         </label>
-        <label>
-          {t('setup.password')}
-          <input
-            type="password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            autoComplete="new-password"
-          />
-        </label>
-        <label>
-          {t('setup.passwordConfirm')}
-          <input
-            type="password"
-            required
-            value={confirm}
-            onChange={(e) => setConfirm(e.target.value)}
-            autoComplete="new-password"
-          />
-        </label>
+        {(
+          [
+            ['setup.password', password, setPassword],
+            ['setup.passwordConfirm', confirm, setConfirm],
+          ] as const
+        ).map(([label, value, setValue]) => (
+          <label key={label}>
+            {t(label)}
+            <input
+              type="password"
+              required
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              autoComplete="new-password"
+            />
+          </label>
+        ))}
         <p className="hint">{t('setup.passwordRule')}</p>
         <ErrorMessage error={error} />
         <button type="submit" className="btn btn-primary" disabled={busy}>

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import type { ApiError, DeviceKind, OutputOf } from '../../shared/contract';
+import type { MessageKey } from '../../shared/i18n';
 import { useApp } from '../app-context';
 import { DEVICE_REQUIRED_EVENT, storeDeviceToken } from '../api/deviceToken';
 import { useOp } from '../api/query';
@@ -95,6 +96,24 @@ export function PairingPanel({
     onPaired();
   };
 
+  /** A kiosk field: its label above a large input (`kinput` unless `input` says otherwise). */
+  const field = (
+    label: MessageKey,
+    value: string,
+    setValue: (value: string) => void,
+    input: InputHTMLAttributes<HTMLInputElement>,
+  ) => (
+    <label className="kfield">
+      <span className="kfield-label">{t(label)}</span>
+      <input
+        className="kinput"
+        {...input}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+      />
+    </label>
+  );
+
   return (
     <div className="kpanel kpairing" data-testid="device-unpaired">
       <h1 className="ktitle">{t('device.unpaired.title')}</h1>
@@ -106,18 +125,13 @@ export function PairingPanel({
             {t('device.unpaired.codeTitle')}
           </h2>
           <p>{t('device.unpaired.codeHint')}</p>
-          <label className="kfield">
-            <span className="kfield-label">{t('device.unpaired.code')}</span>
-            <input
-              className="kinput kinput-code"
-              value={code}
-              autoComplete="off"
-              autoCapitalize="characters"
-              spellCheck={false}
-              maxLength={20}
-              onChange={(e) => setCode(e.target.value)}
-            />
-          </label>
+          {field('device.unpaired.code', code, setCode, {
+            className: 'kinput kinput-code',
+            autoComplete: 'off',
+            autoCapitalize: 'characters',
+            spellCheck: false,
+            maxLength: 20,
+          })}
           <button type="submit" className="kbtn kbtn-primary" disabled={busy || code.trim() === ''}>
             {t('device.unpaired.pair')}
           </button>
@@ -126,34 +140,12 @@ export function PairingPanel({
           <h2 id="kpair-admin" className="ksubtitle">
             {t('device.unpaired.adminTitle')}
           </h2>
-          <label className="kfield">
-            <span className="kfield-label">{t('device.unpaired.name')}</span>
-            <input
-              className="kinput"
-              value={name}
-              maxLength={80}
-              onChange={(e) => setName(e.target.value)}
-            />
-          </label>
-          <label className="kfield">
-            <span className="kfield-label">{t('login.username')}</span>
-            <input
-              className="kinput"
-              value={username}
-              autoComplete="off"
-              onChange={(e) => setUsername(e.target.value)}
-            />
-          </label>
-          <label className="kfield">
-            <span className="kfield-label">{t('login.password')}</span>
-            <input
-              className="kinput"
-              type="password"
-              value={password}
-              autoComplete="off"
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </label>
+          {field('device.unpaired.name', name, setName, { maxLength: 80 })}
+          {field('login.username', username, setUsername, { autoComplete: 'off' })}
+          {field('login.password', password, setPassword, {
+            type: 'password',
+            autoComplete: 'off',
+          })}
           <button
             type="submit"
             className="kbtn kbtn-primary"

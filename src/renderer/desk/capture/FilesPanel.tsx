@@ -3,9 +3,9 @@ import type { OutputOf } from '../../../shared/contract';
 import { RESULT_DOCUMENT_NAME } from '../../../shared/contract/files';
 import { formatVnDateTime } from '../../../shared/time/vnTime';
 import { useApp } from '../../app-context';
+import { openBytes } from '../../api/download';
 import { useOp } from '../../api/query';
 import { CaptureDialog, sizeText } from './CaptureDialog';
-import { openBytes } from './upload';
 
 type Dossier = OutputOf<'dossiers.get'>;
 type Listed = OutputOf<'files.list'>[number];

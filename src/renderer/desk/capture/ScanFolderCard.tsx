@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ApiError, OutputOf } from '../../../shared/contract';
 import { useApp } from '../../app-context';
 import { useOp } from '../../api/query';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { FormOutcome } from '../../components/ErrorMessage';
 
 type View = OutputOf<'scanFolder.config.get'>;
 
@@ -59,12 +59,7 @@ function ScanFolderForm({ view, setView }: { view: View; setView(view: View): vo
             {t('capture.folder.notWatching', { error: view.error ?? '…' })}
           </p>
         ))}
-      <ErrorMessage error={error} />
-      {saved && (
-        <p className="alert alert-ok" role="status">
-          {t('capture.folder.saved')}
-        </p>
-      )}
+      <FormOutcome error={error} notice={saved && t('capture.folder.saved')} />
       <button type="submit" className="btn">
         {t('capture.folder.save')}
       </button>

@@ -67,23 +67,3 @@ export async function uploadParts(
 }
 
 export { dossierFilesUrl } from './urls';
-
-/** Show a file's bytes in a new tab (a blob URL: the file route needs the officer's token). */
-export function openBytes(body: Uint8Array | string, contentType: string, fileName: string): void {
-  const blob = new Blob([typeof body === 'string' ? body : new Uint8Array(body)], {
-    type: contentType,
-  });
-  const url = URL.createObjectURL(blob);
-  const win = window.open(url, '_blank');
-  if (!win) {
-    // The desktop app opens no new window: the file is saved instead.
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-  }
-  // The tab has read it by then; a minute later the URL is released.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}

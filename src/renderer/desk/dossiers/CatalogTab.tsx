@@ -2,7 +2,9 @@ import { useState } from 'react';
 import type { OutputOf } from '../../../shared/contract';
 import { CATALOG_IMPORT_MAX_CHARS } from '../../../shared/contract/catalog';
 import { useApp } from '../../app-context';
+import { downloadBytes } from '../../api/download';
 import { useOp } from '../../api/query';
+import { DataTable, type Column } from '../../components/DataTable';
 
 type ImportResult = OutputOf<'catalog.import'>;
 type CatalogFormat = 'json' | 'csv' | 'xlsx';
@@ -23,17 +25,6 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-function download(fileName: string, contentType: string, body: Uint8Array | string) {
-  const url = URL.createObjectURL(new Blob([body as BlobPart], { type: contentType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /**
  * Catalogue admin: the procedures, import JSON/CSV/XLSX (row errors shown with the
  * spreadsheet's row numbers), export JSON/CSV/XLSX.
@@ -45,6 +36,12 @@ export function CatalogTab() {
   const [validRowsOnly, setValidRowsOnly] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+
+  const errorColumns: Column<ImportResult['errors'][number]>[] = [
+    { id: 'row', header: t('catalog.row'), cell: (e) => e.row },
+    { id: 'column', header: t('catalog.column'), cell: (e) => e.column ?? '' },
+    { id: 'message', header: t('catalog.message'), cell: (e) => e.message },
+  ];
 
   async function importFile(file: File) {
     const format = formatOf(file.name);
@@ -72,7 +69,7 @@ export function CatalogTab() {
       setError(r.error.message);
       return;
     }
-    download(r.data.fileName, r.data.contentType, r.data.body);
+    downloadBytes(r.data.fileName, r.data.contentType, r.data.body);
   }
 
   return (
@@ -135,24 +132,12 @@ export function CatalogTab() {
                 })
               : t('catalog.rowErrors', { count: result.errors.length })}
           </p>
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t('catalog.row')}</th>
-                <th>{t('catalog.column')}</th>
-                <th>{t('catalog.message')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.errors.map((e, i) => (
-                <tr key={i}>
-                  <td>{e.row}</td>
-                  <td>{e.column ?? ''}</td>
-                  <td>{e.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            columns={errorColumns}
+            rows={result.errors}
+            rowKey={(_, i) => i}
+            density="normal"
+          />
         </div>
       )}
       {result && result.ignoredColumns.length > 0 && (
@@ -160,22 +145,31 @@ export function CatalogTab() {
           {t('catalog.ignoredColumns', { columns: result.ignoredColumns.join(', ') })}
         </p>
       )}
-      <table className="table" data-testid="catalog-list">
-        <tbody>
-          {procedures.map((p) => (
-            <tr key={p.id}>
-              <td>{p.code}</td>
-              <td>{p.name}</td>
-              <td>{p.field}</td>
-              <td>
-                {p.processingTime.unit === 'same_day'
-                  ? 'Trong ngày'
-                  : `${p.processingTime.amount} ${p.processingTime.unit === 'working_day' ? 'ngày làm việc' : p.processingTime.unit === 'day' ? 'ngày' : 'giờ'}`}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        header={false}
+        density="normal"
+        columns={procedureColumns}
+        rows={procedures}
+        rowKey="id"
+        testId="catalog-list"
+      />
     </section>
   );
 }
+
+type Procedure = OutputOf<'procedures.list'>[number];
+
+/** The catalogue list: code, name, field and the processing time. */
+const procedureColumns: Column<Procedure>[] = [
+  { id: 'code', header: null, cell: (p) => p.code },
+  { id: 'name', header: null, cell: (p) => p.name },
+  { id: 'field', header: null, cell: (p) => p.field },
+  {
+    id: 'time',
+    header: null,
+    cell: (p) =>
+      p.processingTime.unit === 'same_day'
+        ? 'Trong ngày'
+        : `${p.processingTime.amount} ${p.processingTime.unit === 'working_day' ? 'ngày làm việc' : p.processingTime.unit === 'day' ? 'ngày' : 'giờ'}`,
+  },
+];

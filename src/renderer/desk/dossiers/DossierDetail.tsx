@@ -5,6 +5,7 @@ import type { MessageKey } from '../../../shared/i18n';
 import { formatMoney } from '../../../shared/money';
 import { formMeta, formSetFor } from '../../../shared/forms/formSets';
 import { useApp } from '../../app-context';
+import { DataTable, type Column } from '../../components/DataTable';
 import { QrImage } from '../../kiosk/QrImage';
 import { openForm } from './ReceptionTab';
 import { FilesPanel } from '../capture/FilesPanel';
@@ -103,6 +104,22 @@ export function DossierDetail({
       return t('desk.trail.extended', { date: formatVnDate(e.dueAfter) });
     return t(`dossier.status.${e.toStatus}` as MessageKey);
   };
+  /** The trail: when, what, who, and why (with the new due date of an extension). */
+  const trailColumns: Column<Dossier['events'][number]>[] = [
+    { id: 'at', header: null, cell: (e) => formatVnDateTime(new Date(e.at)) },
+    { id: 'what', header: null, cell: eventLabel },
+    { id: 'who', header: null, cell: (e) => e.officerName },
+    {
+      id: 'why',
+      header: null,
+      cell: (e) => (
+        <>
+          {e.reason}
+          {e.dueAfter && e.dueAfter !== e.dueBefore ? ` → ${formatVnDate(e.dueAfter)}` : ''}
+        </>
+      ),
+    },
+  ];
 
   async function form(kind: Dossier['allowedForms'][number]) {
     const r = await api.call('dossiers.formLink', {
@@ -140,21 +157,14 @@ export function DossierDetail({
         </p>
       ))}
       <h3>{t('dossier.detail.trail')}</h3>
-      <table className="table" data-testid="dossier-trail">
-        <tbody>
-          {dossier.events.map((e) => (
-            <tr key={e.seq}>
-              <td>{formatVnDateTime(new Date(e.at))}</td>
-              <td>{eventLabel(e)}</td>
-              <td>{e.officerName}</td>
-              <td>
-                {e.reason}
-                {e.dueAfter && e.dueAfter !== e.dueBefore ? ` → ${formatVnDate(e.dueAfter)}` : ''}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        header={false}
+        columns={trailColumns}
+        rows={dossier.events}
+        rowKey="seq"
+        testId="dossier-trail"
+        density="normal"
+      />
       {dossier.allowedActions.length > 0 && (
         <>
           <h3>{t('dossier.detail.actions')}</h3>

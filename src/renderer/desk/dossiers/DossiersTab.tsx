@@ -6,6 +6,7 @@ import { formatVnDate } from '../../../shared/time/vnTime';
 import { formMeta, registerSetFor } from '../../../shared/forms/formSets';
 import { useApp } from '../../app-context';
 import { useOp } from '../../api/query';
+import { DataTable, type Column } from '../../components/DataTable';
 import { DossierDetail, type Dossier } from './DossierDetail';
 import { openForm } from './ReceptionTab';
 
@@ -65,49 +66,45 @@ export function DossiersTab() {
     if (r.ok) setDetail(r.data);
   }
 
+  const columns: Column<Summary>[] = [
+    {
+      id: 'code',
+      header: t('dossier.list.code'),
+      cell: (d) => (
+        <button type="button" className="btn btn-ghost btn-small" onClick={() => void open(d.code)}>
+          {d.code}
+        </button>
+      ),
+    },
+    { id: 'applicant', header: t('dossier.list.applicant'), cell: (d) => d.applicantName },
+    { id: 'procedure', header: t('dossier.list.procedure'), cell: (d) => d.procedureName },
+    {
+      id: 'status',
+      header: t('dossier.list.status'),
+      cell: (d) => (
+        <>
+          {t(`dossier.status.${d.status}` as MessageKey)}
+          {d.warnings.map((w) => (
+            <span
+              key={w.kind}
+              className={WARNING_CLASS[w.kind] ?? 'badge'}
+              title={w.message}
+              data-warning={w.kind}
+            >
+              {w.message}
+            </span>
+          ))}
+        </>
+      ),
+    },
+    {
+      id: 'due',
+      header: t('dossier.list.due'),
+      cell: (d) => (d.dueDate ? formatVnDate(d.dueDate) : '—'),
+    },
+  ];
   const rows = (items: Summary[], testId: string) => (
-    <table className="table" data-testid={testId}>
-      <thead>
-        <tr>
-          <th>{t('dossier.list.code')}</th>
-          <th>{t('dossier.list.applicant')}</th>
-          <th>{t('dossier.list.procedure')}</th>
-          <th>{t('dossier.list.status')}</th>
-          <th>{t('dossier.list.due')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((d) => (
-          <tr key={d.id}>
-            <td>
-              <button
-                type="button"
-                className="btn btn-ghost btn-small"
-                onClick={() => void open(d.code)}
-              >
-                {d.code}
-              </button>
-            </td>
-            <td>{d.applicantName}</td>
-            <td>{d.procedureName}</td>
-            <td>
-              {t(`dossier.status.${d.status}` as MessageKey)}
-              {d.warnings.map((w) => (
-                <span
-                  key={w.kind}
-                  className={WARNING_CLASS[w.kind] ?? 'badge'}
-                  title={w.message}
-                  data-warning={w.kind}
-                >
-                  {w.message}
-                </span>
-              ))}
-            </td>
-            <td>{d.dueDate ? formatVnDate(d.dueDate) : '—'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable columns={columns} rows={items} rowKey="id" testId={testId} density="normal" />
   );
 
   const year = new Date().getFullYear();

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ApiError, OutputOf, PrintJob } from '../../../shared/contract';
 import { formatVnDateTime } from '../../../shared/time/vnTime';
 import { isMessageKey, type MessageKey } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
 import { useOp } from '../../api/query';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { DataTable, type Column } from '../../components/DataTable';
+import { ErrorMessage, FormOutcome } from '../../components/ErrorMessage';
 
 type Status = OutputOf<'printers.status'>;
 
@@ -24,13 +25,8 @@ export function PrintersTab() {
   }, [failed.data, recent.data]);
   const [error, setError] = useState<ApiError | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
-  const { refetch: reloadPrinters } = printers;
-  const { refetch: reloadFailed } = failed;
-  const { refetch: reloadRecent } = recent;
-  const load = useCallback(
-    () => Promise.all([reloadPrinters(), reloadFailed(), reloadRecent()]),
-    [reloadPrinters, reloadFailed, reloadRecent],
-  );
+  /** After a retry or a profile change: the printers and both job lists, now. */
+  const reload = () => Promise.all([printers.refetch(), failed.refetch(), recent.refetch()]);
 
   /** "Giấy tiếp nhận — 000.00.14.H56-261207-0002" (docs/desk.md, "Print jobs"). */
   const jobName = (j: PrintJob) => {
@@ -48,13 +44,59 @@ export function PrintersTab() {
   const retry = async (id: string) => {
     const r = await api.call('printJobs.retry', { id });
     setError(r.ok ? null : r.error);
-    void load();
+    void reload();
   };
   const showPreview = async (id: string) => {
     const r = await api.call('printJobs.preview', { id });
     if (r.ok) setPreview(r.data.png);
     else setError(r.error);
   };
+
+  const columns: Column<PrintJob>[] = [
+    { id: 'at', header: t('admin.auditAt'), cell: (j) => formatVnDateTime(new Date(j.createdAt)) },
+    { id: 'kind', header: t('printing.kind'), cell: jobName, testId: 'print-job-name' },
+    {
+      id: 'status',
+      header: t('printing.statusHeader'),
+      cell: (j) => t(`printing.status.${j.status}` as MessageKey),
+    },
+    { id: 'attempts', header: t('printing.attempts'), cell: (j) => j.attempts },
+    {
+      id: 'error',
+      header: t('printing.error'),
+      cell: (j) => (
+        <>
+          {j.error?.message}
+          {j.nextAttemptAt && (
+            <div className="hint">
+              {t('printing.nextAttempt', { time: formatVnDateTime(new Date(j.nextAttemptAt)) })}
+            </div>
+          )}
+        </>
+      ),
+    },
+    {
+      id: 'actions',
+      header: null,
+      className: 'actions',
+      cell: (j) => (
+        <>
+          {session && j.status !== 'printing' && j.status !== 'queued' && j.status !== 'screen' && (
+            <button type="button" className="btn btn-small" onClick={() => void retry(j.id)}>
+              {t('printing.retry')}
+            </button>
+          )}
+          <button
+            type="button"
+            className="btn btn-small btn-ghost"
+            onClick={() => void showPreview(j.id)}
+          >
+            {t('printing.preview')}
+          </button>
+        </>
+      ),
+    },
+  ];
 
   return (
     <div className="stack">
@@ -81,59 +123,13 @@ export function PrintersTab() {
       <section className="card" aria-labelledby="jobs-title">
         <h2 id="jobs-title">{t('printing.jobs')}</h2>
         <ErrorMessage error={error} />
-        <table className="table table-dense" data-testid="print-jobs">
-          <thead>
-            <tr>
-              <th>{t('admin.auditAt')}</th>
-              <th>{t('printing.kind')}</th>
-              <th>{t('printing.statusHeader')}</th>
-              <th>{t('printing.attempts')}</th>
-              <th>{t('printing.error')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {jobs.map((j) => (
-              <tr key={j.id} className={j.status === 'failed' ? 'row-failed' : undefined}>
-                <td>{formatVnDateTime(new Date(j.createdAt))}</td>
-                <td data-testid="print-job-name">{jobName(j)}</td>
-                <td>{t(`printing.status.${j.status}` as MessageKey)}</td>
-                <td>{j.attempts}</td>
-                <td>
-                  {j.error?.message}
-                  {j.nextAttemptAt && (
-                    <div className="hint">
-                      {t('printing.nextAttempt', {
-                        time: formatVnDateTime(new Date(j.nextAttemptAt)),
-                      })}
-                    </div>
-                  )}
-                </td>
-                <td className="actions">
-                  {session &&
-                    j.status !== 'printing' &&
-                    j.status !== 'queued' &&
-                    j.status !== 'screen' && (
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        onClick={() => void retry(j.id)}
-                      >
-                        {t('printing.retry')}
-                      </button>
-                    )}
-                  <button
-                    type="button"
-                    className="btn btn-small btn-ghost"
-                    onClick={() => void showPreview(j.id)}
-                  >
-                    {t('printing.preview')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          columns={columns}
+          rows={jobs}
+          rowKey="id"
+          rowClassName={(j) => (j.status === 'failed' ? 'row-failed' : undefined)}
+          testId="print-jobs"
+        />
         {preview && (
           <div className="slip-preview">
             <img src={preview} alt={t('printing.preview')} />
@@ -143,7 +139,7 @@ export function PrintersTab() {
           </div>
         )}
       </section>
-      {session?.user.role === 'admin' && <PrinterProfilesEditor onSaved={() => void load()} />}
+      {session?.user.role === 'admin' && <PrinterProfilesEditor onSaved={() => void reload()} />}
     </div>
   );
 }
@@ -216,12 +212,7 @@ function PrinterProfilesEditor({ onSaved }: { onSaved(): void }) {
           </button>
         ))}
       </div>
-      <ErrorMessage error={error} />
-      {notice && (
-        <p className="alert alert-ok" role="status">
-          {notice}
-        </p>
-      )}
+      <FormOutcome error={error} notice={notice} />
     </section>
   );
 }

@@ -6,7 +6,7 @@ import type { MessageKey } from '../../../shared/i18n';
 import { vnTimeOfDay } from '../../../shared/time/vnTime';
 import { useApp } from '../../app-context';
 import { useOp } from '../../api/query';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { FormOutcome } from '../../components/ErrorMessage';
 
 type Counters = OutputOf<'counters.list'>;
 type Services = OutputOf<'queue.services'>;
@@ -14,6 +14,20 @@ type View = OutputOf<'queue.counterView'>;
 type Priorities = OutputOf<'queue.priorities'>;
 
 export const COUNTER_KEY = 'motcua.counterId';
+
+/**
+ * The buttons acting on the ticket being served, in screen order, with their F-key (F1 calls
+ * the next number; docs/desk.md); each is enabled when the shared ticket-transition table
+ * allows its action from the ticket's status.
+ */
+export const ACTION_BUTTONS: readonly { action: TicketAction; label: MessageKey; key?: string }[] =
+  [
+    { action: 'recall', label: 'queue.action.recall', key: 'F2' },
+    { action: 'start', label: 'queue.action.start' },
+    { action: 'no-show', label: 'queue.action.noShow', key: 'F3' },
+    { action: 'complete', label: 'queue.action.complete', key: 'F4' },
+    { action: 'park', label: 'queue.action.park' },
+  ];
 
 function PrintBadge({ ticket }: { ticket: OfficerTicket }) {
   const { t } = useApp();
@@ -50,6 +64,43 @@ function TicketLine({
       )}
       {children && <span className="q-line-actions">{children}</span>}
     </li>
+  );
+}
+
+/** A side list of the counter's tickets (parked, absent, not printed), each with its button. */
+interface SideListSpec {
+  title: MessageKey;
+  tickets: readonly OfficerTicket[];
+  action: MessageKey;
+  onAction(ticket: OfficerTicket): void;
+  disabled?: boolean;
+  /** The not-printed list shows each ticket's print status. */
+  printStatus?: boolean;
+  testId?: string;
+}
+
+function SideList({ list, serviceName }: { list: SideListSpec; serviceName(id: string): string }) {
+  const { t } = useApp();
+  if (list.tickets.length === 0) return null;
+  return (
+    <div className="q-service" data-testid={list.testId}>
+      <h3>{t(list.title)}</h3>
+      <ul className="q-list">
+        {list.tickets.map((tk) => (
+          <TicketLine key={tk.id} ticket={tk} serviceName={serviceName(tk.serviceId)}>
+            {list.printStatus && <PrintBadge ticket={tk} />}
+            <button
+              type="button"
+              className="btn btn-ghost btn-small"
+              disabled={list.disabled}
+              onClick={() => list.onAction(tk)}
+            >
+              {t(list.action)}
+            </button>
+          </TicketLine>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -140,14 +191,11 @@ export function CounterTab() {
   const act = useCallback(
     (
       ticket: OfficerTicket | null,
-      action: 'recall' | 'start' | 'complete' | 'no-show' | 'reactivate' | 'park' | 'transfer',
+      action: TicketAction,
       extra: { toServiceId?: string; counterId?: string; note?: string } = {},
     ) => {
       if (!ticket) return;
-      void run(async () => {
-        const r = await api.call('queue.action', { id: ticket.id, action, ...extra });
-        return r.ok ? { ok: true } : { ok: false, error: r.error };
-      });
+      void run(() => api.call('queue.action', { id: ticket.id, action, ...extra }));
     },
     [run, api],
   );
@@ -157,7 +205,7 @@ export function CounterTab() {
     const onKey = (e: KeyboardEvent) => {
       // F2–F4 act on the ticket being served once the tab has it: pressed while the tab is
       // still loading or right after F1, they wait for that and then act (docs/desk.md).
-      const onServed = (action: 'recall' | 'no-show' | 'complete') => {
+      const onServed = (action: TicketAction) => {
         void inFlight.current.then(async () => {
           if (!latest.current) await load();
           const ticket = latest.current?.current ?? null;
@@ -169,13 +217,9 @@ export function CounterTab() {
           act(ticket, action);
         });
       };
-      const map: Record<string, () => void> = {
-        F1: () => void callNext(),
-        F2: () => onServed('recall'),
-        F3: () => onServed('no-show'),
-        F4: () => onServed('complete'),
-      };
-      const fn = map[e.key];
+      const served = ACTION_BUTTONS.find((b) => b.key === e.key)?.action;
+      const fn =
+        e.key === 'F1' ? () => void callNext() : served ? () => onServed(served) : undefined;
       if (fn && !e.altKey && !e.ctrlKey && !e.metaKey) {
         e.preventDefault();
         fn();
@@ -208,7 +252,7 @@ export function CounterTab() {
     void run(async () => {
       const r = await api.call('queue.callNumber', { counterId, number: specific });
       if (r.ok) setSpecific('');
-      return r.ok ? { ok: true } : { ok: false, error: r.error };
+      return r;
     });
   };
 
@@ -232,16 +276,14 @@ export function CounterTab() {
   const togglePause = (e: FormEvent) => {
     e.preventDefault();
     if (!view) return;
-    void run(async () => {
-      const r =
-        view.counter.status === 'paused'
-          ? await api.call('queue.counterResume', { counterId })
-          : await api.call('queue.counterPause', {
-              counterId,
-              reason: pauseReason.trim() || t('queue.pauseReasonDefault'),
-            });
-      return r.ok ? { ok: true } : { ok: false, error: r.error };
-    });
+    void run(() =>
+      view.counter.status === 'paused'
+        ? api.call('queue.counterResume', { counterId })
+        : api.call('queue.counterPause', {
+            counterId,
+            reason: pauseReason.trim() || t('queue.pauseReasonDefault'),
+          }),
+    );
   };
 
   const reprint = (ticket: OfficerTicket) =>
@@ -250,6 +292,41 @@ export function CounterTab() {
       if (!r.ok) return { ok: false, error: r.error };
       return { ok: true, message: t('queue.reprinted', { number: ticket.number }) };
     });
+
+  const callBack = (ticket: OfficerTicket) =>
+    void run(() => api.call('queue.callNumber', { counterId, number: ticket.number }));
+  const sideLists: SideListSpec[] = view
+    ? [
+        {
+          title: 'queue.parked',
+          tickets: view.parked,
+          action: 'queue.action.callBack',
+          onAction: callBack,
+          disabled: !!current,
+        },
+        {
+          title: 'queue.noShows',
+          tickets: view.noShows,
+          action: 'queue.action.reactivate',
+          onAction: (tk) => act(tk, 'reactivate'),
+        },
+        {
+          testId: 'print-failed',
+          title: 'queue.printFailed',
+          tickets: view.printFailed,
+          printStatus: true,
+          action: 'queue.action.reprint',
+          onAction: reprint,
+        },
+      ]
+    : [];
+
+  /** The services, as both the transfer and the walk-in forms offer them. */
+  const serviceOptions = services.map((s) => (
+    <option key={s.id} value={s.id}>
+      {s.prefix} — {s.name}
+    </option>
+  ));
 
   const picker = (
     <label className="q-counter-pick">
@@ -329,46 +406,23 @@ export function CounterTab() {
           >
             {t('queue.action.callNext')} <kbd>F1</kbd>
           </button>
-          <button
-            type="button"
-            className="btn btn-ghost"
-            onClick={() => act(current, 'recall')}
-            disabled={!can('recall')}
-          >
-            {t('queue.action.recall')} <kbd>F2</kbd>
-          </button>
-          <button
-            type="button"
-            className="btn btn-ghost"
-            onClick={() => act(current, 'start')}
-            disabled={!can('start')}
-          >
-            {t('queue.action.start')}
-          </button>
-          <button
-            type="button"
-            className="btn btn-ghost"
-            onClick={() => act(current, 'no-show')}
-            disabled={!can('no-show')}
-          >
-            {t('queue.action.noShow')} <kbd>F3</kbd>
-          </button>
-          <button
-            type="button"
-            className="btn btn-ghost"
-            onClick={() => act(current, 'complete')}
-            disabled={!can('complete')}
-          >
-            {t('queue.action.complete')} <kbd>F4</kbd>
-          </button>
-          <button
-            type="button"
-            className="btn btn-ghost"
-            onClick={() => act(current, 'park')}
-            disabled={!can('park')}
-          >
-            {t('queue.action.park')}
-          </button>
+          {ACTION_BUTTONS.map(({ action, label, key }) => (
+            <button
+              key={action}
+              type="button"
+              className="btn btn-ghost"
+              onClick={() => act(current, action)}
+              disabled={!can(action)}
+            >
+              {t(label)}
+              {key && (
+                <>
+                  {' '}
+                  <kbd>{key}</kbd>
+                </>
+              )}
+            </button>
+          ))}
           <button
             type="button"
             className="btn btn-ghost"
@@ -393,11 +447,7 @@ export function CounterTab() {
                 onChange={(e) => setTransfer({ ...transfer, toServiceId: e.target.value })}
               >
                 <option value="">{t('queue.transferKeep')}</option>
-                {services.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.prefix} — {s.name}
-                  </option>
-                ))}
+                {serviceOptions}
               </select>
             </label>
             <label>
@@ -429,12 +479,7 @@ export function CounterTab() {
             </button>
           </form>
         )}
-        <ErrorMessage error={error ?? viewQuery.error} />
-        {notice && (
-          <p className="alert alert-ok" role="status">
-            {notice}
-          </p>
-        )}
+        <FormOutcome error={error ?? viewQuery.error} notice={notice} />
         <div className="q-tools">
           <form className="form-row" onSubmit={submitSpecific}>
             <label>
@@ -476,11 +521,7 @@ export function CounterTab() {
                 value={walkIn.serviceId || (view?.counter.serviceIds[0] ?? '')}
                 onChange={(e) => setWalkIn({ ...walkIn, serviceId: e.target.value })}
               >
-                {services.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.prefix} — {s.name}
-                  </option>
-                ))}
+                {serviceOptions}
               </select>
             </label>
             <label>
@@ -530,70 +571,9 @@ export function CounterTab() {
             )}
           </div>
         ))}
-        {view && view.parked.length > 0 && (
-          <div className="q-service">
-            <h3>{t('queue.parked')}</h3>
-            <ul className="q-list">
-              {view.parked.map((tk) => (
-                <TicketLine key={tk.id} ticket={tk} serviceName={serviceName(tk.serviceId)}>
-                  <button
-                    type="button"
-                    className="btn btn-ghost btn-small"
-                    disabled={!!current}
-                    onClick={() =>
-                      void run(async () => {
-                        const r = await api.call('queue.callNumber', {
-                          counterId,
-                          number: tk.number,
-                        });
-                        return r.ok ? { ok: true } : { ok: false, error: r.error };
-                      })
-                    }
-                  >
-                    {t('queue.action.callBack')}
-                  </button>
-                </TicketLine>
-              ))}
-            </ul>
-          </div>
-        )}
-        {view && view.noShows.length > 0 && (
-          <div className="q-service">
-            <h3>{t('queue.noShows')}</h3>
-            <ul className="q-list">
-              {view.noShows.map((tk) => (
-                <TicketLine key={tk.id} ticket={tk} serviceName={serviceName(tk.serviceId)}>
-                  <button
-                    type="button"
-                    className="btn btn-ghost btn-small"
-                    onClick={() => act(tk, 'reactivate')}
-                  >
-                    {t('queue.action.reactivate')}
-                  </button>
-                </TicketLine>
-              ))}
-            </ul>
-          </div>
-        )}
-        {view && view.printFailed.length > 0 && (
-          <div className="q-service" data-testid="print-failed">
-            <h3>{t('queue.printFailed')}</h3>
-            <ul className="q-list">
-              {view.printFailed.map((tk) => (
-                <TicketLine key={tk.id} ticket={tk} serviceName={serviceName(tk.serviceId)}>
-                  <PrintBadge ticket={tk} />
-                  <button
-                    type="button"
-                    className="btn btn-ghost btn-small"
-                    onClick={() => reprint(tk)}
-                  >
-                    {t('queue.action.reprint')}
-                  </button>
-                </TicketLine>
-              ))}
-            </ul>
-          </div>
-        )}
+        {sideLists.map((list) => (
+          <SideList key={list.title} list={list} serviceName={serviceName} />
+        ))}
       </section>
 
       <section className="card q-stats" aria-labelledby="q-stats-title">

@@ -1,9 +1,10 @@
-import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useState, type InputHTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
 import type { ApiError } from '../../../shared/contract';
 import type { AdminCounter, AdminService } from '../../../shared/contract/queue';
+import type { MessageKey } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
 import { useOp } from '../../api/query';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { ErrorMessage, FormOutcome } from '../../components/ErrorMessage';
 
 /** What a row's save reports back to the tab: a notice on success, the error otherwise. */
 type Outcome = { ok: true; notice: string } | { ok: false; error: ApiError };
@@ -61,54 +62,55 @@ function onEnter(save: () => void) {
 type RemoveResult =
   { ok: true; data: { outcome: 'deleted' | 'deactivated' } } | { ok: false; error: ApiError };
 
+/** An existing counter or service as its row shows it (absent on the "new" row). */
+interface RowItem {
+  /** The end of the row's test id (`service-row-A`, `counter-row-1`). */
+  key: string | number;
+  label: string;
+  active: boolean;
+  /** How the confirmation and the notice name it ("dịch vụ …", "quầy số …"). */
+  what: string;
+  remove(): Promise<RemoveResult>;
+}
+
 /**
  * The one editable row of the admin tables (counters and services): the row's label, test
- * id and inactive look, Enter to save, and the save / remove buttons; `remove` (absent on
- * the "new" row) asks for confirmation and reports whether the item was deleted or only
- * deactivated. The caller supplies the cells and the operations.
+ * id and inactive look, Enter to save, and the save / remove buttons; remove (existing items
+ * only) asks for confirmation and reports whether the item was deleted or only deactivated.
+ * The caller supplies the cells and the save.
  */
 function EditableRow(props: {
-  label: string;
-  testId: string;
-  inactive: boolean;
-  saveLabel: string;
-  save(): Promise<void>;
-  remove?: { what: string; call(): Promise<RemoveResult> };
+  kind: 'service' | 'counter';
+  item: RowItem | null;
+  save(): Promise<Outcome>;
   onDone(outcome: Outcome): void;
   children: ReactNode;
 }) {
   const { t } = useApp();
-  const { remove, onDone } = props;
+  const { kind, item, onDone } = props;
+  const save = () => void props.save().then(onDone);
   const doRemove = async () => {
-    if (!remove) return;
-    if (!window.confirm(t('queue.admin.confirmRemove', { what: remove.what }))) return;
-    const r = await remove.call();
+    if (!item) return;
+    if (!window.confirm(t('queue.admin.confirmRemove', { what: item.what }))) return;
+    const r = await item.remove();
     if (!r.ok) return onDone({ ok: false, error: r.error });
-    onDone({
-      ok: true,
-      notice:
-        r.data.outcome === 'deleted'
-          ? t('queue.admin.deleted', { what: remove.what })
-          : t('queue.admin.deactivated', { what: remove.what }),
-    });
+    const notice = r.data.outcome === 'deleted' ? 'queue.admin.deleted' : 'queue.admin.deactivated';
+    onDone({ ok: true, notice: t(notice, { what: item.what }) });
   };
+  const addLabel = kind === 'service' ? 'queue.admin.addService' : 'queue.admin.addCounter';
   return (
     <tr
-      aria-label={props.label}
-      data-testid={props.testId}
-      className={props.inactive ? 'qa-inactive' : undefined}
-      onKeyDown={onEnter(() => void props.save())}
+      aria-label={item ? item.label : t('queue.admin.newRow')}
+      data-testid={`${kind}-row-${item ? item.key : 'new'}`}
+      className={item && !item.active ? 'qa-inactive' : undefined}
+      onKeyDown={onEnter(save)}
     >
       {props.children}
       <td className="qa-actions">
-        <button
-          type="button"
-          className="btn btn-primary btn-small"
-          onClick={() => void props.save()}
-        >
-          {props.saveLabel}
+        <button type="button" className="btn btn-primary btn-small" onClick={save}>
+          {t(item ? 'queue.admin.save' : addLabel)}
         </button>
-        {remove && (
+        {item && (
           <button
             type="button"
             className="btn btn-ghost btn-small"
@@ -121,6 +123,70 @@ function EditableRow(props: {
       </td>
     </tr>
   );
+}
+
+/** The draft fields of a given value type (`KeysOf<ServiceDraft, string>`: the text fields). */
+type KeysOf<D, V> = { [K in keyof D]: D[K] extends V ? K : never }[keyof D];
+
+/**
+ * The cells of a row bound to its draft: a number or text input, a checkbox, or the ticks of
+ * the items it is linked to — each labelled by its column's header.
+ */
+function cellsOf<D extends object>(d: D, setD: (d: D) => void, t: ReturnType<typeof useApp>['t']) {
+  const put = <K extends keyof D>(field: K, value: D[K]) => setD({ ...d, [field]: value });
+  return {
+    num: (field: KeysOf<D, string>, column: MessageKey, min: number, max: number) => (
+      <td>
+        <input
+          className="qa-num"
+          type="number"
+          min={min}
+          max={max}
+          aria-label={t(column)}
+          value={d[field] as string}
+          onChange={(e) => put(field, e.target.value as D[typeof field])}
+        />
+      </td>
+    ),
+    text: (field: KeysOf<D, string>, input: InputHTMLAttributes<HTMLInputElement>) => (
+      <input
+        {...input}
+        value={d[field] as string}
+        onChange={(e) => put(field, e.target.value as D[typeof field])}
+      />
+    ),
+    check: (field: KeysOf<D, boolean>, column: MessageKey) => (
+      <td>
+        <input
+          type="checkbox"
+          aria-label={t(column)}
+          checked={d[field] as boolean}
+          onChange={(e) => put(field, e.target.checked as D[typeof field])}
+        />
+      </td>
+    ),
+    ticks: (field: KeysOf<D, string[]>, items: { id: string; name: string; text: string }[]) => {
+      const chosen = d[field] as string[];
+      return (
+        <td>
+          <span className="qa-ticks">
+            {items.map((x) => (
+              <label key={x.id} className="qa-tick" title={x.name}>
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(x.id)}
+                  onChange={(e) =>
+                    put(field, toggle(chosen, x.id, e.target.checked) as D[typeof field])
+                  }
+                />
+                {x.text}
+              </label>
+            ))}
+          </span>
+        </td>
+      );
+    },
+  };
 }
 
 function ServiceRow({
@@ -136,65 +202,45 @@ function ServiceRow({
 }) {
   const { t, api } = useApp();
   const [d, setD] = useState(() => serviceDraft(service, nextSortOrder));
-  const isNew = service === null;
-  const prefixLocked = !isNew && service.issuedToday > 0;
-  const label = isNew
-    ? t('queue.admin.newRow')
-    : t('queue.admin.serviceRow', { prefix: service.prefix, name: service.name });
+  const cell = cellsOf(d, setD, t);
+  const prefixLocked = service !== null && service.issuedToday > 0;
 
-  const save = async () => {
+  const save = async (): Promise<Outcome> => {
+    const { code, targetMinutes, typicalMinutes, sortOrder, ...rest } = d;
     const fields = {
-      name: d.name,
-      prefix: d.prefix,
-      targetMinutes: Number(d.targetMinutes),
-      typicalMinutes: Number(d.typicalMinutes),
-      sortOrder: Number(d.sortOrder),
-      active: d.active,
-      counterIds: d.counterIds,
+      ...rest,
+      targetMinutes: Number(targetMinutes),
+      typicalMinutes: Number(typicalMinutes),
+      sortOrder: Number(sortOrder),
     };
-    const r = isNew
-      ? await api.call('queue.serviceCreate', { code: d.code, ...fields })
-      : await api.call('queue.serviceUpdate', { id: service.id, ...fields });
-    if (!r.ok) return onDone({ ok: false, error: r.error });
-    if (isNew) setD(serviceDraft(null, nextSortOrder + 1));
-    onDone({
+    const r = service
+      ? await api.call('queue.serviceUpdate', { id: service.id, ...fields })
+      : await api.call('queue.serviceCreate', { code, ...fields });
+    if (!r.ok) return r;
+    if (!service) setD(serviceDraft(null, nextSortOrder + 1));
+    const { name, prefix } = r.data;
+    return {
       ok: true,
-      notice: isNew
-        ? t('queue.admin.serviceCreated', { name: r.data.name, prefix: r.data.prefix })
-        : t('queue.admin.serviceSaved', { name: r.data.name }),
-    });
+      notice: service
+        ? t('queue.admin.serviceSaved', { name })
+        : t('queue.admin.serviceCreated', { name, prefix }),
+    };
   };
 
+  const item: RowItem | null = service && {
+    key: service.prefix,
+    label: t('queue.admin.serviceRow', { prefix: service.prefix, name: service.name }),
+    active: service.active,
+    what: t('queue.admin.serviceWhat', { name: service.name }),
+    remove: () => api.call('queue.serviceRemove', { id: service.id }),
+  };
   return (
-    <EditableRow
-      label={label}
-      testId={isNew ? 'service-row-new' : `service-row-${service.prefix}`}
-      inactive={!isNew && !service.active}
-      saveLabel={isNew ? t('queue.admin.addService') : t('queue.admin.save')}
-      save={save}
-      remove={
-        isNew
-          ? undefined
-          : {
-              what: t('queue.admin.serviceWhat', { name: service.name }),
-              call: () => api.call('queue.serviceRemove', { id: service.id }),
-            }
-      }
-      onDone={onDone}
-    >
+    <EditableRow kind="service" item={item} save={save} onDone={onDone}>
+      {cell.num('sortOrder', 'queue.admin.col.order', 0, 9999)}
       <td>
-        <input
-          className="qa-num"
-          type="number"
-          min={0}
-          max={9999}
-          aria-label={t('queue.admin.col.order')}
-          value={d.sortOrder}
-          onChange={(e) => setD({ ...d, sortOrder: e.target.value })}
-        />
-      </td>
-      <td>
-        {isNew ? (
+        {service ? (
+          <code>{service.code}</code>
+        ) : (
           <input
             className="qa-code"
             aria-label={t('queue.admin.col.code')}
@@ -203,18 +249,9 @@ function ServiceRow({
             placeholder="TU_PHAP"
             onChange={(e) => setD({ ...d, code: e.target.value.toUpperCase() })}
           />
-        ) : (
-          <code>{service.code}</code>
         )}
       </td>
-      <td>
-        <input
-          aria-label={t('queue.admin.col.name')}
-          value={d.name}
-          maxLength={120}
-          onChange={(e) => setD({ ...d, name: e.target.value })}
-        />
-      </td>
+      <td>{cell.text('name', { 'aria-label': t('queue.admin.col.name'), maxLength: 120 })}</td>
       <td>
         <input
           className="qa-prefix"
@@ -226,53 +263,18 @@ function ServiceRow({
           onChange={(e) => setD({ ...d, prefix: e.target.value.toUpperCase() })}
         />
       </td>
-      <td>
-        <input
-          className="qa-num"
-          type="number"
-          min={1}
-          max={480}
-          aria-label={t('queue.admin.col.target')}
-          value={d.targetMinutes}
-          onChange={(e) => setD({ ...d, targetMinutes: e.target.value })}
-        />
-      </td>
-      <td>
-        <input
-          className="qa-num"
-          type="number"
-          min={1}
-          max={240}
-          aria-label={t('queue.admin.col.typical')}
-          value={d.typicalMinutes}
-          onChange={(e) => setD({ ...d, typicalMinutes: e.target.value })}
-        />
-      </td>
-      <td>
-        <span className="qa-ticks">
-          {counters.map((c) => (
-            <label key={c.id} className="qa-tick" title={c.name}>
-              <input
-                type="checkbox"
-                checked={d.counterIds.includes(c.id)}
-                onChange={(e) =>
-                  setD({ ...d, counterIds: toggle(d.counterIds, c.id, e.target.checked) })
-                }
-              />
-              {t('queue.admin.counterShort', { number: c.number })}
-            </label>
-          ))}
-        </span>
-      </td>
-      <td>
-        <input
-          type="checkbox"
-          aria-label={t('queue.admin.col.active')}
-          checked={d.active}
-          onChange={(e) => setD({ ...d, active: e.target.checked })}
-        />
-      </td>
-      <td className="qa-count">{isNew ? '' : service.issuedToday}</td>
+      {cell.num('targetMinutes', 'queue.admin.col.target', 1, 480)}
+      {cell.num('typicalMinutes', 'queue.admin.col.typical', 1, 240)}
+      {cell.ticks(
+        'counterIds',
+        counters.map((c) => ({
+          id: c.id,
+          name: c.name,
+          text: t('queue.admin.counterShort', { number: c.number }),
+        })),
+      )}
+      {cell.check('active', 'queue.admin.col.active')}
+      <td className="qa-count">{service ? service.issuedToday : ''}</td>
     </EditableRow>
   );
 }
@@ -290,110 +292,78 @@ function CounterRow({
 }) {
   const { t, api } = useApp();
   const [d, setD] = useState(() => counterDraft(counter, nextNumber));
-  const isNew = counter === null;
-  const label = isNew
-    ? t('queue.admin.newRow')
-    : t('queue.admin.counterRow', { number: counter.number });
+  const cell = cellsOf(d, setD, t);
 
-  const save = async () => {
-    const fields = {
-      number: Number(d.number),
-      name: d.name,
-      priority: d.priority,
-      active: d.active,
-      serviceIds: d.serviceIds,
-    };
-    const r = isNew
-      ? await api.call('queue.counterCreate', fields)
-      : await api.call('queue.counterUpdate', { counterId: counter.id, ...fields });
-    if (!r.ok) return onDone({ ok: false, error: r.error });
-    if (isNew) setD(counterDraft(null, r.data.number + 1));
-    onDone({
-      ok: true,
-      notice: t(isNew ? 'queue.admin.counterCreated' : 'queue.admin.counterSaved', {
-        number: r.data.number,
-      }),
-    });
+  const save = async (): Promise<Outcome> => {
+    const fields = { ...d, number: Number(d.number) };
+    const r = counter
+      ? await api.call('queue.counterUpdate', { counterId: counter.id, ...fields })
+      : await api.call('queue.counterCreate', fields);
+    if (!r.ok) return r;
+    if (!counter) setD(counterDraft(null, r.data.number + 1));
+    const notice = counter ? 'queue.admin.counterSaved' : 'queue.admin.counterCreated';
+    return { ok: true, notice: t(notice, { number: r.data.number }) };
   };
 
+  const item: RowItem | null = counter && {
+    key: counter.number,
+    label: t('queue.admin.counterRow', { number: counter.number }),
+    active: counter.active,
+    what: t('queue.admin.counterWhat', { number: counter.number }),
+    remove: () => api.call('queue.counterRemove', { counterId: counter.id }),
+  };
   return (
-    <EditableRow
-      label={label}
-      testId={isNew ? 'counter-row-new' : `counter-row-${counter.number}`}
-      inactive={!isNew && !counter.active}
-      saveLabel={isNew ? t('queue.admin.addCounter') : t('queue.admin.save')}
-      save={save}
-      remove={
-        isNew
-          ? undefined
-          : {
-              what: t('queue.admin.counterWhat', { number: counter.number }),
-              call: () => api.call('queue.counterRemove', { counterId: counter.id }),
-            }
-      }
-      onDone={onDone}
-    >
+    <EditableRow kind="counter" item={item} save={save} onDone={onDone}>
+      {cell.num('number', 'queue.admin.col.number', 1, 999)}
       <td>
-        <input
-          className="qa-num"
-          type="number"
-          min={1}
-          max={999}
-          aria-label={t('queue.admin.col.number')}
-          value={d.number}
-          onChange={(e) => setD({ ...d, number: e.target.value })}
-        />
+        {cell.text('name', {
+          className: 'qa-name',
+          'aria-label': t('queue.admin.col.counterName'),
+          maxLength: 80,
+        })}
       </td>
-      <td>
-        <input
-          className="qa-name"
-          aria-label={t('queue.admin.col.counterName')}
-          value={d.name}
-          maxLength={80}
-          onChange={(e) => setD({ ...d, name: e.target.value })}
-        />
-      </td>
-      <td>
-        <input
-          type="checkbox"
-          aria-label={t('queue.admin.col.priority')}
-          checked={d.priority}
-          onChange={(e) => setD({ ...d, priority: e.target.checked })}
-        />
-      </td>
-      <td>
-        <span className="qa-ticks">
-          {services.map((s) => (
-            <label key={s.id} className="qa-tick" title={s.name}>
-              <input
-                type="checkbox"
-                checked={d.serviceIds.includes(s.id)}
-                onChange={(e) =>
-                  setD({ ...d, serviceIds: toggle(d.serviceIds, s.id, e.target.checked) })
-                }
-              />
-              {`${s.prefix} — ${s.name}`}
-            </label>
-          ))}
-        </span>
-      </td>
-      <td>
-        <input
-          type="checkbox"
-          aria-label={t('queue.admin.col.active')}
-          checked={d.active}
-          onChange={(e) => setD({ ...d, active: e.target.checked })}
-        />
-      </td>
+      {cell.check('priority', 'queue.admin.col.priority')}
+      {cell.ticks(
+        'serviceIds',
+        services.map((s) => ({ id: s.id, name: s.name, text: `${s.prefix} — ${s.name}` })),
+      )}
+      {cell.check('active', 'queue.admin.col.active')}
     </EditableRow>
   );
 }
 
-function Head({ children }: { children: ReactNode }) {
+/** The columns of the two tables (`queue.admin.col.*`), the row's buttons last. */
+const COUNTER_COLUMNS = ['number', 'counterName', 'priority', 'services', 'active'] as const;
+const SERVICE_COLUMNS = [
+  'order',
+  'code',
+  'name',
+  'prefix',
+  'target',
+  'typical',
+  'counters',
+  'active',
+  'issuedToday',
+] as const;
+
+/** One of the two admin tables: its header from the column names, its rows. */
+function AdminTable(props: {
+  labelledBy: string;
+  columns: readonly (typeof COUNTER_COLUMNS | typeof SERVICE_COLUMNS)[number][];
+  children: ReactNode;
+}) {
+  const { t } = useApp();
   return (
-    <thead>
-      <tr>{children}</tr>
-    </thead>
+    <table className="table table-dense qa-table" aria-labelledby={props.labelledBy}>
+      <thead>
+        <tr>
+          {[...props.columns, 'actions' as const].map((c) => (
+            <th key={c}>{t(`queue.admin.col.${c}`)}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{props.children}</tbody>
+    </table>
   );
 }
 
@@ -437,81 +407,52 @@ export function QueueAdminTab() {
       </h2>
       <p className="hint">{t('queue.admin.hint')}</p>
       <div aria-live="polite">
-        <ErrorMessage error={error} />
-        {notice && (
-          <p className="alert alert-ok" role="status">
-            {notice}
-          </p>
-        )}
+        <FormOutcome error={error} notice={notice} />
       </div>
 
       <section className="card" aria-labelledby="qa-counters">
         <h3 id="qa-counters">{t('queue.admin.counters')}</h3>
-        <table className="table table-dense qa-table" aria-labelledby="qa-counters">
-          <Head>
-            <th>{t('queue.admin.col.number')}</th>
-            <th>{t('queue.admin.col.counterName')}</th>
-            <th>{t('queue.admin.col.priority')}</th>
-            <th>{t('queue.admin.col.services')}</th>
-            <th>{t('queue.admin.col.active')}</th>
-            <th>{t('queue.admin.col.actions')}</th>
-          </Head>
-          <tbody>
-            {config.counters.map((c) => (
-              <CounterRow
-                key={`${c.id}:${version}`}
-                counter={c}
-                services={activeServices}
-                nextNumber={nextNumber}
-                onDone={done}
-              />
-            ))}
+        <AdminTable labelledBy="qa-counters" columns={COUNTER_COLUMNS}>
+          {config.counters.map((c) => (
             <CounterRow
-              key={`new:${version}`}
-              counter={null}
+              key={`${c.id}:${version}`}
+              counter={c}
               services={activeServices}
               nextNumber={nextNumber}
               onDone={done}
             />
-          </tbody>
-        </table>
+          ))}
+          <CounterRow
+            key={`new:${version}`}
+            counter={null}
+            services={activeServices}
+            nextNumber={nextNumber}
+            onDone={done}
+          />
+        </AdminTable>
       </section>
 
       <section className="card" aria-labelledby="qa-services">
         <h3 id="qa-services">{t('queue.admin.services')}</h3>
         {config.counters.length === 0 && <p className="hint">{t('queue.admin.noCounters')}</p>}
-        <table className="table table-dense qa-table" aria-labelledby="qa-services">
-          <Head>
-            <th>{t('queue.admin.col.order')}</th>
-            <th>{t('queue.admin.col.code')}</th>
-            <th>{t('queue.admin.col.name')}</th>
-            <th>{t('queue.admin.col.prefix')}</th>
-            <th>{t('queue.admin.col.target')}</th>
-            <th>{t('queue.admin.col.typical')}</th>
-            <th>{t('queue.admin.col.counters')}</th>
-            <th>{t('queue.admin.col.active')}</th>
-            <th>{t('queue.admin.col.issuedToday')}</th>
-            <th>{t('queue.admin.col.actions')}</th>
-          </Head>
-          <tbody>
-            {config.services.map((s) => (
-              <ServiceRow
-                key={`${s.id}:${version}`}
-                service={s}
-                counters={config.counters.filter((c) => c.active || s.counterIds.includes(c.id))}
-                nextSortOrder={nextSort}
-                onDone={done}
-              />
-            ))}
+        <AdminTable labelledBy="qa-services" columns={SERVICE_COLUMNS}>
+          {config.services.map((s) => (
             <ServiceRow
-              key={`new:${version}`}
-              service={null}
-              counters={config.counters.filter((c) => c.active)}
+              key={`${s.id}:${version}`}
+              service={s}
+              counters={config.counters.filter((c) => c.active || s.counterIds.includes(c.id))}
               nextSortOrder={nextSort}
               onDone={done}
             />
-          </tbody>
-        </table>
+          ))}
+          <ServiceRow
+            key={`new:${version}`}
+            service={null}
+            counters={config.counters.filter((c) => c.active)}
+            nextSortOrder={nextSort}
+            onDone={done}
+          />
+        </AdminTable>
       </section>
     </section>
   );

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../../../shared/contract';
 import { queueSettingsSchema, type QueueSettings } from '../../../shared/contract/queue';
+import type { MessageKey } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
 import { useOp } from '../../api/query';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { FormOutcome } from '../../components/ErrorMessage';
 import { useSchemaForm } from '../../forms/useSchemaForm';
 
 /** Admin: the queue's ordering, reactivation and printing rules (docs/queue.md). */
@@ -15,9 +16,35 @@ export function QueueSettingsCard() {
 
 function SettingsForm({ initial }: { initial: QueueSettings }) {
   const { t, api } = useApp();
-  const { values: form, setValues: setForm, check } = useSchemaForm(queueSettingsSchema, initial);
+  const {
+    values: form,
+    setValues: setForm,
+    set,
+    check,
+  } = useSchemaForm(queueSettingsSchema, initial);
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
+
+  /** A labelled number input bound to one numeric setting. */
+  const num = (
+    field: 'regularPerPriority' | 'reactivateAfter' | 'voiceRepeat' | 'voicePauseMs',
+    label: MessageKey,
+    min: number,
+    max: number,
+    more: { step?: number; disabled?: boolean } = {},
+  ) => (
+    <label>
+      {t(label)}
+      <input
+        type="number"
+        min={min}
+        max={max}
+        {...more}
+        value={form[field]}
+        onChange={(e) => set(field, Number(e.target.value))}
+      />
+    </label>
+  );
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -35,16 +62,7 @@ function SettingsForm({ initial }: { initial: QueueSettings }) {
     <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="q-settings-title">
       <h2 id="q-settings-title">{t('queue.settings.title')}</h2>
       <div className="form-grid">
-        <label>
-          {t('queue.settings.ratio')}
-          <input
-            type="number"
-            min={0}
-            max={10}
-            value={form.regularPerPriority}
-            onChange={(e) => setForm({ ...form, regularPerPriority: Number(e.target.value) })}
-          />
-        </label>
+        {num('regularPerPriority', 'queue.settings.ratio', 0, 10)}
         <label>
           {t('queue.settings.reactivate')}
           <select
@@ -64,33 +82,23 @@ function SettingsForm({ initial }: { initial: QueueSettings }) {
             <option value="original">{t('queue.settings.reactivate.original')}</option>
           </select>
         </label>
-        <label>
-          {t('queue.settings.reactivateAfter')}
-          <input
-            type="number"
-            min={1}
-            max={20}
-            value={form.reactivateAfter}
-            disabled={form.reactivatePosition !== 'after'}
-            onChange={(e) => setForm({ ...form, reactivateAfter: Number(e.target.value) })}
-          />
-        </label>
-        <label className="check span-2">
-          <input
-            type="checkbox"
-            checked={form.maxWaitOverride}
-            onChange={(e) => setForm({ ...form, maxWaitOverride: e.target.checked })}
-          />
-          {t('queue.settings.maxWait')}
-        </label>
-        <label className="check span-2">
-          <input
-            type="checkbox"
-            checked={form.issueOnlyIfPrinted}
-            onChange={(e) => setForm({ ...form, issueOnlyIfPrinted: e.target.checked })}
-          />
-          {t('queue.settings.issueOnlyIfPrinted')}
-        </label>
+        {num('reactivateAfter', 'queue.settings.reactivateAfter', 1, 20, {
+          disabled: form.reactivatePosition !== 'after',
+        })}
+        {(['maxWaitOverride', 'issueOnlyIfPrinted'] as const).map((field) => (
+          <label key={field} className="check span-2">
+            <input
+              type="checkbox"
+              checked={form[field]}
+              onChange={(e) => set(field, e.target.checked)}
+            />
+            {t(
+              field === 'maxWaitOverride'
+                ? 'queue.settings.maxWait'
+                : 'queue.settings.issueOnlyIfPrinted',
+            )}
+          </label>
+        ))}
         <fieldset className="span-2">
           <legend>{t('queue.settings.categories')}</legend>
           {form.priorityCategories.map((c, i) => (
@@ -111,34 +119,10 @@ function SettingsForm({ initial }: { initial: QueueSettings }) {
             </label>
           ))}
         </fieldset>
-        <label>
-          {t('queue.settings.voiceRepeat')}
-          <input
-            type="number"
-            min={1}
-            max={3}
-            value={form.voiceRepeat}
-            onChange={(e) => setForm({ ...form, voiceRepeat: Number(e.target.value) })}
-          />
-        </label>
-        <label>
-          {t('queue.settings.voicePause')}
-          <input
-            type="number"
-            min={0}
-            max={5000}
-            step={100}
-            value={form.voicePauseMs}
-            onChange={(e) => setForm({ ...form, voicePauseMs: Number(e.target.value) })}
-          />
-        </label>
+        {num('voiceRepeat', 'queue.settings.voiceRepeat', 1, 3)}
+        {num('voicePauseMs', 'queue.settings.voicePause', 0, 5000, { step: 100 })}
       </div>
-      <ErrorMessage error={error} />
-      {saved && (
-        <p className="alert alert-ok" role="status">
-          {t('queue.settings.saved')}
-        </p>
-      )}
+      <FormOutcome error={error} notice={saved && t('queue.settings.saved')} />
       <button type="submit" className="btn btn-primary">
         {t('queue.settings.save')}
       </button>

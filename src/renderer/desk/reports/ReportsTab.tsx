@@ -10,6 +10,7 @@ import {
 } from '../../../shared/reports/period';
 import { formatVnDate, vnDate } from '../../../shared/time/vnTime';
 import { useApp } from '../../app-context';
+import { downloadBytes } from '../../api/download';
 import { useOp } from '../../api/query';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -30,18 +31,6 @@ const COLORS = {
   unsatisfied: '#c0392b',
   bar: '#1f5fa8',
 };
-
-function download(fileName: string, contentType: string, body: Uint8Array | string) {
-  const blob = new Blob([body as BlobPart], { type: contentType });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** The reports dashboard: a period, the figures that matter, charts, tables and exports. */
 export function ReportsTab() {
@@ -67,13 +56,13 @@ export function ReportsTab() {
     if (format === 'html') {
       const blob = new Blob([r.data.body as BlobPart], { type: r.data.contentType });
       window.open(URL.createObjectURL(blob), '_blank', 'noopener');
-    } else download(r.data.fileName, r.data.contentType, r.data.body);
+    } else downloadBytes(r.data.fileName, r.data.contentType, r.data.body);
   };
   const exportProvince = async () => {
     const r = await api.call('reports.province', period);
     if (!r.ok) return setExportError(r.error);
     setExportError(null);
-    download(
+    downloadBytes(
       `bao-cao-tinh_${period.from}_${period.to}.json`,
       'application/json',
       JSON.stringify(r.data, null, 2),

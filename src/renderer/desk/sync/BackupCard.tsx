@@ -3,7 +3,8 @@ import type { ApiError, OutputOf } from '../../../shared/contract';
 import { formatVnDateTime } from '../../../shared/time/vnTime';
 import { useApp } from '../../app-context';
 import { useOp } from '../../api/query';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { DataTable, type Column } from '../../components/DataTable';
+import { FormOutcome } from '../../components/ErrorMessage';
 import { formatBytes } from './copyText';
 
 type Config = OutputOf<'backup.config.get'>;
@@ -84,6 +85,21 @@ function BackupForm({ config, setConfig }: { config: Config; setConfig(c: Config
     void list.refetch();
   };
 
+  const columns: Column<Backups[number]>[] = [
+    { id: 'file', header: t('backup.file'), cell: (b) => <code>{b.fileName}</code> },
+    {
+      id: 'kind',
+      header: t('backup.kind'),
+      cell: (b) => (
+        <>
+          {t(`backup.kind.${b.kind}`)}
+          {b.encrypted && ` · ${t('backup.encryptedFile')}`}
+        </>
+      ),
+    },
+    { id: 'size', header: t('backup.size'), cell: (b) => formatBytes(b.bytes, lang) },
+    { id: 'at', header: t('backup.at'), cell: (b) => formatVnDateTime(new Date(b.at)) },
+  ];
   return (
     <section className="card" aria-labelledby="backup-title" data-testid="backup-card">
       <h2 id="backup-title">{t('backup.title')}</h2>
@@ -159,41 +175,12 @@ function BackupForm({ config, setConfig }: { config: Config; setConfig(c: Config
           <span className="sync-spinner" aria-hidden="true" /> {t('backup.running')}
         </p>
       )}
-      <ErrorMessage error={error} />
-      {notice && (
-        <p className="alert alert-ok" role="status" data-testid="backup-notice">
-          {notice}
-        </p>
-      )}
+      <FormOutcome error={error} notice={notice} testId="backup-notice" />
       <h3>{t('backup.recent')}</h3>
       {backups.length === 0 ? (
         <p className="hint">{t('backup.none')}</p>
       ) : (
-        <table className="table table-dense" data-testid="backup-list">
-          <thead>
-            <tr>
-              <th>{t('backup.file')}</th>
-              <th>{t('backup.kind')}</th>
-              <th>{t('backup.size')}</th>
-              <th>{t('backup.at')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {backups.map((b) => (
-              <tr key={b.fileName}>
-                <td>
-                  <code>{b.fileName}</code>
-                </td>
-                <td>
-                  {t(`backup.kind.${b.kind}`)}
-                  {b.encrypted && ` · ${t('backup.encryptedFile')}`}
-                </td>
-                <td>{formatBytes(b.bytes, lang)}</td>
-                <td>{formatVnDateTime(new Date(b.at))}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable columns={columns} rows={backups} rowKey="fileName" testId="backup-list" />
       )}
       <p className="hint">
         {t('backup.restoreHint')}{' '}

@@ -3,7 +3,7 @@ import type { ApiError, OutputOf } from '../../../shared/contract';
 import { formatVnDateTime } from '../../../shared/time/vnTime';
 import { useApp } from '../../app-context';
 import { useOp } from '../../api/query';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { FormOutcome } from '../../components/ErrorMessage';
 import { SyncExportButton } from '../../components/SyncExportButton';
 import { copyText } from './copyText';
 
@@ -155,12 +155,7 @@ function SyncSettingsForm({
           </small>
         </label>
       </div>
-      <ErrorMessage error={error} />
-      {notice && (
-        <p className="alert alert-ok" role="status" data-testid="sync-settings-notice">
-          {notice}
-        </p>
-      )}
+      <FormOutcome error={error} notice={notice} testId="sync-settings-notice" />
       <button type="submit" className="btn btn-primary">
         {t('sync.settings.save')}
       </button>

@@ -101,6 +101,20 @@ export function LookupScreen({
       : step.name === 'notFound' || step.name === 'error'
         ? retryCheck
         : undefined;
+  /** After a refusal: the code typed, and the two ways on (the 4 digits again, another code). */
+  const retryChoices = (
+    <>
+      <p className="kcode-echo">{code}</p>
+      <div className="kactions">
+        <button type="button" className="kbtn kbtn-primary kbtn-big" onClick={retryCheck}>
+          {t('kiosk.lookup.retryCheck')}
+        </button>
+        <button type="button" className="kbtn kbtn-soft kbtn-big" onClick={another}>
+          {t('kiosk.lookup.again')}
+        </button>
+      </div>
+    </>
+  );
 
   return (
     <section className="klookup" aria-labelledby="klookup-title">
@@ -203,15 +217,7 @@ export function LookupScreen({
           <div className="kalert kalert-error" role="alert" data-testid="lookup-not-found">
             {t('kiosk.lookup.notFound')}
           </div>
-          <p className="kcode-echo">{code}</p>
-          <div className="kactions">
-            <button type="button" className="kbtn kbtn-primary kbtn-big" onClick={retryCheck}>
-              {t('kiosk.lookup.retryCheck')}
-            </button>
-            <button type="button" className="kbtn kbtn-soft kbtn-big" onClick={another}>
-              {t('kiosk.lookup.again')}
-            </button>
-          </div>
+          {retryChoices}
         </>
       )}
 
@@ -224,15 +230,7 @@ export function LookupScreen({
           ) : (
             <KioskError error={step.error} />
           )}
-          <p className="kcode-echo">{code}</p>
-          <div className="kactions">
-            <button type="button" className="kbtn kbtn-primary kbtn-big" onClick={retryCheck}>
-              {t('kiosk.lookup.retryCheck')}
-            </button>
-            <button type="button" className="kbtn kbtn-soft kbtn-big" onClick={another}>
-              {t('kiosk.lookup.again')}
-            </button>
-          </div>
+          {retryChoices}
         </>
       )}
 
