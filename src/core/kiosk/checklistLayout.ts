@@ -1,6 +1,6 @@
 import {
   DOCUMENT_KIND_LABELS,
-  TIME_UNIT_LABELS,
+  processingTimeLabel,
   type Procedure,
 } from '../../shared/catalog/procedure';
 import { translate } from '../../shared/i18n';
@@ -24,12 +24,6 @@ export function feeText(fee: {
   }
   if (fee.text) parts.push(fee.text);
   return parts.join('. ');
-}
-
-/** "5 ngày làm việc", "Trong ngày". */
-export function timeText(t: { amount: number; unit: Procedure['processingTime']['unit'] }): string {
-  if (t.unit === 'same_day') return translate('vi', 'kiosk.proc.sameDay');
-  return `${t.amount.toLocaleString('vi-VN')} ${TIME_UNIT_LABELS.vi[t.unit]}`;
 }
 
 /**
@@ -64,7 +58,7 @@ export function procedureChecklistLayout(data: {
   });
   blocks.push(
     b.rule('dashed'),
-    b.text(`${t('kiosk.proc.time')}: ${timeText(p.processingTime)}`),
+    b.text(`${t('kiosk.proc.time')}: ${processingTimeLabel(p.processingTime, 'vi')}`),
     b.text(`${t('kiosk.proc.fee')}: ${feeText(p.fee)}`),
     b.text(`${t('kiosk.proc.where')}: ${data.where}`, { bold: true }),
     b.rule('dashed'),

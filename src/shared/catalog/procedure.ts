@@ -6,6 +6,7 @@
  * CSV/XLSX formats.
  */
 import { z } from 'zod';
+import { translate } from '../i18n';
 import { isVnDate } from '../time/vnTime';
 
 export const TIME_UNITS = ['working_day', 'day', 'hour', 'same_day'] as const;
@@ -71,6 +72,19 @@ export const processingTimeSchema = z
     if (t.unit === 'hour' && t.amount <= 0) bad('Thời hạn theo giờ phải > 0');
   });
 export type ProcessingTime = z.output<typeof processingTimeSchema>;
+
+/**
+ * A procedure's time limit as people read it — "15 ngày làm việc", "Trong ngày", "1,5 giờ" —
+ * on the desk, the kiosk and the printed checklist alike.
+ */
+export function processingTimeLabel(
+  time: Pick<ProcessingTime, 'unit' | 'amount'>,
+  lang: 'vi' | 'en',
+): string {
+  if (time.unit === 'same_day') return translate(lang, 'kiosk.proc.sameDay');
+  const amount = time.amount.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US');
+  return `${amount} ${TIME_UNIT_LABELS[lang][time.unit]}`;
+}
 
 export const feeSchema = z
   .object({

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { OutputOf } from '../../../shared/contract';
 import { CATALOG_IMPORT_MAX_CHARS } from '../../../shared/contract/catalog';
+import { processingTimeLabel } from '../../../shared/catalog/procedure';
 import { useApp } from '../../app-context';
 import { downloadBytes } from '../../api/download';
 import { useOp } from '../../api/query';
@@ -167,9 +168,6 @@ const procedureColumns: Column<Procedure>[] = [
   {
     id: 'time',
     header: null,
-    cell: (p) =>
-      p.processingTime.unit === 'same_day'
-        ? 'Trong ngày'
-        : `${p.processingTime.amount} ${p.processingTime.unit === 'working_day' ? 'ngày làm việc' : p.processingTime.unit === 'day' ? 'ngày' : 'giờ'}`,
+    cell: (p) => processingTimeLabel(p.processingTime, 'vi'),
   },
 ];

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type Ref } from 'react';
-import { TIME_UNIT_LABELS } from '../../../shared/catalog/procedure';
+import { processingTimeLabel } from '../../../shared/catalog/procedure';
 import { missingRequiredDocuments } from '../../../shared/catalog/completeness';
 import type { OutputOf } from '../../../shared/contract';
 import { formatVnDate, formatVnDateTime } from '../../../shared/time/vnTime';
@@ -380,11 +380,7 @@ export function ReceptionTab() {
         .filter(Boolean)
         .join('. ')
     : '';
-  const timeLimit = procedure
-    ? procedure.processingTime.unit === 'same_day'
-      ? t('kiosk.proc.sameDay')
-      : `${procedure.processingTime.amount} ${TIME_UNIT_LABELS[lang][procedure.processingTime.unit]}`
-    : '';
+  const timeLimit = procedure ? processingTimeLabel(procedure.processingTime, lang) : '';
 
   return (
     <div className="reception">

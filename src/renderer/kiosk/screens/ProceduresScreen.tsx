@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ApiError, OutputOf } from '../../../shared/contract';
-import { DOCUMENT_KIND_LABELS, TIME_UNIT_LABELS } from '../../../shared/catalog/procedure';
+import { DOCUMENT_KIND_LABELS, processingTimeLabel } from '../../../shared/catalog/procedure';
 import { countersServing, serviceForProcedure } from '../../../shared/kiosk/whereToGo';
 import { procedureMatches } from '../../../shared/kiosk/procedureSearch';
 import { useApp } from '../../app-context';
@@ -97,10 +97,7 @@ export function ProceduresScreen() {
     ]
       .filter(Boolean)
       .join('. ');
-    const time =
-      p.processingTime.unit === 'same_day'
-        ? t('kiosk.proc.sameDay')
-        : `${p.processingTime.amount} ${TIME_UNIT_LABELS[lang][p.processingTime.unit]}`;
+    const time = processingTimeLabel(p.processingTime, lang);
     body = (
       <article className="kpanel kproc" data-testid="procedure-detail">
         <h2 className="ksubtitle">{p.name}</h2>
