@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ULID_RE } from '../ids';
 import { emptyInput, isoInstant } from './common';
+import { ON_TIME_CLASSES } from './dossiers';
 import { defineOperation } from './operation';
 
 /**
@@ -81,8 +82,32 @@ export const dossierEventPayloadV3Schema = z
   })
   .strict();
 
+/**
+ * Version 4 (`payloadVersion: 4`): version 3 plus what the on-time class by the due INSTANT
+ * needs (docs/reports.md, "On-time class"): `dueAt`, the legal due instant when the dossier
+ * has a due date (null otherwise), and `settledClass`, the class the site stored when the
+ * agency settled the dossier (result ready or refusal after review; null while unsettled).
+ * The province counts a dossier settled on its due day late when `settledClass` is 'late',
+ * exactly as the commune's own report does; versions 1–3 keep the date rule.
+ */
+export const dossierEventPayloadV4Schema = z
+  .object({
+    ...dossierEventPayloadV1Fields,
+    payloadVersion: z.literal(4),
+    appointmentDate: z.iso.date().nullable(),
+    apologyLetters: z.number().int().min(0),
+    needsVerification: z.boolean(),
+    paperDocuments: z.number().int().min(0),
+    digitisedDocuments: z.number().int().min(0),
+    resultDigitised: z.boolean(),
+    dueAt: isoInstant.nullable(),
+    settledClass: z.enum(ON_TIME_CLASSES).nullable(),
+  })
+  .strict();
+
 /** A dossier step in any version: a receiver accepts all. */
 export const dossierEventPayloadSchema = z.union([
+  dossierEventPayloadV4Schema,
   dossierEventPayloadV3Schema,
   dossierEventPayloadV2Schema,
   dossierEventPayloadV1Schema,

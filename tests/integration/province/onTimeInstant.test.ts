@@ -1,0 +1,196 @@
+/**
+ * The province classes on-time by the due INSTANT exactly as the commune does (docs/reports.md,
+ * "On-time class"; docs/sync.md, payload version 4): a scripted day at a real site hub with
+ * the edge cases of tests/integration/reports/onTimeInstant.test.ts, its outbox pushed as
+ * signed batches, then the province's ranking and commune page are compared with the site's
+ * own summary and details, on PGlite and on PostgreSQL.
+ *
+ * Thu 05/03/2026 (a working day):
+ * - A: same-day copy (2.000815) received 10:00, due 17:00, result 17:00:00 → on time;
+ * - B: same, result 17:00:01 → LATE on its due date (by date alone: on time);
+ * - E: a 4-hour procedure received 08:00, due 12:00, result 14:00 → LATE, same date;
+ * - F: 4-hour, received 08:00, result 12:00:00 → on time;
+ * - G: 4-hour, received 09:00, due 13:00, still in process (in process within time at the end
+ *   of 05/03 by the commune's date rule; overdue from 06/03).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../src/core/clock';
+import { listUnsent } from '../../../src/core/sync/outbox';
+import type { Hub } from '../../../src/hub/startHub';
+import { registerSite } from '../../../src/province/ingest';
+import type { Province } from '../../../src/province/service';
+import { parseDossierCode } from '../../../src/shared/dossierCode';
+import { ADMIN, api, cleanupHubs, login, OFFICER, startTestHub } from '../../helpers/hub';
+import { startTestPostgres, type TestPostgres } from '../../helpers/postgres';
+import { BACKENDS, call, loginAs, pushBatch, startTestProvince } from '../../helpers/province';
+
+type Json = Record<string, unknown>;
+
+let cluster: TestPostgres;
+let hub: Hub;
+const clock = fixedClock(new Date('2026-03-02T02:00:00Z'));
+let siteId: string;
+let agencyCode: string;
+const codes: Record<string, string> = {};
+
+const vn = (local: string): Date => new Date(`${local}+07:00`);
+const applicant = {
+  fullName: 'Lò Thị Mai',
+  idNumber: '001190123456',
+  phone: '0987 654 321',
+  address: 'Bản Mường, xã Quảng Phú, tỉnh Thanh Hóa',
+};
+
+async function dossier(procedureId: string, receivedAt: string, readyAt: string | null) {
+  clock.set(vn(receivedAt));
+  const officer = await login(hub.url, OFFICER);
+  const res = await api(hub.url, '/api/v1/dossiers', {
+    token: officer,
+    json: { applicant, procedureId },
+  });
+  expect(res.status, res.text).toBe(201);
+  const code = (res.body as Json)['code'] as string;
+  if (readyAt !== null) {
+    clock.set(vn(readyAt));
+    const ready = await api(hub.url, `/api/v1/dossiers/${code}/actions`, {
+      token: officer,
+      json: { action: 'result-ready' },
+    });
+    expect(ready.status, ready.text).toBe(200);
+  }
+  return code;
+}
+
+beforeAll(async () => {
+  cluster = await startTestPostgres();
+  clock.set(new Date('2026-01-01T02:00:00Z'));
+  hub = await startTestHub({ clock, authPolicy: { sessionHours: 24 * 365 } });
+  const row = hub.core.db.prepare("SELECT value FROM settings WHERE key = 'site'").get() as {
+    value: string;
+  };
+  siteId = (JSON.parse(row.value) as { siteId: string }).siteId;
+  // A 4-hour procedure: the certified-copy entry with an hour limit under a test code.
+  const admin = await login(hub.url, ADMIN);
+  const list = (await api(hub.url, '/api/v1/catalog/procedures', { token: admin })).body as Json[];
+  const copy = list.find((p) => p['id'] === '2.000815') as Json;
+  const saved = await api(hub.url, '/api/v1/catalog/procedures/9.999001', {
+    token: admin,
+    method: 'PUT',
+    json: {
+      id: '9.999001',
+      procedure: {
+        ...copy,
+        id: '9.999001',
+        nationalCode: '9.999001',
+        name: 'Thủ tục thử 4 giờ làm việc',
+        processingTime: { amount: 4, unit: 'hour' },
+        queueService: undefined,
+      },
+    },
+  });
+  expect(saved.status, saved.text).toBe(200);
+
+  codes['A'] = await dossier('2.000815', '2026-03-05T10:00:00', '2026-03-05T17:00:00');
+  codes['B'] = await dossier('2.000815', '2026-03-05T10:00:00', '2026-03-05T17:00:01');
+  codes['E'] = await dossier('9.999001', '2026-03-05T08:00:00', '2026-03-05T14:00:00');
+  codes['F'] = await dossier('9.999001', '2026-03-05T08:00:00', '2026-03-05T12:00:00');
+  codes['G'] = await dossier('9.999001', '2026-03-05T09:00:00', null);
+  const parsed = parseDossierCode(codes['A']);
+  if (!parsed.ok) throw new Error(parsed.message);
+  agencyCode = parsed.value.agencyCode;
+  clock.set(vn('2026-03-06T10:00:00'));
+}, 180_000);
+
+afterAll(async () => {
+  await cleanupHubs();
+  await cluster?.stop();
+});
+
+/** asOf 05/03 (G within time), asOf today 06/03 (G overdue), and the settling day alone. */
+const PERIODS = [
+  { from: '2026-03-05', to: '2026-03-05' },
+  { from: '2026-03-01', to: '2026-03-31' },
+  { from: '2026-03-02', to: '2026-03-06' },
+];
+
+describe.each(BACKENDS)('on-time by the due instant at the province on %s', (kind) => {
+  let province: Province;
+  afterAll(async () => {
+    await province?.stop();
+  });
+
+  it("equals the commune's own summary and details, settled-late-on-the-due-date included", async () => {
+    province = (await startTestProvince(kind, cluster, { now: () => clock.now() })).province;
+    const { key } = await registerSite(province.db, {
+      siteId,
+      name: 'Xã thử nghiệm',
+      agencyCodes: [agencyCode],
+    });
+    const events = listUnsent(hub.core.db, 1_000_000);
+    for (let k = 0; k < events.length; k += 200) {
+      const r = await pushBatch(province.url, { siteId, key }, events.slice(k, k + 200));
+      expect(r.status, r.text).toBe(200);
+    }
+
+    // The site's stored classes travelled with the settling events (payload version 4).
+    const stored = await province.db.query<{ dossier_code: string; settled_class: string | null }>(
+      'SELECT dossier_code, settled_class FROM dossiers WHERE site_id = $1',
+      [siteId],
+    );
+    const classOf = new Map(stored.map((r) => [r.dossier_code, r.settled_class]));
+    expect(['A', 'B', 'E', 'F', 'G'].map((k) => classOf.get(codes[k] as string))).toEqual([
+      'on_time',
+      'late',
+      'late',
+      'on_time',
+      null,
+    ]);
+
+    const token = await loginAs(province.url);
+    const siteToken = await login(hub.url, OFFICER);
+    for (const p of PERIODS) {
+      const q = `from=${p.from}&to=${p.to}`;
+      const summary = (await api(hub.url, `/api/v1/reports/summary?${q}`, { token: siteToken }))
+        .body as {
+        dossiers: { received: number; onTimeRate: number | null; overdueNow: number };
+      };
+      const at = await call(province.url, 'GET', `/api/v1/province/communes?${q}`, { token });
+      expect(at.status, at.text).toBe(200);
+      expect(at.body, `${kind} ${q}`).toEqual([
+        expect.objectContaining({
+          siteId,
+          received: summary.dossiers.received,
+          onTimeRate: summary.dossiers.onTimeRate,
+          overdue: summary.dossiers.overdueNow,
+        }),
+      ]);
+
+      // The commune's page: late per procedure as the commune's own details.
+      const details = (await api(hub.url, `/api/v1/reports/details?${q}`, { token: siteToken }))
+        .body as { byProcedure: { code: string; late: number }[] };
+      const page = await call(
+        province.url,
+        'GET',
+        `/api/v1/province/commune?siteId=${siteId}&${q}`,
+        { token },
+      );
+      expect(page.status, page.text).toBe(200);
+      const lateAt = (page.body as { procedures: { procedureId: string; late: number }[] })
+        .procedures;
+      for (const code of ['2.000815', '9.999001']) {
+        expect(lateAt.find((x) => x.procedureId === code)?.late ?? 0, `${kind} ${q} ${code}`).toBe(
+          details.byProcedure.find((x) => x.code === code)?.late ?? 0,
+        );
+      }
+    }
+
+    // The scripted day really has the edge cases: on 05/03 the commune counts A and F on
+    // time, B and E late although settled on their due date (by date alone: 4 on time).
+    const day = (
+      await api(hub.url, '/api/v1/reports/summary?from=2026-03-05&to=2026-03-05', {
+        token: siteToken,
+      })
+    ).body as { dossiers: Json };
+    expect(day.dossiers).toMatchObject({ early: 0, onTime: 2, late: 2 });
+  }, 180_000);
+});
