@@ -17,10 +17,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock';
 import { listUnsent } from '../../../src/core/sync/outbox';
 import type { Hub } from '../../../src/hub/startHub';
+import { openProvinceDb } from '../../../src/province/db';
 import { registerSite } from '../../../src/province/ingest';
+import { migrateProvince, provinceMigrations } from '../../../src/province/migrations';
 import type { Province } from '../../../src/province/service';
+import type { SyncEvent } from '../../../src/shared/contract/sync';
 import { parseDossierCode } from '../../../src/shared/dossierCode';
-import { ADMIN, api, cleanupHubs, login, OFFICER, startTestHub } from '../../helpers/hub';
+import { ulid } from '../../../src/shared/ids';
+import {
+  ADMIN,
+  api,
+  cleanupHubs,
+  login,
+  makeTempDir,
+  OFFICER,
+  startTestHub,
+} from '../../helpers/hub';
 import { startTestPostgres, type TestPostgres } from '../../helpers/postgres';
 import { BACKENDS, call, loginAs, pushBatch, startTestProvince } from '../../helpers/province';
 
@@ -192,5 +204,130 @@ describe.each(BACKENDS)('on-time by the due instant at the province on %s', (kin
       })
     ).body as { dossiers: Json };
     expect(day.dossiers).toMatchObject({ early: 0, onTime: 2, late: 2 });
+  }, 180_000);
+});
+
+/** A dossier received 05/03 08:00 and settled 05/03 14:00 (due 05/03) in payload version 3 or 4. */
+function settledOnDueDay(
+  n: number,
+  seq: number,
+  v4: { dueAt: string; settledClass: 'early' | 'on_time' | 'late' } | null,
+): SyncEvent[] {
+  const dossierId = ulid();
+  const code = `01.00.H02-260305-${String(n).padStart(4, '0')}`;
+  const step = (i: number, action: string, at: string, settled: boolean): SyncEvent => {
+    const v3 = {
+      dossierId,
+      dossierCode: code,
+      procedureId: 'P1',
+      step: i,
+      action,
+      fromStatus: i === 1 ? null : 'received',
+      toStatus: action,
+      dueDate: '2026-03-05',
+      officerName: null,
+      applicantIdMasked: null,
+      payloadVersion: 3 as const,
+      appointmentDate: null,
+      apologyLetters: 0,
+      needsVerification: false,
+      paperDocuments: 0,
+      digitisedDocuments: 0,
+      resultDigitised: false,
+    };
+    const payload = v4
+      ? {
+          ...v3,
+          payloadVersion: 4 as const,
+          dueAt: v4.dueAt,
+          settledClass: settled ? v4.settledClass : null,
+        }
+      : v3;
+    return { id: ulid(), seq: seq + i - 1, type: 'dossier.event', at, payload };
+  };
+  return [
+    step(1, 'received', '2026-03-05T01:00:00.000Z', false),
+    step(2, 'result_ready', '2026-03-05T07:00:00.000Z', true),
+  ];
+}
+
+describe.each(BACKENDS)('payload versions 3 and 4 on an upgraded database on %s', (kind) => {
+  it('rows folded before migration 4 keep the date rule; v3 and v4 events fold side by side', async () => {
+    const dataDir = makeTempDir('motcua-province-m4-');
+    const databaseUrl = kind === 'postgresql' ? await cluster.freshDatabase() : null;
+    const before = await openProvinceDb({ databaseUrl, dataDir });
+    try {
+      await migrateProvince(
+        before,
+        provinceMigrations.filter((m) => m.version <= 3),
+      );
+      // What schema version 3 held: a dossier settled on its due date, counted on time.
+      await before.query(`INSERT INTO sites (site_id, key) VALUES ('S1', 'old-key')`);
+      await before.query(`INSERT INTO site_agencies VALUES ('S1', '01.00.H02')`);
+      await before.query(
+        `INSERT INTO dossiers (site_id, dossier_id, dossier_code, agency_code, procedure_id,
+           status, due_date, received_date, settled_date, last_seq, settled_action)
+         VALUES ('S1', 'D0', '01.00.H02-260302-0001', '01.00.H02', 'P1', 'result_ready',
+           '2026-03-05', '2026-03-02', '2026-03-05', 0, 'result_ready')`,
+      );
+      await before.query(
+        `INSERT INTO daily (site_id, agency_code, day, received) VALUES
+           ('S1', '01.00.H02', '2026-03-02', 1)`,
+      );
+      await before.query(
+        `INSERT INTO daily (site_id, agency_code, day, settled, settled_in_time) VALUES
+           ('S1', '01.00.H02', '2026-03-05', 1, 1)`,
+      );
+    } finally {
+      await before.close();
+    }
+
+    const { province } = await startTestProvince(kind, cluster, {
+      dataDir,
+      ...(databaseUrl ? { databaseUrl } : {}),
+      now: () => new Date('2026-03-20T03:00:00.000Z'),
+    });
+    try {
+      const token = await loginAs(province.url);
+      const rate = async () => {
+        const r = await call(
+          province.url,
+          'GET',
+          '/api/v1/province/communes?from=2026-03-05&to=2026-03-05',
+          { token },
+        );
+        expect(r.status, r.text).toBe(200);
+        return (r.body as { onTimeRate: number | null }[])[0]?.onTimeRate;
+      };
+      expect(await rate()).toBe(100);
+
+      // D1 in version 3 (date rule: on time); D2 and D3 in version 4, late and on time by
+      // the instant although all three were settled at 14:00 on their due date.
+      const dueAt = '2026-03-05T05:00:00.000Z';
+      const events = [
+        ...settledOnDueDay(1, 1, null),
+        ...settledOnDueDay(2, 3, { dueAt, settledClass: 'late' }),
+        ...settledOnDueDay(3, 5, { dueAt: '2026-03-05T10:00:00.000Z', settledClass: 'on_time' }),
+      ];
+      const pushed = await pushBatch(province.url, { siteId: 'S1', key: 'old-key' }, events);
+      expect(pushed.status, pushed.text).toBe(200);
+      expect(
+        await province.db.query(
+          `SELECT dossier_code, settled_class, due_at FROM dossiers ORDER BY dossier_code`,
+        ),
+      ).toEqual([
+        expect.objectContaining({ settled_class: null, due_at: null }),
+        expect.objectContaining({ settled_class: null, due_at: null }),
+        expect.objectContaining({ settled_class: 'late', due_at: new Date(dueAt) }),
+        expect.objectContaining({ settled_class: 'on_time' }),
+      ]);
+      // Settled on 05/03: D0, D1, D3 on time, D2 late.
+      expect(await rate()).toBe(75);
+      expect(await province.db.query('SELECT payload_version FROM sites')).toEqual([
+        { payload_version: 4 },
+      ]);
+    } finally {
+      await province.stop();
+    }
   }, 180_000);
 });
