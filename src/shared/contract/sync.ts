@@ -53,16 +53,24 @@ export const dossierEventPayloadV1Schema = z.object(dossierEventPayloadV1Fields)
  * none), `apologyLetters` how many were issued so far, `needsVerification` whether the longer
  * limit "when verification is needed" applies (docs/sync.md, "Payload versions").
  */
+const dossierEventPayloadV2Fields = {
+  appointmentDate: z.iso.date().nullable(),
+  apologyLetters: z.number().int().min(0),
+  needsVerification: z.boolean(),
+};
 export const dossierEventPayloadV2Schema = z
   .object({
     ...dossierEventPayloadV1Fields,
     payloadVersion: z.literal(2),
-    appointmentDate: z.iso.date().nullable(),
-    apologyLetters: z.number().int().min(0),
-    needsVerification: z.boolean(),
+    ...dossierEventPayloadV2Fields,
   })
   .strict();
 
+const dossierEventPayloadV3Fields = {
+  paperDocuments: z.number().int().min(0),
+  digitisedDocuments: z.number().int().min(0),
+  resultDigitised: z.boolean(),
+};
 /**
  * Version 3 (`payloadVersion: 3`): version 2 plus the dossier's digitisation counts at the time
  * of the event (docs/digitisation.md): how many of its documents were handed over on paper,
@@ -73,12 +81,8 @@ export const dossierEventPayloadV3Schema = z
   .object({
     ...dossierEventPayloadV1Fields,
     payloadVersion: z.literal(3),
-    appointmentDate: z.iso.date().nullable(),
-    apologyLetters: z.number().int().min(0),
-    needsVerification: z.boolean(),
-    paperDocuments: z.number().int().min(0),
-    digitisedDocuments: z.number().int().min(0),
-    resultDigitised: z.boolean(),
+    ...dossierEventPayloadV2Fields,
+    ...dossierEventPayloadV3Fields,
   })
   .strict();
 
@@ -94,12 +98,8 @@ export const dossierEventPayloadV4Schema = z
   .object({
     ...dossierEventPayloadV1Fields,
     payloadVersion: z.literal(4),
-    appointmentDate: z.iso.date().nullable(),
-    apologyLetters: z.number().int().min(0),
-    needsVerification: z.boolean(),
-    paperDocuments: z.number().int().min(0),
-    digitisedDocuments: z.number().int().min(0),
-    resultDigitised: z.boolean(),
+    ...dossierEventPayloadV2Fields,
+    ...dossierEventPayloadV3Fields,
     dueAt: isoInstant.nullable(),
     settledClass: z.enum(ON_TIME_CLASSES).nullable(),
   })

@@ -15,30 +15,28 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock';
-import { listUnsent } from '../../../src/core/sync/outbox';
 import type { Hub } from '../../../src/hub/startHub';
 import { openProvinceDb } from '../../../src/province/db';
-import { registerSite } from '../../../src/province/ingest';
 import { migrateProvince, provinceMigrations } from '../../../src/province/migrations';
-import type { Province } from '../../../src/province/service';
 import type { SyncEvent } from '../../../src/shared/contract/sync';
 import { parseDossierCode } from '../../../src/shared/dossierCode';
 import { ulid } from '../../../src/shared/ids';
+import * as site from '../../helpers/hub';
 import {
-  ADMIN,
-  api,
-  cleanupHubs,
-  login,
-  makeTempDir,
-  OFFICER,
-  startTestHub,
-} from '../../helpers/hub';
-import { startTestPostgres, type TestPostgres } from '../../helpers/postgres';
-import { BACKENDS, call, loginAs, pushBatch, startTestProvince } from '../../helpers/province';
+  BACKENDS,
+  call,
+  expectCommuneEqualsSummary,
+  loginAs,
+  provinceEngines,
+  pushBatch,
+  pushSiteOutbox,
+  siteIdOf,
+} from '../../helpers/province';
 
 type Json = Record<string, unknown>;
 
-let cluster: TestPostgres;
+const engines = provinceEngines();
+afterAll(site.cleanupHubs);
 let hub: Hub;
 const clock = fixedClock(new Date('2026-03-02T02:00:00Z'));
 let siteId: string;
@@ -46,25 +44,19 @@ let agencyCode: string;
 const codes: Record<string, string> = {};
 
 const vn = (local: string): Date => new Date(`${local}+07:00`);
-const applicant = {
-  fullName: 'Lò Thị Mai',
-  idNumber: '001190123456',
-  phone: '0987 654 321',
-  address: 'Bản Mường, xã Quảng Phú, tỉnh Thanh Hóa',
-};
 
 async function dossier(procedureId: string, receivedAt: string, readyAt: string | null) {
   clock.set(vn(receivedAt));
-  const officer = await login(hub.url, OFFICER);
-  const res = await api(hub.url, '/api/v1/dossiers', {
+  const officer = await site.login(hub.url, site.OFFICER);
+  const res = await site.api(hub.url, '/api/v1/dossiers', {
     token: officer,
-    json: { applicant, procedureId },
+    json: { applicant: site.APPLICANT, procedureId },
   });
   expect(res.status, res.text).toBe(201);
   const code = (res.body as Json)['code'] as string;
   if (readyAt !== null) {
     clock.set(vn(readyAt));
-    const ready = await api(hub.url, `/api/v1/dossiers/${code}/actions`, {
+    const ready = await site.api(hub.url, `/api/v1/dossiers/${code}/actions`, {
       token: officer,
       json: { action: 'result-ready' },
     });
@@ -74,49 +66,21 @@ async function dossier(procedureId: string, receivedAt: string, readyAt: string 
 }
 
 beforeAll(async () => {
-  cluster = await startTestPostgres();
   clock.set(new Date('2026-01-01T02:00:00Z'));
-  hub = await startTestHub({ clock, authPolicy: { sessionHours: 24 * 365 } });
-  const row = hub.core.db.prepare("SELECT value FROM settings WHERE key = 'site'").get() as {
-    value: string;
-  };
-  siteId = (JSON.parse(row.value) as { siteId: string }).siteId;
-  // A 4-hour procedure: the certified-copy entry with an hour limit under a test code.
-  const admin = await login(hub.url, ADMIN);
-  const list = (await api(hub.url, '/api/v1/catalog/procedures', { token: admin })).body as Json[];
-  const copy = list.find((p) => p['id'] === '2.000815') as Json;
-  const saved = await api(hub.url, '/api/v1/catalog/procedures/9.999001', {
-    token: admin,
-    method: 'PUT',
-    json: {
-      id: '9.999001',
-      procedure: {
-        ...copy,
-        id: '9.999001',
-        nationalCode: '9.999001',
-        name: 'Thủ tục thử 4 giờ làm việc',
-        processingTime: { amount: 4, unit: 'hour' },
-        queueService: undefined,
-      },
-    },
-  });
-  expect(saved.status, saved.text).toBe(200);
+  hub = await site.startTestHub({ clock, authPolicy: { sessionHours: 24 * 365 } });
+  siteId = siteIdOf(hub);
+  await site.addFourHourProcedure(hub.url);
 
   codes['A'] = await dossier('2.000815', '2026-03-05T10:00:00', '2026-03-05T17:00:00');
   codes['B'] = await dossier('2.000815', '2026-03-05T10:00:00', '2026-03-05T17:00:01');
   codes['E'] = await dossier('9.999001', '2026-03-05T08:00:00', '2026-03-05T14:00:00');
   codes['F'] = await dossier('9.999001', '2026-03-05T08:00:00', '2026-03-05T12:00:00');
   codes['G'] = await dossier('9.999001', '2026-03-05T09:00:00', null);
+  clock.set(vn('2026-03-06T10:00:00'));
   const parsed = parseDossierCode(codes['A']);
   if (!parsed.ok) throw new Error(parsed.message);
   agencyCode = parsed.value.agencyCode;
-  clock.set(vn('2026-03-06T10:00:00'));
 }, 180_000);
-
-afterAll(async () => {
-  await cleanupHubs();
-  await cluster?.stop();
-});
 
 /** asOf 05/03 (G within time), asOf today 06/03 (G overdue), and the settling day alone. */
 const PERIODS = [
@@ -126,23 +90,9 @@ const PERIODS = [
 ];
 
 describe.each(BACKENDS)('on-time by the due instant at the province on %s', (kind) => {
-  let province: Province;
-  afterAll(async () => {
-    await province?.stop();
-  });
-
   it("equals the commune's own summary and details, settled-late-on-the-due-date included", async () => {
-    province = (await startTestProvince(kind, cluster, { now: () => clock.now() })).province;
-    const { key } = await registerSite(province.db, {
-      siteId,
-      name: 'Xã thử nghiệm',
-      agencyCodes: [agencyCode],
-    });
-    const events = listUnsent(hub.core.db, 1_000_000);
-    for (let k = 0; k < events.length; k += 200) {
-      const r = await pushBatch(province.url, { siteId, key }, events.slice(k, k + 200));
-      expect(r.status, r.text).toBe(200);
-    }
+    const { province } = await engines.start(kind, { now: () => clock.now() });
+    await pushSiteOutbox(province, hub, [agencyCode]);
 
     // The site's stored classes travelled with the settling events (payload version 4).
     const stored = await province.db.query<{ dossier_code: string; settled_class: string | null }>(
@@ -159,27 +109,15 @@ describe.each(BACKENDS)('on-time by the due instant at the province on %s', (kin
     ]);
 
     const token = await loginAs(province.url);
-    const siteToken = await login(hub.url, OFFICER);
+    const siteToken = await site.login(hub.url, site.OFFICER);
     for (const p of PERIODS) {
+      await expectCommuneEqualsSummary(province, hub, { province: token, site: siteToken }, p);
       const q = `from=${p.from}&to=${p.to}`;
-      const summary = (await api(hub.url, `/api/v1/reports/summary?${q}`, { token: siteToken }))
-        .body as {
-        dossiers: { received: number; onTimeRate: number | null; overdueNow: number };
-      };
-      const at = await call(province.url, 'GET', `/api/v1/province/communes?${q}`, { token });
-      expect(at.status, at.text).toBe(200);
-      expect(at.body, `${kind} ${q}`).toEqual([
-        expect.objectContaining({
-          siteId,
-          received: summary.dossiers.received,
-          onTimeRate: summary.dossiers.onTimeRate,
-          overdue: summary.dossiers.overdueNow,
-        }),
-      ]);
 
       // The commune's page: late per procedure as the commune's own details.
-      const details = (await api(hub.url, `/api/v1/reports/details?${q}`, { token: siteToken }))
-        .body as { byProcedure: { code: string; late: number }[] };
+      const details = (
+        await site.api(hub.url, `/api/v1/reports/details?${q}`, { token: siteToken })
+      ).body as { byProcedure: { code: string; late: number }[] };
       const page = await call(
         province.url,
         'GET',
@@ -199,7 +137,7 @@ describe.each(BACKENDS)('on-time by the due instant at the province on %s', (kin
     // The scripted day really has the edge cases: on 05/03 the commune counts A and F on
     // time, B and E late although settled on their due date (by date alone: 4 on time).
     const day = (
-      await api(hub.url, '/api/v1/reports/summary?from=2026-03-05&to=2026-03-05', {
+      await site.api(hub.url, '/api/v1/reports/summary?from=2026-03-05&to=2026-03-05', {
         token: siteToken,
       })
     ).body as { dossiers: Json };
@@ -253,8 +191,8 @@ function settledOnDueDay(
 
 describe.each(BACKENDS)('payload versions 3 and 4 on an upgraded database on %s', (kind) => {
   it('rows folded before migration 4 keep the date rule; v3 and v4 events fold side by side', async () => {
-    const dataDir = makeTempDir('motcua-province-m4-');
-    const databaseUrl = kind === 'postgresql' ? await cluster.freshDatabase() : null;
+    const dataDir = site.makeTempDir('motcua-province-m4-');
+    const databaseUrl = await engines.databaseUrl(kind);
     const before = await openProvinceDb({ databaseUrl, dataDir });
     try {
       await migrateProvince(
@@ -282,52 +220,48 @@ describe.each(BACKENDS)('payload versions 3 and 4 on an upgraded database on %s'
       await before.close();
     }
 
-    const { province } = await startTestProvince(kind, cluster, {
+    const { province } = await engines.start(kind, {
       dataDir,
       ...(databaseUrl ? { databaseUrl } : {}),
       now: () => new Date('2026-03-20T03:00:00.000Z'),
     });
-    try {
-      const token = await loginAs(province.url);
-      const rate = async () => {
-        const r = await call(
-          province.url,
-          'GET',
-          '/api/v1/province/communes?from=2026-03-05&to=2026-03-05',
-          { token },
-        );
-        expect(r.status, r.text).toBe(200);
-        return (r.body as { onTimeRate: number | null }[])[0]?.onTimeRate;
-      };
-      expect(await rate()).toBe(100);
+    const token = await loginAs(province.url);
+    const rate = async () => {
+      const r = await call(
+        province.url,
+        'GET',
+        '/api/v1/province/communes?from=2026-03-05&to=2026-03-05',
+        { token },
+      );
+      expect(r.status, r.text).toBe(200);
+      return (r.body as { onTimeRate: number | null }[])[0]?.onTimeRate;
+    };
+    expect(await rate()).toBe(100);
 
-      // D1 in version 3 (date rule: on time); D2 and D3 in version 4, late and on time by
-      // the instant although all three were settled at 14:00 on their due date.
-      const dueAt = '2026-03-05T05:00:00.000Z';
-      const events = [
-        ...settledOnDueDay(1, 1, null),
-        ...settledOnDueDay(2, 3, { dueAt, settledClass: 'late' }),
-        ...settledOnDueDay(3, 5, { dueAt: '2026-03-05T10:00:00.000Z', settledClass: 'on_time' }),
-      ];
-      const pushed = await pushBatch(province.url, { siteId: 'S1', key: 'old-key' }, events);
-      expect(pushed.status, pushed.text).toBe(200);
-      expect(
-        await province.db.query(
-          `SELECT dossier_code, settled_class, due_at FROM dossiers ORDER BY dossier_code`,
-        ),
-      ).toEqual([
-        expect.objectContaining({ settled_class: null, due_at: null }),
-        expect.objectContaining({ settled_class: null, due_at: null }),
-        expect.objectContaining({ settled_class: 'late', due_at: new Date(dueAt) }),
-        expect.objectContaining({ settled_class: 'on_time' }),
-      ]);
-      // Settled on 05/03: D0, D1, D3 on time, D2 late.
-      expect(await rate()).toBe(75);
-      expect(await province.db.query('SELECT payload_version FROM sites')).toEqual([
-        { payload_version: 4 },
-      ]);
-    } finally {
-      await province.stop();
-    }
+    // D1 in version 3 (date rule: on time); D2 and D3 in version 4, late and on time by
+    // the instant although all three were settled at 14:00 on their due date.
+    const dueAt = '2026-03-05T05:00:00.000Z';
+    const events = [
+      ...settledOnDueDay(1, 1, null),
+      ...settledOnDueDay(2, 3, { dueAt, settledClass: 'late' }),
+      ...settledOnDueDay(3, 5, { dueAt: '2026-03-05T10:00:00.000Z', settledClass: 'on_time' }),
+    ];
+    const pushed = await pushBatch(province.url, { siteId: 'S1', key: 'old-key' }, events);
+    expect(pushed.status, pushed.text).toBe(200);
+    expect(
+      await province.db.query(
+        `SELECT dossier_code, settled_class, due_at FROM dossiers ORDER BY dossier_code`,
+      ),
+    ).toEqual([
+      expect.objectContaining({ settled_class: null, due_at: null }),
+      expect.objectContaining({ settled_class: null, due_at: null }),
+      expect.objectContaining({ settled_class: 'late', due_at: new Date(dueAt) }),
+      expect.objectContaining({ settled_class: 'on_time' }),
+    ]);
+    // Settled on 05/03: D0, D1, D3 on time, D2 late.
+    expect(await rate()).toBe(75);
+    expect(await province.db.query('SELECT payload_version FROM sites')).toEqual([
+      { payload_version: 4 },
+    ]);
   }, 180_000);
 });

@@ -21,21 +21,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock';
 import { rebuildRollups } from '../../../src/core/db/migrations/008-report-rollups';
 import type { Hub } from '../../../src/hub/startHub';
-import { ADMIN, api, cleanupHubs, login, OFFICER, startTestHub } from '../../helpers/hub';
+import {
+  addFourHourProcedure,
+  APPLICANT,
+  api,
+  cleanupHubs,
+  login,
+  OFFICER,
+  startTestHub,
+} from '../../helpers/hub';
 
 type Json = Record<string, unknown>;
 
 const clock = fixedClock(new Date('2026-03-02T02:00:00Z'));
 let hub: Hub;
-let admin: string;
 let officer: string;
 
-const applicant = {
-  fullName: 'Lò Thị Mai',
-  idNumber: '001190123456',
-  phone: '0987 654 321',
-  address: 'Bản Mường, xã Quảng Phú, tỉnh Thanh Hóa',
-};
+const applicant = APPLICANT;
 const vn = (local: string): Date => new Date(`${local}+07:00`);
 
 async function dossier(procedureId: string, receivedAt: string, readyAt: string) {
@@ -58,27 +60,8 @@ async function dossier(procedureId: string, receivedAt: string, readyAt: string)
 beforeAll(async () => {
   clock.set(new Date('2026-01-01T02:00:00Z'));
   hub = await startTestHub({ clock, authPolicy: { sessionHours: 24 * 365 } });
-  admin = await login(hub.url, ADMIN);
   officer = await login(hub.url, OFFICER);
-  // A 4-hour procedure: the certified-copy entry with an hour limit under a test code.
-  const list = (await api(hub.url, '/api/v1/catalog/procedures', { token: admin })).body as Json[];
-  const copy = list.find((p) => p['id'] === '2.000815') as Json;
-  const saved = await api(hub.url, '/api/v1/catalog/procedures/9.999001', {
-    token: admin,
-    method: 'PUT',
-    json: {
-      id: '9.999001',
-      procedure: {
-        ...copy,
-        id: '9.999001',
-        nationalCode: '9.999001',
-        name: 'Thủ tục thử 4 giờ làm việc',
-        processingTime: { amount: 4, unit: 'hour' },
-        queueService: undefined,
-      },
-    },
-  });
-  expect(saved.status, saved.text).toBe(200);
+  await addFourHourProcedure(hub.url);
 });
 afterAll(cleanupHubs);
 
