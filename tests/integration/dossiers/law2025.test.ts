@@ -269,10 +269,13 @@ describe('apology for a late dossier (scripted)', () => {
       .map((r) => JSON.parse(r.payload) as Json)
       .find((p) => p['dossierCode'] === code && p['action'] === 'apology');
     expect(apologyRecord).toMatchObject({
-      payloadVersion: 3,
+      payloadVersion: 4,
       dueDate: '2026-03-05',
       appointmentDate: '2026-03-10',
       apologyLetters: 1,
+      // Not settled yet: no on-time class; the legal due instant on the legal due date.
+      settledClass: null,
+      dueAt: expect.stringMatching(/^2026-03-0[45]T/) as string,
     });
   });
 });
