@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { signatureHeader } from '../src/core/sync/signing';
+import { batchHeaders } from '../src/core/sync/signing';
 import { createAccounts } from '../src/province/accounts';
 import { openPostgres } from '../src/province/db';
 import { registerSite } from '../src/province/ingest';
@@ -64,12 +64,7 @@ async function post(url: string, site: { siteId: string; key: string }, events: 
     try {
       res = await fetch(`${url}/api/v1/sync/batches`, {
         method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'Idempotency-Key': batchId,
-          'X-Motcua-Site': site.siteId,
-          'X-Motcua-Signature': signatureHeader(site.key, body),
-        },
+        headers: batchHeaders(site, batchId, body),
         body,
       });
     } catch (e) {

@@ -17,7 +17,7 @@ import { FILE_UPLOAD_PATH_RE } from '../shared/contract/files';
 import { DEFAULT_LANG, langFromAcceptLanguage, type Lang } from '../shared/i18n';
 import { callerInfo, idempotencyKeyOf } from './caller';
 import { FORM_PAGE_PREFIX, serveFormPage } from './formPages';
-import { startRequestLog, type RequestLog } from './requestLog';
+import { startRequestLog } from './requestLog';
 import { createHostCheck } from './hostCheck';
 import { createEventStreams, type StreamLimits } from './sse';
 import { handleUpload } from './uploadRoute';
@@ -288,6 +288,112 @@ export function handleClientError(
 }
 
 /**
+ * Send one file of the built screens (a path and its size, already checked to lie inside the
+ * static folder): the security headers, the CSP on HTML, no-cache for HTML and a year for the
+ * hashed assets; HEAD gets the headers only. A read error (file removed, no permission) ends
+ * this answer, not the process. Used by the hub and the province service.
+ */
+export function sendStaticFile(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  file: string,
+  size: number,
+): void {
+  const ext = path.extname(file);
+  const headers: Record<string, string | number> = {
+    ...SECURITY_HEADERS,
+    'Content-Type': MIME[ext] ?? 'application/octet-stream',
+    'Content-Length': size,
+    'Cache-Control': ext === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
+  };
+  if (ext === '.html') headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
+  res.writeHead(200, headers);
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  pipeline(fs.createReadStream(file), res, () => undefined);
+}
+
+/** Reports the failure of one request (the hub's request log line). */
+export interface RequestFailureReporter {
+  error(e: unknown): void;
+}
+
+export interface BoundedServerOptions {
+  limits: ServerLimits;
+  /** The `Host` check (docs/security.md): anything else answers MISDIRECTED_REQUEST. */
+  hostAllowed: (host: string | undefined) => boolean;
+  /** First thing of each request, inside the boundary (the hub's one line per request). */
+  begin?: (req: http.IncomingMessage, res: http.ServerResponse) => RequestFailureReporter;
+  /** A failure of a request that `begin` gave no reporter for. */
+  onError: (e: unknown) => void;
+  /** The answer, once the host and the target are accepted. */
+  route: (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    lang: Lang,
+  ) => void | Promise<void>;
+}
+
+/**
+ * An HTTP server whose every request runs inside one error boundary (the hub's and the
+ * province service's): nothing a client sends ends the process. The host and the target are
+ * checked, then `route` answers; a failure answers INTERNAL (or cuts an answer already begun)
+ * and is reported; requests Node itself cannot parse are answered by `handleClientError`,
+ * which is told whether an answer is in progress on the connection (docs/security.md).
+ */
+export function createBoundedServer(options: BoundedServerOptions): http.Server {
+  /** The answer in progress on each connection, for `handleClientError`. */
+  const answering = new WeakMap<Duplex, http.ServerResponse>();
+
+  async function handleRequest(req: http.IncomingMessage, res: http.ServerResponse) {
+    let lang: Lang = DEFAULT_LANG;
+    let reporter: RequestFailureReporter | null = null;
+    try {
+      reporter = options.begin?.(req, res) ?? null;
+      const socket = req.socket;
+      answering.set(socket, res);
+      const done = () => {
+        if (answering.get(socket) === res) answering.delete(socket);
+      };
+      res.once('finish', done);
+      res.once('close', done);
+      lang = langFromAcceptLanguage(req.headers['accept-language']);
+      if (!options.hostAllowed(req.headers.host)) {
+        return sendJson(res, errorResult('MISDIRECTED_REQUEST', lang));
+      }
+      const url = parseTarget(req.url);
+      if (!url) return sendJson(res, errorResult('BAD_REQUEST', lang));
+      await options.route(req, res, url, lang);
+    } catch (e) {
+      if (res.destroyed) return; // the client went away (or was timed out) mid-request
+      if (reporter) reporter.error(e);
+      else options.onError(e);
+      if (!res.headersSent) sendJson(res, errorResult('INTERNAL', lang));
+      else res.destroy();
+    }
+  }
+
+  const { limits } = options;
+  const server = http.createServer(
+    {
+      headersTimeout: limits.headersTimeout,
+      requestTimeout: limits.requestTimeout,
+      keepAliveTimeout: limits.keepAliveTimeout,
+      connectionsCheckingInterval: limits.connectionsCheckingInterval,
+    },
+    (req, res) => void handleRequest(req, res),
+  );
+  server.maxHeadersCount = limits.maxHeadersCount;
+  server.on('clientError', (err: Error, socket: Duplex) =>
+    handleClientError(err, socket, answering.get(socket)?.headersSent ?? false),
+  );
+  return server;
+}
+
+/**
  * The hub's HTTP server: the contract's operations under /api/v1, server-sent events at
  * /api/v1/events, and the React screens at / (any non-file path falls back to index.html).
  * Nothing a client sends ends the process: every step of a request, from reading its target
@@ -463,42 +569,15 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
         return;
       }
     }
-    const ext = path.extname(file);
-    const headers: Record<string, string | number> = {
-      ...SECURITY_HEADERS,
-      'Content-Type': MIME[ext] ?? 'application/octet-stream',
-      'Content-Length': stat.size,
-      'Cache-Control': ext === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
-    };
-    if (ext === '.html') headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
-    res.writeHead(200, headers);
-    if (req.method === 'HEAD') return res.end();
-    // pipeline: a read error (file removed, no permission) ends this answer, not the process.
-    pipeline(fs.createReadStream(file), res, () => undefined);
+    sendStaticFile(req, res, file, stat.size);
   }
 
-  /** The answer in progress on each connection, for `handleClientError`. */
-  const answering = new WeakMap<Duplex, http.ServerResponse>();
-
-  /** The per-request error boundary: everything about a request happens in here. */
-  async function handleRequest(req: http.IncomingMessage, res: http.ServerResponse) {
-    let lang: Lang = DEFAULT_LANG;
-    let requestLog: RequestLog | null = null;
-    try {
-      requestLog = startRequestLog(core.log, req, res); // field logs: one line per request
-      const socket = req.socket;
-      answering.set(socket, res);
-      const done = () => {
-        if (answering.get(socket) === res) answering.delete(socket);
-      };
-      res.once('finish', done);
-      res.once('close', done);
-      lang = langFromAcceptLanguage(req.headers['accept-language']);
-      if (!hostAllowed(req.headers.host)) {
-        return sendJson(res, errorResult('MISDIRECTED_REQUEST', lang));
-      }
-      const url = parseTarget(req.url);
-      if (!url) return sendJson(res, errorResult('BAD_REQUEST', lang));
+  return createBoundedServer({
+    limits,
+    hostAllowed,
+    begin: (req, res) => startRequestLog(core.log, req, res), // field logs: one line per request
+    onError: (e) => core.log.error({ err: e }, 'request failed'),
+    route: async (req, res, url, lang) => {
       const method = req.method ?? 'GET';
       if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)) {
         await handleApi(req, res, url, lang);
@@ -510,27 +589,6 @@ export function createHttpServer(core: Core, options: HttpServerOptions = {}): h
       } else {
         sendJson(res, errorResult('METHOD_NOT_ALLOWED', lang));
       }
-    } catch (e) {
-      if (res.destroyed) return; // the client went away (or was timed out) mid-request
-      if (requestLog) requestLog.error(e);
-      else core.log.error({ err: e }, 'request failed');
-      if (!res.headersSent) sendJson(res, errorResult('INTERNAL', lang));
-      else res.destroy();
-    }
-  }
-
-  const server = http.createServer(
-    {
-      headersTimeout: limits.headersTimeout,
-      requestTimeout: limits.requestTimeout,
-      keepAliveTimeout: limits.keepAliveTimeout,
-      connectionsCheckingInterval: limits.connectionsCheckingInterval,
     },
-    (req, res) => void handleRequest(req, res),
-  );
-  server.maxHeadersCount = limits.maxHeadersCount;
-  server.on('clientError', (err: Error, socket: Duplex) =>
-    handleClientError(err, socket, answering.get(socket)?.headersSent ?? false),
-  );
-  return server;
+  });
 }

@@ -279,7 +279,8 @@ export async function communeDetail(
     `SELECT d.procedure_id,
             count(*) FILTER (WHERE received_date BETWEEN $2 AND $3)::int AS received,
             count(*) FILTER (WHERE settled_date BETWEEN $2 AND $3)::int AS settled,
-            count(*) FILTER (WHERE settled_date BETWEEN $2 AND $3 AND settled_date > due_date)::int AS late
+            count(*) FILTER (WHERE settled_date BETWEEN $2 AND $3 AND (settled_date > due_date
+              OR (settled_date = due_date AND settled_class = 'late')))::int AS late
        FROM dossiers d
        JOIN site_agencies a ON a.site_id = d.site_id AND a.agency_code = d.agency_code
       WHERE d.site_id = $1

@@ -87,6 +87,29 @@ export interface DossierState {
   result_digitised: boolean | null;
   /** The step that settled it: `result_ready` or `refused`. */
   settled_action: string | null;
+  /**
+   * Payload version 4: the legal due instant and the on-time class the site stored when the
+   * dossier was settled ('early' | 'on_time' | 'late'), from the latest event; else null (the
+   * date rule applies, docs/sync.md "Payload versions").
+   */
+  due_at: string | null;
+  settled_class: string | null;
+}
+
+/**
+ * Settled early or on time, the commune's own rule (docs/reports.md, "On-time class"): before
+ * the due day, or on it unless the class the site stored says late (after the due instant of
+ * an hour-based or same-day procedure); without a due date on time. Versions 1–3 carry no
+ * class: on the due day they count on time (the date rule).
+ */
+export function settledInTime(d: {
+  due_date: string | null;
+  settled_date: string | null;
+  settled_class: string | null;
+}): boolean {
+  if (d.settled_date === null) return false;
+  if (d.due_date === null || d.settled_date < d.due_date) return true;
+  return d.settled_date === d.due_date && d.settled_class !== 'late';
 }
 
 interface TicketState {
@@ -104,8 +127,8 @@ function dossierContributions(d: DossierState | undefined): Contribution[] {
   ];
   if (d.settled_date) {
     out.push({ agency: d.agency_code, day: d.settled_date, column: 'settled', amount: 1 });
-    // docs/reports.md: early or on time = settled on or before the due date (none: on time).
-    if (d.due_date === null || d.settled_date <= d.due_date)
+    // docs/reports.md: early or on time by the due instant (none: on time).
+    if (settledInTime(d))
       out.push({
         agency: d.agency_code,
         day: d.settled_date,
@@ -121,7 +144,7 @@ function dossierContributions(d: DossierState | undefined): Contribution[] {
   // settled with a result on the settled day.
   const on = (day: string, column: DailyColumn) =>
     out.push({ agency: d.agency_code, day, column, amount: 1 });
-  if (d.settled_date && d.due_date !== null && d.settled_date > d.due_date) {
+  if (d.settled_date && !settledInTime(d)) {
     if (d.apology_letters !== null) on(d.settled_date, 'late_known');
     if (d.apology_letters !== null && d.apology_letters > 0) on(d.settled_date, 'late_with_letter');
   }
@@ -183,10 +206,13 @@ export function applyDossierEvent(
     digitised_documents: null,
     result_digitised: null,
     settled_action: null,
+    due_at: null,
+    settled_class: null,
   };
   // The latest event of a dossier wins: a version-1 event carries no letters nor counts.
   const v2 = 'payloadVersion' in p ? p : null;
-  const v3 = 'payloadVersion' in p && p.payloadVersion === 3 ? p : null;
+  const v3 = 'payloadVersion' in p && p.payloadVersion !== 2 ? p : null;
+  const v4 = 'payloadVersion' in p && p.payloadVersion === 4 ? p : null;
   const next: DossierState = {
     ...base,
     procedure_id: p.procedureId,
@@ -198,6 +224,8 @@ export function applyDossierEvent(
     paper_documents: v3 ? v3.paperDocuments : null,
     digitised_documents: v3 ? v3.digitisedDocuments : null,
     result_digitised: v3 ? v3.resultDigitised : null,
+    due_at: v4 ? v4.dueAt : null,
+    settled_class: v4 ? v4.settledClass : null,
   };
   // docs/reports.md: settled = result ready or refused after review; ended = stopped on
   // request or closed; returned = result handed over. The first such instant is kept. The
@@ -240,7 +268,8 @@ export async function foldEvents(
     const rows = await tx.query<DossierState>(
       `SELECT dossier_id, dossier_code, agency_code, procedure_id, status, due_date, received_date,
               settled_date, ended_date, returned_date, last_seq, apology_letters, appointment_date,
-              paper_documents, digitised_documents, result_digitised, settled_action
+              paper_documents, digitised_documents, result_digitised, settled_action,
+              due_at::text AS due_at, settled_class
          FROM dossiers WHERE site_id = $1 AND dossier_id = ANY($2::text[])`,
       [siteId, ids],
     );
@@ -276,10 +305,11 @@ export async function foldEvents(
       `INSERT INTO dossiers (site_id, dossier_id, dossier_code, agency_code, procedure_id, status,
           due_date, received_date, settled_date, ended_date, returned_date, last_seq,
           apology_letters, appointment_date, paper_documents, digitised_documents,
-          result_digitised, settled_action)
+          result_digitised, settled_action, due_at, settled_class)
        SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
           $7::date[], $8::date[], $9::date[], $10::date[], $11::date[], $12::bigint[],
-          $13::int[], $14::date[], $15::int[], $16::int[], $17::boolean[], $18::text[])
+          $13::int[], $14::date[], $15::int[], $16::int[], $17::boolean[], $18::text[],
+          $19::timestamptz[], $20::text[])
        ON CONFLICT (site_id, dossier_id) DO UPDATE SET procedure_id = excluded.procedure_id,
           status = excluded.status, due_date = excluded.due_date,
           settled_date = excluded.settled_date, ended_date = excluded.ended_date,
@@ -289,7 +319,8 @@ export async function foldEvents(
           paper_documents = excluded.paper_documents,
           digitised_documents = excluded.digitised_documents,
           result_digitised = excluded.result_digitised,
-          settled_action = excluded.settled_action`,
+          settled_action = excluded.settled_action, due_at = excluded.due_at,
+          settled_class = excluded.settled_class`,
       [
         siteId,
         changed.map((d) => d.dossier_id),
@@ -309,6 +340,8 @@ export async function foldEvents(
         changed.map((d) => d.digitised_documents),
         changed.map((d) => d.result_digitised),
         changed.map((d) => d.settled_action),
+        changed.map((d) => d.due_at),
+        changed.map((d) => d.settled_class),
       ],
     );
   }

@@ -263,6 +263,20 @@ CREATE INDEX dossiers_open_cover ON dossiers (site_id, due_date)
 DROP INDEX dossiers_open;
 `,
   },
+  {
+    version: 5,
+    name: 'province: due instant and the settled on-time class (payload version 4)',
+    // Payload version 4 (docs/sync.md) carries the legal due instant and the on-time class the
+    // site stored at settlement (docs/reports.md, "On-time class"); the fold keeps both from
+    // each dossier's latest event and counts a dossier settled on its due day late when the
+    // class says so. No event of version 4 can be stored before this migration (the service
+    // refused it), so existing dossiers keep null: the date rule of versions 1–3, unchanged.
+    sql: `
+ALTER TABLE dossiers ADD COLUMN due_at timestamptz;
+ALTER TABLE dossiers ADD COLUMN settled_class text
+  CHECK (settled_class IN ('early', 'on_time', 'late'));
+`,
+  },
 ];
 
 /** Apply the migrations not yet applied; a server-wide advisory lock keeps two starts apart. */

@@ -1,22 +1,19 @@
 import fs from 'node:fs';
-import http from 'node:http';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Duplex } from 'node:stream';
-import { pipeline } from 'node:stream';
 import { z } from 'zod';
 import { errorResult, type DispatchResult } from '../core/dispatch';
 import { createHostCheck } from '../hub/hostCheck';
 import {
   BodyError,
-  CONTENT_SECURITY_POLICY,
+  createBoundedServer,
   DEFAULT_SERVER_LIMITS,
   SECURITY_HEADERS,
-  handleClientError,
   mediaTypeRefused,
-  parseTarget,
   readJsonBody,
   sendJson,
+  sendStaticFile,
 } from '../hub/httpServer';
 import {
   provinceAgencyInput,
@@ -27,7 +24,7 @@ import {
   type ProvinceRole,
 } from '../shared/contract/province';
 import { SYNC_BATCHES_PATH, siteIdSchema } from '../shared/contract/sync';
-import { DEFAULT_LANG, langFromAcceptLanguage, type Lang } from '../shared/i18n';
+import type { Lang } from '../shared/i18n';
 import { vnDate } from '../shared/time/vnTime';
 import type { Accounts, ProvinceUser } from './accounts';
 import type { ProvinceDb } from './db';
@@ -98,16 +95,6 @@ function bearer(req: http.IncomingMessage): string | null {
   const m = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(req.headers.authorization ?? '');
   return m ? (m[1] as string) : null;
 }
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-};
 
 export function createProvinceServer(options: ProvinceServerOptions): http.Server {
   const { db, accounts } = options;
@@ -355,35 +342,14 @@ export function createProvinceServer(options: ProvinceServerOptions): http.Serve
       stat = fs.statSync(file, { throwIfNoEntry: false });
       if (!stat) return notFound();
     }
-    const ext = path.extname(file);
-    const headers: Record<string, string | number> = {
-      ...SECURITY_HEADERS,
-      'Content-Type': MIME[ext] ?? 'application/octet-stream',
-      'Content-Length': stat.size,
-      'Cache-Control': ext === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
-    };
-    if (ext === '.html') headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
-    res.writeHead(200, headers);
-    if (req.method === 'HEAD') return res.end();
-    pipeline(fs.createReadStream(file), res, () => undefined);
+    sendStaticFile(req, res, file, stat.size);
   }
 
-  const answering = new WeakMap<Duplex, http.ServerResponse>();
-
-  async function handleRequest(req: http.IncomingMessage, res: http.ServerResponse) {
-    let lang: Lang = DEFAULT_LANG;
-    try {
-      const socket = req.socket;
-      answering.set(socket, res);
-      res.once('close', () => {
-        if (answering.get(socket) === res) answering.delete(socket);
-      });
-      lang = langFromAcceptLanguage(req.headers['accept-language']);
-      if (!hostAllowed(req.headers.host)) {
-        return sendJson(res, errorResult('MISDIRECTED_REQUEST', lang));
-      }
-      const url = parseTarget(req.url);
-      if (!url) return sendJson(res, errorResult('BAD_REQUEST', lang));
+  return createBoundedServer({
+    limits: DEFAULT_SERVER_LIMITS,
+    hostAllowed,
+    onError: (e) => options.onError?.(e),
+    route: async (req, res, url, lang) => {
       const method = req.method ?? 'GET';
       if (url.pathname === '/api/v1' || url.pathname.startsWith('/api/v1/')) {
         await handleApi(req, res, url, lang);
@@ -392,29 +358,8 @@ export function createProvinceServer(options: ProvinceServerOptions): http.Serve
       } else {
         sendJson(res, errorResult('METHOD_NOT_ALLOWED', lang));
       }
-    } catch (e) {
-      if (res.destroyed) return;
-      options.onError?.(e);
-      if (!res.headersSent) sendJson(res, errorResult('INTERNAL', lang));
-      else res.destroy();
-    }
-  }
-
-  const limits = DEFAULT_SERVER_LIMITS;
-  const server = http.createServer(
-    {
-      headersTimeout: limits.headersTimeout,
-      requestTimeout: limits.requestTimeout,
-      keepAliveTimeout: limits.keepAliveTimeout,
-      connectionsCheckingInterval: limits.connectionsCheckingInterval,
     },
-    (req, res) => void handleRequest(req, res),
-  );
-  server.maxHeadersCount = limits.maxHeadersCount;
-  server.on('clientError', (err: Error, socket: Duplex) =>
-    handleClientError(err, socket, answering.get(socket)?.headersSent ?? false),
-  );
-  return server;
+  });
 }
 
 export async function listen(server: http.Server, port: number, host: string): Promise<number> {

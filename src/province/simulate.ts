@@ -58,20 +58,29 @@ export function simulateCommune(options: {
       const procedureId = `1.00${1 + Math.floor(random() * 9)}`;
       const due = addDays(day, 3 + Math.floor(random() * 5));
       const received = vnInstant(day, 8 + Math.floor(random() * 8), Math.floor(random() * 60));
-      // Payload version 3 (docs/sync.md): 0–2 paper documents, most of them scanned.
+      // Payload version 4 (docs/sync.md): 0–2 paper documents, most of them scanned; the due
+      // instant at the 17:00 close, or at 09:00 for one dossier in seven (an hour-based limit:
+      // a result at 10:00 on the due day is late by the instant, docs/reports.md).
       const paper = i % 3;
+      const dueAt = vnInstant(due, i % 7 === 0 ? 9 : 17, 0);
       const base = {
         dossierId,
         dossierCode: code,
         procedureId,
         officerName: 'Cán bộ một cửa',
         applicantIdMasked: null,
-        payloadVersion: 3 as const,
+        payloadVersion: 4 as const,
         needsVerification: false,
         paperDocuments: paper,
         digitisedDocuments: i % 5 === 0 ? Math.max(0, paper - 1) : paper,
+        dueAt: dueAt.toISOString(),
       };
-      const none = { appointmentDate: null, apologyLetters: 0, resultDigitised: false };
+      const none = {
+        appointmentDate: null,
+        apologyLetters: 0,
+        resultDigitised: false,
+        settledClass: null,
+      };
       timed.push({
         at: received.getTime(),
         type: 'dossier.event',
@@ -109,10 +118,18 @@ export function simulateCommune(options: {
               dueDate: due,
               ...letter,
               resultDigitised: false,
+              settledClass: null,
             },
           });
         }
         const resultDigitised = i % 4 !== 0;
+        // The class the site stores at settlement (classifyOnTime, docs/reports.md).
+        const settledClass =
+          settleDay < due
+            ? ('early' as const)
+            : settleDay === due && settled.getTime() <= dueAt.getTime()
+              ? ('on_time' as const)
+              : ('late' as const);
         timed.push({
           at: settled.getTime(),
           type: 'dossier.event',
@@ -125,6 +142,7 @@ export function simulateCommune(options: {
             dueDate: due,
             ...letter,
             resultDigitised,
+            settledClass,
           },
         });
         timed.push({
@@ -139,6 +157,7 @@ export function simulateCommune(options: {
             dueDate: due,
             ...letter,
             resultDigitised,
+            settledClass,
           },
         });
       }

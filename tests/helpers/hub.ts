@@ -117,6 +117,42 @@ export async function login(
   return (res.body as { token: string }).token;
 }
 
+/** An applicant of the hand-worked dossier cases (no real person). */
+export const APPLICANT = {
+  fullName: 'Lò Thị Mai',
+  idNumber: '001190123456',
+  phone: '0987 654 321',
+  address: 'Bản Mường, xã Quảng Phú, tỉnh Thanh Hóa',
+};
+
+/**
+ * An hour-based procedure for the on-time-by-the-instant cases (docs/reports.md, "On-time
+ * class"): the certified-copy entry 2.000815 saved under code 9.999001 with a 4-hour limit.
+ */
+export async function addFourHourProcedure(baseUrl: string): Promise<void> {
+  const adminToken = await login(baseUrl, ADMIN);
+  const list = (await api(baseUrl, '/api/v1/catalog/procedures', { token: adminToken }))
+    .body as Record<string, unknown>[];
+  const copy = list.find((p) => p['id'] === '2.000815');
+  if (!copy) throw new Error('procedure 2.000815 missing from the catalogue');
+  const saved = await api(baseUrl, '/api/v1/catalog/procedures/9.999001', {
+    token: adminToken,
+    method: 'PUT',
+    json: {
+      id: '9.999001',
+      procedure: {
+        ...copy,
+        id: '9.999001',
+        nationalCode: '9.999001',
+        name: 'Thủ tục thử 4 giờ làm việc',
+        processingTime: { amount: 4, unit: 'hour' },
+        queueService: undefined,
+      },
+    },
+  });
+  if (saved.status !== 200) throw new Error(`saving 9.999001 failed: ${saved.text}`);
+}
+
 /** Row counts of the tables an edge failure must never touch. */
 export function rowCounts(hub: Hub): { users: number; settings: number; audit: number } {
   const count = (table: string) =>

@@ -1,19 +1,11 @@
 /**
- * Set-up shared by the tests that work the law's deadlines by hand over real HTTP: one
- * citizen, Vietnamese wall-clock times as instants, and a demo hub on a test clock whose
+ * Set-up shared by the tests that work the law's deadlines by hand over real HTTP (their
+ * citizen is `APPLICANT` of ./hub): Vietnamese wall-clock times as instants, and a demo hub on a test clock whose
  * sessions outlast the months the tests move the clock over.
  */
 import type { fixedClock } from '../../src/core/clock';
 import type { Hub } from '../../src/hub/startHub';
 import { ADMIN, login, OFFICER, startTestHub } from './hub';
-
-/** The citizen these tests receive dossiers for. */
-export const LAW_APPLICANT = {
-  fullName: 'Lò Thị Mai',
-  idNumber: '001190123456',
-  phone: '0987 654 321',
-  address: 'Bản Mường, xã Quảng Phú, tỉnh Thanh Hóa',
-};
 
 /** A Vietnamese wall-clock time (`2026-03-05T10:00:00`) as an instant. */
 export const vnInstant = (local: string): Date => new Date(`${local}+07:00`);

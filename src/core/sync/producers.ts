@@ -5,11 +5,15 @@
  * Only what the province needs: no names, phones or addresses; the ID number masked.
  */
 import type { Db } from '../db/connection';
+import type { DossierState } from '../dossiers/lifecycle';
 import { dossierDigitisation } from '../files/digitisation';
 import { appendOutbox, maskIdNumber } from './outbox';
 
 const dateOnly = (v: string | null | undefined): string | null =>
   v && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : null;
+
+const instantOnly = (v: string | null | undefined): string | null =>
+  v && !Number.isNaN(Date.parse(v)) ? new Date(v).toISOString() : null;
 
 export function outboxDossierEvent(
   db: Db,
@@ -37,7 +41,7 @@ export function outboxDossierEvent(
       }
     | undefined;
   if (!d) throw new Error(`outboxDossierEvent: dossier ${e.dossierId} not found`);
-  const state = JSON.parse(d.state) as {
+  const state = JSON.parse(d.state) as Pick<DossierState, 'dueAt' | 'settledClass'> & {
     apologies?: Array<{ newDueDate: string }>;
     needsVerification?: boolean;
   };
@@ -56,12 +60,16 @@ export function outboxDossierEvent(
       dueDate: dateOnly(d.due_date),
       officerName: e.officerName ? e.officerName.slice(0, 200) : null,
       applicantIdMasked: maskIdNumber(d.applicant_id_number),
-      payloadVersion: 3,
+      payloadVersion: 4,
       appointmentDate: apologies[apologies.length - 1]?.newDueDate ?? null,
       apologyLetters: apologies.length,
       needsVerification: state.needsVerification === true,
       // Counts only: the files never leave the site (docs/digitisation.md, "Privacy").
       ...dossierDigitisation(db, e.dossierId),
+      // The on-time class by the due instant (docs/reports.md, "On-time class"): the legal due
+      // instant, and the class stored when the agency settled the dossier.
+      dueAt: d.due_date !== null ? instantOnly(state.dueAt) : null,
+      settledClass: state.settledClass ?? null,
     },
   });
 }

@@ -1,16 +1,9 @@
-import {
-  IDEMPOTENCY_HEADER,
-  SYNC_BATCHES_PATH,
-  SYNC_SIGNATURE_HEADER,
-  SYNC_SITE_HEADER,
-  syncAckSchema,
-  type SyncEvent,
-} from '../../shared/contract/sync';
+import { SYNC_BATCHES_PATH, syncAckSchema, type SyncEvent } from '../../shared/contract/sync';
 import { ulid } from '../../shared/ids';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import { listRange, listUnsent } from './outbox';
-import { signatureHeader } from './signing';
+import { batchHeaders } from './signing';
 
 export interface PushTiming {
   /** Events per batch (≤ 500). */
@@ -199,12 +192,7 @@ export function createPushWorker(
     try {
       const res = await doFetch(`${upstream.replace(/\/+$/, '')}${SYNC_BATCHES_PATH}`, {
         method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          [IDEMPOTENCY_HEADER]: batch.batchId,
-          [SYNC_SITE_HEADER]: siteId,
-          [SYNC_SIGNATURE_HEADER]: signatureHeader(key, body),
-        },
+        headers: batchHeaders({ siteId, key }, batch.batchId, body),
         body,
         signal: controller.signal,
       });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ULID_RE } from '../ids';
 import { emptyInput, isoInstant } from './common';
+import { ON_TIME_CLASSES } from './dossiers';
 import { defineOperation } from './operation';
 
 /**
@@ -52,16 +53,24 @@ export const dossierEventPayloadV1Schema = z.object(dossierEventPayloadV1Fields)
  * none), `apologyLetters` how many were issued so far, `needsVerification` whether the longer
  * limit "when verification is needed" applies (docs/sync.md, "Payload versions").
  */
+const dossierEventPayloadV2Fields = {
+  appointmentDate: z.iso.date().nullable(),
+  apologyLetters: z.number().int().min(0),
+  needsVerification: z.boolean(),
+};
 export const dossierEventPayloadV2Schema = z
   .object({
     ...dossierEventPayloadV1Fields,
     payloadVersion: z.literal(2),
-    appointmentDate: z.iso.date().nullable(),
-    apologyLetters: z.number().int().min(0),
-    needsVerification: z.boolean(),
+    ...dossierEventPayloadV2Fields,
   })
   .strict();
 
+const dossierEventPayloadV3Fields = {
+  paperDocuments: z.number().int().min(0),
+  digitisedDocuments: z.number().int().min(0),
+  resultDigitised: z.boolean(),
+};
 /**
  * Version 3 (`payloadVersion: 3`): version 2 plus the dossier's digitisation counts at the time
  * of the event (docs/digitisation.md): how many of its documents were handed over on paper,
@@ -72,17 +81,33 @@ export const dossierEventPayloadV3Schema = z
   .object({
     ...dossierEventPayloadV1Fields,
     payloadVersion: z.literal(3),
-    appointmentDate: z.iso.date().nullable(),
-    apologyLetters: z.number().int().min(0),
-    needsVerification: z.boolean(),
-    paperDocuments: z.number().int().min(0),
-    digitisedDocuments: z.number().int().min(0),
-    resultDigitised: z.boolean(),
+    ...dossierEventPayloadV2Fields,
+    ...dossierEventPayloadV3Fields,
+  })
+  .strict();
+
+/**
+ * Version 4 (`payloadVersion: 4`): version 3 plus what the on-time class by the due INSTANT
+ * needs (docs/reports.md, "On-time class"): `dueAt`, the legal due instant when the dossier
+ * has a due date (null otherwise), and `settledClass`, the class the site stored when the
+ * agency settled the dossier (result ready or refusal after review; null while unsettled).
+ * The province counts a dossier settled on its due day late when `settledClass` is 'late',
+ * exactly as the commune's own report does; versions 1–3 keep the date rule.
+ */
+export const dossierEventPayloadV4Schema = z
+  .object({
+    ...dossierEventPayloadV1Fields,
+    payloadVersion: z.literal(4),
+    ...dossierEventPayloadV2Fields,
+    ...dossierEventPayloadV3Fields,
+    dueAt: isoInstant.nullable(),
+    settledClass: z.enum(ON_TIME_CLASSES).nullable(),
   })
   .strict();
 
 /** A dossier step in any version: a receiver accepts all. */
 export const dossierEventPayloadSchema = z.union([
+  dossierEventPayloadV4Schema,
   dossierEventPayloadV3Schema,
   dossierEventPayloadV2Schema,
   dossierEventPayloadV1Schema,

@@ -8,8 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock';
 import type { Hub } from '../../../src/hub/startHub';
-import { api, cleanupHubs, errorOf } from '../../helpers/hub';
-import { LAW_APPLICANT as applicant, startLawHub, vnInstant as vn } from '../../helpers/lawHub';
+import { APPLICANT as applicant, api, cleanupHubs, errorOf } from '../../helpers/hub';
+import { startLawHub, vnInstant as vn } from '../../helpers/lawHub';
 
 type Json = Record<string, unknown>;
 type Warning = { kind: string; message: string };

@@ -7,8 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock';
 import type { Hub } from '../../../src/hub/startHub';
-import { api, cleanupHubs, errorOf } from '../../helpers/hub';
-import { LAW_APPLICANT as applicant, startLawHub, vnInstant } from '../../helpers/lawHub';
+import { APPLICANT as applicant, api, cleanupHubs, errorOf } from '../../helpers/hub';
+import { startLawHub, vnInstant } from '../../helpers/lawHub';
 
 type Json = Record<string, unknown>;
 
@@ -260,10 +260,13 @@ describe('apology for a late dossier (scripted)', () => {
       .map((r) => JSON.parse(r.payload) as Json)
       .find((p) => p['dossierCode'] === code && p['action'] === 'apology');
     expect(apologyRecord).toMatchObject({
-      payloadVersion: 3,
+      payloadVersion: 4,
       dueDate: '2026-03-05',
       appointmentDate: '2026-03-10',
       apologyLetters: 1,
+      // Not settled yet: no on-time class; the legal due instant on the legal due date.
+      settledClass: null,
+      dueAt: expect.stringMatching(/^2026-03-0[45]T/) as string,
     });
   });
 });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock';
 import { dossierDigitisation } from '../../../src/core/files/digitisation';
-import { dossierEventPayloadV3Schema } from '../../../src/shared/contract/sync';
+import { dossierEventPayloadV4Schema } from '../../../src/shared/contract/sync';
 import type { Hub } from '../../../src/hub/startHub';
 import { cleanPdf, scannedPage, storedState, upload } from '../../helpers/files';
 import {
@@ -323,7 +323,7 @@ describe('the scanned result', () => {
       digitisedDocuments: docs.length,
       resultDigitised: true,
     });
-    // Each attachment sends the province the counts (payload version 3), never the file.
+    // Each attachment sends the province the counts (payload version 4), never the file.
     const payloads = (
       hub.core.db
         .prepare("SELECT payload FROM sync_outbox WHERE type = 'dossier.event' ORDER BY seq")
@@ -336,7 +336,7 @@ describe('the scanned result', () => {
       ...docs.map(() => 'file_attached'),
       'file_attached',
     ]);
-    for (const p of payloads) expect(dossierEventPayloadV3Schema.safeParse(p).success).toBe(true);
+    for (const p of payloads) expect(dossierEventPayloadV4Schema.safeParse(p).success).toBe(true);
     expect(payloads.at(-1)).toMatchObject({
       step: 1,
       fromStatus: 'received',

@@ -3,30 +3,17 @@
  * by hand from dossier trails in payload versions 1, 2 and 3 (docs/sync.md), on the embedded
  * PGlite and on a real PostgreSQL server. The latest event of a dossier carries its counts.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openProvinceDb } from '../../../src/province/db';
 import { ensurePartitions } from '../../../src/province/ingest';
 import { migrateProvince, provinceMigrations } from '../../../src/province/migrations';
-import type { Province } from '../../../src/province/service';
 import type { SyncEvent } from '../../../src/shared/contract/sync';
 import { ulid } from '../../../src/shared/ids';
-import { startTestPostgres, type TestPostgres } from '../../helpers/postgres';
 import { makeTempDir } from '../../helpers/hub';
-import { BACKENDS, call, loginAs, pushBatch, startTestProvince } from '../../helpers/province';
+import { BACKENDS, call, loginAs, provinceEngines, pushBatch } from '../../helpers/province';
 
 const AGENCY = '01.00.H02';
-let cluster: TestPostgres;
-const running: Province[] = [];
-
-beforeAll(async () => {
-  cluster = await startTestPostgres();
-}, 120_000);
-afterAll(async () => {
-  await cluster?.stop();
-});
-afterEach(async () => {
-  for (const p of running.splice(0)) await p.stop();
-});
+const engines = provinceEngines();
 
 type Version = 1 | 2 | 3;
 interface Step {
@@ -100,10 +87,9 @@ const numbered = (events: SyncEvent[]): SyncEvent[] => events.map((e, i) => ({ .
 
 describe.each(BACKENDS)('apologies and digitisation at the province on %s', (kind) => {
   it('folds letters (v2) and digitisation counts (v3) into the figures; v1 gives null', async () => {
-    const { province } = await startTestProvince(kind, cluster, {
+    const { province } = await engines.start(kind, {
       now: () => new Date('2026-04-10T03:00:00.000Z'),
     });
-    running.push(province);
     const base = province.url;
     const token = await loginAs(base);
     const register = async (siteId: string) => {
@@ -252,7 +238,7 @@ describe.each(BACKENDS)('apologies and digitisation at the province on %s', (kin
   }, 180_000);
 
   it('migrations 2 and 3 fill letters, counts, their rollups and the waits by minute from what was stored before', async () => {
-    const databaseUrl = kind === 'postgresql' ? await cluster.freshDatabase() : null;
+    const databaseUrl = await engines.databaseUrl(kind);
     const db = await openProvinceDb({ databaseUrl, dataDir: makeTempDir('motcua-province-m2-') });
     try {
       await migrateProvince(db, provinceMigrations.slice(0, 1));

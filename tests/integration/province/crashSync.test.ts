@@ -16,7 +16,6 @@ import { createAccounts } from '../../../src/province/accounts';
 import { openProvinceDb } from '../../../src/province/db';
 import { registerSite } from '../../../src/province/ingest';
 import { migrateProvince } from '../../../src/province/migrations';
-import { startTestPostgres, type TestPostgres } from '../../helpers/postgres';
 import {
   HUB_JS,
   buildIfMissing,
@@ -29,21 +28,17 @@ import {
   waitExit,
   waitReady,
 } from '../../helpers/processes';
-import { BACKENDS, PROVINCE_ADMIN, call, loginAs } from '../../helpers/province';
+import { BACKENDS, PROVINCE_ADMIN, call, loginAs, provinceEngines } from '../../helpers/province';
 import { produceRatings } from '../../helpers/sync';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-let cluster: TestPostgres;
+const engines = provinceEngines();
 
-beforeAll(async () => {
+beforeAll(() => {
   buildIfMissing([HUB_JS]);
-  cluster = await startTestPostgres();
 }, 300_000);
 afterEach(killChildren);
-afterAll(async () => {
-  cleanupProcesses();
-  await cluster?.stop();
-});
+afterAll(cleanupProcesses);
 
 /** Rows of the site's outbox not yet acknowledged (read-only, while the hub runs: WAL). */
 function unsentCount(dbFile: string): number {
@@ -63,7 +58,7 @@ describe.each(BACKENDS)('SIGKILL during sync to the province service on %s', (ki
   it('kills site and province at random points: every event arrives once, in order', async () => {
     const siteDir = tempDir('motcua-ksite-');
     const provDir = tempDir('motcua-kprov-');
-    const databaseUrl = kind === 'postgresql' ? await cluster.freshDatabase() : null;
+    const databaseUrl = await engines.databaseUrl(kind);
     const key = newSiteKey();
     const site = await createCore({ dataDir: siteDir, maintenance: { autoBackup: false } });
     writeSiteKey(site.db, key, new Date());

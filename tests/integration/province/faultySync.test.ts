@@ -5,24 +5,17 @@
  * embedded PGlite and on a real PostgreSQL server. In the end the province holds every event
  * exactly once, in seq order per site, and the sites have nothing pending.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { registerSite } from '../../../src/province/ingest';
 import type { Province } from '../../../src/province/service';
 import { cleanupHubs } from '../../helpers/hub';
-import { startTestPostgres, type TestPostgres } from '../../helpers/postgres';
-import { BACKENDS, startTestProvince } from '../../helpers/province';
+import { BACKENDS, provinceEngines, startTestProvince } from '../../helpers/province';
 import { produceRatings, startFaultProxy, startPushingSites } from '../../helpers/sync';
 
 const TIMING = { batchSize: 40, pollMs: 20, timeoutMs: 1500, baseMs: 5, maxDelayMs: 80 };
 const cleanups: (() => Promise<void>)[] = [];
-let cluster: TestPostgres;
+const engines = provinceEngines();
 
-beforeAll(async () => {
-  cluster = await startTestPostgres();
-}, 120_000);
-afterAll(async () => {
-  await cluster?.stop();
-});
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
   await cleanupHubs();
@@ -50,12 +43,12 @@ describe.each(BACKENDS)('site hubs pushing to the province service on %s', (kind
   it('delivers every event of two sites once and in order through faults and restarts', async () => {
     const seed = Date.now() % 100_000;
     const random = mulberry32(seed);
-    const first = await startTestProvince(kind, cluster);
+    const first = await startTestProvince(kind, engines.cluster());
     let province: Province = first.province;
     const restartProvince = async () => {
       await province.stop();
       province = (
-        await startTestProvince(kind, cluster, {
+        await startTestProvince(kind, engines.cluster(), {
           dataDir: first.dataDir,
           ...(first.databaseUrl ? { databaseUrl: first.databaseUrl } : {}),
         })

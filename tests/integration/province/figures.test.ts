@@ -8,10 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock';
-import { listUnsent } from '../../../src/core/sync/outbox';
 import type { Hub } from '../../../src/hub/startHub';
-import { registerSite } from '../../../src/province/ingest';
-import type { Province } from '../../../src/province/service';
 import { parseDossierCode } from '../../../src/shared/dossierCode';
 import { vnInstant } from '../../../src/shared/time/vnTime';
 import {
@@ -23,13 +20,18 @@ import {
   RATING_DEVICE,
   startTestHub,
 } from '../../helpers/hub';
-import { startTestPostgres, type TestPostgres } from '../../helpers/postgres';
-import { BACKENDS, call, loginAs, pushBatch, startTestProvince } from '../../helpers/province';
+import {
+  BACKENDS,
+  call,
+  expectCommuneEqualsSummary,
+  loginAs,
+  provinceEngines,
+  pushSiteOutbox,
+} from '../../helpers/province';
 
-let cluster: TestPostgres;
+const engines = provinceEngines();
 let hub: Hub;
 let clock: ReturnType<typeof fixedClock>;
-let siteId: string;
 let agencyCode: string;
 
 async function officer() {
@@ -101,13 +103,8 @@ async function serveAndRate(token: string, score: 'satisfied' | 'neutral' | 'uns
 }
 
 beforeAll(async () => {
-  cluster = await startTestPostgres();
   clock = fixedClock(vnInstant('2026-03-02', 8, 0));
   hub = await startTestHub({ clock });
-  const row = hub.core.db.prepare("SELECT value FROM settings WHERE key = 'site'").get() as {
-    value: string;
-  };
-  siteId = (JSON.parse(row.value) as { siteId: string }).siteId;
 
   // A scripted fortnight (Vietnam working days; the due dates are the site's own).
   const day = (d: string, h: number, m = 0) => clock.set(vnInstant(d, h, m));
@@ -151,10 +148,7 @@ beforeAll(async () => {
   agencyCode = parsed.value.agencyCode;
 }, 180_000);
 
-afterAll(async () => {
-  await cleanupHubs();
-  await cluster?.stop();
-});
+afterAll(cleanupHubs);
 
 const PERIODS = [
   { from: '2026-03-01', to: '2026-03-31' },
@@ -164,54 +158,13 @@ const PERIODS = [
 ];
 
 describe.each(BACKENDS)('a commune at the province on %s', (kind) => {
-  let province: Province;
-  afterAll(async () => {
-    await province?.stop();
-  });
-
   it("equals the commune's own summary for the same events", async () => {
-    province = (await startTestProvince(kind, cluster, { now: () => clock.now() })).province;
-    const { key } = await registerSite(province.db, {
-      siteId,
-      name: 'Xã thử nghiệm',
-      agencyCodes: [agencyCode],
-    });
-    const events = listUnsent(hub.core.db, 1_000_000);
-    expect(events.length).toBeGreaterThan(20);
-    for (let k = 0; k < events.length; k += 200) {
-      const r = await pushBatch(province.url, { siteId, key }, events.slice(k, k + 200));
-      expect(r.status, r.text).toBe(200);
-    }
+    const { province } = await engines.start(kind, { now: () => clock.now() });
+    expect((await pushSiteOutbox(province, hub, [agencyCode])).events).toBeGreaterThan(20);
     const token = await loginAs(province.url);
     const siteToken = await officer();
     for (const p of PERIODS) {
-      const q = `from=${p.from}&to=${p.to}`;
-      const summary = (await api(hub.url, `/api/v1/reports/summary?${q}`, { token: siteToken }))
-        .body as {
-        dossiers: {
-          received: number;
-          onTimeRate: number | null;
-          overdueNow: number;
-          apologyLetters: number;
-        };
-        ratings: { satisfied: number; neutral: number; unsatisfied: number };
-        queue: { p90WaitMinutes: number | null };
-      };
-      const at = await call(province.url, 'GET', `/api/v1/province/communes?${q}`, { token });
-      expect(at.status, at.text).toBe(200);
-      const r = summary.ratings;
-      const rated = r.satisfied + r.neutral + r.unsatisfied;
-      expect(at.body, `${kind} ${q}`).toEqual([
-        expect.objectContaining({
-          siteId,
-          received: summary.dossiers.received,
-          onTimeRate: summary.dossiers.onTimeRate,
-          overdue: summary.dossiers.overdueNow,
-          apologies: summary.dossiers.apologyLetters,
-          waitP90Minutes: summary.queue.p90WaitMinutes,
-          satisfaction: rated > 0 ? Math.round((r.satisfied / rated) * 1000) / 10 : null,
-        }),
-      ]);
+      await expectCommuneEqualsSummary(province, hub, { province: token, site: siteToken }, p);
     }
     // The scripted fortnight really exercises the definitions (not all zeros).
     const month = await call(

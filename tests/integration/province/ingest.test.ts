@@ -7,43 +7,30 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signatureHeader } from '../../../src/core/sync/signing';
 import { importFile } from '../../../src/province/ingest';
 import type { Province } from '../../../src/province/service';
 import { simulateCommune } from '../../../src/province/simulate';
 import { SYNC_FILE_FORMAT, type SyncEvent } from '../../../src/shared/contract/sync';
 import { ulid } from '../../../src/shared/ids';
-import { cleanupHubs, makeTempDir } from '../../helpers/hub';
+import { makeTempDir } from '../../helpers/hub';
 import { rawExchange } from '../../helpers/rawHttp';
-import { startTestPostgres, type TestPostgres } from '../../helpers/postgres';
 import {
   BACKENDS,
   call,
   loginAs,
+  provinceEngines,
   pushBatch,
   ratingEvents,
   startTestProvince,
 } from '../../helpers/province';
 
-let cluster: TestPostgres;
-const running: Province[] = [];
-
-beforeAll(async () => {
-  cluster = await startTestPostgres();
-}, 120_000);
-afterAll(async () => {
-  await cluster?.stop();
-});
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((p) => p.stop()));
-  await cleanupHubs();
-});
+const engines = provinceEngines({ hubs: true });
 
 describe.each(BACKENDS)('province receiver on %s', (kind) => {
   async function start() {
-    const { province } = await startTestProvince(kind, cluster);
-    running.push(province);
+    const { province } = await engines.start(kind);
     const token = await loginAs(province.url);
     return { province, base: province.url, token };
   }

@@ -5,36 +5,23 @@
  * once, signature, admin only), and a commune's 12-month trend.
  */
 import ExcelJS from 'exceljs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signatureHeader } from '../../../src/core/sync/signing';
 import { parseCsv } from '../../../src/core/spreadsheet/csv';
-import type { Province } from '../../../src/province/service';
 import { simulateCommune } from '../../../src/province/simulate';
 import type { CommuneFigures } from '../../../src/shared/contract/province';
 import { SYNC_FILE_FORMAT } from '../../../src/shared/contract/sync';
 import { ulid } from '../../../src/shared/ids';
-import { startTestPostgres, type TestPostgres } from '../../helpers/postgres';
 import {
   BACKENDS,
   call,
   loginAs,
+  provinceEngines,
   pushBatch,
   ratingEvents,
-  startTestProvince,
 } from '../../helpers/province';
 
-let cluster: TestPostgres;
-const running: Province[] = [];
-
-beforeAll(async () => {
-  cluster = await startTestPostgres();
-}, 120_000);
-afterAll(async () => {
-  await cluster?.stop();
-});
-afterEach(async () => {
-  for (const p of running.splice(0)) await p.stop();
-});
+const engines = provinceEngines();
 
 const HEADERS = [
   'Hạng',
@@ -54,10 +41,9 @@ const HEADERS = [
 
 describe.each(BACKENDS)('the screen routes on %s', (kind) => {
   async function start() {
-    const { province } = await startTestProvince(kind, cluster, {
+    const { province } = await engines.start(kind, {
       now: () => new Date('2026-11-30T05:00:00.000Z'),
     });
-    running.push(province);
     const token = await loginAs(province.url);
     const register = async (siteId: string, name: string, agencyCodes: string[]) => {
       const r = await call(province.url, 'POST', '/api/v1/sync/sites', {

@@ -4,7 +4,7 @@
  * detected, and the batch endpoint's HTTP edge (HMAC, idempotent replay, gap refused,
  * admin-only totals) with the events the site's own outbox produced.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeSiteKey } from '../../../src/core/sync/config';
 import { newSiteKey, signatureHeader } from '../../../src/core/sync/signing';
 import { buildSyncFile } from '../../../src/core/sync/usbExport';
@@ -13,24 +13,11 @@ import { importFile, registerSite } from '../../../src/province/ingest';
 import { ReceiveError } from '../../../src/province/receiveError';
 import type { Province } from '../../../src/province/service';
 import { ulid } from '../../../src/shared/ids';
-import { api, cleanupHubs, login, OFFICER, startTestHub } from '../../helpers/hub';
-import { startTestPostgres, type TestPostgres } from '../../helpers/postgres';
-import { BACKENDS, call, loginAs, startTestProvince } from '../../helpers/province';
+import { api, login, OFFICER, startTestHub } from '../../helpers/hub';
+import { BACKENDS, call, loginAs, provinceEngines } from '../../helpers/province';
 import { produceRatings } from '../../helpers/sync';
 
-let cluster: TestPostgres;
-const running: Province[] = [];
-
-beforeAll(async () => {
-  cluster = await startTestPostgres();
-}, 120_000);
-afterAll(async () => {
-  await cluster?.stop();
-});
-afterEach(async () => {
-  for (const p of running.splice(0)) await p.stop();
-  await cleanupHubs();
-});
+const engines = provinceEngines({ hubs: true });
 
 const siteIdOf = (hub: Hub) =>
   (
@@ -64,8 +51,7 @@ async function storedIds(province: Province, siteId: string): Promise<string[]> 
 describe.each(BACKENDS)('a site hub and the province service on %s', (kind) => {
   async function pair() {
     const site = await startTestHub({ maintenance: { autoBackup: false } });
-    const { province } = await startTestProvince(kind, cluster);
-    running.push(province);
+    const { province } = await engines.start(kind);
     const key = newSiteKey();
     writeSiteKey(site.core.db, key, new Date());
     const siteId = siteIdOf(site);

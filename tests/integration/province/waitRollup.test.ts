@@ -5,7 +5,7 @@
  * read from it equals the exact nearest-rank percentile of every wait of the period (the
  * commune's definition, percentileOfHistogram), on the embedded PGlite and on PostgreSQL.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { percentileOfHistogram } from '../../../src/core/reports/reportService';
 import { openProvinceDb } from '../../../src/province/db';
 import { waitP90Seconds } from '../../../src/province/figures';
@@ -14,16 +14,9 @@ import { migrateProvince } from '../../../src/province/migrations';
 import type { SyncEvent } from '../../../src/shared/contract/sync';
 import { ulid } from '../../../src/shared/ids';
 import { makeTempDir } from '../../helpers/hub';
-import { startTestPostgres, type TestPostgres } from '../../helpers/postgres';
-import { BACKENDS } from '../../helpers/province';
+import { BACKENDS, provinceEngines } from '../../helpers/province';
 
-let cluster: TestPostgres;
-beforeAll(async () => {
-  cluster = await startTestPostgres();
-}, 120_000);
-afterAll(async () => {
-  await cluster?.stop();
-});
+const engines = provinceEngines();
 
 /** A deterministic sequence of waits with ties, minute edges, long waits and uncalled tickets. */
 function waits(n: number, seed: number): (number | null)[] {
@@ -72,7 +65,7 @@ function ticket(
 
 describe.each(BACKENDS)('the waits-by-minute rollup on %s', (kind) => {
   it('follows replaced outcomes and gives the exact nearest-rank p90 of every wait', async () => {
-    const databaseUrl = kind === 'postgresql' ? await cluster.freshDatabase() : null;
+    const databaseUrl = await engines.databaseUrl(kind);
     const db = await openProvinceDb({ databaseUrl, dataDir: makeTempDir('motcua-province-w-') });
     try {
       await migrateProvince(db);

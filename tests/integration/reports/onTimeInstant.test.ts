@@ -21,14 +21,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock';
 import { rebuildRollups } from '../../../src/core/db/migrations/008-report-rollups';
 import type { Hub } from '../../../src/hub/startHub';
-import { api, cleanupHubs } from '../../helpers/hub';
-import { LAW_APPLICANT as applicant, startLawHub, vnInstant as vn } from '../../helpers/lawHub';
+import { addFourHourProcedure, APPLICANT as applicant, api, cleanupHubs } from '../../helpers/hub';
+import { startLawHub, vnInstant as vn } from '../../helpers/lawHub';
 
 type Json = Record<string, unknown>;
 
 const clock = fixedClock(new Date('2026-03-02T02:00:00Z'));
 let hub: Hub;
-let admin: string;
 let officer: string;
 
 async function dossier(procedureId: string, receivedAt: string, readyAt: string) {
@@ -49,26 +48,8 @@ async function dossier(procedureId: string, receivedAt: string, readyAt: string)
 }
 
 beforeAll(async () => {
-  ({ hub, admin, officer } = await startLawHub(clock));
-  // A 4-hour procedure: the certified-copy entry with an hour limit under a test code.
-  const list = (await api(hub.url, '/api/v1/catalog/procedures', { token: admin })).body as Json[];
-  const copy = list.find((p) => p['id'] === '2.000815') as Json;
-  const saved = await api(hub.url, '/api/v1/catalog/procedures/9.999001', {
-    token: admin,
-    method: 'PUT',
-    json: {
-      id: '9.999001',
-      procedure: {
-        ...copy,
-        id: '9.999001',
-        nationalCode: '9.999001',
-        name: 'Thủ tục thử 4 giờ làm việc',
-        processingTime: { amount: 4, unit: 'hour' },
-        queueService: undefined,
-      },
-    },
-  });
-  expect(saved.status, saved.text).toBe(200);
+  ({ hub, officer } = await startLawHub(clock));
+  await addFourHourProcedure(hub.url);
 });
 afterAll(cleanupHubs);
 

@@ -15,6 +15,7 @@ import { m013PublicAddress } from './013-public-address';
 import { m014Files } from './014-files';
 import { m016SettledClass } from './016-settled-class';
 import { m017ScanFolder } from './017-scan-folder';
+import { m018DropOldReceiver } from './018-drop-old-receiver';
 
 export type { Migration } from './migration';
 
@@ -39,4 +40,5 @@ export const migrations: readonly Migration[] = [
   m014Files,
   m016SettledClass,
   m017ScanFolder,
+  m018DropOldReceiver,
 ];
