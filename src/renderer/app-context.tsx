@@ -16,7 +16,7 @@ import {
   type MessageParams,
 } from '../shared/i18n';
 import { ApiClient } from './api/client';
-import { subscribeEvents, type ConnectionState } from './api/events';
+import { createEventListeners, subscribeEvents, type ConnectionState } from './api/events';
 
 const LANG_KEY = 'motcua.lang';
 const SESSION_KEY = 'motcua.session';
@@ -61,7 +61,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(loadLang);
   const [session, setSessionState] = useState<Session | null>(loadSession);
   const [connection, setConnection] = useState<ConnectionState>('connecting');
-  const [listeners] = useState(() => new Set<(event: AppEvent) => void>());
+  const [events] = useState(createEventListeners);
 
   const setLang = useCallback((next: Lang) => {
     localStorage.setItem(LANG_KEY, next);
@@ -91,10 +91,10 @@ export function AppProvider({ children }: { children: ReactNode }) {
   useEffect(
     () =>
       subscribeEvents(
-        (event) => listeners.forEach((l) => l(event)),
+        (event) => events.emit(event),
         (state) => setConnection(state),
       ),
-    [listeners],
+    [events],
   );
 
   const value = useMemo<AppContextValue>(
@@ -106,12 +106,11 @@ export function AppProvider({ children }: { children: ReactNode }) {
       session,
       setSession,
       connection,
-      onEvent: (listener) => {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
+      // The same function whatever the connection state (createEventListeners): the live
+      // invalidation keeps its subscription, and the `hello` batch of a reconnection with it.
+      onEvent: events.add,
     }),
-    [lang, setLang, api, session, setSession, connection, listeners],
+    [lang, setLang, api, session, setSession, connection, events],
   );
 
   return <AppContext.Provider value={value}>{children}</AppContext.Provider>;
