@@ -10,7 +10,8 @@ import { migrateProvince, provinceMigrations } from '../../../src/province/migra
 import type { SyncEvent } from '../../../src/shared/contract/sync';
 import { ulid } from '../../../src/shared/ids';
 import { makeTempDir } from '../../helpers/hub';
-import { BACKENDS, call, loginAs, provinceEngines, pushBatch } from '../../helpers/province';
+import { BACKENDS, call, loginAs, pushBatch } from '../../helpers/province';
+import { provinceEngines } from '../../helpers/provinceSuite';
 
 const AGENCY = '01.00.H02';
 const engines = provinceEngines();

@@ -28,7 +28,8 @@ import {
   waitExit,
   waitReady,
 } from '../../helpers/processes';
-import { BACKENDS, PROVINCE_ADMIN, call, loginAs, provinceEngines } from '../../helpers/province';
+import { BACKENDS, PROVINCE_ADMIN, call, loginAs } from '../../helpers/province';
+import { provinceEngines } from '../../helpers/provinceSuite';
 import { produceRatings } from '../../helpers/sync';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

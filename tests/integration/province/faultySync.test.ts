@@ -9,7 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { registerSite } from '../../../src/province/ingest';
 import type { Province } from '../../../src/province/service';
 import { cleanupHubs } from '../../helpers/hub';
-import { BACKENDS, provinceEngines, startTestProvince } from '../../helpers/province';
+import { BACKENDS, startTestProvince } from '../../helpers/province';
+import { provinceEngines } from '../../helpers/provinceSuite';
 import { produceRatings, startFaultProxy, startPushingSites } from '../../helpers/sync';
 
 const TIMING = { batchSize: 40, pollMs: 20, timeoutMs: 1500, baseMs: 5, maxDelayMs: 80 };

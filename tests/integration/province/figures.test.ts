@@ -20,14 +20,8 @@ import {
   RATING_DEVICE,
   startTestHub,
 } from '../../helpers/hub';
-import {
-  BACKENDS,
-  call,
-  expectCommuneEqualsSummary,
-  loginAs,
-  provinceEngines,
-  pushSiteOutbox,
-} from '../../helpers/province';
+import { BACKENDS, call, loginAs, pushSiteOutbox } from '../../helpers/province';
+import { expectCommuneEqualsSummary, provinceEngines } from '../../helpers/provinceSuite';
 
 const engines = provinceEngines();
 let hub: Hub;

@@ -20,11 +20,11 @@ import {
   BACKENDS,
   call,
   loginAs,
-  provinceEngines,
   pushBatch,
   ratingEvents,
   startTestProvince,
 } from '../../helpers/province';
+import { provinceEngines } from '../../helpers/provinceSuite';
 
 const engines = provinceEngines({ hubs: true });
 

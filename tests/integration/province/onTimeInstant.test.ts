@@ -26,13 +26,12 @@ import { vnInstant as vn } from '../../helpers/lawHub';
 import {
   BACKENDS,
   call,
-  expectCommuneEqualsSummary,
   loginAs,
-  provinceEngines,
   pushBatch,
   pushSiteOutbox,
   siteIdOf,
 } from '../../helpers/province';
+import { expectCommuneEqualsSummary, provinceEngines } from '../../helpers/provinceSuite';
 
 type Json = Record<string, unknown>;
 

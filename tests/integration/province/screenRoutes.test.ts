@@ -12,14 +12,8 @@ import { simulateCommune } from '../../../src/province/simulate';
 import type { CommuneFigures } from '../../../src/shared/contract/province';
 import { SYNC_FILE_FORMAT } from '../../../src/shared/contract/sync';
 import { ulid } from '../../../src/shared/ids';
-import {
-  BACKENDS,
-  call,
-  loginAs,
-  provinceEngines,
-  pushBatch,
-  ratingEvents,
-} from '../../helpers/province';
+import { BACKENDS, call, loginAs, pushBatch, ratingEvents } from '../../helpers/province';
+import { provinceEngines } from '../../helpers/provinceSuite';
 
 const engines = provinceEngines();
 

@@ -14,7 +14,8 @@ import { ReceiveError } from '../../../src/province/receiveError';
 import type { Province } from '../../../src/province/service';
 import { ulid } from '../../../src/shared/ids';
 import { api, login, OFFICER, startTestHub } from '../../helpers/hub';
-import { BACKENDS, call, loginAs, provinceEngines } from '../../helpers/province';
+import { BACKENDS, call, loginAs } from '../../helpers/province';
+import { provinceEngines } from '../../helpers/provinceSuite';
 import { produceRatings } from '../../helpers/sync';
 
 const engines = provinceEngines({ hubs: true });

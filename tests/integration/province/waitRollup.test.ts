@@ -14,7 +14,8 @@ import { migrateProvince } from '../../../src/province/migrations';
 import type { SyncEvent } from '../../../src/shared/contract/sync';
 import { ulid } from '../../../src/shared/ids';
 import { makeTempDir } from '../../helpers/hub';
-import { BACKENDS, provinceEngines } from '../../helpers/province';
+import { BACKENDS } from '../../helpers/province';
+import { provinceEngines } from '../../helpers/provinceSuite';
 
 const engines = provinceEngines();
 
